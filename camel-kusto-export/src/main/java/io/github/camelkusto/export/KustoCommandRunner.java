@@ -1,0 +1,74 @@
+package io.github.camelkusto.export;
+
+import java.io.IOException;
+import java.util.List;
+
+import io.github.camelkusto.export.artifact.ArtifactSpec;
+import io.github.camelkusto.export.artifact.ExportedArtifact;
+import io.github.camelkusto.export.artifact.RollingArtifactWriter;
+import io.github.camelkusto.export.command.ExportCommand;
+import io.github.camelkusto.export.command.KustoCommand;
+import io.github.camelkusto.export.command.ShowTablesCommand;
+import io.github.camelkusto.export.kql.catalog.KustoDatabase;
+import io.github.camelkusto.export.kql.data.Column;
+import io.github.camelkusto.export.kql.data.QueryResult;
+import io.github.camelkusto.export.kql.data.ResultTable;
+import io.github.camelkusto.export.kql.data.Schema;
+import io.github.camelkusto.export.kql.types.KqlType;
+import io.github.camelkusto.export.source.QuerySource;
+import io.github.camelkusto.export.storage.StorageException;
+import io.github.camelkusto.export.storage.StorageTarget;
+import io.github.camelkusto.export.storage.StorageTargets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a parsed command through the parts of the data flow: validate everything (storage strings, query,
+ * targets) before the first byte is written, then query, write artifacts, and return the result table.
+ */
+final class KustoCommandRunner {
+    static final Schema ARTIFACT_TABLE = Schema.of(new Column("Path", KqlType.STRING),
+            new Column("NumRecords", KqlType.LONG), new Column("SizeInBytes", KqlType.LONG));
+    static final Schema TABLES_TABLE = Schema.of(new Column("TableName", KqlType.STRING),
+            new Column("DatabaseName", KqlType.STRING));
+
+    private static final Logger LOG = LoggerFactory.getLogger(KustoCommandRunner.class);
+
+    private final KustoDatabase database;
+    private final QuerySource source;
+    private final StorageTargets storageTargets;
+
+    KustoCommandRunner(KustoDatabase database, QuerySource source, StorageTargets storageTargets) {
+        this.database = database;
+        this.source = source;
+        this.storageTargets = storageTargets;
+    }
+
+    ResultTable run(KustoCommand command) {
+        if (command instanceof ExportCommand export) {
+            return export(export);
+        }
+        if (command instanceof ShowTablesCommand) {
+            return new ResultTable(TABLES_TABLE, database.tables().stream()
+                    .map(t -> List.<Object>of(t.name(), database.name())).toList());
+        }
+        throw new IllegalStateException("no runner for " + command.getClass().getSimpleName());
+    }
+
+    private ResultTable export(ExportCommand command) {
+        List<StorageTarget> targets = command.storage().stream().map(storageTargets::target).toList();
+        QueryResult result = source.prepare(command.query());
+        for (StorageTarget target : targets) {
+            try {
+                target.verify();
+            } catch (IOException e) {
+                throw new StorageException(
+                        "cannot write to " + target.describe() + ": " + e.getMessage(), e);
+            }
+        }
+        LOG.debug("Exporting from {} to {} target(s): {}", source.describe(), targets.size(), command);
+        List<ExportedArtifact> artifacts = new RollingArtifactWriter(ArtifactSpec.of(command), targets).write(result);
+        return new ResultTable(ARTIFACT_TABLE, artifacts.stream()
+                .map(a -> List.<Object>of(a.path(), a.numRecords(), a.sizeInBytes())).toList());
+    }
+}

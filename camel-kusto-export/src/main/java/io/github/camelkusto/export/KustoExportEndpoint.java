@@ -1,0 +1,57 @@
+package io.github.camelkusto.export;
+
+import io.github.camelkusto.export.command.ExportFormat;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.DefaultEndpoint;
+
+/**
+ * Run a Kusto (KQL) query and export its result as csv, tsv, json or parquet artifacts to Azure Blob storage or
+ * a local folder, as Azure Data Explorer's .export command does.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "kusto-export", title = "Kusto Export", syntax = "kusto-export:format",
+        producerOnly = true, category = {Category.CLOUD, Category.FILE}, headersClass = KustoExportConstants.class)
+public class KustoExportEndpoint extends DefaultEndpoint {
+
+    @UriParam
+    private KustoExportConfiguration configuration;
+
+    public KustoExportEndpoint(String uri, KustoExportComponent component, KustoExportConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    void validateFormat() {
+        if (ExportFormat.byName(String.valueOf(configuration.getFormat())).isEmpty()) {
+            throw new IllegalArgumentException("kusto-export: unknown format '" + configuration.getFormat()
+                    + "' in the endpoint URI (valid formats: " + ExportFormat.validNames() + ")");
+        }
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new KustoExportProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("kusto-export is a producer only: use it in to(...), not from(...)");
+    }
+
+    @Override
+    public KustoExportComponent getComponent() {
+        return (KustoExportComponent) super.getComponent();
+    }
+
+    public KustoExportConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(KustoExportConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

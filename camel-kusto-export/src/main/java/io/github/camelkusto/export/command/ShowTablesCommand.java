@@ -1,0 +1,5 @@
+package io.github.camelkusto.export.command;
+
+/** {@code .show tables}: the tables of the database. */
+public record ShowTablesCommand() implements KustoCommand {
+}

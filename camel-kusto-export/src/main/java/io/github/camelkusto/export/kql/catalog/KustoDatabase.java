@@ -1,0 +1,70 @@
+package io.github.camelkusto.export.kql.catalog;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import io.github.camelkusto.export.kql.data.Batch;
+import io.github.camelkusto.export.kql.data.Schema;
+
+/**
+ * An in-memory Kusto database of the embedded engine. Thread-safe: tables are replaced atomically, so a
+ * query sees a consistent snapshot of each table it reads. Register one in Camel's registry to share it.
+ */
+public final class KustoDatabase {
+    private final String name;
+    private final ConcurrentMap<String, Table> tables = new ConcurrentHashMap<>();
+
+    public KustoDatabase(String name) {
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Creates an empty table, or keeps the existing one when its schema is the same. */
+    public Table createTable(String tableName, Schema schema) {
+        return tables.compute(tableName, (n, existing) -> {
+            if (existing != null && !existing.schema().equals(schema)) {
+                throw new IllegalArgumentException(
+                        "table " + n + " already exists with schema " + existing.schema() + ", not " + schema);
+            }
+            return existing != null ? existing : new Table(n, schema, List.of());
+        });
+    }
+
+    /** Adds rows to a table as a new extent, creating the table if needed. */
+    public void append(String tableName, Batch extent) {
+        createTable(tableName, extent.schema());
+        tables.computeIfPresent(tableName, (n, table) -> table.withExtent(extent));
+    }
+
+    public Optional<Table> table(String tableName) {
+        return Optional.ofNullable(tables.get(tableName));
+    }
+
+    public boolean dropTable(String tableName) {
+        return tables.remove(tableName) != null;
+    }
+
+    /** Tables sorted by name. */
+    public List<Table> tables() {
+        List<Table> sorted = new ArrayList<>(tables.values());
+        sorted.sort(Comparator.comparing(Table::name));
+        return sorted;
+    }
+
+    public Collection<String> tableNames() {
+        return tables().stream().map(Table::name).toList();
+    }
+
+    @Override
+    public String toString() {
+        return "KustoDatabase[" + name + ", tables=" + tableNames() + "]";
+    }
+}

@@ -1,0 +1,33 @@
+package io.github.camelkusto.export.kql.syntax;
+
+import io.github.camelkusto.export.kql.KustoException;
+
+/**
+ * A problem at a place in what the user wrote. The message names the problem and the place
+ * ({@code line:column}) and shows the offending line with a caret, secrets masked.
+ */
+public class KustoSyntaxException extends KustoException {
+    private final String problem;
+    private final int line;
+    private final int column;
+
+    public KustoSyntaxException(String problem, SourceText source, int offset) {
+        super(problem + " (" + source.position(offset) + ")\n" + source.excerpt(offset));
+        this.problem = problem;
+        this.line = source.line(offset);
+        this.column = source.column(offset);
+    }
+
+    /** The problem alone, without the place. */
+    public String problem() {
+        return problem;
+    }
+
+    public int line() {
+        return line;
+    }
+
+    public int column() {
+        return column;
+    }
+}

@@ -1,0 +1,18 @@
+package io.github.camelkusto.export.storage;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * The bytes of one artifact on its way to storage. Nothing is visible to readers of the storage until
+ * {@link #commit()}; {@link #close()} without a commit discards what was written.
+ */
+public abstract class ArtifactSink extends OutputStream {
+
+    /** Makes the artifact visible, whole, and returns where it is (a URL or path without secrets). */
+    public abstract String commit() throws IOException;
+
+    /** Discards the artifact if it was not committed; safe to call more than once. */
+    @Override
+    public abstract void close() throws IOException;
+}

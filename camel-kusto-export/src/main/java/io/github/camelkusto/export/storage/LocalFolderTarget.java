@@ -1,0 +1,90 @@
+package io.github.camelkusto.export.storage;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes artifacts into a local folder: each artifact goes to a hidden temp file beside its final name and
+ * is renamed into place on commit, so a reader never sees half an artifact.
+ */
+public final class LocalFolderTarget implements StorageTarget {
+    private static final int BUFFER = 256 * 1024;
+    private final Path folder;
+
+    public LocalFolderTarget(LocalFolderLocation location) {
+        this.folder = location.folder().toAbsolutePath().normalize();
+    }
+
+    @Override
+    public void verify() throws IOException {
+        Files.createDirectories(folder);
+        if (!Files.isWritable(folder)) {
+            throw new StorageException("local folder " + folder + " is not writable");
+        }
+    }
+
+    @Override
+    public ArtifactSink create(String name) throws IOException {
+        Path target = folder.resolve(name).normalize();
+        if (!target.startsWith(folder)) {
+            throw new StorageException("artifact name '" + name + "' leaves the folder " + folder);
+        }
+        Files.createDirectories(target.getParent());
+        Path temp = target.resolveSibling("." + target.getFileName() + ".part");
+        return new LocalSink(temp, target);
+    }
+
+    @Override
+    public String describe() {
+        return folder.toString();
+    }
+
+    private static final class LocalSink extends ArtifactSink {
+        private final Path temp;
+        private final Path target;
+        private final OutputStream out;
+        private boolean done;
+
+        LocalSink(Path temp, Path target) throws IOException {
+            this.temp = temp;
+            this.target = target;
+            this.out = new BufferedOutputStream(Files.newOutputStream(temp), BUFFER);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public String commit() throws IOException {
+            out.close();
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            done = true;
+            return target.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!done) {
+                done = true;
+                out.close();
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.github.camelkusto.export.storage;
+
+import java.io.IOException;
+
+/** One place artifacts are written to: a blob container (and path) or a local folder. */
+public interface StorageTarget extends AutoCloseable {
+
+    /**
+     * Checks that the target can be written to (the container or folder exists and the credential is
+     * accepted) without writing anything: run before the query so that a bad target fails early.
+     */
+    void verify() throws IOException;
+
+    /** Starts an artifact named {@code name} (which may contain '/'), relative to the target's location. */
+    ArtifactSink create(String name) throws IOException;
+
+    /** The location without secrets, for messages and logs. */
+    String describe();
+
+    @Override
+    default void close() {
+    }
+}

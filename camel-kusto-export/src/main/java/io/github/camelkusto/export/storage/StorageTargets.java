@@ -1,0 +1,62 @@
+package io.github.camelkusto.export.storage;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.azure.storage.blob.BlobServiceClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.common.StorageSharedKeyCredential;
+import io.github.camelkusto.export.command.StorageLiteral;
+import org.apache.camel.CamelContext;
+
+/**
+ * Turns connection strings into {@link StorageTarget}s and keeps them for reuse (a blob target holds an HTTP
+ * client and a started Camel producer). Closed with the component.
+ */
+public final class StorageTargets implements AutoCloseable {
+    /** Azure's recommended block size for throughput; one block per open artifact is held in memory. */
+    public static final int DEFAULT_BLOCK_SIZE = 4 * 1024 * 1024;
+
+    private final CamelContext context;
+    private final int blockSize;
+    private final Map<String, StorageTarget> targets = new ConcurrentHashMap<>();
+
+    public StorageTargets(CamelContext context, int blockSize) {
+        this.context = context;
+        this.blockSize = blockSize;
+    }
+
+    /** The target of a connection string; parsing errors name the string with its secret masked. */
+    public StorageTarget target(StorageLiteral literal) {
+        StorageLocation location = ConnectionStrings.parse(literal);
+        return targets.computeIfAbsent(literal.value().strip(), key -> create(location));
+    }
+
+    private StorageTarget create(StorageLocation location) {
+        if (location instanceof LocalFolderLocation local) {
+            return new LocalFolderTarget(local);
+        }
+        BlobLocation blob = (BlobLocation) location;
+        try {
+            return new BlobTarget(context, blob, serviceClient(blob), blockSize);
+        } catch (Exception e) {
+            throw new StorageException("cannot set up " + blob + ": " + e.getMessage(), e);
+        }
+    }
+
+    static BlobServiceClient serviceClient(BlobLocation location) {
+        BlobServiceClientBuilder builder = new BlobServiceClientBuilder().endpoint(location.serviceUrl());
+        if (location.credential() instanceof BlobCredential.AccountKey key) {
+            builder.credential(new StorageSharedKeyCredential(location.accountName(), key.key()));
+        } else if (location.credential() instanceof BlobCredential.SharedAccessSignature sas) {
+            builder.sasToken(sas.token());
+        }
+        return builder.buildClient();
+    }
+
+    @Override
+    public void close() {
+        targets.values().forEach(StorageTarget::close);
+        targets.clear();
+    }
+}
