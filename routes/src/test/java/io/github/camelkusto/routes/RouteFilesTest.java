@@ -1,0 +1,117 @@
+package io.github.camelkusto.routes;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import io.github.camelkusto.export.KustoExportComponent;
+import io.github.camelkusto.testkit.CsvFiles;
+import io.github.camelkusto.testkit.DuckDb;
+import io.github.camelkusto.testkit.Gzip;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Loads each route file of {@code routes/} with Camel's real YAML/XML loaders (and the Java DSL class), runs it
+ * against the bundled sample data, and reads the artifacts back.
+ */
+class RouteFilesTest {
+    private static final Path ROUTES = Path.of("").toAbsolutePath();
+
+    @TempDir
+    Path exports;
+
+    private CamelContext context;
+
+    @BeforeEach
+    void startContext() {
+        context = new DefaultCamelContext();
+        Properties properties = new Properties();
+        properties.setProperty("kusto.storage", exports.toString());
+        properties.setProperty("nightly.cron", "0/1 * * * * ?");
+        context.getPropertiesComponent().setInitialProperties(properties);
+        KustoExportComponent component = new KustoExportComponent();
+        component.setDataDir(ROUTES.resolve("data").toString());
+        context.addComponent("kusto-export", component);
+    }
+
+    @AfterEach
+    void stopContext() throws Exception {
+        context.close();
+    }
+
+    private void load(String file) throws Exception {
+        PluginHelper.getRoutesLoader(context)
+                .loadRoutes(ResourceHelper.resolveResource(context, "file:" + ROUTES.resolve(file)));
+    }
+
+    /** Starts the context and waits until {@code count} exchanges of the routes have completed. */
+    private void runUntilDone(int count) {
+        NotifyBuilder done = new NotifyBuilder(context).whenCompleted(count).create();
+        context.start();
+        assertThat(done.matches(60, TimeUnit.SECONDS)).as("the route completed " + count + " exchange(s)").isTrue();
+    }
+
+    private List<Path> artifacts(String folder) throws Exception {
+        try (Stream<Path> files = Files.list(exports.resolve(folder))) {
+            return files.sorted().toList();
+        }
+    }
+
+    private void assertQuickstartArtifact() throws Exception {
+        List<Path> artifacts = artifacts("quickstart");
+        assertThat(artifacts).hasSize(1);
+        Path artifact = artifacts.get(0);
+        assertThat(artifact.getFileName().toString()).matches("SampleLogs_1_[0-9a-f]{32}\\.csv");
+        List<List<String>> rows = CsvFiles.parse(artifact);
+        assertThat(rows.get(0)).containsExactly("Timestamp", "Level", "Service", "Message", "DurationMs");
+        assertThat(rows).hasSize(1001);
+        assertThat(DuckDb.count("SELECT count(*) FROM read_csv('" + artifact + "', header=true)")).isEqualTo(1000);
+    }
+
+    @Test
+    void theYamlQuickstartExportsTheSampleLogs() throws Exception {
+        load("quickstart.yaml");
+        runUntilDone(1);
+        assertQuickstartArtifact();
+    }
+
+    @Test
+    void theXmlQuickstartExportsTheSampleLogs() throws Exception {
+        load("quickstart.xml");
+        runUntilDone(1);
+        assertQuickstartArtifact();
+    }
+
+    @Test
+    void theJavaQuickstartExportsTheSampleLogs() throws Exception {
+        context.addRoutes(new QuickstartRoute());
+        runUntilDone(1);
+        assertQuickstartArtifact();
+    }
+
+    @Test
+    void theQuartzRouteFiresAndExportsCompressedArtifacts() throws Exception {
+        load("nightly-export.yaml");
+        runUntilDone(1);
+
+        List<Path> artifacts = artifacts("nightly");
+        assertThat(artifacts).isNotEmpty();
+        Path first = artifacts.get(0);
+        assertThat(first.getFileName().toString()).matches("SampleLogs_1_[0-9a-f]{32}\\.csv\\.gz");
+        assertThat(Gzip.isValid(first)).isTrue();
+        assertThat(DuckDb.count("SELECT count(*) FROM read_csv('" + first + "', header=true)")).isEqualTo(2000);
+    }
+}
