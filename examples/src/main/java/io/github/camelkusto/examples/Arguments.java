@@ -1,0 +1,52 @@
+package io.github.camelkusto.examples;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The command line of {@link KustoExportCli}: a mode, options, and positional arguments. */
+record Arguments(String mode, String data, String storage, int durationSeconds, int maxMessages,
+        List<String> positional) {
+
+    static Arguments parse(String[] args) {
+        if (args.length == 0) {
+            throw new IllegalArgumentException("no mode given");
+        }
+        String data = null;
+        String storage = null;
+        int duration = 0;
+        int maxMessages = 0;
+        List<String> positional = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--data" -> data = value(args, ++i, arg);
+                case "--storage" -> storage = value(args, ++i, arg);
+                case "--duration" -> duration = number(args, ++i, arg);
+                case "--max-messages" -> maxMessages = number(args, ++i, arg);
+                default -> {
+                    if (arg.startsWith("--")) {
+                        throw new IllegalArgumentException("unknown option " + arg);
+                    }
+                    positional.add(arg);
+                }
+            }
+        }
+        return new Arguments(args[0], data, storage, duration, maxMessages, List.copyOf(positional));
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int number(String[] args, int i, String option) {
+        String v = value(args, i, option);
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a whole number, not '" + v + "'");
+        }
+    }
+}

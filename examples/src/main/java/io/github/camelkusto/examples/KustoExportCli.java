@@ -1,0 +1,122 @@
+package io.github.camelkusto.examples;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.camelkusto.export.KustoExportComponent;
+import io.github.camelkusto.export.kql.data.ResultTable;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.main.Main;
+
+/**
+ * The command runner of the project, for the quickstart and for scripting exports.
+ *
+ * <pre>
+ * exec [--data DIR] [--storage CONN] '&lt;text&gt;'   run one command (.export ..., a bare query, .show ...) and
+ *                                                print its result table as CSV; exit 2 on error
+ * run [--data DIR] [--duration S] [--max-messages N] FILE...
+ *                                                run YAML/XML route files with Camel Main until stopped
+ * </pre>
+ */
+public final class KustoExportCli {
+    static final int OK = 0;
+    static final int FAILED = 2;
+    private static final String USAGE = """
+            usage:
+              kusto-export exec [--data DIR] [--storage CONN] '<command or query>'
+              kusto-export run [--data DIR] [--duration SECONDS] [--max-messages N] FILE...
+            """;
+
+    private KustoExportCli() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        try {
+            Arguments arguments = Arguments.parse(args);
+            return switch (arguments.mode()) {
+                case "exec" -> exec(arguments, out, err);
+                case "run" -> runRoutes(arguments);
+                default -> throw new IllegalArgumentException("unknown mode '" + arguments.mode() + "'");
+            };
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.print(USAGE);
+            return FAILED;
+        } catch (Exception e) {
+            err.println("error: " + rootMessage(e));
+            return FAILED;
+        }
+    }
+
+    private static int exec(Arguments arguments, PrintStream out, PrintStream err) throws Exception {
+        if (arguments.positional().size() != 1) {
+            throw new IllegalArgumentException("exec takes exactly one command text");
+        }
+        try (CamelContext context = new DefaultCamelContext()) {
+            KustoExportComponent component = new KustoExportComponent();
+            component.setDataDir(arguments.data());
+            if (arguments.storage() != null) {
+                component.getConfiguration().setStorage(arguments.storage());
+            }
+            context.addComponent("kusto-export", component);
+            context.start();
+            ProducerTemplate template = context.createProducerTemplate();
+            try {
+                ResultTable table = template.requestBody("kusto-export:csv", arguments.positional().get(0),
+                        ResultTable.class);
+                out.print(table.toCsv());
+                out.flush();
+                return OK;
+            } catch (CamelExecutionException e) {
+                err.println("error: " + rootMessage(e));
+                return FAILED;
+            }
+        }
+    }
+
+    private static int runRoutes(Arguments arguments) throws Exception {
+        if (arguments.positional().isEmpty()) {
+            throw new IllegalArgumentException("run needs at least one route file");
+        }
+        List<String> includes = new ArrayList<>();
+        for (String file : arguments.positional()) {
+            Path path = Path.of(file).toAbsolutePath();
+            if (!Files.isRegularFile(path)) {
+                throw new IllegalArgumentException("route file " + path + " does not exist");
+            }
+            includes.add("file:" + path);
+        }
+        Main main = new Main();
+        main.configure().withRoutesIncludePattern(String.join(",", includes));
+        if (arguments.data() != null) {
+            main.addProperty("camel.component.kusto-export.data-dir", arguments.data());
+        }
+        if (arguments.durationSeconds() > 0) {
+            main.configure().setDurationMaxSeconds(arguments.durationSeconds());
+        }
+        if (arguments.maxMessages() > 0) {
+            main.configure().setDurationMaxMessages(arguments.maxMessages());
+        }
+        return main.run(new String[0]) == 0 ? OK : FAILED;
+    }
+
+    /** The innermost message: what went wrong, without Camel's wrapping. */
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t
+                && (t instanceof CamelExecutionException || t.getMessage() == null)) {
+            t = t.getCause();
+        }
+        return t.getMessage() != null ? t.getMessage() : t.toString();
+    }
+}

@@ -1,0 +1,91 @@
+package io.github.camelkusto.examples;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.github.camelkusto.testkit.CsvFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs the packaged jar as a user would: {@code java -jar kusto-export.jar exec|run ...}. */
+class KustoExportCliIT {
+    private static final Path JAR = Path.of(System.getProperty("cli.jar", "target/kusto-export.jar"));
+    private static final Path ROUTES = Path.of(System.getProperty("routes.dir", "../routes"));
+
+    @TempDir
+    Path workDir;
+
+    record Run(int exitCode, String stdout, String stderr) {
+    }
+
+    private Run cli(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("java", "-jar", JAR.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        Path out = workDir.resolve("stdout.txt");
+        Path err = workDir.resolve("stderr.txt");
+        Process process = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the CLI did not finish within 120 s: " + Files.readString(err));
+        }
+        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void execPrintsTheArtifactTableAsCsvAndExitsZero() throws Exception {
+        Run run = cli("exec", ".export to csv ('out') with (includeHeaders='all') <| datatable(a:long)[1,2,3]");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        List<List<String>> table = CsvFiles.parse(run.stdout());
+        assertThat(table.get(0)).containsExactly("Path", "NumRecords", "SizeInBytes");
+        assertThat(table).hasSize(2);
+        Path artifact = Path.of(table.get(1).get(0));
+        assertThat(artifact).startsWith(workDir.resolve("out").toRealPath());
+        assertThat(Files.readString(artifact)).isEqualTo("a\r\n1\r\n2\r\n3\r\n");
+        assertThat(table.get(1).subList(1, 3)).containsExactly("3", String.valueOf(Files.size(artifact)));
+    }
+
+    @Test
+    void execLoadsADataFolderAndRunsShowCommands() throws Exception {
+        Run run = cli("exec", "--data", ROUTES.resolve("data").toAbsolutePath().toString(), ".show tables");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).isEqualTo("TableName,DatabaseName\nSampleLogs,default\n");
+    }
+
+    @Test
+    void execPrintsTheErrorOnStderrAndExitsTwo() throws Exception {
+        Run run = cli("exec", ".export to csv ('out') with (sizeLimit=5) <| datatable(a:long)[1]");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.stderr()).contains("property 'sizeLimit' must be between 104857600 (100 MB)")
+                .contains("(line 1, column 40)");
+        assertThat(workDir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void runStartsTheQuickstartRouteFileAndExportsTheSampleData() throws Exception {
+        Run run = cli("run", "--data", ROUTES.resolve("data").toAbsolutePath().toString(), "--max-messages", "1",
+                ROUTES.resolve("quickstart.yaml").toAbsolutePath().toString());
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stderr()).contains("Exported 1000 records in 1 artifact(s):").contains("Path,NumRecords");
+        try (var files = Files.list(workDir.resolve("exports/quickstart"))) {
+            List<Path> artifacts = files.toList();
+            assertThat(artifacts).hasSize(1);
+            List<List<String>> rows = CsvFiles.parse(artifacts.get(0));
+            assertThat(rows.get(0)).containsExactly("Timestamp", "Level", "Service", "Message", "DurationMs");
+            assertThat(rows).hasSize(1001);
+        }
+    }
+}
