@@ -30,15 +30,20 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         KustoExportComponent target = (KustoExportComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "async": getOrCreateConfiguration(target).setAsync(property(camelContext, boolean.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "blocksize":
         case "blockSize": target.setBlockSize(property(camelContext, int.class, value)); return true;
         case "compressed": getOrCreateConfiguration(target).setCompressed(property(camelContext, boolean.class, value)); return true;
+        case "compressiontype":
+        case "compressionType": getOrCreateConfiguration(target).setCompressionType(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelkusto.export.KustoExportConfiguration.class, value)); return true;
         case "datadir":
         case "dataDir": target.setDataDir(property(camelContext, java.lang.String.class, value)); return true;
         case "database": target.setDatabase(property(camelContext, io.github.camelkusto.export.kql.catalog.KustoDatabase.class, value)); return true;
+        case "distributed": getOrCreateConfiguration(target).setDistributed(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "distribution": getOrCreateConfiguration(target).setDistribution(property(camelContext, java.lang.String.class, value)); return true;
         case "encoding": getOrCreateConfiguration(target).setEncoding(property(camelContext, java.lang.String.class, value)); return true;
         case "fileextension":
         case "fileExtension": getOrCreateConfiguration(target).setFileExtension(property(camelContext, java.lang.String.class, value)); return true;
@@ -48,6 +53,12 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "nameprefix":
         case "namePrefix": getOrCreateConfiguration(target).setNamePrefix(property(camelContext, java.lang.String.class, value)); return true;
+        case "parquetdatetimeprecision":
+        case "parquetDatetimePrecision": getOrCreateConfiguration(target).setParquetDatetimePrecision(property(camelContext, java.lang.String.class, value)); return true;
+        case "parquetrowgroupsize":
+        case "parquetRowGroupSize": getOrCreateConfiguration(target).setParquetRowGroupSize(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "persistdetails":
+        case "persistDetails": getOrCreateConfiguration(target).setPersistDetails(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "query": getOrCreateConfiguration(target).setQuery(property(camelContext, java.lang.String.class, value)); return true;
         case "sizelimit":
         case "sizeLimit": getOrCreateConfiguration(target).setSizeLimit(property(camelContext, java.lang.Long.class, value)); return true;
@@ -64,15 +75,20 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "async": return boolean.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "blocksize":
         case "blockSize": return int.class;
         case "compressed": return boolean.class;
+        case "compressiontype":
+        case "compressionType": return java.lang.String.class;
         case "configuration": return io.github.camelkusto.export.KustoExportConfiguration.class;
         case "datadir":
         case "dataDir": return java.lang.String.class;
         case "database": return io.github.camelkusto.export.kql.catalog.KustoDatabase.class;
+        case "distributed": return java.lang.Boolean.class;
+        case "distribution": return java.lang.String.class;
         case "encoding": return java.lang.String.class;
         case "fileextension":
         case "fileExtension": return java.lang.String.class;
@@ -82,6 +98,12 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "lazyStartProducer": return boolean.class;
         case "nameprefix":
         case "namePrefix": return java.lang.String.class;
+        case "parquetdatetimeprecision":
+        case "parquetDatetimePrecision": return java.lang.String.class;
+        case "parquetrowgroupsize":
+        case "parquetRowGroupSize": return java.lang.Integer.class;
+        case "persistdetails":
+        case "persistDetails": return java.lang.Boolean.class;
         case "query": return java.lang.String.class;
         case "sizelimit":
         case "sizeLimit": return java.lang.Long.class;
@@ -94,15 +116,20 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         KustoExportComponent target = (KustoExportComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "async": return getOrCreateConfiguration(target).isAsync();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "blocksize":
         case "blockSize": return target.getBlockSize();
         case "compressed": return getOrCreateConfiguration(target).isCompressed();
+        case "compressiontype":
+        case "compressionType": return getOrCreateConfiguration(target).getCompressionType();
         case "configuration": return target.getConfiguration();
         case "datadir":
         case "dataDir": return target.getDataDir();
         case "database": return target.getDatabase();
+        case "distributed": return getOrCreateConfiguration(target).getDistributed();
+        case "distribution": return getOrCreateConfiguration(target).getDistribution();
         case "encoding": return getOrCreateConfiguration(target).getEncoding();
         case "fileextension":
         case "fileExtension": return getOrCreateConfiguration(target).getFileExtension();
@@ -112,6 +139,12 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "nameprefix":
         case "namePrefix": return getOrCreateConfiguration(target).getNamePrefix();
+        case "parquetdatetimeprecision":
+        case "parquetDatetimePrecision": return getOrCreateConfiguration(target).getParquetDatetimePrecision();
+        case "parquetrowgroupsize":
+        case "parquetRowGroupSize": return getOrCreateConfiguration(target).getParquetRowGroupSize();
+        case "persistdetails":
+        case "persistDetails": return getOrCreateConfiguration(target).getPersistDetails();
         case "query": return getOrCreateConfiguration(target).getQuery();
         case "sizelimit":
         case "sizeLimit": return getOrCreateConfiguration(target).getSizeLimit();

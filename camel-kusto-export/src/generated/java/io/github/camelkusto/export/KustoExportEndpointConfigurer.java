@@ -23,7 +23,12 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         KustoExportEndpoint target = (KustoExportEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "async": target.getConfiguration().setAsync(property(camelContext, boolean.class, value)); return true;
         case "compressed": target.getConfiguration().setCompressed(property(camelContext, boolean.class, value)); return true;
+        case "compressiontype":
+        case "compressionType": target.getConfiguration().setCompressionType(property(camelContext, java.lang.String.class, value)); return true;
+        case "distributed": target.getConfiguration().setDistributed(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "distribution": target.getConfiguration().setDistribution(property(camelContext, java.lang.String.class, value)); return true;
         case "encoding": target.getConfiguration().setEncoding(property(camelContext, java.lang.String.class, value)); return true;
         case "fileextension":
         case "fileExtension": target.getConfiguration().setFileExtension(property(camelContext, java.lang.String.class, value)); return true;
@@ -33,6 +38,12 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "nameprefix":
         case "namePrefix": target.getConfiguration().setNamePrefix(property(camelContext, java.lang.String.class, value)); return true;
+        case "parquetdatetimeprecision":
+        case "parquetDatetimePrecision": target.getConfiguration().setParquetDatetimePrecision(property(camelContext, java.lang.String.class, value)); return true;
+        case "parquetrowgroupsize":
+        case "parquetRowGroupSize": target.getConfiguration().setParquetRowGroupSize(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "persistdetails":
+        case "persistDetails": target.getConfiguration().setPersistDetails(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "query": target.getConfiguration().setQuery(property(camelContext, java.lang.String.class, value)); return true;
         case "sizelimit":
         case "sizeLimit": target.getConfiguration().setSizeLimit(property(camelContext, java.lang.Long.class, value)); return true;
@@ -44,7 +55,12 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "async": return boolean.class;
         case "compressed": return boolean.class;
+        case "compressiontype":
+        case "compressionType": return java.lang.String.class;
+        case "distributed": return java.lang.Boolean.class;
+        case "distribution": return java.lang.String.class;
         case "encoding": return java.lang.String.class;
         case "fileextension":
         case "fileExtension": return java.lang.String.class;
@@ -54,6 +70,12 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return boolean.class;
         case "nameprefix":
         case "namePrefix": return java.lang.String.class;
+        case "parquetdatetimeprecision":
+        case "parquetDatetimePrecision": return java.lang.String.class;
+        case "parquetrowgroupsize":
+        case "parquetRowGroupSize": return java.lang.Integer.class;
+        case "persistdetails":
+        case "persistDetails": return java.lang.Boolean.class;
         case "query": return java.lang.String.class;
         case "sizelimit":
         case "sizeLimit": return java.lang.Long.class;
@@ -66,7 +88,12 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         KustoExportEndpoint target = (KustoExportEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "async": return target.getConfiguration().isAsync();
         case "compressed": return target.getConfiguration().isCompressed();
+        case "compressiontype":
+        case "compressionType": return target.getConfiguration().getCompressionType();
+        case "distributed": return target.getConfiguration().getDistributed();
+        case "distribution": return target.getConfiguration().getDistribution();
         case "encoding": return target.getConfiguration().getEncoding();
         case "fileextension":
         case "fileExtension": return target.getConfiguration().getFileExtension();
@@ -76,6 +103,12 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "nameprefix":
         case "namePrefix": return target.getConfiguration().getNamePrefix();
+        case "parquetdatetimeprecision":
+        case "parquetDatetimePrecision": return target.getConfiguration().getParquetDatetimePrecision();
+        case "parquetrowgroupsize":
+        case "parquetRowGroupSize": return target.getConfiguration().getParquetRowGroupSize();
+        case "persistdetails":
+        case "persistDetails": return target.getConfiguration().getPersistDetails();
         case "query": return target.getConfiguration().getQuery();
         case "sizelimit":
         case "sizeLimit": return target.getConfiguration().getSizeLimit();

@@ -23,14 +23,21 @@ public class KustoExportEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(10);
+        Set<String> props = new HashSet<>(17);
+        props.add("async");
         props.add("compressed");
+        props.add("compressionType");
+        props.add("distributed");
+        props.add("distribution");
         props.add("encoding");
         props.add("fileExtension");
         props.add("format");
         props.add("includeHeaders");
         props.add("lazyStartProducer");
         props.add("namePrefix");
+        props.add("parquetDatetimePrecision");
+        props.add("parquetRowGroupSize");
+        props.add("persistDetails");
         props.add("query");
         props.add("sizeLimit");
         props.add("storage");

@@ -7,8 +7,10 @@ import io.github.camelkusto.export.artifact.ArtifactSpec;
 import io.github.camelkusto.export.artifact.ExportedArtifact;
 import io.github.camelkusto.export.artifact.RollingArtifactWriter;
 import io.github.camelkusto.export.command.ExportCommand;
+import io.github.camelkusto.export.command.ExportFormat;
 import io.github.camelkusto.export.command.KustoCommand;
 import io.github.camelkusto.export.command.ShowTablesCommand;
+import io.github.camelkusto.export.kql.KustoException;
 import io.github.camelkusto.export.kql.catalog.KustoDatabase;
 import io.github.camelkusto.export.kql.data.Column;
 import io.github.camelkusto.export.kql.data.QueryResult;
@@ -52,10 +54,18 @@ final class KustoCommandRunner {
             return new ResultTable(TABLES_TABLE, database.tables().stream()
                     .map(t -> List.<Object>of(t.name(), database.name())).toList());
         }
-        throw new IllegalStateException("no runner for " + command.getClass().getSimpleName());
+        throw new KustoException("operations commands (.show operations, .show operation <id> details, .cancel"
+                + " operation) are not supported yet: this version runs exports synchronously");
     }
 
     private ResultTable export(ExportCommand command) {
+        if (command.async()) {
+            throw new KustoException(".export async is not supported yet: run the export without 'async'");
+        }
+        if (command.format() == ExportFormat.JSON || command.format() == ExportFormat.PARQUET) {
+            throw new KustoException("export format '" + command.format() + "' is not supported yet (supported: csv,"
+                    + " tsv)");
+        }
         List<StorageTarget> targets = command.storage().stream().map(storageTargets::target).toList();
         QueryResult result = source.prepare(command.query());
         for (StorageTarget target : targets) {
@@ -66,7 +76,8 @@ final class KustoCommandRunner {
                         "cannot write to " + target.describe() + ": " + e.getMessage(), e);
             }
         }
-        LOG.debug("Exporting from {} to {} target(s): {}", source.describe(), targets.size(), command);
+        LOG.debug("Exporting from {} to {}: {}", source.describe(),
+                targets.stream().map(StorageTarget::describe).toList(), command);
         List<ExportedArtifact> artifacts = new RollingArtifactWriter(ArtifactSpec.of(command), targets).write(result);
         return new ResultTable(ARTIFACT_TABLE, artifacts.stream()
                 .map(a -> List.<Object>of(a.path(), a.numRecords(), a.sizeInBytes())).toList());

@@ -13,6 +13,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +47,7 @@ public class KustoExportComponent extends DefaultComponent {
         endpointConfiguration.setFormat(remaining);
         KustoExportEndpoint endpoint = new KustoExportEndpoint(maskSecrets(uri), this, endpointConfiguration);
         setProperties(endpoint, parameters);
-        endpoint.validateFormat();
+        endpoint.validate();
         return endpoint;
     }
 
@@ -66,6 +67,13 @@ public class KustoExportComponent extends DefaultComponent {
             end = end < 0 ? uri.length() : end;
         }
         return uri.substring(0, start) + ConnectionStrings.mask(uri.substring(start, end)) + uri.substring(end);
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        // Camel masks options with these names wherever it prints a URI (message history, errors, JMX).
+        URISupport.addSanitizeKeywords("storage");
     }
 
     @Override

@@ -1,12 +1,11 @@
 package io.github.camelkusto.export;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
+import io.github.camelkusto.export.command.CommandParser;
 import io.github.camelkusto.export.command.ExportFormat;
 import io.github.camelkusto.export.command.ExportOptions;
-import io.github.camelkusto.export.command.StorageLiteral;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
@@ -31,11 +30,16 @@ public class KustoExportConfiguration implements Cloneable {
 
     @UriParam(secret = true, description = "Where a bare query is exported to: a storage connection string, e.g."
             + " https://<account>.blob.core.windows.net/<container>;<account key>, ...?<SAS>, an emulator endpoint"
-            + " http://127.0.0.1:10000/<account>/<container>;<key>, file:///folder or a local folder path.",
-            defaultValue = "exports")
+            + " http://127.0.0.1:10000/<account>/<container>;<key>, file:///folder or a local folder path. Several"
+            + " connection strings (used round-robin) are written as a comma-separated list of Kusto string literals:"
+            + " 'conn1', h'conn2'.", defaultValue = "exports")
     private String storage = "exports";
 
-    @UriParam(description = "Compress text artifacts with gzip ('.gz' is appended to the extension).")
+    @UriParam(description = "Export a bare query asynchronously: the body becomes the operation id at once.")
+    private boolean async;
+
+    @UriParam(description = "Compress the artifacts of a bare query: gzip for text formats ('.gz' is appended to"
+            + " the extension), the compressionType codec for parquet.")
     private boolean compressed;
 
     @UriParam(label = "properties", description = "The size limit in bytes of one artifact before compression,"
@@ -47,7 +51,7 @@ public class KustoExportConfiguration implements Cloneable {
     private String includeHeaders;
 
     @UriParam(label = "properties", description = "The artifacts' file extension; default the format's name."
-            + " '.gz' is appended when compressed.")
+            + " '.gz' is appended when text artifacts are compressed.")
     private String fileExtension;
 
     @UriParam(label = "properties", description = "A prefix for artifact names; may contain '/' to write under a"
@@ -58,6 +62,29 @@ public class KustoExportConfiguration implements Cloneable {
             + " Default UTF8NoBOM.")
     private String encoding;
 
+    @UriParam(label = "properties", enums = "gzip,snappy,zstd,lz4_raw,brotli", description = "The codec of"
+            + " compressed artifacts: gzip for text formats; snappy (the default), gzip, zstd, lz4_raw or brotli"
+            + " for parquet.")
+    private String compressionType;
+
+    @UriParam(label = "properties", enums = "single,per_node,per_shard", description = "How many writers export in"
+            + " parallel: single, one per node, or one per shard (query partition). Default per_shard.")
+    private String distribution;
+
+    @UriParam(label = "properties", description = "false is the same as distribution=single. Default true.")
+    private Boolean distributed;
+
+    @UriParam(label = "properties", description = "Keep the artifact table for '.show operation <id> details'."
+            + " Default true for async exports, false for sync ones.")
+    private Boolean persistDetails;
+
+    @UriParam(label = "properties", description = "parquet only: records per row group. Default 100000.")
+    private Integer parquetRowGroupSize;
+
+    @UriParam(label = "properties", enums = "millisecond,microsecond", description = "parquet only: the unit of"
+            + " datetime columns. Default millisecond.")
+    private String parquetDatetimePrecision;
+
     /** The options in command terms; the query text is not part of them. */
     public ExportOptions toExportOptions() {
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -66,10 +93,14 @@ public class KustoExportConfiguration implements Cloneable {
         putIfSet(properties, "fileExtension", fileExtension);
         putIfSet(properties, "namePrefix", namePrefix);
         putIfSet(properties, "encoding", encoding);
+        putIfSet(properties, "compressionType", compressionType);
+        putIfSet(properties, "distribution", distribution);
+        putIfSet(properties, "distributed", distributed);
+        putIfSet(properties, "persistDetails", persistDetails);
+        putIfSet(properties, "parquetRowGroupSize", parquetRowGroupSize);
+        putIfSet(properties, "parquetDatetimePrecision", parquetDatetimePrecision);
         ExportFormat exportFormat = ExportFormat.byName(format).orElseThrow();
-        List<StorageLiteral> storageLiterals = storage == null || storage.isBlank() ? List.of()
-                : List.of(new StorageLiteral(storage, false, "endpoint option 'storage'"));
-        return new ExportOptions(exportFormat, compressed, storageLiterals, properties);
+        return new ExportOptions(exportFormat, async, compressed, CommandParser.storageOption(storage), properties);
     }
 
     private static void putIfSet(Map<String, Object> properties, String name, Object value) {
@@ -148,6 +179,62 @@ public class KustoExportConfiguration implements Cloneable {
 
     public void setEncoding(String encoding) {
         this.encoding = encoding;
+    }
+
+    public boolean isAsync() {
+        return async;
+    }
+
+    public void setAsync(boolean async) {
+        this.async = async;
+    }
+
+    public String getCompressionType() {
+        return compressionType;
+    }
+
+    public void setCompressionType(String compressionType) {
+        this.compressionType = compressionType;
+    }
+
+    public String getDistribution() {
+        return distribution;
+    }
+
+    public void setDistribution(String distribution) {
+        this.distribution = distribution;
+    }
+
+    public Boolean getDistributed() {
+        return distributed;
+    }
+
+    public void setDistributed(Boolean distributed) {
+        this.distributed = distributed;
+    }
+
+    public Boolean getPersistDetails() {
+        return persistDetails;
+    }
+
+    public void setPersistDetails(Boolean persistDetails) {
+        this.persistDetails = persistDetails;
+    }
+
+    public Integer getParquetRowGroupSize() {
+        return parquetRowGroupSize;
+    }
+
+    public void setParquetRowGroupSize(Integer parquetRowGroupSize) {
+        this.parquetRowGroupSize = parquetRowGroupSize;
+    }
+
+    public String getParquetDatetimePrecision() {
+        return parquetDatetimePrecision;
+    }
+
+    public void setParquetDatetimePrecision(String parquetDatetimePrecision) {
+        this.parquetDatetimePrecision = parquetDatetimePrecision;
     }
 
     public KustoExportConfiguration copy() {

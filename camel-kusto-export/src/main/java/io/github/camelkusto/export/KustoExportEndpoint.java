@@ -25,11 +25,13 @@ public class KustoExportEndpoint extends DefaultEndpoint {
         this.configuration = configuration;
     }
 
-    void validateFormat() {
+    /** Checks the options when the endpoint is created, so that a bad URI fails the route before it runs. */
+    void validate() {
         if (ExportFormat.byName(String.valueOf(configuration.getFormat())).isEmpty()) {
             throw new IllegalArgumentException("kusto-export: unknown format '" + configuration.getFormat()
                     + "' in the endpoint URI (valid formats: " + ExportFormat.validNames() + ")");
         }
+        configuration.toExportOptions();
     }
 
     @Override

@@ -26,7 +26,7 @@ public record ArtifactSpec(ExportFormat format, boolean compressed, long sizeLim
         return switch (format) {
             case CSV -> DelimitedRecordEncoder.csv();
             case TSV -> DelimitedRecordEncoder.tsv();
-            case JSON, PARQUET -> throw new UnsupportedOperationException("format " + format + " is not supported yet");
+            case JSON, PARQUET -> throw new IllegalStateException("no record encoder for " + format + " yet");
         };
     }
 }

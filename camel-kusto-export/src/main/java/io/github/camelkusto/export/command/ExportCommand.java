@@ -1,6 +1,7 @@
 package io.github.camelkusto.export.command;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A complete, validated {@code .export}: how (format, compression, properties), where to (one or more
@@ -14,6 +15,10 @@ public record ExportCommand(
         ExportProperties properties,
         String query) implements KustoCommand {
 
+    /** Obfuscated string literals ({@code h'..'}, {@code h@".."}) of a query, to mask them when it is shown. */
+    private static final Pattern OBFUSCATED = Pattern.compile(
+            "(?<![\\w@])[hH]@?(\"(?:[^\"\\\\\\n]|\\\\.)*\"|'(?:[^'\\\\\\n]|\\\\.)*')");
+
     public ExportCommand {
         storage = List.copyOf(storage);
         if (storage.isEmpty()) {
@@ -21,11 +26,16 @@ public record ExportCommand(
         }
     }
 
-    /** Never prints connection strings: they may carry secrets. */
+    /** The query with its obfuscated string literals masked: safe for logs. */
+    public String displayQuery() {
+        return OBFUSCATED.matcher(query).replaceAll("h'****'");
+    }
+
+    /** Never prints connection strings or obfuscated literals: they may carry secrets. */
     @Override
     public String toString() {
         return ".export" + (async ? " async" : "") + (compressed ? " compressed" : "") + " to " + format + " ("
                 + storage.size() + " connection string" + (storage.size() == 1 ? "" : "s") + ") with (" + properties
-                + ") <| " + query;
+                + ") <| " + displayQuery();
     }
 }

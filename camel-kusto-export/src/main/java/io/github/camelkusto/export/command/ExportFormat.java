@@ -1,12 +1,9 @@
 package io.github.camelkusto.export.command;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** The artifact formats of {@code .export ... to <format>}. */
-public enum ExportFormat {
+public enum ExportFormat implements KustoName {
     CSV("csv"),
     TSV("tsv"),
     JSON("json"),
@@ -18,6 +15,7 @@ public enum ExportFormat {
         this.kustoName = kustoName;
     }
 
+    @Override
     public String kustoName() {
         return kustoName;
     }
@@ -32,11 +30,11 @@ public enum ExportFormat {
     }
 
     public static Optional<ExportFormat> byName(String name) {
-        return Arrays.stream(values()).filter(f -> f.kustoName.equals(name.toLowerCase(Locale.ROOT))).findFirst();
+        return KustoName.lookup(ExportFormat.class, name);
     }
 
     public static String validNames() {
-        return Arrays.stream(values()).map(ExportFormat::kustoName).collect(Collectors.joining(", "));
+        return String.join(", ", KustoName.spellings(ExportFormat.class));
     }
 
     @Override

@@ -1,41 +1,41 @@
 package io.github.camelkusto.export.command;
 
-import java.util.Arrays;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
 
 import io.github.camelkusto.export.kql.Suggestions;
 
 /**
- * The validated {@code with (...)} properties of an export. Values outside ADX's rules are refused by the
- * {@link Builder}, whose messages name the property and the valid values.
+ * The validated {@code with (...)} properties of an export, as ADX defines them. The {@link Builder} refuses a
+ * value outside ADX's rules, and {@link Builder#build} a combination that does not fit the format; messages name
+ * the property and the valid values.
+ *
+ * @param persistDetails empty when not given: the default depends on async (true) or sync (false)
  */
 public record ExportProperties(
         long sizeLimit,
         IncludeHeaders includeHeaders,
         Optional<String> fileExtension,
         Optional<String> namePrefix,
-        TextEncoding encoding) {
+        TextEncoding encoding,
+        Optional<CompressionType> compressionType,
+        Distribution distribution,
+        Optional<Boolean> persistDetails,
+        int parquetRowGroupSize,
+        DatetimePrecision parquetDatetimePrecision) {
 
     public static final long MB = 1024L * 1024L;
     public static final long DEFAULT_SIZE_LIMIT = 100 * MB;
     public static final long MIN_SIZE_LIMIT = 100 * MB;
     public static final long MAX_SIZE_LIMIT = 4096 * MB;
+    public static final int DEFAULT_PARQUET_ROW_GROUP_SIZE = 100_000;
 
     /** Every property ADX defines, in the order of its documentation. */
-    static final List<String> KNOWN = List.of("sizeLimit", "includeHeaders", "fileExtension", "namePrefix",
+    public static final List<String> NAMES = List.of("sizeLimit", "includeHeaders", "fileExtension", "namePrefix",
             "encoding", "compressionType", "distribution", "distributed", "persistDetails", "parquetRowGroupSize",
             "parquetDatetimePrecision");
-    /** The properties this version acts on; the others are refused rather than silently ignored. */
-    static final Set<String> SUPPORTED = Set.of("sizeLimit", "includeHeaders", "fileExtension", "namePrefix",
-            "encoding");
-
-    public static ExportProperties defaults() {
-        return new Builder().build();
-    }
 
     public static Builder builder() {
         return new Builder();
@@ -43,116 +43,209 @@ public record ExportProperties(
 
     /** The canonical spelling of a property name, matched case-insensitively. */
     public static Optional<String> canonicalName(String name) {
-        return KNOWN.stream().filter(k -> k.equalsIgnoreCase(name)).findFirst();
+        return NAMES.stream().filter(k -> k.equalsIgnoreCase(name)).findFirst();
     }
 
-    /** Collects property values one by one; each {@code set} validates its value. */
+    /** Whether a property means anything for {@code format}: options that do not are not filled in. */
+    public static boolean appliesTo(String property, ExportFormat format) {
+        return switch (property) {
+            case "includeHeaders" -> format == ExportFormat.CSV || format == ExportFormat.TSV;
+            case "encoding" -> format.isText();
+            case "parquetRowGroupSize", "parquetDatetimePrecision" -> format == ExportFormat.PARQUET;
+            default -> true;
+        };
+    }
+
+    /** Collects property values one by one, each checked on its own; {@link #build} checks them together. */
     public static final class Builder {
-        private long sizeLimit = DEFAULT_SIZE_LIMIT;
-        private IncludeHeaders includeHeaders = IncludeHeaders.NONE;
-        private String fileExtension;
-        private String namePrefix;
-        private TextEncoding encoding = TextEncoding.UTF8_NO_BOM;
-        private final Set<String> assigned = new LinkedHashSet<>();
+        private final Map<String, Object> values = new LinkedHashMap<>();
 
         /** Whether the property has been set (so a later, weaker source such as a URI option must not). */
         public boolean isSet(String name) {
-            return canonicalName(name).map(assigned::contains).orElse(false);
+            return canonicalName(name).map(values::containsKey).orElse(false);
         }
 
         /**
-         * Sets a property from a command literal or an option: {@code value} is a String, Long or Boolean.
+         * Sets a property from a command literal or an option: {@code value} is a String (identifiers and string
+         * literals), a Long or Integer, or a Boolean.
          *
-         * @throws InvalidPropertyException naming the property, when the name is unknown, repeated, not
-         *                                  supported yet, or the value is not valid for it
+         * @throws InvalidPropertyException naming the property, when the name is unknown or repeated, or the
+         *                                  value is not valid for it
          */
         public Builder set(String name, Object value) {
-            String canonical = canonicalName(name).orElseThrow(() -> new InvalidPropertyException(
-                    "unknown property '" + name + "'" + Suggestions.didYouMean(name, KNOWN)
-                            + " (valid properties: " + String.join(", ", KNOWN) + ")", true));
-            if (!assigned.add(canonical)) {
-                throw new InvalidPropertyException("property '" + canonical + "' is given more than once", true);
+            String property = canonicalName(name).orElseThrow(() -> new InvalidPropertyException(
+                    "unknown property '" + name + "'" + Suggestions.didYouMean(name, NAMES)
+                            + " (valid properties: " + String.join(", ", NAMES) + ")", name, true));
+            if (values.containsKey(property)) {
+                throw new InvalidPropertyException("property '" + property + "' is given more than once", property,
+                        true);
             }
-            if (!SUPPORTED.contains(canonical)) {
-                throw new InvalidPropertyException("property '" + canonical + "' is not supported yet"
-                        + " (supported: " + String.join(", ", SUPPORTED.stream().sorted().toList()) + ")", true);
-            }
-            switch (canonical) {
-                case "sizeLimit" -> sizeLimit = sizeLimit(value);
-                case "includeHeaders" -> includeHeaders = oneOf(canonical, value, IncludeHeaders.values(),
-                        IncludeHeaders::kustoName);
-                case "fileExtension" -> fileExtension = fileExtension(value);
-                case "namePrefix" -> namePrefix = namePrefix(value);
-                case "encoding" -> encoding = oneOf(canonical, value, TextEncoding.values(), TextEncoding::kustoName);
-                default -> throw new IllegalStateException(canonical);
-            }
+            values.put(property, switch (property) {
+                case "sizeLimit" -> sizeLimit(value);
+                case "includeHeaders" -> oneOf(property, value, IncludeHeaders.class);
+                case "fileExtension" -> fileExtension(value);
+                case "namePrefix" -> namePrefix(value);
+                case "encoding" -> oneOf(property, value, TextEncoding.class);
+                case "compressionType" -> oneOf(property, value, CompressionType.class);
+                case "distribution" -> oneOf(property, value, Distribution.class);
+                case "distributed", "persistDetails" -> bool(property, value);
+                case "parquetRowGroupSize" -> rowGroupSize(value);
+                case "parquetDatetimePrecision" -> oneOf(property, value, DatetimePrecision.class);
+                default -> throw new IllegalStateException(property);
+            });
             return this;
         }
 
-        public ExportProperties build() {
-            return new ExportProperties(sizeLimit, includeHeaders, Optional.ofNullable(fileExtension),
-                    Optional.ofNullable(namePrefix), encoding);
+        /**
+         * The properties of an export to {@code format}, {@code compressed} or not.
+         *
+         * @throws InvalidPropertyException when a property does not apply to the format or two properties conflict
+         */
+        public ExportProperties build(ExportFormat format, boolean compressed) {
+            for (String property : values.keySet()) {
+                if (!appliesTo(property, format)) {
+                    throw new InvalidPropertyException("property '" + property + "' applies to "
+                            + applicableFormats(property) + " exports only, not " + format, property, true);
+                }
+            }
+            CompressionType codec = (CompressionType) values.get("compressionType");
+            if (codec != null) {
+                checkCodec(codec, format, compressed);
+            }
+            Distribution distribution = (Distribution) values.get("distribution");
+            Boolean distributed = (Boolean) values.get("distributed");
+            if (distribution != null && distributed != null && distributed != (distribution != Distribution.SINGLE)) {
+                throw invalid("property 'distributed' = " + distributed + " conflicts with distribution = '"
+                        + distribution + "' (distributed=false means distribution='single')", "distributed");
+            }
+            if (distribution == null) {
+                distribution = Boolean.FALSE.equals(distributed) ? Distribution.SINGLE : Distribution.PER_SHARD;
+            }
+            return new ExportProperties(
+                    (Long) values.getOrDefault("sizeLimit", DEFAULT_SIZE_LIMIT),
+                    (IncludeHeaders) values.getOrDefault("includeHeaders", IncludeHeaders.NONE),
+                    Optional.ofNullable((String) values.get("fileExtension")),
+                    Optional.ofNullable((String) values.get("namePrefix")),
+                    (TextEncoding) values.getOrDefault("encoding", TextEncoding.UTF8_NO_BOM),
+                    Optional.ofNullable(codec),
+                    distribution,
+                    Optional.ofNullable((Boolean) values.get("persistDetails")),
+                    (Integer) values.getOrDefault("parquetRowGroupSize", DEFAULT_PARQUET_ROW_GROUP_SIZE),
+                    (DatetimePrecision) values.getOrDefault("parquetDatetimePrecision",
+                            DatetimePrecision.MILLISECOND));
+        }
+
+        private static String applicableFormats(String property) {
+            return switch (property) {
+                case "includeHeaders" -> "csv and tsv";
+                case "encoding" -> "csv, tsv and json";
+                default -> "parquet";
+            };
+        }
+
+        private static void checkCodec(CompressionType codec, ExportFormat format, boolean compressed) {
+            if (format.isText()) {
+                if (codec != CompressionType.GZIP) {
+                    throw invalid("property 'compressionType' must be gzip for " + format + " exports, not '" + codec
+                            + "' (a parquet codec)", "compressionType");
+                }
+                if (!compressed) {
+                    throw invalid("property 'compressionType' needs '.export compressed' for " + format
+                            + " exports", "compressionType");
+                }
+            }
         }
 
         private static long sizeLimit(Object value) {
-            long limit;
-            if (value instanceof Long l) {
-                limit = l;
-            } else if (value instanceof String s && s.trim().matches("\\d{1,18}")) {
-                limit = Long.parseLong(s.trim());
-            } else {
-                throw invalidValue("property 'sizeLimit' must be a number of bytes, not " + describe(value));
-            }
+            long limit = wholeNumber("sizeLimit", value);
             if (limit < MIN_SIZE_LIMIT || limit > MAX_SIZE_LIMIT) {
-                throw invalidValue("property 'sizeLimit' must be between " + MIN_SIZE_LIMIT
-                        + " (100 MB) and " + MAX_SIZE_LIMIT + " (4 GB) bytes, not " + limit);
+                throw invalid("property 'sizeLimit' must be between " + MIN_SIZE_LIMIT + " (100 MB) and "
+                        + MAX_SIZE_LIMIT + " (4 GB) bytes, not " + limit, "sizeLimit");
             }
             return limit;
         }
 
-        private static <E extends Enum<E>> E oneOf(String property, Object value, E[] choices,
-                Function<E, String> kustoName) {
+        private static int rowGroupSize(Object value) {
+            long size = wholeNumber("parquetRowGroupSize", value);
+            if (size < 1 || size > Integer.MAX_VALUE) {
+                throw invalid("property 'parquetRowGroupSize' must be between 1 and " + Integer.MAX_VALUE
+                        + " records, not " + size, "parquetRowGroupSize");
+            }
+            return (int) size;
+        }
+
+        private static long wholeNumber(String property, Object value) {
+            if (value instanceof Long || value instanceof Integer) {
+                return ((Number) value).longValue();
+            }
+            throw invalid("property '" + property + "' must be a whole number, not " + describe(value), property);
+        }
+
+        private static boolean bool(String property, Object value) {
+            if (value instanceof Boolean b) {
+                return b;
+            }
+            throw invalid("property '" + property + "' must be true or false, not " + describe(value), property);
+        }
+
+        private static <E extends Enum<E> & KustoName> E oneOf(String property, Object value, Class<E> type) {
             if (value instanceof String s) {
-                for (E choice : choices) {
-                    if (kustoName.apply(choice).equalsIgnoreCase(s.trim())) {
-                        return choice;
-                    }
+                Optional<E> choice = KustoName.lookup(type, s);
+                if (choice.isPresent()) {
+                    return choice.get();
                 }
             }
-            throw invalidValue("property '" + property + "' must be one of "
-                    + String.join(", ", Arrays.stream(choices).map(kustoName).toList()) + ", not " + describe(value));
+            throw invalid("property '" + property + "' must be one of " + String.join(", ", KustoName.spellings(type))
+                    + ", not " + describe(value), property);
         }
 
         private static String fileExtension(Object value) {
-            if (!(value instanceof String s) || !s.matches("\\.?[A-Za-z0-9_.-]{1,32}")) {
-                throw invalidValue("property 'fileExtension' must be letters, digits, '_', '-' or"
-                        + " '.' (at most 32), not " + describe(value));
+            if (!(value instanceof String s) || !s.matches("\\.?[A-Za-z0-9_-][A-Za-z0-9_.-]{0,31}")) {
+                throw invalid("property 'fileExtension' must be 1 to 32 letters, digits, '_', '-' or '.', not "
+                        + describe(value), "fileExtension");
             }
             return s.startsWith(".") ? s.substring(1) : s;
         }
 
         private static String namePrefix(Object value) {
             if (!(value instanceof String s) || s.isEmpty() || s.startsWith("/") || s.endsWith("/")
-                    || s.contains("//") || s.contains("\\") || s.contains("..") || s.length() > 512) {
-                throw invalidValue("property 'namePrefix' must be a non-empty name or relative path"
-                        + " (no leading or trailing '/', no '..' or '\\', at most 512 characters), not "
-                        + describe(value));
+                    || s.contains("//") || s.contains("\\") || s.contains("..") || s.length() > 512
+                    || s.chars().anyMatch(Character::isISOControl)) {
+                throw invalid("property 'namePrefix' must be a non-empty name or relative path (no leading or"
+                        + " trailing '/', no '..', '\\' or control characters, at most 512 characters), not "
+                        + describe(value), "namePrefix");
             }
             return s;
         }
 
-        private static InvalidPropertyException invalidValue(String message) {
-            return new InvalidPropertyException(message, false);
+        private static InvalidPropertyException invalid(String message, String property) {
+            return new InvalidPropertyException(message, property, false);
         }
 
+        /** A value as the user wrote it, control characters escaped so that a message stays on one line. */
         private static String describe(Object value) {
-            return value instanceof String s ? "'" + s + "'" : String.valueOf(value);
+            if (!(value instanceof String s)) {
+                return String.valueOf(value);
+            }
+            StringBuilder out = new StringBuilder("'");
+            s.chars().forEach(c -> out.append(switch (c) {
+                case '\n' -> "\\n";
+                case '\t' -> "\\t";
+                case '\r' -> "\\r";
+                default -> Character.isISOControl(c) ? String.format("\\u%04x", c) : String.valueOf((char) c);
+            }));
+            return out.append("'").toString();
         }
     }
 
     @Override
     public String toString() {
         return "sizeLimit=" + sizeLimit + ", includeHeaders=" + includeHeaders
-                + fileExtension.map(e -> ", fileExtension=" + e).orElse("") + namePrefix.map(p -> ", namePrefix=" + p).orElse("") + ", encoding=" + encoding;
+                + fileExtension.map(e -> ", fileExtension=" + e).orElse("")
+                + namePrefix.map(p -> ", namePrefix=" + p).orElse("") + ", encoding=" + encoding
+                + compressionType.map(c -> ", compressionType=" + c).orElse("") + ", distribution=" + distribution
+                + persistDetails.map(p -> ", persistDetails=" + p).orElse("")
+                + ", parquetRowGroupSize=" + parquetRowGroupSize + ", parquetDatetimePrecision="
+                + parquetDatetimePrecision;
     }
 }

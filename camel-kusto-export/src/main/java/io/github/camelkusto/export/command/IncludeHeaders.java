@@ -1,7 +1,7 @@
 package io.github.camelkusto.export.command;
 
 /** Which csv/tsv artifacts start with a header line: {@code none}, {@code all}, or {@code firstFile} only. */
-public enum IncludeHeaders {
+public enum IncludeHeaders implements KustoName {
     NONE("none"),
     ALL("all"),
     FIRST_FILE("firstFile");
@@ -12,6 +12,7 @@ public enum IncludeHeaders {
         this.kustoName = kustoName;
     }
 
+    @Override
     public String kustoName() {
         return kustoName;
     }

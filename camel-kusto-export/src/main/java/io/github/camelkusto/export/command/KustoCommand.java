@@ -1,5 +1,10 @@
 package io.github.camelkusto.export.command;
 
-/** A command the component runs: an export (a bare query becomes one, with the endpoint's options) or a show. */
-public sealed interface KustoCommand permits ExportCommand, ShowTablesCommand {
+/**
+ * A command the component runs: an export (a bare query becomes one, with the endpoint's options), or one of
+ * the {@code .show}/{@code .cancel} commands.
+ */
+public sealed interface KustoCommand
+        permits ExportCommand, ShowTablesCommand, ShowOperationsCommand, ShowOperationDetailsCommand,
+        CancelOperationCommand {
 }

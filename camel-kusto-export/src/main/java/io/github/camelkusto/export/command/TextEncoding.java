@@ -1,7 +1,7 @@
 package io.github.camelkusto.export.command;
 
 /** The encoding of text artifacts: UTF-8, with or without a byte order mark. */
-public enum TextEncoding {
+public enum TextEncoding implements KustoName {
     UTF8_NO_BOM("UTF8NoBOM"),
     UTF8_BOM("UTF8BOM");
 
@@ -11,6 +11,7 @@ public enum TextEncoding {
         this.kustoName = kustoName;
     }
 
+    @Override
     public String kustoName() {
         return kustoName;
     }

@@ -38,14 +38,14 @@ public final class ConnectionStrings {
         var scheme = SCHEME.matcher(raw);
         if (!scheme.find()) {
             if (raw.isEmpty()) {
-                throw invalid(literal, "is empty");
+                throw new StorageException(literal.where() + " is empty (" + SUPPORTED + ")");
             }
             return new LocalFolderLocation(Path.of(raw));
         }
         return switch (scheme.group(1).toLowerCase(Locale.ROOT)) {
             case "file" -> localFolder(literal, raw);
             case "http", "https" -> blob(literal, raw);
-            default -> throw invalid(literal, "uses the unsupported scheme '" + scheme.group(1) + "'");
+            default -> throw unsupported(literal, "uses the unsupported scheme '" + scheme.group(1) + "'");
         };
     }
 
@@ -81,7 +81,7 @@ public final class ConnectionStrings {
         List<String> segments = segments(uri.getPath());
         boolean hostStyle = HOST_STYLE_SUFFIXES.stream().anyMatch(host::endsWith);
         if (!hostStyle && host.endsWith(".dfs.core.windows.net")) {
-            throw invalid(literal, "points at ADLS Gen2 (dfs), which is not supported yet");
+            throw unsupported(literal, "points at ADLS Gen2 (dfs), which is not supported yet");
         }
         String account;
         String serviceUrl;
@@ -145,7 +145,10 @@ public final class ConnectionStrings {
     }
 
     private static StorageException invalid(StorageLiteral literal, String problem) {
-        return new StorageException(literal.where() + " (" + mask(literal.value().strip()) + ") " + problem + " ("
-                + SUPPORTED + ")");
+        return new StorageException(literal.where() + " (" + mask(literal.value().strip()) + ") " + problem);
+    }
+
+    private static StorageException unsupported(StorageLiteral literal, String problem) {
+        return new StorageException(invalid(literal, problem).getMessage() + " (" + SUPPORTED + ")");
     }
 }

@@ -40,6 +40,11 @@ public final class Lexer {
         return tokens;
     }
 
+    /** Continues lexing at {@code offset}: for parsers that read a span of raw text themselves. */
+    public void seek(int offset) {
+        pos = offset;
+    }
+
     public Token next() {
         skipTrivia();
         if (pos >= text.length()) {
@@ -108,7 +113,7 @@ public final class Lexer {
         int i = quoteAt + 1;
         while (true) {
             if (i >= text.length() || text.charAt(i) == '\n') {
-                markSecretIf(obfuscated, start, i);
+                maskRestOfLine(start);
                 throw new KustoSyntaxException("unterminated string literal", source, start);
             }
             char c = text.charAt(i);
@@ -122,7 +127,7 @@ public final class Lexer {
                 break;
             }
             if (c == '\\' && !verbatim) {
-                i = escape(i, value, obfuscated, start);
+                i = escape(i, value, start);
                 continue;
             }
             value.append(c);
@@ -139,9 +144,18 @@ public final class Lexer {
         }
     }
 
-    private int escape(int i, StringBuilder value, boolean obfuscated, int literalStart) {
+    /**
+     * A string that cannot be lexed may be a connection string with a key in it: the excerpt of the error hides
+     * the literal and the rest of its line.
+     */
+    private void maskRestOfLine(int literalStart) {
+        int nl = text.indexOf('\n', literalStart);
+        source.markSecret(literalStart, nl < 0 ? text.length() : nl);
+    }
+
+    private int escape(int i, StringBuilder value, int literalStart) {
         if (i + 1 >= text.length()) {
-            markSecretIf(obfuscated, literalStart, text.length());
+            maskRestOfLine(literalStart);
             throw new KustoSyntaxException("unterminated string literal", source, literalStart);
         }
         char e = text.charAt(i + 1);
@@ -153,14 +167,14 @@ public final class Lexer {
             case '0' -> value.append('\0');
             case 'u' -> {
                 if (i + 6 > text.length() || !text.substring(i + 2, i + 6).matches("[0-9a-fA-F]{4}")) {
-                    markSecretIf(obfuscated, literalStart, text.length());
+                    maskRestOfLine(literalStart);
                     throw new KustoSyntaxException("\\u must be followed by four hex digits", source, i);
                 }
                 value.append((char) Integer.parseInt(text.substring(i + 2, i + 6), 16));
                 return i + 6;
             }
             default -> {
-                markSecretIf(obfuscated, literalStart, text.length());
+                maskRestOfLine(literalStart);
                 throw new KustoSyntaxException("unknown escape sequence '\\" + e + "' in a string literal"
                         + " (use a verbatim string @'...' for backslashes)", source, i);
             }

@@ -1,0 +1,26 @@
+package io.github.camelkusto.export.command;
+
+/** The codec of compressed artifacts: gzip for text formats; snappy, gzip, zstd, lz4_raw or brotli for parquet. */
+public enum CompressionType implements KustoName {
+    SNAPPY("snappy"),
+    GZIP("gzip"),
+    ZSTD("zstd"),
+    LZ4_RAW("lz4_raw"),
+    BROTLI("brotli");
+
+    private final String kustoName;
+
+    CompressionType(String kustoName) {
+        this.kustoName = kustoName;
+    }
+
+    @Override
+    public String kustoName() {
+        return kustoName;
+    }
+
+    @Override
+    public String toString() {
+        return kustoName;
+    }
+}

@@ -1,0 +1,5 @@
+package io.github.camelkusto.export.command;
+
+/** {@code .show operation <id> details}: the artifact table an export operation persisted. */
+public record ShowOperationDetailsCommand(String operationId) implements KustoCommand {
+}
