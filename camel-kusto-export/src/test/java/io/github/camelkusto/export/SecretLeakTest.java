@@ -1,0 +1,129 @@
+package io.github.camelkusto.export;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import io.github.camelkusto.export.command.CommandCorpusTestAccess;
+import io.github.camelkusto.export.kql.data.ResultTable;
+import io.github.camelkusto.testkit.Azurite;
+import io.github.camelkusto.testkit.AzuriteExtension;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs every corpus case that carries a secret, and real exports to Azurite with an account key, through a real
+ * CamelContext with every logger at DEBUG, and fails on any secret in a log line, an exception (message or
+ * stack trace), an endpoint URI or a result.
+ */
+@ExtendWith(AzuriteExtension.class)
+class SecretLeakTest extends CamelTestSupport {
+    /** Every secret of the corpus files contains this mark. */
+    private static final String MARK = "S3CR3T";
+    private static LogCapture logs;
+
+    private final Azurite azurite;
+    private final List<String> seen = new ArrayList<>();
+
+    SecretLeakTest(Azurite azurite) {
+        this.azurite = azurite;
+    }
+
+    @BeforeAll
+    static void captureLogs() {
+        logs = LogCapture.install();
+    }
+
+    @AfterAll
+    static void stopCapturing() {
+        logs.close();
+    }
+
+    /** Sends a command to an endpoint with the given options; records whatever comes back, error or result. */
+    private void run(String text, Map<String, String> options) {
+        String uri = "kusto-export:csv" + options.entrySet().stream()
+                .map(o -> o.getKey() + "=RAW(" + o.getValue() + ")")
+                .collect(Collectors.joining("&", options.isEmpty() ? "" : "?", ""));
+        try {
+            Exchange exchange = template.request(uri, e -> e.getMessage().setBody(text));
+            record(exchange.getException());
+            if (exchange.getException() == null) {
+                seen.add(exchange.getMessage().getBody(ResultTable.class).toCsv());
+                seen.add(exchange.getMessage().getHeaders().toString());
+            }
+        } catch (RuntimeException e) {
+            record(e); // the endpoint itself could not be created
+        }
+    }
+
+    private void record(Throwable e) {
+        if (e != null) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            seen.add(trace.toString());
+        }
+    }
+
+    private void assertNoSecretIn(Stream<String> texts, String secret) {
+        List<String> leaks = texts.filter(t -> t.contains(secret)).toList();
+        assertThat(leaks).as("texts holding the secret").isEmpty();
+    }
+
+    private void assertNothingLeaked(String secret) {
+        assertNoSecretIn(seen.stream(), secret);
+        assertNoSecretIn(logs.events().stream(), secret);
+        assertNoSecretIn(context.getEndpoints().stream().map(Endpoint::getEndpointUri), secret);
+        assertNoSecretIn(context.getEndpoints().stream().map(Endpoint::toString), secret);
+    }
+
+    @Test
+    void noInvalidCaseLeaksItsSecret() {
+        List<CommandCorpusTestAccess.Case> cases = CommandCorpusTestAccess.invalidWithSecrets(MARK);
+        assertThat(cases).hasSizeGreaterThan(15);
+        cases.forEach(c -> run(c.text(), c.options()));
+
+        assertThat(seen).hasSizeGreaterThanOrEqualTo(cases.size());
+        assertNothingLeaked(MARK);
+    }
+
+    @Test
+    void noValidCaseLeaksItsSecretWhenItRuns() {
+        List<CommandCorpusTestAccess.Case> cases = CommandCorpusTestAccess.validWithSecrets(MARK);
+        assertThat(cases).hasSizeGreaterThan(15);
+        cases.forEach(c -> run(c.text(), c.options()));
+
+        // The database is empty: each export got as far as the query, past parsing and storage validation.
+        assertThat(seen).hasSize(cases.size()).allSatisfy(s -> assertThat(s)
+                .containsAnyOf("unknown table 'T'", "is not supported by the embedded engine"));
+        assertNothingLeaked(MARK);
+    }
+
+    @Test
+    void exportsToAzuriteNeverShowTheAccountKey() {
+        String container = azurite.newContainer("leak");
+        String rows = "datatable(a:long)[1, 2, 3]";
+        run(".export to csv (h'" + azurite.kustoConnectionString(container) + "') <| " + rows, Map.of());
+        run(".export to csv ('" + azurite.kustoConnectionString(container) + "') <| " + rows, Map.of());
+        run(rows, Map.of("storage", azurite.kustoConnectionString(container)));
+        run(rows, Map.of("storage", azurite.kustoConnectionString("no-such-container")));
+        String wrongKey = "V3JvbmdLZXlXcm9uZ0tleVdyb25nS2V5V3JvbmdLZXk=";
+        run(".export to csv ('" + azurite.blobEndpoint() + "/" + container + ";" + wrongKey + "') <| " + rows,
+                Map.of());
+
+        assertThat(seen).anySatisfy(s -> assertThat(s).contains("NumRecords"))
+                .anySatisfy(s -> assertThat(s).contains("does not exist"));
+        assertNothingLeaked(azurite.accountKey());
+        assertNothingLeaked(wrongKey);
+    }
+}
