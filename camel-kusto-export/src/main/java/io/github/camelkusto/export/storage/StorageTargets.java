@@ -1,13 +1,18 @@
 package io.github.camelkusto.export.storage;
 
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.azure.core.credential.AccessToken;
+import com.azure.identity.DefaultAzureCredentialBuilder;
+import com.azure.identity.ManagedIdentityCredentialBuilder;
 import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.common.StorageSharedKeyCredential;
 import io.github.camelkusto.export.command.StorageLiteral;
 import org.apache.camel.CamelContext;
+import reactor.core.publisher.Mono;
 
 /**
  * Turns connection strings into {@link StorageTarget}s and keeps them for reuse (a blob target holds an HTTP
@@ -46,10 +51,21 @@ public final class StorageTargets implements AutoCloseable {
 
     static BlobServiceClient serviceClient(BlobLocation location) {
         BlobServiceClientBuilder builder = new BlobServiceClientBuilder().endpoint(location.serviceUrl());
-        if (location.credential() instanceof BlobCredential.AccountKey key) {
+        BlobCredential credential = location.credential();
+        if (credential instanceof BlobCredential.AccountKey key) {
             builder.credential(new StorageSharedKeyCredential(location.accountName(), key.key()));
-        } else if (location.credential() instanceof BlobCredential.SharedAccessSignature sas) {
+        } else if (credential instanceof BlobCredential.SharedAccessSignature sas) {
             builder.sasToken(sas.token());
+        } else if (credential instanceof BlobCredential.ManagedIdentity identity) {
+            ManagedIdentityCredentialBuilder managed = new ManagedIdentityCredentialBuilder();
+            identity.clientId().ifPresent(managed::clientId);
+            builder.credential(managed.build());
+        } else if (credential instanceof BlobCredential.Impersonate) {
+            builder.credential(new DefaultAzureCredentialBuilder().build());
+        } else if (credential instanceof BlobCredential.BearerToken bearer) {
+            // A token given as is: it is used until Azure refuses it; the user owns its lifetime.
+            AccessToken token = new AccessToken(bearer.token(), OffsetDateTime.MAX);
+            builder.credential(request -> Mono.just(token));
         }
         return builder.buildClient();
     }

@@ -2,12 +2,15 @@ package io.github.camelkusto.export.command;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.github.camelkusto.export.KustoExportConfiguration;
 import io.github.camelkusto.export.kql.KustoException;
+import io.github.camelkusto.export.storage.BlobLocation;
 import io.github.camelkusto.export.storage.ConnectionStrings;
+import io.github.camelkusto.export.storage.StorageLocation;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PropertyBindingSupport;
@@ -105,7 +108,10 @@ class CommandCorpusTest {
             StringBuilder out = new StringBuilder(".export to " + e.format() + (e.async() ? ", async" : "")
                     + (e.compressed() ? ", compressed" : "") + "\n");
             for (StorageLiteral storage : e.storage()) {
-                out.append("storage: ").append(ConnectionStrings.parse(storage))
+                StorageLocation location = ConnectionStrings.parse(storage);
+                String kind = location instanceof BlobLocation blob ? blob.kind().name().toLowerCase(Locale.ROOT)
+                        : "local";
+                out.append("storage: ").append(kind).append(' ').append(location)
                         .append(storage.obfuscated() ? " (obfuscated)" : "").append('\n');
             }
             ExportProperties p = e.properties();

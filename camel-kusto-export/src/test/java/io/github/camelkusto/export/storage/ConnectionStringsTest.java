@@ -1,13 +1,14 @@
 package io.github.camelkusto.export.storage;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 import io.github.camelkusto.export.command.StorageLiteral;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** The typed model of connection strings; every form and error, case by case, is in the command corpora. */
 class ConnectionStringsTest {
     private static final String KEY = "c2VjcmV0LWtleS1ieXRlcw==";
 
@@ -51,24 +52,27 @@ class ConnectionStringsTest {
     }
 
     @Test
-    void unsupportedSchemesAreRefusedNamingWhatIsSupported() {
-        assertThatThrownBy(() -> parse("s3://bucket/path;AKIA,secret"))
-                .isInstanceOf(StorageException.class)
-                .hasMessageStartingWith("connection string 1 (s3://bucket/path;****) uses the unsupported scheme 's3'"
-                        + " (supported: https://<account>.blob.core.windows.net/<container>[/path];<key>")
-                .hasMessageNotContaining("secret");
+    void anAbfssUrlIsAnAdlsGen2FileSystemWrittenThroughTheBlobEndpoint() {
+        BlobLocation location = (BlobLocation) parse("abfss://lake@acct.dfs.core.windows.net/a/b;sharedkey=" + KEY);
+
+        assertThat(location.kind()).isEqualTo(BlobLocation.Kind.ADLS_GEN2);
+        assertThat(location.serviceUrl()).isEqualTo("https://acct.blob.core.windows.net");
+        assertThat(location.container()).isEqualTo("lake");
+        assertThat(location.prefix()).isEqualTo("a/b/");
+        assertThat(location.credential()).isEqualTo(new BlobCredential.AccountKey(KEY));
     }
 
     @Test
-    void aMissingCredentialIsRefused() {
-        assertThatThrownBy(() -> parse("https://acct.blob.core.windows.net/logs"))
-                .hasMessageContaining("has no credential: append ;<account key> or ?<SAS token>");
-    }
+    void identityCredentialsAreTyped() {
+        String url = "https://acct.blob.core.windows.net/logs;";
 
-    @Test
-    void anInvalidContainerNameIsRefusedWithTheRule() {
-        assertThatThrownBy(() -> parse("https://acct.blob.core.windows.net/Logs;" + KEY))
-                .hasMessageContaining("invalid container name 'Logs'")
-                .hasMessageNotContaining(KEY);
+        assertThat(((BlobLocation) parse(url + "managed_identity=system")).credential())
+                .isEqualTo(new BlobCredential.ManagedIdentity(Optional.empty()));
+        assertThat(((BlobLocation) parse(url + "managed_identity=6f1c2b7e")).credential())
+                .isEqualTo(new BlobCredential.ManagedIdentity(Optional.of("6f1c2b7e")));
+        assertThat(((BlobLocation) parse(url + "impersonate")).credential())
+                .isEqualTo(new BlobCredential.Impersonate());
+        assertThat(((BlobLocation) parse(url + "token=abc.def")).credential())
+                .isEqualTo(new BlobCredential.BearerToken("abc.def"));
     }
 }
