@@ -28,8 +28,8 @@ import io.github.camelkusto.export.kql.syntax.TokenKind;
  * </pre>
  *
  * Keywords and property names are case-insensitive; {@code //} starts a comment; a connection string is one or
- * more adjacent string literals, concatenated, and is masked in every error excerpt. The query after {@code <|}
- * is kept verbatim.
+ * more adjacent string literals, concatenated. Error excerpts mask every string literal. The query after
+ * {@code <|} is kept verbatim.
  */
 public final class CommandParser {
     private static final Pattern GUID = Pattern.compile(
@@ -246,7 +246,7 @@ public final class CommandParser {
         }
     }
 
-    /** One or more connection strings separated by commas; each is masked in excerpts from here on. */
+    /** One or more connection strings separated by commas. */
     private List<StorageLiteral> connectionStrings(String wherePrefix) {
         List<StorageLiteral> literals = new ArrayList<>();
         do {
@@ -262,9 +262,9 @@ public final class CommandParser {
                 value.append((String) last.value());
                 obfuscated |= last.obfuscated();
             }
-            source.markSecret(first.start(), last.end());
             literals.add(new StorageLiteral(value.toString(), obfuscated,
-                    wherePrefix + (literals.size() + 1) + " at " + source.position(first.start())));
+                    wherePrefix + (literals.size() + 1) + " at " + source.position(first.start()),
+                    source.excerpt(first.start())));
         } while (acceptSymbol(","));
         return literals;
     }

@@ -46,7 +46,7 @@ public final class ConnectionStrings {
         var scheme = SCHEME.matcher(raw);
         if (!scheme.find()) {
             if (raw.isEmpty()) {
-                throw new StorageException(literal.where() + " is empty (" + SUPPORTED + ")");
+                throw error(literal, literal.where() + " is empty (" + SUPPORTED + ")");
             }
             return new LocalFolderLocation(Path.of(raw));
         }
@@ -219,10 +219,16 @@ public final class ConnectionStrings {
     }
 
     private static StorageException invalid(StorageLiteral literal, String problem) {
-        return new StorageException(literal.where() + " (" + mask(literal.value().strip()) + ") " + problem);
+        return error(literal, literal.where() + " (" + mask(literal.value().strip()) + ") " + problem);
     }
 
     private static StorageException unsupported(StorageLiteral literal, String problem) {
-        return new StorageException(invalid(literal, problem).getMessage() + " (" + SUPPORTED + ")");
+        return error(literal, literal.where() + " (" + mask(literal.value().strip()) + ") " + problem + " ("
+                + SUPPORTED + ")");
+    }
+
+    /** The message, then the line of the command with a caret under the connection string, as parse errors show. */
+    private static StorageException error(StorageLiteral literal, String message) {
+        return new StorageException(literal.excerpt().isEmpty() ? message : message + "\n" + literal.excerpt());
     }
 }

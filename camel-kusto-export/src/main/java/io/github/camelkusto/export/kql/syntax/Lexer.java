@@ -8,8 +8,8 @@ import java.util.Set;
 /**
  * Splits Kusto text (queries and control commands share one lexical grammar) into tokens. Handles every
  * string literal form: {@code '..'}, {@code ".."} with escapes, verbatim {@code @'..'}, and obfuscated
- * {@code h'..'}/{@code h@".."}, whose ranges are marked secret in the {@link SourceText}. Skips whitespace
- * and {@code //} comments.
+ * {@code h'..'}/{@code h@".."}, whose tokens say so (their values are never to be shown). Skips whitespace and
+ * {@code //} comments.
  */
 public final class Lexer {
     private static final Set<String> TYPED_LITERALS = Set.of(
@@ -113,7 +113,6 @@ public final class Lexer {
         int i = quoteAt + 1;
         while (true) {
             if (i >= text.length() || text.charAt(i) == '\n') {
-                maskRestOfLine(start);
                 throw new KustoSyntaxException("unterminated string literal", source, start);
             }
             char c = text.charAt(i);
@@ -134,28 +133,11 @@ public final class Lexer {
             i++;
         }
         pos = i;
-        markSecretIf(obfuscated, start, pos);
         return new Token(TokenKind.STRING, text.substring(start, pos), value.toString(), start, pos, obfuscated);
-    }
-
-    private void markSecretIf(boolean obfuscated, int start, int end) {
-        if (obfuscated) {
-            source.markSecret(start, end);
-        }
-    }
-
-    /**
-     * A string that cannot be lexed may be a connection string with a key in it: the excerpt of the error hides
-     * the literal and the rest of its line.
-     */
-    private void maskRestOfLine(int literalStart) {
-        int nl = text.indexOf('\n', literalStart);
-        source.markSecret(literalStart, nl < 0 ? text.length() : nl);
     }
 
     private int escape(int i, StringBuilder value, int literalStart) {
         if (i + 1 >= text.length()) {
-            maskRestOfLine(literalStart);
             throw new KustoSyntaxException("unterminated string literal", source, literalStart);
         }
         char e = text.charAt(i + 1);
@@ -167,15 +149,13 @@ public final class Lexer {
             case '0' -> value.append('\0');
             case 'u' -> {
                 if (i + 6 > text.length() || !text.substring(i + 2, i + 6).matches("[0-9a-fA-F]{4}")) {
-                    maskRestOfLine(literalStart);
-                    throw new KustoSyntaxException("\\u must be followed by four hex digits", source, i);
+                            throw new KustoSyntaxException("\\u must be followed by four hex digits", source, i);
                 }
                 value.append((char) Integer.parseInt(text.substring(i + 2, i + 6), 16));
                 return i + 6;
             }
             default -> {
-                maskRestOfLine(literalStart);
-                throw new KustoSyntaxException("unknown escape sequence '\\" + e + "' in a string literal"
+                    throw new KustoSyntaxException("unknown escape sequence '\\" + e + "' in a string literal"
                         + " (use a verbatim string @'...' for backslashes)", source, i);
             }
         }

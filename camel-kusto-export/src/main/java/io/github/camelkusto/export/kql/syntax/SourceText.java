@@ -1,17 +1,27 @@
 package io.github.camelkusto.export.kql.syntax;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The text a user wrote, able to point at a place in it: {@code line 2, column 14} and the line itself with a
- * caret under the place. Ranges marked secret (obfuscated literals, account keys) are shown as {@code ****}.
+ * caret under the place. Every string literal of the shown line is masked as {@code ****}: connection strings
+ * carry keys and SAS tokens, obfuscated literals carry anything, and a line is shown before all of its literals
+ * have been parsed, so no literal is shown at all.
  */
 public final class SourceText {
     static final String MASK = "****";
 
+    /**
+     * A string literal in any of Kusto's forms ({@code '..'}, {@code ".."} with escapes, verbatim {@code @'..'}
+     * with doubled quotes, obfuscated {@code h'..'}), or an unterminated one running to the end of the line.
+     */
+    private static final Pattern STRING_LITERAL = Pattern.compile(
+            "(?:\\b[hH])?(?:@'(?:[^'\\n]|'')*(?:'|$)|@\"(?:[^\"\\n]|\"\")*(?:\"|$)"
+                    + "|'(?:[^'\\\\\\n]|\\\\.)*(?:'|\\\\?$)|\"(?:[^\"\\\\\\n]|\\\\.)*(?:\"|\\\\?$))",
+            Pattern.MULTILINE);
+
     private final String text;
-    private final List<int[]> secrets = new ArrayList<>();
 
     public SourceText(String text) {
         this.text = text;
@@ -19,13 +29,6 @@ public final class SourceText {
 
     public String text() {
         return text;
-    }
-
-    /** Marks {@code [start, end)} as secret: it is never shown in an excerpt. */
-    public synchronized void markSecret(int start, int end) {
-        if (end > start) {
-            secrets.add(new int[] {start, end});
-        }
     }
 
     public int line(int offset) {
@@ -47,47 +50,32 @@ public final class SourceText {
         return "line " + line(offset) + ", column " + column(offset);
     }
 
-    /** The line holding {@code offset}, secrets masked, and a caret under {@code offset} on the next line. */
-    public synchronized String excerpt(int offset) {
-        int start = lineStart(offset);
+    /** The line holding {@code offset}, string literals masked, and a caret under {@code offset} on the next line. */
+    public String excerpt(int offset) {
+        int at = Math.min(offset, text.length());
+        int start = lineStart(at);
         int end = text.indexOf('\n', start);
-        if (end < 0) {
-            end = text.length();
-        }
-        StringBuilder line = new StringBuilder();
+        String line = text.substring(start, end < 0 ? text.length() : end);
+        StringBuilder shown = new StringBuilder();
         int caret = -1;
-        int i = start;
-        while (i <= end) {
-            if (i == Math.min(offset, text.length())) {
-                caret = line.length();
+        int copied = 0;
+        Matcher literal = STRING_LITERAL.matcher(line);
+        while (literal.find()) {
+            shown.append(line, copied, literal.start());
+            if (caret < 0 && at - start < literal.end()) {
+                // the caret points into or before this literal: at its start when inside, where it is before it
+                caret = at - start < literal.start() ? shown.length() - (literal.start() - (at - start))
+                        : shown.length();
             }
-            if (i == end) {
-                break;
-            }
-            int secretEnd = secretEndingAfter(i);
-            if (secretEnd > i) {
-                line.append(MASK);
-                if (offset > i && offset < secretEnd) {
-                    caret = line.length() - MASK.length();
-                }
-                i = secretEnd;
-            } else {
-                char c = text.charAt(i);
-                line.append(c == '\t' ? ' ' : c);
-                i++;
-            }
+            shown.append(MASK);
+            copied = literal.end();
         }
-        String trimmed = line.toString().stripTrailing();
-        return "  " + trimmed + "\n  " + " ".repeat(Math.max(0, caret)) + "^";
-    }
-
-    private int secretEndingAfter(int i) {
-        for (int[] s : secrets) {
-            if (i >= s[0] && i < s[1]) {
-                return s[1];
-            }
+        shown.append(line, copied, line.length());
+        if (caret < 0) {
+            caret = shown.length() - (line.length() - (at - start));
         }
-        return -1;
+        String display = shown.toString().replace('\t', ' ').stripTrailing();
+        return "  " + display + "\n  " + " ".repeat(Math.max(0, caret)) + "^";
     }
 
     private int lineStart(int offset) {
