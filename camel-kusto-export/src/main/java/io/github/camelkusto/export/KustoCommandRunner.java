@@ -16,6 +16,7 @@ import io.github.camelkusto.export.kql.data.Column;
 import io.github.camelkusto.export.kql.data.QueryResult;
 import io.github.camelkusto.export.kql.data.ResultTable;
 import io.github.camelkusto.export.kql.data.Schema;
+import io.github.camelkusto.export.kql.syntax.KustoSyntaxException;
 import io.github.camelkusto.export.kql.types.KqlType;
 import io.github.camelkusto.export.source.QuerySource;
 import io.github.camelkusto.export.storage.StorageException;
@@ -67,7 +68,12 @@ final class KustoCommandRunner {
                     + " tsv)");
         }
         List<StorageTarget> targets = command.storage().stream().map(storageTargets::target).toList();
-        QueryResult result = source.prepare(command.query());
+        QueryResult result;
+        try {
+            result = source.prepare(command.query());
+        } catch (KustoSyntaxException e) {
+            throw e.within(command.text(), command.queryStart());
+        }
         for (StorageTarget target : targets) {
             try {
                 target.verify();

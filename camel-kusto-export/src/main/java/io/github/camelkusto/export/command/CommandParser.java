@@ -89,7 +89,8 @@ public final class CommandParser {
         fillFromOptions(properties, options.format(), options);
         try {
             return new ExportCommand(options.async(), options.compressed(), options.format(), options.storage(),
-                    properties.build(options.format(), options.compressed()), query.strip());
+                    properties.build(options.format(), options.compressed()), query.strip(), new SourceText(query),
+                    leadingBlanks(query));
         } catch (InvalidPropertyException e) {
             throw optionError(e.property(), e);
         }
@@ -230,13 +231,16 @@ public final class CommandParser {
             throw error("expected " + (hasWith ? "" : "'with (...)' or ") + "'<|' and the query but found "
                     + arrow.describe(), arrow);
         }
-        String query = source.text().substring(arrow.end()).strip();
+        String afterArrow = source.text().substring(arrow.end());
+        String query = afterArrow.strip();
         if (query.isEmpty()) {
             throw error("expected a query after '<|'", arrow);
         }
+        int queryStart = arrow.end() + leadingBlanks(afterArrow);
         fillFromOptions(properties, format, options);
         try {
-            return new ExportCommand(async, compressed, format, storage, properties.build(format, compressed), query);
+            return new ExportCommand(async, compressed, format, storage, properties.build(format, compressed), query,
+                    source, queryStart);
         } catch (InvalidPropertyException e) {
             Property property = written.get(e.property());
             if (property == null) {
@@ -324,6 +328,10 @@ public final class CommandParser {
 
     private static KustoException optionError(String option, InvalidPropertyException e) {
         return new KustoException("endpoint option '" + option + "': " + e.getMessage());
+    }
+
+    private static int leadingBlanks(String s) {
+        return s.length() - s.stripLeading().length();
     }
 
     private Token advance() {

@@ -3,9 +3,12 @@ package io.github.camelkusto.export.command;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.github.camelkusto.export.kql.syntax.SourceText;
+
 /**
  * A complete, validated {@code .export}: how (format, compression, properties), where to (one or more
- * connection strings, used round-robin) and what (the query text, verbatim).
+ * connection strings, used round-robin) and what (the query text, verbatim). {@code text} is what the user sent
+ * and {@code queryStart} where the query starts in it, so that an error in the query points into the command.
  */
 public record ExportCommand(
         boolean async,
@@ -13,7 +16,9 @@ public record ExportCommand(
         ExportFormat format,
         List<StorageLiteral> storage,
         ExportProperties properties,
-        String query) implements KustoCommand {
+        String query,
+        SourceText text,
+        int queryStart) implements KustoCommand {
 
     /** Obfuscated string literals ({@code h'..'}, {@code h@".."}) of a query, to mask them when it is shown. */
     private static final Pattern OBFUSCATED = Pattern.compile(

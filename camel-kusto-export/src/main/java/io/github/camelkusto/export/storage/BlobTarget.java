@@ -111,7 +111,6 @@ public final class BlobTarget implements StorageTarget {
         private final String blobName;
         private final List<Block> blocks = new ArrayList<>();
         private final ByteBuffer buffer = ByteBuffer.allocate(blockSize);
-        private boolean done;
 
         BlockSink(String blobName) {
             this.blobName = blobName;
@@ -156,14 +155,12 @@ public final class BlobTarget implements StorageTarget {
         public String commit() throws IOException {
             stage();
             send(blobName, BlobOperationsDefinition.commitBlobBlockList, List.copyOf(blocks));
-            done = true;
             return location.blobUrl(blobName);
         }
 
         /** Uncommitted blocks are invisible and expire on their own: there is nothing to delete. */
         @Override
         public void close() {
-            done = true;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.camelkusto.export.kql.exec;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import io.github.camelkusto.export.kql.Suggestions;
@@ -52,11 +53,12 @@ public final class QueryEngine {
     }
 
     private Table resolve(TableReference ref, SourceText source) {
-        return database.table(ref.name()).orElseThrow(() -> new KustoSyntaxException(
-                "unknown table '" + ref.name() + "'" + Suggestions.didYouMean(ref.name(), database.tableNames())
-                        + " (tables in database " + database.name() + ": "
-                        + (database.tableNames().isEmpty() ? "none" : String.join(", ", database.tableNames())) + ")",
-                source, ref.offset()));
+        return database.table(ref.name()).orElseThrow(() -> {
+            Collection<String> names = database.tableNames();
+            return new KustoSyntaxException("unknown table '" + ref.name() + "'" + Suggestions.didYouMean(ref.name(),
+                    names) + " (tables in database " + database.name() + ": "
+                    + (names.isEmpty() ? "none" : String.join(", ", names)) + ")", source, ref.offset());
+        });
     }
 
     /** One partition per extent, so exports can write shards in parallel. */

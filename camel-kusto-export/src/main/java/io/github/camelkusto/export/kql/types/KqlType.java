@@ -46,11 +46,6 @@ public enum KqlType {
         return Arrays.stream(values()).map(KqlType::kustoName).collect(Collectors.joining(", "));
     }
 
-    /** Kusto's strings are never null: a missing string is the empty string. */
-    public boolean isNullable() {
-        return this != STRING;
-    }
-
     @Override
     public String toString() {
         return kustoName;
