@@ -11,9 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -27,14 +25,20 @@ import com.azure.storage.common.StorageSharedKeyCredential;
  * A real Azurite blob service, started with Node.js on 127.0.0.1 on a free port with a temporary location.
  * Azurite comes from the npm package pinned in {@code src-test-fixtures/package-lock.json}, installed by the
  * build; its folder is the system property {@code azurite.home} (set by the parent pom) or found by walking
- * up from the working directory.
+ * up from the working directory. Its output goes to a log file that failure messages quote.
  */
 public final class Azurite implements AutoCloseable {
-    /** Azurite's well-known development account and key (public, documented by Microsoft). */
+    /** Azurite's well-known development account (public, documented by Microsoft). */
     public static final String ACCOUNT = "devstoreaccount1";
+    /** The development account's well-known key (public, documented by Microsoft). */
     public static final String ACCOUNT_KEY =
             "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private static final String HOME_PROPERTY = "azurite.home";
+    private static final String SCRIPT = "dist/src/blob/main.js"; // the package's azurite-blob bin
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    private static final int START_ATTEMPTS = 3;
+    private static final int MAX_CONTAINER_PREFIX = 30; // leaves room for "-" and 32 hex digits within 63
 
     private final Process process;
     private final Path location;
@@ -52,39 +56,49 @@ public final class Azurite implements AutoCloseable {
     /** Starts Azurite and waits until it answers HTTP; fails with Azurite's own output if it does not. */
     public static Azurite start() throws IOException, InterruptedException {
         String node = findNode();
-        Path script = home().resolve("dist/src/blob/main.js");
+        Path script = home().resolve(SCRIPT);
         Path location = Files.createTempDirectory("azurite-");
-        IOException lastFailure = null;
-        for (int attempt = 0; attempt < 3; attempt++) {
-            int port = freePort();
-            Path log = location.resolve("azurite-" + port + ".log");
-            Process process = new ProcessBuilder(node, script.toString(), "--blobHost", "127.0.0.1",
-                    "--blobPort", String.valueOf(port), "--location", location.toString(), "--silent",
-                    "--skipApiVersionCheck", "--loose")
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            try {
-                awaitReady(process, port, log);
-                return new Azurite(process, location, port);
-            } catch (IOException e) {
-                process.destroyForcibly().waitFor();
-                lastFailure = e; // most likely the free port was taken meanwhile: try another one
+        try {
+            for (int attempt = 1; ; attempt++) {
+                int port = freePort();
+                Path log = location.resolve("azurite-" + port + ".log");
+                Process process = new ProcessBuilder(node, script.toString(), "--blobHost", "127.0.0.1",
+                        "--blobPort", String.valueOf(port), "--location", location.toString(), "--silent",
+                        "--skipApiVersionCheck", "--loose")
+                        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                try {
+                    awaitReady(process, port, log);
+                    return new Azurite(process, location, port);
+                } catch (IOException e) {
+                    stop(process);
+                    // The port was free when picked but another process may have taken it before Azurite bound it.
+                    if (attempt == START_ATTEMPTS || !read(log).contains("EADDRINUSE")) {
+                        throw e;
+                    }
+                }
             }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            deleteRecursively(location);
+            throw e;
         }
-        throw lastFailure;
     }
 
+    /** The blob service URL of the account, such as {@code http://127.0.0.1:12345/devstoreaccount1}. */
     public String blobEndpoint() {
         return "http://127.0.0.1:" + port + "/" + ACCOUNT;
     }
 
+    /** The storage account name, {@value #ACCOUNT}. */
     public String accountName() {
         return ACCOUNT;
     }
 
+    /** The storage account key, {@link #ACCOUNT_KEY}. */
     public String accountKey() {
         return ACCOUNT_KEY;
     }
 
+    /** The TCP port the blob service listens on, on 127.0.0.1. */
     public int port() {
         return port;
     }
@@ -100,28 +114,36 @@ public final class Azurite implements AutoCloseable {
         return blobEndpoint() + "/" + container + ";" + ACCOUNT_KEY;
     }
 
+    /** A client for this service, authenticated with the account key. */
     public BlobServiceClient blobServiceClient() {
         return client;
     }
 
-    /** Creates a container with a unique valid name starting with {@code prefix} and returns its name. */
+    /**
+     * Creates a container with a unique valid name (3 to 63 of {@code [a-z0-9-]}) that starts with what
+     * {@code prefix} has of letters and digits, and returns its name.
+     */
     public String newContainer(String prefix) {
         String clean = prefix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        String name = (clean.isEmpty() ? "c" : clean) + "-" + UUID.randomUUID().toString().replace("-", "");
-        name = name.substring(0, Math.min(name.length(), 63));
+        clean = clean.isEmpty() ? "c" : clean.substring(0, Math.min(clean.length(), MAX_CONTAINER_PREFIX));
+        String name = clean + "-" + UUID.randomUUID().toString().replace("-", "");
         client.createBlobContainer(name);
         return name;
     }
 
+    /** Stops Azurite and deletes its storage. */
     @Override
     public void close() throws IOException, InterruptedException {
+        stop(process);
+        deleteRecursively(location);
+    }
+
+    private static void stop(Process process) throws InterruptedException {
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly().waitFor();
-        }
-        try (Stream<Path> files = Files.walk(location)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
@@ -142,12 +164,12 @@ public final class Azurite implements AutoCloseable {
 
     private static boolean answersHttp(int port) {
         try {
-            HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/" + ACCOUNT + "?comp=list")
-                    .toURL().openConnection();
-            c.setConnectTimeout(500);
-            c.setReadTimeout(1000);
-            c.getResponseCode(); // any status means the server is up
-            c.disconnect();
+            HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/" + ACCOUNT
+                    + "?comp=list").toURL().openConnection();
+            connection.setConnectTimeout(500);
+            connection.setReadTimeout(1000);
+            connection.getResponseCode(); // any status, 403 included, means the server is up
+            connection.disconnect();
             return true;
         } catch (IOException e) {
             return false;
@@ -164,6 +186,12 @@ public final class Azurite implements AutoCloseable {
         }
     }
 
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
     private static String findNode() throws IOException {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             Path candidate = Path.of(dir, "node");
@@ -171,26 +199,26 @@ public final class Azurite implements AutoCloseable {
                 return candidate.toString();
             }
         }
-        throw new IOException("node was not found on PATH: the tests need Node.js 18+ to run Azurite"
-                + " (on Debian: apt-get install nodejs npm; .ci/run installs it)");
+        throw new IOException("node was not found on PATH: the tests need Node.js 20+ to run Azurite"
+                + " (on Debian: apt-get install nodejs npm; .ci/run installs them)");
     }
 
+    /** Azurite's package folder: {@code azurite.home}, else {@code src-test-fixtures/node_modules/azurite} above. */
     static Path home() throws IOException {
-        String property = System.getProperty("azurite.home");
-        List<Path> candidates = new ArrayList<>();
-        if (property != null) {
-            candidates.add(Path.of(property));
+        String property = System.getProperty(HOME_PROPERTY);
+        if (property != null && Files.isRegularFile(Path.of(property, SCRIPT))) {
+            return Path.of(property);
         }
+        // azurite.home is wrong when Maven runs from the module itself, or unset when an IDE runs the tests.
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            candidates.add(dir.resolve("src-test-fixtures/node_modules/azurite"));
-            candidates.add(dir.resolve("node_modules/azurite"));
-        }
-        for (Path candidate : candidates) {
-            if (Files.isRegularFile(candidate.resolve("dist/src/blob/main.js"))) {
+            Path candidate = dir.resolve("src-test-fixtures/node_modules/azurite");
+            if (Files.isRegularFile(candidate.resolve(SCRIPT))) {
                 return candidate;
             }
         }
-        throw new IOException("Azurite is not installed (looked in " + candidates.get(0) + " and above): run"
-                + " `mvn -pl src-test-fixtures generate-resources`, which runs `npm ci` in src-test-fixtures");
+        String where = (property != null ? "at " + property + " (" + HOME_PROPERTY + ") nor " : "")
+                + "in src-test-fixtures/node_modules/azurite above " + Path.of("").toAbsolutePath();
+        throw new IOException("Azurite is not installed " + where + ": run `mvn -pl src-test-fixtures"
+                + " generate-resources` in the project root, which installs it with npm ci");
     }
 }

@@ -29,14 +29,14 @@ public final class AzuriteExtension implements BeforeAllCallback, ParameterResol
         return azurite(context);
     }
 
-    /** The JVM's Azurite, started on first use. */
+    /** The JVM's Azurite, started on first use; for code that has an extension context but no parameter. */
     public static Azurite azurite(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE)
                 .getOrComputeIfAbsent(Running.class, key -> Running.start(), Running.class).azurite;
     }
 
-    /** The store closes this when the root context ends. */
-    private static final class Running implements ExtensionContext.Store.CloseableResource {
+    /** The root store closes this AutoCloseable value once all tests are done. */
+    private static final class Running implements AutoCloseable {
         private final Azurite azurite;
         private final Thread shutdownHook;
 

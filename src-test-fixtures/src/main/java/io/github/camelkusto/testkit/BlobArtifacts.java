@@ -1,6 +1,9 @@
 package io.github.camelkusto.testkit;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import com.azure.storage.blob.BlobServiceClient;
@@ -26,6 +29,15 @@ public final class BlobArtifacts {
     /** The bytes of a blob. */
     public static byte[] download(BlobServiceClient client, String container, String blob) {
         return client.getBlobContainerClient(container).getBlobClient(blob).downloadContent().toBytes();
+    }
+
+    /** Downloads a blob to a new temporary file, deleted when the JVM exits, that ends with the blob's file name. */
+    public static Path downloadToTempFile(BlobServiceClient client, String container, String blob) throws IOException {
+        // Keeping the blob's own name, extensions included, lets DuckDB and gzip recognise the format.
+        Path file = Files.createTempFile("blob-", "-" + blob.substring(blob.lastIndexOf('/') + 1));
+        file.toFile().deleteOnExit();
+        Files.write(file, download(client, container, blob));
+        return file;
     }
 
     /** The text of a blob, as UTF-8. */
