@@ -1,7 +1,6 @@
 package io.github.camelkusto.export.command;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import io.github.camelkusto.export.kql.syntax.SourceText;
 
@@ -20,10 +19,6 @@ public record ExportCommand(
         SourceText text,
         int queryStart) implements KustoCommand {
 
-    /** Obfuscated string literals ({@code h'..'}, {@code h@".."}) of a query, to mask them when it is shown. */
-    private static final Pattern OBFUSCATED = Pattern.compile(
-            "(?<![\\w@])[hH]@?(\"(?:[^\"\\\\\\n]|\\\\.)*\"|'(?:[^'\\\\\\n]|\\\\.)*')");
-
     public ExportCommand {
         storage = List.copyOf(storage);
         if (storage.isEmpty()) {
@@ -33,7 +28,7 @@ public record ExportCommand(
 
     /** The query with its obfuscated string literals masked: safe for logs. */
     public String displayQuery() {
-        return OBFUSCATED.matcher(query).replaceAll("h'****'");
+        return SourceText.maskObfuscatedLiterals(query);
     }
 
     /** Never prints connection strings or obfuscated literals: they may carry secrets. */

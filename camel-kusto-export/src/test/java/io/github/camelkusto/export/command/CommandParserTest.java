@@ -70,4 +70,12 @@ class CommandParserTest {
         assertThat(command.toString()).doesNotContain(KEY).endsWith("<| T | where k == h'****'");
         assertThat(command.storage().get(0).toString()).doesNotContain(KEY);
     }
+
+    @Test
+    void aVerbatimObfuscatedLiteralIsMaskedWholeEvenWithADoubledQuote() {
+        ExportCommand command = (ExportCommand) CommandParser.parse(
+                ".export to csv ('out') <| T | where k == h@'ab''" + KEY + "' and n == 'plain'", NO_OPTIONS);
+
+        assertThat(command.displayQuery()).isEqualTo("T | where k == h'****' and n == 'plain'");
+    }
 }

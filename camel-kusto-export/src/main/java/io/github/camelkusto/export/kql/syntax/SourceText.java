@@ -23,6 +23,14 @@ public final class SourceText {
 
     private final String text;
 
+    /** {@code text} with its obfuscated literals ({@code h'..'}, {@code h@".."}, ...) masked: safe to log. */
+    public static String maskObfuscatedLiterals(String text) {
+        return STRING_LITERAL.matcher(text).replaceAll(literal -> {
+            char first = literal.group().charAt(0);
+            return first == 'h' || first == 'H' ? "h'" + MASK + "'" : Matcher.quoteReplacement(literal.group());
+        });
+    }
+
     public SourceText(String text) {
         this.text = text;
     }
