@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.github.camelkusto.export.kql.Printable;
 import io.github.camelkusto.export.kql.Suggestions;
 
 /**
@@ -224,17 +225,7 @@ public record ExportProperties(
 
         /** A value as the user wrote it, control characters escaped so that a message stays on one line. */
         private static String describe(Object value) {
-            if (!(value instanceof String s)) {
-                return String.valueOf(value);
-            }
-            StringBuilder out = new StringBuilder("'");
-            s.chars().forEach(c -> out.append(switch (c) {
-                case '\n' -> "\\n";
-                case '\t' -> "\\t";
-                case '\r' -> "\\r";
-                default -> Character.isISOControl(c) ? String.format("\\u%04x", c) : String.valueOf((char) c);
-            }));
-            return out.append("'").toString();
+            return value instanceof String s ? "'" + Printable.escapeControls(s) + "'" : String.valueOf(value);
         }
     }
 

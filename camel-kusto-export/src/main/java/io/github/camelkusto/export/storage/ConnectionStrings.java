@@ -2,6 +2,7 @@ package io.github.camelkusto.export.storage;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.github.camelkusto.export.command.StorageLiteral;
+import io.github.camelkusto.export.kql.Printable;
 
 /**
  * Parses storage connection strings as ADX's {@code .export} accepts them:
@@ -48,7 +50,7 @@ public final class ConnectionStrings {
             if (raw.isEmpty()) {
                 throw error(literal, literal.where() + " is empty (" + SUPPORTED + ")");
             }
-            return new LocalFolderLocation(Path.of(raw));
+            return localFolder(literal, raw);
         }
         return switch (scheme.group(1).toLowerCase(Locale.ROOT)) {
             case "file" -> localFolder(literal, raw);
@@ -58,15 +60,22 @@ public final class ConnectionStrings {
         };
     }
 
-    /** The connection string with everything after the first ';' or '?' (keys, SAS) replaced by ****. */
+    /**
+     * The connection string with everything after the first ';' or '?' (keys, SAS) replaced by ****, and control
+     * characters escaped: safe to show.
+     */
     public static String mask(String raw) {
         int cut = firstOf(raw, ';', '?');
-        return cut < 0 ? raw : raw.substring(0, cut + 1) + "****";
+        return Printable.escapeControls(cut < 0 ? raw : raw.substring(0, cut + 1) + "****");
     }
 
+    /** A plain path or a {@code file:} URL. */
     private static LocalFolderLocation localFolder(StorageLiteral literal, String raw) {
+        boolean url = raw.regionMatches(true, 0, "file:", 0, "file:".length());
         try {
-            return new LocalFolderLocation(Path.of(new URI(raw)));
+            return new LocalFolderLocation(url ? Path.of(new URI(raw)) : Path.of(raw));
+        } catch (InvalidPathException e) {
+            throw invalid(literal, "is not a valid local folder path: " + e.getReason());
         } catch (URISyntaxException | IllegalArgumentException e) {
             throw invalid(literal, "is not a valid file URL (expected file:///absolute/path)");
         }

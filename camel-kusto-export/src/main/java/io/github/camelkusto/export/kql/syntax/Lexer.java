@@ -149,15 +149,13 @@ public final class Lexer {
             case '0' -> value.append('\0');
             case 'u' -> {
                 if (i + 6 > text.length() || !text.substring(i + 2, i + 6).matches("[0-9a-fA-F]{4}")) {
-                            throw new KustoSyntaxException("\\u must be followed by four hex digits", source, i);
+                    throw new KustoSyntaxException("\\u must be followed by four hex digits", source, i);
                 }
                 value.append((char) Integer.parseInt(text.substring(i + 2, i + 6), 16));
                 return i + 6;
             }
-            default -> {
-                    throw new KustoSyntaxException("unknown escape sequence '\\" + e + "' in a string literal"
-                        + " (use a verbatim string @'...' for backslashes)", source, i);
-            }
+            default -> throw new KustoSyntaxException("unknown escape sequence '\\" + e + "' in a string literal"
+                    + " (use a verbatim string @'...' for backslashes)", source, i);
         }
         return i + 2;
     }
@@ -171,6 +169,10 @@ public final class Lexer {
                 pos++;
             }
             String hex = text.substring(start + 2, pos);
+            if (hex.isEmpty() || hex.length() > 16) {
+                throw new KustoSyntaxException(hex.isEmpty() ? "'0x' must be followed by hex digits"
+                        : "hex literal " + text.substring(start, pos) + " is out of the range of long", source, start);
+            }
             return new Token(TokenKind.LONG, text.substring(start, pos), Long.parseUnsignedLong(hex, 16), start, pos,
                     false);
         }
