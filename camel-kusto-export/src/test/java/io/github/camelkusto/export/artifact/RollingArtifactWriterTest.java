@@ -1,5 +1,6 @@
 package io.github.camelkusto.export.artifact;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,9 @@ import io.github.camelkusto.export.kql.data.QueryResult;
 import io.github.camelkusto.export.kql.data.Schema;
 import io.github.camelkusto.export.kql.types.KqlType;
 import io.github.camelkusto.export.storage.LocalFolderLocation;
+import io.github.camelkusto.export.storage.ArtifactSink;
 import io.github.camelkusto.export.storage.LocalFolderTarget;
+import io.github.camelkusto.export.storage.StorageException;
 import io.github.camelkusto.export.storage.StorageTarget;
 import io.github.camelkusto.testkit.CsvFiles;
 import io.github.camelkusto.testkit.Gzip;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Size-bounded rollover, exact accounting and headers, on local folders. */
 class RollingArtifactWriterTest {
@@ -116,6 +120,84 @@ class RollingArtifactWriterTest {
             records += new String(raw, StandardCharsets.UTF_8).lines().count();
         }
         assertThat(records).isEqualTo(100);
+    }
+
+    /** A real local folder whose {@code failingArtifact}-th artifact (1-based) fails after its first write. */
+    private StorageTarget failingOn(int failingArtifact, boolean onCreate) {
+        LocalFolderTarget folder = new LocalFolderTarget(new LocalFolderLocation(first));
+        return new StorageTarget() {
+            private int created;
+
+            @Override
+            public void verify() throws IOException {
+                folder.verify();
+            }
+
+            @Override
+            public ArtifactSink create(String name) throws IOException {
+                if (++created == failingArtifact && onCreate) {
+                    throw new IOException("disk full");
+                }
+                ArtifactSink sink = folder.create(name);
+                if (created != failingArtifact) {
+                    return sink;
+                }
+                return new ArtifactSink() {
+                    private boolean written;
+
+                    @Override
+                    public void write(int b) throws IOException {
+                        write(new byte[] {(byte) b}, 0, 1);
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        if (written) {
+                            throw new IOException("connection reset");
+                        }
+                        written = true;
+                        sink.write(b, off, len);
+                    }
+
+                    @Override
+                    public String commit() throws IOException {
+                        return sink.commit();
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        sink.close();
+                    }
+                };
+            }
+
+            @Override
+            public String describe() {
+                return folder.describe();
+            }
+        };
+    }
+
+    /** The export fails, naming the committed artifacts' count and the cause; those two stay, whole; no part file. */
+    private void assertFailsKeepingTwoCommittedArtifacts(StorageTarget target, String cause) throws Exception {
+        var writer = new RollingArtifactWriter(spec(130, false, IncludeHeaders.NONE), List.of(target));
+
+        assertThatThrownBy(() -> writer.write(hundredRows()))
+                .isInstanceOf(StorageException.class)
+                .hasMessage("export failed after 2 committed artifact(s): " + cause);
+        try (var files = Files.list(first)) {
+            assertThat(files.toList()).hasSize(2).allSatisfy(f -> assertThat(CsvFiles.parse(f)).hasSize(10));
+        }
+    }
+
+    @Test
+    void aStorageRefusingAnArtifactFailsTheExportAndKeepsWhatWasCommitted() throws Exception {
+        assertFailsKeepingTwoCommittedArtifacts(failingOn(3, true), "disk full");
+    }
+
+    @Test
+    void aStorageFailingInTheMiddleOfAnArtifactDiscardsItAndKeepsWhatWasCommitted() throws Exception {
+        assertFailsKeepingTwoCommittedArtifacts(failingOn(3, false), "connection reset");
     }
 
     @Test
