@@ -10,12 +10,15 @@ import io.github.camelkusto.export.command.ExportCommand;
 import io.github.camelkusto.export.command.ExportFormat;
 import io.github.camelkusto.export.command.KustoCommand;
 import io.github.camelkusto.export.command.ShowTablesCommand;
+import io.github.camelkusto.export.command.TableManagementCommand;
 import io.github.camelkusto.export.kql.KustoException;
 import io.github.camelkusto.export.kql.catalog.KustoDatabase;
+import io.github.camelkusto.export.kql.control.TableCommandRunner;
 import io.github.camelkusto.export.kql.data.Column;
 import io.github.camelkusto.export.kql.data.QueryResult;
 import io.github.camelkusto.export.kql.data.ResultTable;
 import io.github.camelkusto.export.kql.data.Schema;
+import io.github.camelkusto.export.kql.exec.QueryEngine;
 import io.github.camelkusto.export.kql.syntax.KustoSyntaxException;
 import io.github.camelkusto.export.kql.types.KqlType;
 import io.github.camelkusto.export.source.QuerySource;
@@ -32,28 +35,30 @@ import org.slf4j.LoggerFactory;
 final class KustoCommandRunner {
     static final Schema ARTIFACT_TABLE = Schema.of(new Column("Path", KqlType.STRING),
             new Column("NumRecords", KqlType.LONG), new Column("SizeInBytes", KqlType.LONG));
-    static final Schema TABLES_TABLE = Schema.of(new Column("TableName", KqlType.STRING),
-            new Column("DatabaseName", KqlType.STRING));
 
     private static final Logger LOG = LoggerFactory.getLogger(KustoCommandRunner.class);
 
     private final KustoDatabase database;
     private final QuerySource source;
     private final StorageTargets storageTargets;
+    private final TableCommandRunner tableCommands;
 
     KustoCommandRunner(KustoDatabase database, QuerySource source, StorageTargets storageTargets) {
         this.database = database;
         this.source = source;
         this.storageTargets = storageTargets;
+        this.tableCommands = new TableCommandRunner(database, new QueryEngine(database));
     }
 
     ResultTable run(KustoCommand command) {
         if (command instanceof ExportCommand export) {
             return export(export);
         }
+        if (command instanceof TableManagementCommand table) {
+            return tableCommands.run(table.command());
+        }
         if (command instanceof ShowTablesCommand) {
-            return new ResultTable(TABLES_TABLE, database.tables().stream()
-                    .map(t -> List.<Object>of(t.name(), database.name())).toList());
+            return tableCommands.showTables();
         }
         throw new KustoException("operations commands (.show operations, .show operation <id> details, .cancel"
                 + " operation) are not supported yet: this version runs exports synchronously");

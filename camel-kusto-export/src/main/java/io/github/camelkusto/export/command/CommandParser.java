@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.camelkusto.export.kql.KustoException;
+import io.github.camelkusto.export.kql.control.TableCommandParser;
 import io.github.camelkusto.export.kql.syntax.KustoSyntaxException;
 import io.github.camelkusto.export.kql.syntax.Lexer;
 import io.github.camelkusto.export.kql.syntax.SourceText;
@@ -25,6 +26,7 @@ import io.github.camelkusto.export.kql.syntax.TokenKind;
  * .show operations [ id | ( id [, id ...] ) ]
  * .show operation id details
  * .cancel operation id [with ( reason = 'text' )]
+ * .create table, .drop table, .ingest, .set-or-append ... (see {@link TableCommandParser})
  * </pre>
  *
  * Keywords and property names are case-insensitive; {@code //} starts a comment; a connection string is one or
@@ -36,7 +38,7 @@ public final class CommandParser {
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![\\w-])");
     private static final Pattern WORD = Pattern.compile("[\\w-]+");
     private static final String COMMANDS = ".export, .show tables, .show operations, .show operation <id> details,"
-            + " .cancel operation <id>";
+            + " .cancel operation <id>, " + String.join(", ", TableCommandParser.COMMANDS);
 
     private final SourceText source;
     private final Lexer lexer;
@@ -59,6 +61,9 @@ public final class CommandParser {
         CommandParser parser = new CommandParser(new SourceText(text));
         if (!parser.current.isSymbol(".")) {
             return bareQuery(text, options);
+        }
+        if (TableCommandParser.startsTableCommand(text)) {
+            return new TableManagementCommand(TableCommandParser.parse(parser.source));
         }
         return parser.controlCommand(options);
     }

@@ -14,7 +14,6 @@ import io.github.camelkusto.export.kql.data.Batch;
 import io.github.camelkusto.export.kql.data.Column;
 import io.github.camelkusto.export.kql.data.Schema;
 import io.github.camelkusto.export.kql.types.KqlType;
-import io.github.camelkusto.export.kql.types.KqlValues;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -86,20 +85,7 @@ public final class DataFolderLoader {
     }
 
     private static Object[] rowOf(CSVRecord record, Schema schema, Path file) {
-        if (record.size() != schema.size()) {
-            throw new KustoException(file + " line " + parserLine(record) + ": " + record.size()
-                    + " fields, but the header has " + schema.size() + " columns");
-        }
-        Object[] row = new Object[schema.size()];
-        for (int c = 0; c < row.length; c++) {
-            try {
-                row[c] = KqlValues.parse(schema.column(c).type(), record.get(c));
-            } catch (IllegalArgumentException e) {
-                throw new KustoException(file + " line " + parserLine(record) + ", column "
-                        + schema.column(c).name() + ": " + e.getMessage());
-            }
-        }
-        return row;
+        return TextRecords.row(schema, record.toList(), file + " line " + parserLine(record));
     }
 
     private static long parserLine(CSVRecord record) {

@@ -44,6 +44,26 @@ public final class KustoDatabase {
         tables.computeIfPresent(tableName, (n, table) -> table.withExtent(extent));
     }
 
+    /**
+     * Adds extents to a table in one step, creating it with {@code schema} if needed: a query sees all of them
+     * or none.
+     */
+    public void appendAll(String tableName, Schema schema, List<Batch> extents) {
+        createTable(tableName, schema);
+        tables.computeIfPresent(tableName, (n, table) -> {
+            Table grown = table;
+            for (Batch extent : extents) {
+                grown = grown.withExtent(extent);
+            }
+            return grown;
+        });
+    }
+
+    /** Creates or replaces a table, schema and rows. */
+    public void put(Table table) {
+        tables.put(table.name(), table);
+    }
+
     public Optional<Table> table(String tableName) {
         return Optional.ofNullable(tables.get(tableName));
     }

@@ -1,0 +1,7 @@
+package io.github.camelkusto.export.command;
+
+import io.github.camelkusto.export.kql.control.TableCommand;
+
+/** A table command of the embedded database ({@code .create table}, {@code .ingest}, {@code .set-or-append}...). */
+public record TableManagementCommand(TableCommand command) implements KustoCommand {
+}

@@ -1,0 +1,130 @@
+package io.github.camelkusto.export.kql.control;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.Iterator;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelkusto.export.kql.KustoException;
+import io.github.camelkusto.export.kql.catalog.TextRecords;
+import io.github.camelkusto.export.kql.data.Column;
+import io.github.camelkusto.export.kql.data.Schema;
+import io.github.camelkusto.export.kql.types.KqlValues;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads text records of an ingestion format into rows of a table, streaming: csv and tsv through Commons CSV
+ * (fields by position, Kusto's text form, empty = null), json as JSON lines or concatenated objects through
+ * Jackson (properties by column name, missing or null = null).
+ */
+final class RecordReaders {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final CSVFormat TSV = CSVFormat.RFC4180.builder().setDelimiter('\t').get();
+
+    private RecordReaders() {
+    }
+
+    /**
+     * Reads every record of {@code in} into {@code extents}.
+     *
+     * @param origin   what the records are, for errors: {@code inline records}, a file name
+     * @param skipFirst drop the first record (a header line)
+     */
+    static void read(IngestFormat format, Reader in, Schema schema, boolean skipFirst, String origin,
+            ExtentBuilder extents) throws IOException {
+        switch (format) {
+            case CSV -> delimited(CSVFormat.RFC4180, in, schema, skipFirst, origin, extents);
+            case TSV -> delimited(TSV, in, schema, skipFirst, origin, extents);
+            case JSON -> json(in, schema, skipFirst, origin, extents);
+            case PARQUET -> throw new IllegalArgumentException("parquet is not a text format");
+        }
+    }
+
+    private static void delimited(CSVFormat csv, Reader in, Schema schema, boolean skipFirst, String origin,
+            ExtentBuilder extents) throws IOException {
+        try (CSVParser parser = csv.parse(in)) {
+            Iterator<CSVRecord> records = parser.iterator();
+            if (skipFirst && records.hasNext()) {
+                records.next();
+            }
+            while (records.hasNext()) {
+                CSVRecord record = records.next();
+                if (record.size() == 1 && record.get(0).isEmpty()) {
+                    continue; // a blank line is no record
+                }
+                extents.add(TextRecords.row(schema, record.toList(),
+                        origin + " record " + record.getRecordNumber()));
+            }
+        } catch (java.io.UncheckedIOException e) {
+            throw new KustoException(origin + ": not valid " + (csv == TSV ? "tsv" : "csv") + ": "
+                    + e.getCause().getMessage());
+        }
+    }
+
+    private static void json(Reader in, Schema schema, boolean skipFirst, String origin, ExtentBuilder extents)
+            throws IOException {
+        long number = 0;
+        try (JsonParser parser = JSON.createParser(in);
+             MappingIterator<JsonNode> records = JSON.readerFor(JsonNode.class).readValues(parser)) {
+            while (records.hasNextValue()) {
+                JsonNode record = records.nextValue();
+                number++;
+                if (skipFirst && number == 1) {
+                    continue;
+                }
+                if (!record.isObject()) {
+                    throw new KustoException(origin + " record " + number + ": expected a JSON object but found "
+                            + record.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+                }
+                extents.add(jsonRow(schema, record, origin + " record " + number));
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new KustoException(origin + " record " + (number + 1) + ": not valid JSON: "
+                    + e.getOriginalMessage());
+        }
+    }
+
+    private static Object[] jsonRow(Schema schema, JsonNode record, String where) {
+        Object[] row = new Object[schema.size()];
+        for (int c = 0; c < row.length; c++) {
+            Column column = schema.column(c);
+            JsonNode value = record.get(column.name());
+            try {
+                row[c] = jsonValue(column, value);
+            } catch (IllegalArgumentException e) {
+                throw new KustoException(where + ", column " + column.name() + ": " + e.getMessage());
+            }
+        }
+        return row;
+    }
+
+    /** A JSON value as a value of the column's type: JSON numbers and booleans as such, anything as text. */
+    private static Object jsonValue(Column column, JsonNode value) {
+        if (value == null || value.isNull()) {
+            return switch (column.type()) {
+                case STRING -> "";
+                case DYNAMIC -> value == null ? null : KqlValues.parse(column.type(), "null");
+                default -> null;
+            };
+        }
+        return switch (column.type()) {
+            case DYNAMIC -> KqlValues.parse(column.type(), value.toString());
+            case STRING -> value.isTextual() ? value.textValue() : value.toString();
+            case BOOL -> value.isBoolean() ? value.booleanValue() : KqlValues.parse(column.type(), value.asText());
+            case INT, LONG, REAL, DECIMAL -> value.isNumber()
+                    ? KqlValues.parse(column.type(), numberText(value))
+                    : KqlValues.parse(column.type(), value.asText());
+            default -> KqlValues.parse(column.type(), value.isTextual() ? value.textValue() : value.toString());
+        };
+    }
+
+    private static String numberText(JsonNode value) {
+        return value.isIntegralNumber() ? value.bigIntegerValue().toString()
+                : value.isBigDecimal() ? value.decimalValue().toPlainString() : value.asText();
+    }
+}
