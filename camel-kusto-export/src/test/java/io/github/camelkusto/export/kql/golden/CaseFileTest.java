@@ -113,6 +113,13 @@ class CaseFileTest {
     }
 
     @Test
+    void aTableMayHaveNoRows() {
+        GoldenCase c = parse("=== t\ntable T\na:long\nquery: T\nexpect\na:long\n").get(0);
+        assertThat(c.tables().get("T").csv()).isEqualTo("a:long\n");
+        assertThat(c.expected().values()).isEmpty();
+    }
+
+    @Test
     void anUnknownColumnTypeIsRefused() {
         GoldenCase c = parse("=== t\nquery: T\nexpect\na:text\n").get(0);
         assertThatThrownBy(() -> c.expected().schema()).hasMessageContaining("column 'a:text' has an unknown type");

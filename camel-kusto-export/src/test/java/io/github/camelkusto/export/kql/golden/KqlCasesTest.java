@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.github.camelkusto.export.kql.KustoException;
 import io.github.camelkusto.export.kql.catalog.DataFolderLoader;
 import io.github.camelkusto.export.kql.catalog.KustoDatabase;
 import io.github.camelkusto.export.kql.exec.QueryEngine;
@@ -114,6 +115,9 @@ class KqlCasesTest {
                 Files.writeString(folder.resolve(table.getKey() + ".csv"), table.getValue().csv(), StandardCharsets.UTF_8);
             }
             DataFolderLoader.load(folder, database);
+        } catch (KustoException e) {
+            throw new IllegalArgumentException(c.file() + ": a table of case '" + c.title() + "' does not load: "
+                    + e.getMessage(), e);
         } finally {
             try (Stream<Path> files = Files.walk(folder)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -154,21 +158,23 @@ class KqlCasesTest {
         return Optional.of("expected " + wanted + ", got:\n    " + message.replace("\n", "\n    ") + "\n    " + where);
     }
 
+    /** The first line says what differs; the tables follow. */
     private static Optional<String> tableFailure(GoldenCase c, Outcome outcome) {
         String expected = "expected" + (c.ordered() ? " (in this order)" : " (in any order)") + ":\n"
                 + TableRender.render(c.expected().schema(), c.expected().values());
         if (outcome instanceof Rejected rejected) {
-            return Optional.of(expected + "got an error:\n    " + rejected.error().getMessage().replace("\n", "\n    "));
+            return Optional.of("got an error instead of a table: " + rejected.error().getMessage().replace("\n", "\n    ")
+                    + "\n" + expected);
         }
         Rows rows = (Rows) outcome;
-        String actual = "actual:\n" + TableRender.render(rows.schema(), rows.rows());
+        String tables = expected + "actual:\n" + TableRender.render(rows.schema(), rows.rows());
         if (!rows.schema().equals(c.expected().schema())) {
-            return Optional.of(expected + actual + "differs: columns " + c.expected().schema() + " expected, "
-                    + rows.schema() + " returned");
+            return Optional.of("differs: columns " + c.expected().schema() + " expected, " + rows.schema() + " returned\n"
+                    + tables);
         }
         List<KqlType> types = c.expected().schema().columns().stream().map(col -> col.type()).toList();
         return RowsMatch.mismatch(types, c.expected().values(), rows.rows(), c.ordered())
-                .map(why -> expected + actual + "differs: " + why);
+                .map(why -> "differs: " + why + "\n" + tables);
     }
 
     private static String stackTrace(Throwable t) {

@@ -24,7 +24,7 @@ record TableText(String header, List<String> rows, int line) {
 
     /** The header and rows as one CSV text: what a data folder's {@code <Table>.csv} holds. */
     String csv() {
-        return header + "\n" + String.join("\n", rows) + "\n";
+        return rows.isEmpty() ? header + "\n" : header + "\n" + String.join("\n", rows) + "\n";
     }
 
     Schema schema() {
