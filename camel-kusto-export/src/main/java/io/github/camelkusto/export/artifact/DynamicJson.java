@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -16,8 +17,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * through Jackson's streaming parser so that its whitespace goes and no tree is built.
  */
 final class DynamicJson {
-    static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonFactory FACTORY = MAPPER.getFactory();
+    /** Writes characters outside the BMP as UTF-8, not as {@code \\uD83D\\uDE00} escapes. */
+    static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
+    static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
     private DynamicJson() {
     }

@@ -78,7 +78,7 @@ final class JsonLinesRecordEncoder implements RecordEncoder {
 
     private JsonGenerator generator(ByteChunk out) throws IOException {
         if (boundTo != out) {
-            json = DynamicJson.MAPPER.getFactory().createGenerator(out.asOutputStream());
+            json = DynamicJson.FACTORY.createGenerator(out.asOutputStream());
             // a root-level separator would be a space: records are separated by the line feed written above
             json.setRootValueSeparator(null);
             boundTo = out;
