@@ -2,12 +2,12 @@ package io.github.camelkusto.export;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 import io.github.camelkusto.export.artifact.ArtifactSpec;
 import io.github.camelkusto.export.artifact.ExportedArtifact;
 import io.github.camelkusto.export.artifact.RollingArtifactWriter;
 import io.github.camelkusto.export.command.ExportCommand;
-import io.github.camelkusto.export.command.ExportFormat;
 import io.github.camelkusto.export.command.KustoCommand;
 import io.github.camelkusto.export.command.ShowTablesCommand;
 import io.github.camelkusto.export.command.TableManagementCommand;
@@ -42,12 +42,21 @@ final class KustoCommandRunner {
     private final QuerySource source;
     private final StorageTargets storageTargets;
     private final TableCommandRunner tableCommands;
+    private final Executor writers;
+    private final int nodes;
 
-    KustoCommandRunner(KustoDatabase database, QuerySource source, StorageTargets storageTargets) {
+    /**
+     * @param writers runs the artifact writers of distributed exports
+     * @param nodes   the number of writers of {@code distribution=per_node}
+     */
+    KustoCommandRunner(KustoDatabase database, QuerySource source, StorageTargets storageTargets, Executor writers,
+            int nodes) {
         this.database = database;
         this.source = source;
         this.storageTargets = storageTargets;
         this.tableCommands = new TableCommandRunner(database, new QueryEngine(database));
+        this.writers = writers;
+        this.nodes = nodes;
     }
 
     ResultTable run(KustoCommand command) {
@@ -68,10 +77,7 @@ final class KustoCommandRunner {
         if (command.async()) {
             throw new KustoException(".export async is not supported yet: run the export without 'async'");
         }
-        if (command.format() == ExportFormat.JSON || command.format() == ExportFormat.PARQUET) {
-            throw new KustoException("export format '" + command.format() + "' is not supported yet (supported: csv,"
-                    + " tsv)");
-        }
+        ArtifactSpec spec = ArtifactSpec.of(command);
         List<StorageTarget> targets = command.storage().stream().map(storageTargets::target).toList();
         QueryResult result;
         try {
@@ -89,7 +95,8 @@ final class KustoCommandRunner {
         }
         LOG.debug("Exporting from {} to {}: {}", source.describe(),
                 targets.stream().map(StorageTarget::describe).toList(), command);
-        List<ExportedArtifact> artifacts = new RollingArtifactWriter(ArtifactSpec.of(command), targets).write(result);
+        List<ExportedArtifact> artifacts = new RollingArtifactWriter(spec, targets, writers, nodes,
+                RollingArtifactWriter.DEFAULT_CHUNK_SIZE).write(result);
         return new ResultTable(ARTIFACT_TABLE, artifacts.stream()
                 .map(a -> List.<Object>of(a.path(), a.numRecords(), a.sizeInBytes())).toList());
     }

@@ -3,6 +3,7 @@ package io.github.camelkusto.export;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 import io.github.camelkusto.export.kql.catalog.DataFolderLoader;
 import io.github.camelkusto.export.kql.catalog.KustoDatabase;
@@ -39,6 +40,7 @@ public class KustoExportComponent extends DefaultComponent {
     private int blockSize = StorageTargets.DEFAULT_BLOCK_SIZE;
 
     private StorageTargets storageTargets;
+    private ExecutorService writers;
     private KustoCommandRunner runner;
 
     @Override
@@ -87,11 +89,18 @@ public class KustoExportComponent extends DefaultComponent {
             LOG.info("Loaded tables {} from data folder {}", tables, Path.of(dataDir).toAbsolutePath());
         }
         storageTargets = new StorageTargets(getCamelContext(), blockSize);
-        runner = new KustoCommandRunner(database, new EmbeddedQuerySource(database), storageTargets);
+        // Artifact writers of distributed exports: one thread per core (per_node's default writer count).
+        int cores = Runtime.getRuntime().availableProcessors();
+        writers = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "KustoExportWriter", cores);
+        runner = new KustoCommandRunner(database, new EmbeddedQuerySource(database), storageTargets, writers, cores);
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (writers != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(writers);
+            writers = null;
+        }
         if (storageTargets != null) {
             storageTargets.close();
         }

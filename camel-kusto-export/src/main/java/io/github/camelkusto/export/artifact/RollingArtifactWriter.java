@@ -1,162 +1,169 @@
 package io.github.camelkusto.export.artifact;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 
-import io.github.camelkusto.export.command.TextEncoding;
+import io.github.camelkusto.export.kql.KustoException;
 import io.github.camelkusto.export.kql.data.Batch;
 import io.github.camelkusto.export.kql.data.BatchStream;
 import io.github.camelkusto.export.kql.data.Partition;
 import io.github.camelkusto.export.kql.data.QueryResult;
-import io.github.camelkusto.export.storage.ArtifactSink;
 import io.github.camelkusto.export.storage.StorageException;
 import io.github.camelkusto.export.storage.StorageTarget;
 
 /**
- * Streams a query result into size-bounded artifacts, record by record: an artifact is committed when the
- * next record would take it past {@code sizeLimit} (counted before compression) and at the end, and a new one
- * is started on the next target, round-robin. Memory holds one record and the sink's buffer, never an artifact.
- * An export with no rows writes no artifact.
+ * Streams a query result into size-bounded artifacts, spread round-robin over the targets, with as many writers
+ * as the spec's distribution says:
+ * <ul>
+ * <li>{@code single}: one writer over every partition in order;</li>
+ * <li>{@code per_shard}: one writer per query partition;</li>
+ * <li>{@code per_node}: {@code nodes} writers, each taking the next partition not yet taken.</li>
+ * </ul>
+ * Writers run on the given {@link Executor} (the component passes a Camel-managed pool; without one they run one
+ * after another on the calling thread). Each writer holds one chunk and one open artifact at a time, so memory
+ * is bounded by chunk size x writers, never by the export. An export with no rows writes no artifact.
  */
 public final class RollingArtifactWriter {
-    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    /** Bytes of encoded records a writer collects before handing them to the artifact. */
+    public static final int DEFAULT_CHUNK_SIZE = 1024 * 1024;
 
     private final ArtifactSpec spec;
     private final List<StorageTarget> targets;
-    private final RecordEncoder encoder;
-    private final List<ExportedArtifact> committed = new ArrayList<>();
-    private final StringBuilder text = new StringBuilder(256);
-    private OpenArtifact current;
+    private final Executor executor;
+    private final int nodes;
+    private final int chunkSize;
 
+    /** Writers run one after another on the calling thread. */
     public RollingArtifactWriter(ArtifactSpec spec, List<StorageTarget> targets) {
+        this(spec, targets, Runnable::run, 1, DEFAULT_CHUNK_SIZE);
+    }
+
+    /**
+     * @param executor  runs the writers; the call to {@code write} waits for all of them
+     * @param nodes     the number of writers of {@code per_node}
+     * @param chunkSize bytes of encoded records a writer collects before writing them out
+     */
+    public RollingArtifactWriter(ArtifactSpec spec, List<StorageTarget> targets, Executor executor, int nodes,
+            int chunkSize) {
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("no storage target");
         }
+        if (nodes < 1 || chunkSize < 1) {
+            throw new IllegalArgumentException("nodes and chunkSize must be positive");
+        }
         this.spec = spec;
         this.targets = List.copyOf(targets);
-        this.encoder = spec.encoder();
+        this.executor = executor;
+        this.nodes = nodes;
+        this.chunkSize = chunkSize;
     }
 
-    /** Writes every row of {@code result}; returns the committed artifacts in the order they were written. */
+    /** Writes every row of {@code result}; returns the committed artifacts in the order of their numbers. */
     public List<ExportedArtifact> write(QueryResult result) {
+        return write(result, ExportMonitor.NONE);
+    }
+
+    /**
+     * Writes every row of {@code result}, telling {@code monitor} about progress and each committed artifact.
+     *
+     * @throws ExportCanceledException when the monitor canceled the export (uncommitted artifacts are discarded)
+     * @throws KustoException          when a writer failed; the message says how many artifacts were committed
+     */
+    public List<ExportedArtifact> write(QueryResult result, ExportMonitor monitor) {
+        ExportRun run = new ExportRun(spec, result.schema(), targets, monitor);
+        List<CompletableFuture<Void>> writers = new ArrayList<>();
+        for (Queue<Partition> partitions : assign(result.partitions())) {
+            writers.add(CompletableFuture.runAsync(() -> writeAll(run, partitions), executor));
+        }
+        Throwable failure = null;
+        boolean interrupted = false;
+        for (CompletableFuture<Void> writer : writers) {
+            while (true) {
+                try {
+                    writer.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // stop the writers, and still wait for them to discard their artifacts
+                    run.stop();
+                } catch (ExecutionException e) {
+                    failure = firstFailure(failure, e.getCause());
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+            failure = firstFailure(failure, new KustoException("export interrupted"));
+        }
+        if (failure != null) {
+            throw describe(failure, run.committedCount());
+        }
+        return run.artifacts();
+    }
+
+    /** The partitions of each writer: a shared queue for single and per_node, one partition each for per_shard. */
+    private List<Queue<Partition>> assign(List<Partition> partitions) {
+        return switch (spec.distribution()) {
+            case SINGLE -> List.of(new ConcurrentLinkedQueue<>(partitions));
+            case PER_SHARD -> partitions.stream().<Queue<Partition>>map(p -> new ConcurrentLinkedQueue<>(List.of(p)))
+                    .toList();
+            case PER_NODE -> {
+                Queue<Partition> shared = new ConcurrentLinkedQueue<>(partitions);
+                yield java.util.Collections.nCopies(Math.max(1, Math.min(nodes, partitions.size())), shared);
+            }
+        };
+    }
+
+    private void writeAll(ExportRun run, Queue<Partition> partitions) {
+        ArtifactStream artifacts = ArtifactStream.of(run, chunkSize);
         try {
-            for (Partition partition : result.partitions()) {
+            for (Partition partition = partitions.poll(); partition != null; partition = partitions.poll()) {
+                run.checkpoint();
                 try (BatchStream batches = partition.open()) {
                     for (Batch batch = batches.next(); batch != null; batch = batches.next()) {
-                        for (int row = 0; row < batch.rowCount(); row++) {
-                            text.setLength(0);
-                            encoder.record(batch, row, text);
-                            writeRecord(text.toString().getBytes(StandardCharsets.UTF_8), result);
-                        }
+                        artifacts.write(batch);
+                        run.checkpoint();
                     }
                 }
             }
-            if (current != null) {
-                commitCurrent();
-            }
-            return List.copyOf(committed);
+            artifacts.finish();
         } catch (IOException e) {
-            throw new StorageException("export failed after " + committed.size() + " committed artifact(s): "
-                    + e.getMessage(), e);
+            run.stop();
+            throw new CompletionException(e);
+        } catch (RuntimeException | Error e) {
+            run.stop();
+            throw e;
         } finally {
-            abortCurrent();
+            artifacts.discard();
         }
     }
 
-    private void writeRecord(byte[] record, QueryResult result) throws IOException {
-        if (current != null && current.records > 0 && current.rawBytes + record.length > spec.sizeLimit()) {
-            commitCurrent();
+    /** The failure that caused the others: a writer's own error over the stop it caused in the rest. */
+    private static Throwable firstFailure(Throwable kept, Throwable next) {
+        Throwable cause = next instanceof CompletionException && next.getCause() != null ? next.getCause() : next;
+        if (kept == null || kept instanceof ExportRun.Stopped) {
+            return cause;
         }
-        if (current == null) {
-            current = open(result);
-        }
-        current.write(record);
-        current.records++;
+        return kept;
     }
 
-    private OpenArtifact open(QueryResult result) throws IOException {
-        int index = committed.size();
-        StorageTarget target = targets.get(index % targets.size());
-        String name = spec.naming().name(index + 1);
-        OpenArtifact artifact = new OpenArtifact(target.create(name), spec.compressed());
-        if (spec.encoding() == TextEncoding.UTF8_BOM) {
-            artifact.write(UTF8_BOM);
+    private static KustoException describe(Throwable failure, int committed) {
+        String after = " after " + committed + " committed artifact(s)";
+        if (failure instanceof ExportCanceledException) {
+            return new ExportCanceledException("export canceled" + after
+                    + "; the uncommitted artifacts were discarded");
         }
-        if (spec.includeHeaders().appliesTo(index)) {
-            text.setLength(0);
-            encoder.header(result.schema(), text);
-            artifact.write(text.toString().getBytes(StandardCharsets.UTF_8));
+        String message = "export failed" + after + ": " + failure.getMessage();
+        if (failure instanceof IOException || failure instanceof StorageException) {
+            return new StorageException(message, failure);
         }
-        return artifact;
-    }
-
-    private void commitCurrent() throws IOException {
-        OpenArtifact artifact = current;
-        current = null;
-        artifact.out.close(); // finishes the gzip trailer; the sink itself stays open until commit
-        String path = artifact.sink.commit();
-        committed.add(new ExportedArtifact(path, artifact.records, artifact.stored.count));
-    }
-
-    private void abortCurrent() {
-        if (current != null) {
-            try {
-                current.sink.close();
-            } catch (IOException ignored) {
-                // the export already failed; the uncommitted artifact is invisible either way
-            }
-            current = null;
-        }
-    }
-
-    /** An artifact being written: its sink, what is counted before and after compression. */
-    private static final class OpenArtifact {
-        final ArtifactSink sink;
-        final CountingStream stored;
-        final OutputStream out;
-        long rawBytes;
-        long records;
-
-        OpenArtifact(ArtifactSink sink, boolean gzip) throws IOException {
-            this.sink = sink;
-            this.stored = new CountingStream(sink);
-            this.out = gzip ? new GZIPOutputStream(stored, 64 * 1024) : stored;
-        }
-
-        void write(byte[] bytes) throws IOException {
-            out.write(bytes);
-            rawBytes += bytes.length;
-        }
-    }
-
-    /** Counts bytes on their way to the sink; closing it does not close the sink (commit does). */
-    private static final class CountingStream extends FilterOutputStream {
-        long count;
-
-        CountingStream(OutputStream sink) {
-            super(sink);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
+        return new KustoException(message, failure);
     }
 }

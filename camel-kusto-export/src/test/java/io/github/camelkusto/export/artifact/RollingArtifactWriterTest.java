@@ -54,7 +54,7 @@ class RollingArtifactWriterTest {
     }
 
     private static ArtifactSpec spec(long sizeLimit, boolean compressed, IncludeHeaders headers) {
-        return new ArtifactSpec(ExportFormat.CSV, compressed, sizeLimit, headers, TextEncoding.UTF8_NO_BOM,
+        return ArtifactSpec.text(ExportFormat.CSV, compressed, sizeLimit, headers, TextEncoding.UTF8_NO_BOM,
                 new ArtifactNaming("part", compressed ? "csv.gz" : "csv"));
     }
 

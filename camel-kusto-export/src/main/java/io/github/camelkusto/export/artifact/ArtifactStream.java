@@ -1,0 +1,30 @@
+package io.github.camelkusto.export.artifact;
+
+import java.io.IOException;
+
+import io.github.camelkusto.export.kql.data.Batch;
+
+/**
+ * One writer's artifacts, written one after another: rows go in, artifacts are cut at the size limit and
+ * committed. Not thread-safe: each writer thread has its own.
+ */
+abstract class ArtifactStream {
+    protected final ExportRun run;
+
+    ArtifactStream(ExportRun run) {
+        this.run = run;
+    }
+
+    static ArtifactStream of(ExportRun run, int chunkSize) {
+        return run.spec.format().isText() ? new TextArtifactStream(run, chunkSize) : new ParquetArtifactStream(run);
+    }
+
+    /** Writes every row of {@code batch}. */
+    abstract void write(Batch batch) throws IOException;
+
+    /** Commits the artifact being written, if any. */
+    abstract void finish() throws IOException;
+
+    /** Discards the artifact being written, if any: the export failed or was canceled. */
+    abstract void discard();
+}

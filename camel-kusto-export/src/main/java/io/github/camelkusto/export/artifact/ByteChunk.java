@@ -1,0 +1,153 @@
+package io.github.camelkusto.export.artifact;
+
+import java.io.OutputStream;
+import java.util.Arrays;
+
+/**
+ * A growable byte buffer that records are encoded straight into: characters are appended as UTF-8 without an
+ * intermediate String, numbers as ASCII digits. It is also an {@link Appendable} (for Commons CSV) and gives an
+ * {@link OutputStream} view (for Jackson). Not thread-safe: one per writer.
+ */
+final class ByteChunk implements Appendable {
+    private byte[] bytes;
+    private int size;
+    private final OutputStream stream = new OutputStream() {
+        @Override
+        public void write(int b) {
+            ByteChunk.this.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            ByteChunk.this.write(b, off, len);
+        }
+    };
+
+    ByteChunk(int capacity) {
+        bytes = new byte[capacity];
+    }
+
+    int size() {
+        return size;
+    }
+
+    byte[] array() {
+        return bytes;
+    }
+
+    void clear() {
+        size = 0;
+    }
+
+    /** Keeps the bytes from {@code from} on, moved to the start: the record that did not fit the artifact. */
+    void keepFrom(int from) {
+        System.arraycopy(bytes, from, bytes, 0, size - from);
+        size -= from;
+    }
+
+    OutputStream asOutputStream() {
+        return stream;
+    }
+
+    void write(int b) {
+        ensure(1);
+        bytes[size++] = (byte) b;
+    }
+
+    void write(byte[] b, int off, int len) {
+        ensure(len);
+        System.arraycopy(b, off, bytes, size, len);
+        size += len;
+    }
+
+    void write(byte[] b) {
+        write(b, 0, b.length);
+    }
+
+    void writeLong(long value) {
+        if (value == Long.MIN_VALUE) {
+            append("-9223372036854775808");
+            return;
+        }
+        ensure(20);
+        if (value < 0) {
+            bytes[size++] = '-';
+            value = -value;
+        }
+        int digits = 1;
+        for (long v = value; v >= 10; v /= 10) {
+            digits++;
+        }
+        for (int i = size + digits - 1; i >= size; i--) {
+            bytes[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        size += digits;
+    }
+
+    @Override
+    public ByteChunk append(CharSequence text) {
+        return append(text, 0, text.length());
+    }
+
+    @Override
+    public ByteChunk append(CharSequence text, int start, int end) {
+        ensure(end - start);
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                if (size == bytes.length) {
+                    ensure(end - i);
+                }
+                bytes[size++] = (byte) c;
+            } else {
+                i = appendNonAscii(text, i, end);
+            }
+        }
+        return this;
+    }
+
+    @Override
+    public ByteChunk append(char c) {
+        if (c < 0x80) {
+            write(c);
+        } else {
+            appendNonAscii(String.valueOf(c), 0, 1);
+        }
+        return this;
+    }
+
+    /** Encodes the non-ASCII char at {@code i}; returns the index of the last char consumed. */
+    private int appendNonAscii(CharSequence text, int i, int end) {
+        ensure(4);
+        char c = text.charAt(i);
+        if (c < 0x800) {
+            bytes[size++] = (byte) (0xC0 | (c >> 6));
+            bytes[size++] = (byte) (0x80 | (c & 0x3F));
+            return i;
+        }
+        if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1))) {
+            int cp = Character.toCodePoint(c, text.charAt(i + 1));
+            bytes[size++] = (byte) (0xF0 | (cp >> 18));
+            bytes[size++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+            bytes[size++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+            bytes[size++] = (byte) (0x80 | (cp & 0x3F));
+            return i + 1;
+        }
+        if (Character.isSurrogate(c)) {
+            c = '?'; // a lone surrogate has no UTF-8 form; String.getBytes writes '?' too
+            bytes[size++] = (byte) c;
+            return i;
+        }
+        bytes[size++] = (byte) (0xE0 | (c >> 12));
+        bytes[size++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        bytes[size++] = (byte) (0x80 | (c & 0x3F));
+        return i;
+    }
+
+    private void ensure(int more) {
+        if (size + more > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.github.camelkusto.export.artifact;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.camelkusto.export.kql.data.Schema;
+import io.github.camelkusto.export.storage.ArtifactSink;
+import io.github.camelkusto.export.storage.StorageTarget;
+
+/**
+ * What the writers of one export share: artifact numbers (unique across parallel writers, and the round-robin
+ * over targets follows them, so it stays fair), the committed artifacts, the monitor, and a stop signal raised
+ * when one writer fails so that the others end at their next chunk. Thread-safe.
+ */
+final class ExportRun {
+    final ArtifactSpec spec;
+    final Schema schema;
+    final ExportMonitor monitor;
+    private final List<StorageTarget> targets;
+    private final AtomicInteger lastNumber = new AtomicInteger();
+    private final List<Numbered> committed = new ArrayList<>();
+    private volatile boolean stopped;
+
+    private record Numbered(int number, ExportedArtifact artifact) {
+    }
+
+    /** A started artifact: its number {@code n} (from 1) and the sink its bytes go to. */
+    record NewArtifact(int number, String name, ArtifactSink sink) {
+        /** Whether it starts with a header line (includeHeaders=all, or firstFile and it is artifact 1). */
+        boolean hasHeader(ArtifactSpec spec) {
+            return spec.includeHeaders().appliesTo(number - 1);
+        }
+    }
+
+    ExportRun(ArtifactSpec spec, Schema schema, List<StorageTarget> targets, ExportMonitor monitor) {
+        this.spec = spec;
+        this.schema = schema;
+        this.targets = targets;
+        this.monitor = monitor;
+    }
+
+    NewArtifact start() throws IOException {
+        int number = lastNumber.incrementAndGet();
+        String name = spec.naming().name(number);
+        return new NewArtifact(number, name, targets.get((number - 1) % targets.size()).create(name));
+    }
+
+    void committed(NewArtifact started, ExportedArtifact artifact) {
+        synchronized (committed) {
+            committed.add(new Numbered(started.number(), artifact));
+        }
+        monitor.artifactCommitted(artifact);
+    }
+
+    /** Called between chunks: throws when the export was canceled or another writer failed. */
+    void checkpoint() {
+        if (stopped) {
+            throw new Stopped();
+        }
+        if (monitor.canceled()) {
+            stopped = true;
+            throw new ExportCanceledException("export canceled");
+        }
+    }
+
+    void stop() {
+        stopped = true;
+    }
+
+    int committedCount() {
+        synchronized (committed) {
+            return committed.size();
+        }
+    }
+
+    /** The committed artifacts in the order of their numbers. */
+    List<ExportedArtifact> artifacts() {
+        synchronized (committed) {
+            return committed.stream().sorted(Comparator.comparingInt(Numbered::number))
+                    .map(Numbered::artifact).toList();
+        }
+    }
+
+    /** Ends a writer because another one failed or the export was canceled; never leaves the export. */
+    static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("stopped", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.github.camelkusto.export.artifact;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+import io.github.camelkusto.export.kql.data.Batch;
+import io.github.camelkusto.export.kql.data.Schema;
+import io.github.camelkusto.export.kql.types.KqlType;
+import io.github.camelkusto.export.kql.types.KqlValues;
+
+/**
+ * JSON lines: one object per record, keys in column order, a line feed after each, through Jackson's streaming
+ * {@link JsonGenerator} writing UTF-8 straight into the chunk. Values: bool as {@code true}/{@code false}, int,
+ * long and decimal as numbers, real as a number ({@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"} as
+ * strings, which JSON has no numbers for), string, guid, datetime (ISO 8601 UTC) and timespan
+ * ({@code [d.]hh:mm:ss[.fffffff]}) as strings, dynamic nested as JSON, nulls as {@code null}.
+ */
+final class JsonLinesRecordEncoder implements RecordEncoder {
+    private final SerializableString[] keys;
+    private final KqlType[] types;
+    private ByteChunk boundTo;
+    private JsonGenerator json;
+
+    JsonLinesRecordEncoder(Schema schema) {
+        this.keys = schema.names().stream().map(SerializedString::new).toArray(SerializableString[]::new);
+        this.types = schema.columns().stream().map(c -> c.type()).toArray(KqlType[]::new);
+    }
+
+    @Override
+    public void header(Schema schema, ByteChunk out) {
+        // JSON lines have no header line
+    }
+
+    @Override
+    public void record(Batch batch, int row, ByteChunk out) {
+        try {
+            JsonGenerator g = generator(out);
+            g.writeStartObject();
+            for (int c = 0; c < keys.length; c++) {
+                g.writeFieldName(keys[c]);
+                writeValue(g, types[c], batch.value(c, row));
+            }
+            g.writeEndObject();
+            g.writeRaw('\n');
+            g.flush(); // into the chunk, so that the record's bytes are counted now
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a ByteChunk does not throw; bad dynamic JSON text ends up here
+        }
+    }
+
+    private static void writeValue(JsonGenerator g, KqlType type, Object value) throws IOException {
+        if (value == null) {
+            g.writeNull();
+            return;
+        }
+        switch (type) {
+            case BOOL -> g.writeBoolean((Boolean) value);
+            case INT -> g.writeNumber((Integer) value);
+            case LONG -> g.writeNumber((Long) value);
+            case REAL -> {
+                double d = (Double) value;
+                if (Double.isNaN(d) || Double.isInfinite(d)) {
+                    g.writeString(KqlValues.render(value));
+                } else {
+                    g.writeNumber(d);
+                }
+            }
+            case DECIMAL -> g.writeNumber(((BigDecimal) value).toPlainString());
+            case STRING -> g.writeString((String) value);
+            case DYNAMIC -> DynamicJson.write(value, g);
+            case DATETIME, TIMESPAN, GUID -> g.writeString(KqlValues.render(value));
+        }
+    }
+
+    private JsonGenerator generator(ByteChunk out) throws IOException {
+        if (boundTo != out) {
+            json = DynamicJson.FACTORY.createGenerator(out.asOutputStream());
+            // a root-level separator would be a space: records are separated by the line feed written above
+            json.setRootValueSeparator(null);
+            boundTo = out;
+        }
+        return json;
+    }
+}

@@ -1,0 +1,212 @@
+package io.github.camelkusto.export.artifact;
+
+import java.io.IOException;
+
+import io.github.camelkusto.export.kql.data.Batch;
+import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.PositionOutputStream;
+
+/**
+ * Parquet artifacts through parquet-java's {@link ParquetWriter}, streaming into the artifact's sink (no local
+ * file, no Hadoop: a {@link PlainParquetConfiguration} and {@link ParquetCodecs}). A row group ends after
+ * {@code parquetRowGroupSize} records, or earlier at {@link #ROW_GROUP_BYTES} of buffered data, which bounds the
+ * memory a writer holds; the artifact ends after the first row group that takes it to the size limit.
+ */
+final class ParquetArtifactStream extends ArtifactStream {
+    /** At most this much of a row group is buffered in memory before it is written out. */
+    static final long ROW_GROUP_BYTES = 64L * 1024 * 1024;
+
+    private final ParquetRows.Cursor cursor = new ParquetRows.Cursor();
+    private final ParquetCodecs codecs = new ParquetCodecs();
+    private Open current;
+
+    private static final class Open {
+        final ExportRun.NewArtifact started;
+        final SinkFile file;
+        final ParquetWriter<ParquetRows.Cursor> writer;
+        long records;
+        long reportedRecords;
+        long reportedBytes;
+
+        Open(ExportRun.NewArtifact started, SinkFile file, ParquetWriter<ParquetRows.Cursor> writer) {
+            this.started = started;
+            this.file = file;
+            this.writer = writer;
+        }
+    }
+
+    ParquetArtifactStream(ExportRun run) {
+        super(run);
+    }
+
+    @Override
+    void write(Batch batch) throws IOException {
+        cursor.batch = batch;
+        for (int row = 0, rows = batch.rowCount(); row < rows; row++) {
+            if (current == null) {
+                current = open();
+            }
+            cursor.row = row;
+            current.writer.write(cursor);
+            current.records++;
+            long written = current.file.position();
+            if (written != current.reportedBytes) { // a row group went out
+                report();
+                if (written >= run.spec.sizeLimit()) {
+                    commit();
+                }
+                run.checkpoint();
+            }
+        }
+        cursor.batch = null;
+    }
+
+    @Override
+    void finish() throws IOException {
+        if (current != null) {
+            commit();
+        }
+    }
+
+    @Override
+    void discard() {
+        if (current != null) {
+            try {
+                current.started.sink().close(); // the writer's buffered row group is dropped with it
+            } catch (IOException ignored) {
+                // the export already failed or was canceled; an uncommitted artifact is invisible either way
+            }
+            current = null;
+        }
+    }
+
+    private Open open() throws IOException {
+        ExportRun.NewArtifact started = run.start();
+        SinkFile file = new SinkFile(started);
+        var parquet = run.spec.parquet();
+        ParquetWriter<ParquetRows.Cursor> writer = new Builder(file,
+                new ParquetRows(run.schema, parquet.datetimePrecision()))
+                .withConf(new PlainParquetConfiguration())
+                .withCodecFactory(codecs)
+                .withCompressionCodec(parquet.codec().map(ParquetCodecs::parquetName)
+                        .orElse(CompressionCodecName.UNCOMPRESSED))
+                .withRowGroupRowCountLimit(parquet.rowGroupSize())
+                .withRowGroupSize(ROW_GROUP_BYTES)
+                .build();
+        Open artifact = new Open(started, file, writer);
+        artifact.reportedBytes = file.position(); // parquet's leading magic bytes
+        run.monitor.written(0, artifact.reportedBytes);
+        return artifact;
+    }
+
+    private void report() {
+        long written = current.file.position();
+        run.monitor.written(current.records - current.reportedRecords, written - current.reportedBytes);
+        current.reportedRecords = current.records;
+        current.reportedBytes = written;
+    }
+
+    private void commit() throws IOException {
+        current.writer.close(); // the last row group and the footer
+        String path = current.started.sink().commit();
+        report();
+        Open artifact = current;
+        current = null;
+        run.committed(artifact.started, new ExportedArtifact(path, artifact.records, artifact.file.position()));
+    }
+
+    private static final class Builder extends ParquetWriter.Builder<ParquetRows.Cursor, Builder> {
+        private final ParquetRows rows;
+
+        Builder(OutputFile file, ParquetRows rows) {
+            super(file);
+            this.rows = rows;
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<ParquetRows.Cursor> getWriteSupport(ParquetConfiguration configuration) {
+            return rows;
+        }
+
+        /** The Hadoop variant parquet-java still declares; never called with a {@link PlainParquetConfiguration}. */
+        @Override
+        protected WriteSupport<ParquetRows.Cursor> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
+            return rows;
+        }
+    }
+
+    /** The artifact's sink as parquet's output file: parquet closes the stream at the end, which only flushes. */
+    private static final class SinkFile implements OutputFile {
+        private final ExportRun.NewArtifact started;
+        private final CountingOutputStream out;
+
+        SinkFile(ExportRun.NewArtifact started) {
+            this.started = started;
+            this.out = new CountingOutputStream(started.sink());
+        }
+
+        long position() {
+            return out.count();
+        }
+
+        @Override
+        public PositionOutputStream create(long blockSizeHint) {
+            return new PositionOutputStream() {
+                @Override
+                public long getPos() {
+                    return out.count();
+                }
+
+                @Override
+                public void write(int b) throws IOException {
+                    out.write(b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    out.flush();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    out.close();
+                }
+            };
+        }
+
+        @Override
+        public PositionOutputStream createOrOverwrite(long blockSizeHint) {
+            return create(blockSizeHint);
+        }
+
+        @Override
+        public boolean supportsBlockSize() {
+            return false;
+        }
+
+        @Override
+        public long defaultBlockSize() {
+            return 0;
+        }
+
+        @Override
+        public String getPath() {
+            return started.name();
+        }
+    }
+}

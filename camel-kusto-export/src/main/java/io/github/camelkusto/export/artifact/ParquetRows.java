@@ -1,0 +1,161 @@
+package io.github.camelkusto.export.artifact;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.UUID;
+
+import io.github.camelkusto.export.command.DatetimePrecision;
+import io.github.camelkusto.export.kql.KustoException;
+import io.github.camelkusto.export.kql.data.Batch;
+import io.github.camelkusto.export.kql.data.Column;
+import io.github.camelkusto.export.kql.data.Schema;
+import io.github.camelkusto.export.kql.types.KqlType;
+import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.RecordConsumer;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+import org.apache.parquet.schema.Types;
+
+/**
+ * Rows of a query result as parquet records, with ADX's type mapping: bool BOOLEAN, int INT32, long INT64, real
+ * DOUBLE, decimal DECIMAL(38, 18) in 16 bytes, string, guid and dynamic (compact JSON) UTF8, datetime INT64
+ * TIMESTAMP (UTC, millis or micros), timespan INT64 ticks (100 ns). Every column is optional: a null is absent.
+ * The record written is a {@link Cursor} (a batch and a row), so no object is made per row.
+ */
+final class ParquetRows extends WriteSupport<ParquetRows.Cursor> {
+    static final int DECIMAL_PRECISION = 38;
+    static final int DECIMAL_SCALE = 18;
+    private static final int DECIMAL_BYTES = 16;
+    private static final long NANOS_PER_TICK = 100;
+
+    private final MessageType schema;
+    private final String[] names;
+    private final KqlType[] types;
+    private final DatetimePrecision precision;
+    private RecordConsumer consumer;
+
+    /** Row {@code row} of {@code batch}: set, written, set again. */
+    static final class Cursor {
+        Batch batch;
+        int row;
+    }
+
+    ParquetRows(Schema schema, DatetimePrecision precision) {
+        this.names = schema.names().toArray(String[]::new);
+        this.types = schema.columns().stream().map(Column::type).toArray(KqlType[]::new);
+        this.precision = precision;
+        this.schema = messageType(schema, precision);
+    }
+
+    static MessageType messageType(Schema schema, DatetimePrecision precision) {
+        Types.MessageTypeBuilder message = Types.buildMessage();
+        for (Column column : schema.columns()) {
+            message.addField(field(column, precision));
+        }
+        return message.named("schema");
+    }
+
+    private static Type field(Column column, DatetimePrecision precision) {
+        var optional = Types.optional(switch (column.type()) {
+            case BOOL -> PrimitiveTypeName.BOOLEAN;
+            case INT -> PrimitiveTypeName.INT32;
+            case LONG, DATETIME, TIMESPAN -> PrimitiveTypeName.INT64;
+            case REAL -> PrimitiveTypeName.DOUBLE;
+            case DECIMAL -> PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY;
+            case STRING, GUID, DYNAMIC -> PrimitiveTypeName.BINARY;
+        });
+        LogicalTypeAnnotation logical = switch (column.type()) {
+            case DECIMAL -> LogicalTypeAnnotation.decimalType(DECIMAL_SCALE, DECIMAL_PRECISION);
+            case STRING, GUID, DYNAMIC -> LogicalTypeAnnotation.stringType();
+            case DATETIME -> LogicalTypeAnnotation.timestampType(true,
+                    precision == DatetimePrecision.MICROSECOND ? TimeUnit.MICROS : TimeUnit.MILLIS);
+            default -> null;
+        };
+        if (column.type() == KqlType.DECIMAL) {
+            optional.length(DECIMAL_BYTES);
+        }
+        return optional.as(logical).named(column.name());
+    }
+
+    @Override
+    public String getName() {
+        return "kusto-export";
+    }
+
+    @Override
+    public WriteContext init(ParquetConfiguration configuration) {
+        return new WriteContext(schema, new HashMap<>());
+    }
+
+    /** The Hadoop variant parquet-java still declares; this component never has a Hadoop configuration. */
+    @Override
+    public WriteContext init(org.apache.hadoop.conf.Configuration configuration) {
+        return new WriteContext(schema, new HashMap<>());
+    }
+
+    @Override
+    public void prepareForWrite(RecordConsumer recordConsumer) {
+        this.consumer = recordConsumer;
+    }
+
+    @Override
+    public void write(Cursor cursor) {
+        consumer.startMessage();
+        for (int c = 0; c < names.length; c++) {
+            Object value = cursor.batch.value(c, cursor.row);
+            if (value == null) {
+                continue;
+            }
+            consumer.startField(names[c], c);
+            switch (types[c]) {
+                case BOOL -> consumer.addBoolean((Boolean) value);
+                case INT -> consumer.addInteger((Integer) value);
+                case LONG -> consumer.addLong((Long) value);
+                case REAL -> consumer.addDouble((Double) value);
+                case DECIMAL -> consumer.addBinary(decimal((BigDecimal) value, names[c]));
+                case STRING -> consumer.addBinary(Binary.fromString((String) value));
+                case GUID -> consumer.addBinary(Binary.fromString(((UUID) value).toString()));
+                case DYNAMIC -> consumer.addBinary(Binary.fromString(DynamicJson.compact(value)));
+                case DATETIME -> consumer.addLong(datetime((Instant) value));
+                case TIMESPAN -> consumer.addLong(ticks((Duration) value));
+            }
+            consumer.endField(names[c], c);
+        }
+        consumer.endMessage();
+    }
+
+    private long datetime(Instant instant) {
+        return precision == DatetimePrecision.MICROSECOND
+                ? Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000)
+                : instant.toEpochMilli();
+    }
+
+    static long ticks(Duration duration) {
+        return Math.addExact(Math.multiplyExact(duration.getSeconds(), 1_000_000_000L / NANOS_PER_TICK),
+                duration.getNano() / NANOS_PER_TICK);
+    }
+
+    /** Big-endian two's complement of the value at scale 18, sign-extended to 16 bytes. */
+    private static Binary decimal(BigDecimal value, String column) {
+        BigInteger unscaled = value.setScale(DECIMAL_SCALE, RoundingMode.HALF_EVEN).unscaledValue();
+        byte[] bytes = unscaled.toByteArray();
+        if (bytes.length > DECIMAL_BYTES || unscaled.abs().toString().length() > DECIMAL_PRECISION) {
+            throw new KustoException("decimal value " + value.toPlainString() + " of column '" + column
+                    + "' does not fit parquet DECIMAL(" + DECIMAL_PRECISION + ", " + DECIMAL_SCALE + ")");
+        }
+        byte[] fixed = new byte[DECIMAL_BYTES];
+        Arrays.fill(fixed, 0, DECIMAL_BYTES - bytes.length, unscaled.signum() < 0 ? (byte) 0xFF : 0);
+        System.arraycopy(bytes, 0, fixed, DECIMAL_BYTES - bytes.length, bytes.length);
+        return Binary.fromConstantByteArray(fixed);
+    }
+}
