@@ -25,6 +25,8 @@ import io.github.camelkusto.export.storage.StorageTarget;
  */
 public final class RollingArtifactWriter {
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    /** How often (in records) progress is reported and cancellation checked within a batch. */
+    private static final int CANCEL_CHECK_RECORDS = 1024;
 
     private final ArtifactSpec spec;
     private final List<StorageTarget> targets;
@@ -32,6 +34,9 @@ public final class RollingArtifactWriter {
     private final List<ExportedArtifact> committed = new ArrayList<>();
     private final StringBuilder text = new StringBuilder(256);
     private OpenArtifact current;
+    private ExportMonitor monitor = ExportMonitor.NONE;
+    private long unreportedRecords;
+    private long reportedStoredBytes;
 
     public RollingArtifactWriter(ArtifactSpec spec, List<StorageTarget> targets) {
         if (targets.isEmpty()) {
@@ -44,11 +49,24 @@ public final class RollingArtifactWriter {
 
     /** Writes every row of {@code result}; returns the committed artifacts in the order they were written. */
     public List<ExportedArtifact> write(QueryResult result) {
+        return write(result, ExportMonitor.NONE);
+    }
+
+    /**
+     * Writes every row of {@code result}, telling {@code monitor} what is committed and written, and stopping
+     * with {@link ExportCanceledException} (the uncommitted artifact discarded) once it is canceled: checked
+     * before every batch and every {@value #CANCEL_CHECK_RECORDS} records.
+     */
+    public List<ExportedArtifact> write(QueryResult result, ExportMonitor monitor) {
+        this.monitor = monitor;
         try {
             for (Partition partition : result.partitions()) {
                 try (BatchStream batches = partition.open()) {
                     for (Batch batch = batches.next(); batch != null; batch = batches.next()) {
                         for (int row = 0; row < batch.rowCount(); row++) {
+                            if (row % CANCEL_CHECK_RECORDS == 0) {
+                                reportProgress();
+                            }
                             text.setLength(0);
                             encoder.record(batch, row, text);
                             writeRecord(text.toString().getBytes(StandardCharsets.UTF_8), result);
@@ -59,12 +77,25 @@ public final class RollingArtifactWriter {
             if (current != null) {
                 commitCurrent();
             }
+            reportProgress();
             return List.copyOf(committed);
         } catch (IOException e) {
             throw new StorageException("export failed after " + committed.size() + " committed artifact(s): "
                     + e.getMessage(), e);
         } finally {
             abortCurrent();
+        }
+    }
+
+    /** Tells the monitor what was written since the last report, then stops if it canceled the export. */
+    private void reportProgress() {
+        long stored = current != null ? current.stored.count : 0;
+        monitor.written(unreportedRecords, stored - reportedStoredBytes);
+        unreportedRecords = 0;
+        reportedStoredBytes = stored;
+        if (monitor.canceled()) {
+            throw new ExportCanceledException("export canceled after " + committed.size()
+                    + " committed artifact(s); the artifact being written was discarded");
         }
     }
 
@@ -77,6 +108,7 @@ public final class RollingArtifactWriter {
         }
         current.write(record);
         current.records++;
+        unreportedRecords++;
     }
 
     private OpenArtifact open(QueryResult result) throws IOException {
@@ -100,7 +132,12 @@ public final class RollingArtifactWriter {
         current = null;
         artifact.out.close(); // finishes the gzip trailer; the sink itself stays open until commit
         String path = artifact.sink.commit();
-        committed.add(new ExportedArtifact(path, artifact.records, artifact.stored.count));
+        ExportedArtifact exported = new ExportedArtifact(path, artifact.records, artifact.stored.count);
+        committed.add(exported);
+        monitor.written(unreportedRecords, artifact.stored.count - reportedStoredBytes);
+        unreportedRecords = 0;
+        reportedStoredBytes = 0;
+        monitor.artifactCommitted(exported);
     }
 
     private void abortCurrent() {
