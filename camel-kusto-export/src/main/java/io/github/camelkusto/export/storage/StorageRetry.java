@@ -10,8 +10,9 @@ import com.azure.storage.blob.models.BlobStorageException;
 
 /**
  * How a storage request (staging a block, committing a block list) is retried when it fails transiently:
- * up to {@code maxAttempts} attempts, waiting a random time up to {@code initialBackoff * 2^(n-1)} (capped at
- * {@code maxBackoff}) before attempt {@code n + 1} ("full jitter", so that parallel writers do not retry in step).
+ * up to {@code maxAttempts} attempts, waiting before attempt {@code n + 1} between half and all of
+ * {@code initialBackoff * 2^(n-1)} (capped at {@code maxBackoff}): "equal jitter", so that parallel writers do not
+ * retry in step, while the outage an export rides out is at least half the sum of those waits.
  * Staging a block again under the same id replaces it, and committing the same block list again commits the
  * same blob: a retry never duplicates data.
  */
@@ -35,7 +36,8 @@ public record StorageRetry(int maxAttempts, Duration initialBackoff, Duration ma
     public Duration backoff(int failedAttempt) {
         long cap = initialBackoff.toMillis() << Math.min(failedAttempt - 1, 30);
         long bound = Math.min(cap < 0 ? Long.MAX_VALUE : cap, maxBackoff.toMillis());
-        return Duration.ofMillis(bound <= 0 ? 0 : ThreadLocalRandom.current().nextLong(bound + 1));
+        long half = bound / 2;
+        return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(bound - half + 1));
     }
 
     /**
