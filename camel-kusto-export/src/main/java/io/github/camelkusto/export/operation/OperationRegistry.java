@@ -112,6 +112,9 @@ public final class OperationRegistry implements AutoCloseable {
                 + " export slot(s) (maxConcurrentExports)", false);
         try {
             scheduled.put(operation.id(), executor.submit(() -> runAsync(operation, job, onEnd)));
+            if (operation.state() != OperationState.Scheduled) {
+                scheduled.remove(operation.id()); // it already started: nothing left to unqueue on cancel
+            }
         } catch (RejectedExecutionException e) {
             String reason = "refused: " + limits.maxConcurrentExports() + " export(s) running and "
                     + limits.maxQueuedExports() + " waiting, the most maxConcurrentExports and maxQueuedExports"
