@@ -35,6 +35,10 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "blocksize":
         case "blockSize": target.setBlockSize(property(camelContext, int.class, value)); return true;
+        case "cleanuponfailure":
+        case "cleanupOnFailure": getOrCreateConfiguration(target).setCleanupOnFailure(property(camelContext, boolean.class, value)); return true;
+        case "completionuri":
+        case "completionUri": getOrCreateConfiguration(target).setCompletionUri(property(camelContext, java.lang.String.class, value)); return true;
         case "compressed": getOrCreateConfiguration(target).setCompressed(property(camelContext, boolean.class, value)); return true;
         case "compressiontype":
         case "compressionType": getOrCreateConfiguration(target).setCompressionType(property(camelContext, java.lang.String.class, value)); return true;
@@ -51,8 +55,16 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "includeHeaders": getOrCreateConfiguration(target).setIncludeHeaders(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxconcurrentexports":
+        case "maxConcurrentExports": target.setMaxConcurrentExports(property(camelContext, int.class, value)); return true;
+        case "maxqueuedexports":
+        case "maxQueuedExports": target.setMaxQueuedExports(property(camelContext, int.class, value)); return true;
         case "nameprefix":
         case "namePrefix": getOrCreateConfiguration(target).setNamePrefix(property(camelContext, java.lang.String.class, value)); return true;
+        case "operationsdir":
+        case "operationsDir": target.setOperationsDir(property(camelContext, java.lang.String.class, value)); return true;
+        case "operationsretention":
+        case "operationsRetention": target.setOperationsRetention(property(camelContext, java.lang.String.class, value)); return true;
         case "parquetdatetimeprecision":
         case "parquetDatetimePrecision": getOrCreateConfiguration(target).setParquetDatetimePrecision(property(camelContext, java.lang.String.class, value)); return true;
         case "parquetrowgroupsize":
@@ -63,6 +75,10 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "sizelimit":
         case "sizeLimit": getOrCreateConfiguration(target).setSizeLimit(property(camelContext, java.lang.Long.class, value)); return true;
         case "storage": getOrCreateConfiguration(target).setStorage(property(camelContext, java.lang.String.class, value)); return true;
+        case "storageretryattempts":
+        case "storageRetryAttempts": target.setStorageRetryAttempts(property(camelContext, int.class, value)); return true;
+        case "storageretryinitialbackoff":
+        case "storageRetryInitialBackoff": target.setStorageRetryInitialBackoff(property(camelContext, long.class, value)); return true;
         default: return false;
         }
     }
@@ -80,6 +96,10 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "autowiredEnabled": return boolean.class;
         case "blocksize":
         case "blockSize": return int.class;
+        case "cleanuponfailure":
+        case "cleanupOnFailure": return boolean.class;
+        case "completionuri":
+        case "completionUri": return java.lang.String.class;
         case "compressed": return boolean.class;
         case "compressiontype":
         case "compressionType": return java.lang.String.class;
@@ -96,8 +116,16 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "includeHeaders": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxconcurrentexports":
+        case "maxConcurrentExports": return int.class;
+        case "maxqueuedexports":
+        case "maxQueuedExports": return int.class;
         case "nameprefix":
         case "namePrefix": return java.lang.String.class;
+        case "operationsdir":
+        case "operationsDir": return java.lang.String.class;
+        case "operationsretention":
+        case "operationsRetention": return java.lang.String.class;
         case "parquetdatetimeprecision":
         case "parquetDatetimePrecision": return java.lang.String.class;
         case "parquetrowgroupsize":
@@ -108,6 +136,10 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "sizelimit":
         case "sizeLimit": return java.lang.Long.class;
         case "storage": return java.lang.String.class;
+        case "storageretryattempts":
+        case "storageRetryAttempts": return int.class;
+        case "storageretryinitialbackoff":
+        case "storageRetryInitialBackoff": return long.class;
         default: return null;
         }
     }
@@ -121,6 +153,10 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "blocksize":
         case "blockSize": return target.getBlockSize();
+        case "cleanuponfailure":
+        case "cleanupOnFailure": return getOrCreateConfiguration(target).isCleanupOnFailure();
+        case "completionuri":
+        case "completionUri": return getOrCreateConfiguration(target).getCompletionUri();
         case "compressed": return getOrCreateConfiguration(target).isCompressed();
         case "compressiontype":
         case "compressionType": return getOrCreateConfiguration(target).getCompressionType();
@@ -137,8 +173,16 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "includeHeaders": return getOrCreateConfiguration(target).getIncludeHeaders();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxconcurrentexports":
+        case "maxConcurrentExports": return target.getMaxConcurrentExports();
+        case "maxqueuedexports":
+        case "maxQueuedExports": return target.getMaxQueuedExports();
         case "nameprefix":
         case "namePrefix": return getOrCreateConfiguration(target).getNamePrefix();
+        case "operationsdir":
+        case "operationsDir": return target.getOperationsDir();
+        case "operationsretention":
+        case "operationsRetention": return target.getOperationsRetention();
         case "parquetdatetimeprecision":
         case "parquetDatetimePrecision": return getOrCreateConfiguration(target).getParquetDatetimePrecision();
         case "parquetrowgroupsize":
@@ -149,6 +193,10 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "sizelimit":
         case "sizeLimit": return getOrCreateConfiguration(target).getSizeLimit();
         case "storage": return getOrCreateConfiguration(target).getStorage();
+        case "storageretryattempts":
+        case "storageRetryAttempts": return target.getStorageRetryAttempts();
+        case "storageretryinitialbackoff":
+        case "storageRetryInitialBackoff": return target.getStorageRetryInitialBackoff();
         default: return null;
         }
     }

@@ -24,6 +24,10 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         KustoExportEndpoint target = (KustoExportEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "async": target.getConfiguration().setAsync(property(camelContext, boolean.class, value)); return true;
+        case "cleanuponfailure":
+        case "cleanupOnFailure": target.getConfiguration().setCleanupOnFailure(property(camelContext, boolean.class, value)); return true;
+        case "completionuri":
+        case "completionUri": target.getConfiguration().setCompletionUri(property(camelContext, java.lang.String.class, value)); return true;
         case "compressed": target.getConfiguration().setCompressed(property(camelContext, boolean.class, value)); return true;
         case "compressiontype":
         case "compressionType": target.getConfiguration().setCompressionType(property(camelContext, java.lang.String.class, value)); return true;
@@ -56,6 +60,10 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "async": return boolean.class;
+        case "cleanuponfailure":
+        case "cleanupOnFailure": return boolean.class;
+        case "completionuri":
+        case "completionUri": return java.lang.String.class;
         case "compressed": return boolean.class;
         case "compressiontype":
         case "compressionType": return java.lang.String.class;
@@ -89,6 +97,10 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         KustoExportEndpoint target = (KustoExportEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "async": return target.getConfiguration().isAsync();
+        case "cleanuponfailure":
+        case "cleanupOnFailure": return target.getConfiguration().isCleanupOnFailure();
+        case "completionuri":
+        case "completionUri": return target.getConfiguration().getCompletionUri();
         case "compressed": return target.getConfiguration().isCompressed();
         case "compressiontype":
         case "compressionType": return target.getConfiguration().getCompressionType();

@@ -23,8 +23,10 @@ public class KustoExportEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(17);
+        Set<String> props = new HashSet<>(19);
         props.add("async");
+        props.add("cleanupOnFailure");
+        props.add("completionUri");
         props.add("compressed");
         props.add("compressionType");
         props.add("distributed");

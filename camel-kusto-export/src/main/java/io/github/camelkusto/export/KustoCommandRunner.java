@@ -1,27 +1,39 @@
 package io.github.camelkusto.export;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
 
 import io.github.camelkusto.export.artifact.ArtifactSpec;
+import io.github.camelkusto.export.artifact.ExportMonitor;
 import io.github.camelkusto.export.artifact.ExportedArtifact;
 import io.github.camelkusto.export.artifact.RollingArtifactWriter;
+import io.github.camelkusto.export.command.CancelOperationCommand;
 import io.github.camelkusto.export.command.ExportCommand;
 import io.github.camelkusto.export.command.KustoCommand;
+import io.github.camelkusto.export.command.ShowOperationDetailsCommand;
+import io.github.camelkusto.export.command.ShowOperationsCommand;
 import io.github.camelkusto.export.command.ShowTablesCommand;
+import io.github.camelkusto.export.command.StorageLiteral;
 import io.github.camelkusto.export.command.TableManagementCommand;
 import io.github.camelkusto.export.kql.KustoException;
 import io.github.camelkusto.export.kql.catalog.KustoDatabase;
 import io.github.camelkusto.export.kql.control.TableCommandRunner;
-import io.github.camelkusto.export.kql.data.Column;
 import io.github.camelkusto.export.kql.data.QueryResult;
 import io.github.camelkusto.export.kql.data.ResultTable;
 import io.github.camelkusto.export.kql.data.Schema;
 import io.github.camelkusto.export.kql.exec.QueryEngine;
 import io.github.camelkusto.export.kql.syntax.KustoSyntaxException;
-import io.github.camelkusto.export.kql.types.KqlType;
+import io.github.camelkusto.export.operation.ExportJob;
+import io.github.camelkusto.export.operation.Operation;
+import io.github.camelkusto.export.operation.OperationRegistry;
+import io.github.camelkusto.export.operation.OperationTables;
 import io.github.camelkusto.export.source.QuerySource;
+import io.github.camelkusto.export.storage.ConnectionStrings;
 import io.github.camelkusto.export.storage.StorageException;
 import io.github.camelkusto.export.storage.StorageTarget;
 import io.github.camelkusto.export.storage.StorageTargets;
@@ -33,14 +45,14 @@ import org.slf4j.LoggerFactory;
  * targets) before the first byte is written, then query, write artifacts, and return the result table.
  */
 final class KustoCommandRunner {
-    static final Schema ARTIFACT_TABLE = Schema.of(new Column("Path", KqlType.STRING),
-            new Column("NumRecords", KqlType.LONG), new Column("SizeInBytes", KqlType.LONG));
+    static final Schema ARTIFACT_TABLE = OperationTables.ARTIFACTS;
+    private static final Pattern SAS_SIGNATURE = Pattern.compile("(?i)(sig=)[^&\\s\"']+");
 
     private static final Logger LOG = LoggerFactory.getLogger(KustoCommandRunner.class);
 
-    private final KustoDatabase database;
     private final QuerySource source;
     private final StorageTargets storageTargets;
+    private final OperationRegistry operations;
     private final TableCommandRunner tableCommands;
     private final Executor writers;
     private final int nodes;
@@ -49,34 +61,64 @@ final class KustoCommandRunner {
      * @param writers runs the artifact writers of distributed exports
      * @param nodes   the number of writers of {@code distribution=per_node}
      */
-    KustoCommandRunner(KustoDatabase database, QuerySource source, StorageTargets storageTargets, Executor writers,
-            int nodes) {
-        this.database = database;
+    KustoCommandRunner(KustoDatabase database, QuerySource source, StorageTargets storageTargets,
+            OperationRegistry operations, Executor writers, int nodes) {
         this.source = source;
         this.storageTargets = storageTargets;
+        this.operations = operations;
         this.tableCommands = new TableCommandRunner(database, new QueryEngine(database));
         this.writers = writers;
         this.nodes = nodes;
     }
 
-    ResultTable run(KustoCommand command) {
-        if (command instanceof ExportCommand export) {
-            return export(export);
-        }
-        if (command instanceof TableManagementCommand table) {
-            return tableCommands.run(table.command());
-        }
-        if (command instanceof ShowTablesCommand) {
-            return tableCommands.showTables();
-        }
-        throw new KustoException("operations commands (.show operations, .show operation <id> details, .cancel"
-                + " operation) are not supported yet: this version runs exports synchronously");
+    /** The result table, and the operation an export was registered as. */
+    record Result(ResultTable table, Optional<UUID> operationId) {
     }
 
-    private ResultTable export(ExportCommand command) {
-        if (command.async()) {
-            throw new KustoException(".export async is not supported yet: run the export without 'async'");
+    Result run(KustoCommand command, ExportRequest request) {
+        if (command instanceof ExportCommand export) {
+            return export(export, request);
         }
+        ResultTable table;
+        if (command instanceof TableManagementCommand tableCommand) {
+            table = tableCommands.run(tableCommand.command());
+        } else if (command instanceof ShowTablesCommand) {
+            table = tableCommands.showTables();
+        } else if (command instanceof ShowOperationsCommand show) {
+            table = operations.show(show.operationIds());
+        } else if (command instanceof ShowOperationDetailsCommand details) {
+            table = operations.details(details.operationId());
+        } else {
+            CancelOperationCommand cancel = (CancelOperationCommand) command;
+            table = operations.cancel(cancel.operationId(), cancel.reason());
+        }
+        return new Result(table, Optional.empty());
+    }
+
+    /**
+     * Validates everything before the first byte is written (a failure is recorded as a BadInput operation and
+     * thrown), then runs the export on this thread (sync) or schedules it (async: the result is its id).
+     */
+    private Result export(ExportCommand command, ExportRequest request) {
+        boolean persistDetails = command.properties().persistDetails().orElse(command.async());
+        ExportJob job;
+        try {
+            job = prepare(command, request);
+        } catch (KustoException e) {
+            operations.badInput(request.origin(), mask(command, String.valueOf(e.getMessage())));
+            throw e;
+        }
+        if (command.async()) {
+            Operation operation = operations.submit(request.origin(), persistDetails, job, request.onAsyncEnd());
+            return new Result(new ResultTable(OperationTables.OPERATION_ID, List.of(List.of(operation.id()))),
+                    Optional.of(operation.id()));
+        }
+        Operation operation = operations.startSync(request.origin(), persistDetails);
+        List<ExportedArtifact> artifacts = operations.run(operation, job);
+        return new Result(OperationTables.artifacts(artifacts), Optional.of(operation.id()));
+    }
+
+    private ExportJob prepare(ExportCommand command, ExportRequest request) {
         ArtifactSpec spec = ArtifactSpec.of(command);
         List<StorageTarget> targets = command.storage().stream().map(storageTargets::target).toList();
         QueryResult result;
@@ -95,9 +137,59 @@ final class KustoCommandRunner {
         }
         LOG.debug("Exporting from {} to {}: {}", source.describe(),
                 targets.stream().map(StorageTarget::describe).toList(), command);
-        List<ExportedArtifact> artifacts = new RollingArtifactWriter(spec, targets, writers, nodes,
-                RollingArtifactWriter.DEFAULT_CHUNK_SIZE).write(result);
-        return new ResultTable(ARTIFACT_TABLE, artifacts.stream()
-                .map(a -> List.<Object>of(a.path(), a.numRecords(), a.sizeInBytes())).toList());
+        return new ExportJob() {
+            @Override
+            public List<ExportedArtifact> write(ExportMonitor monitor) {
+                return new RollingArtifactWriter(spec, targets, writers, nodes,
+                        RollingArtifactWriter.DEFAULT_CHUNK_SIZE).write(result, monitor);
+            }
+
+            @Override
+            public List<ExportedArtifact> cleanUp(List<ExportedArtifact> committed) {
+                return request.cleanupOnFailure() ? delete(committed, targets) : List.of();
+            }
+
+            @Override
+            public String mask(String text) {
+                return KustoCommandRunner.mask(command, text);
+            }
+        };
+    }
+
+    /** Deletes committed artifacts from whichever target holds each; returns those deleted. */
+    private static List<ExportedArtifact> delete(List<ExportedArtifact> committed, List<StorageTarget> targets) {
+        List<ExportedArtifact> deleted = new ArrayList<>();
+        for (ExportedArtifact artifact : committed) {
+            for (StorageTarget target : targets) {
+                try {
+                    if (target.delete(artifact.path())) {
+                        deleted.add(artifact);
+                        break;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("cleanupOnFailure could not delete {}: {}", artifact.path(), e.getMessage());
+                }
+            }
+        }
+        return deleted;
+    }
+
+    /**
+     * The text with the secrets of the command's connection strings masked, should a lower layer have quoted
+     * one: each whole connection string, its secret part (after ';' or '?'), and any SAS signature.
+     */
+    static String mask(ExportCommand command, String text) {
+        String masked = text;
+        for (StorageLiteral literal : command.storage()) {
+            String raw = literal.value().strip();
+            masked = masked.replace(raw, ConnectionStrings.mask(raw));
+            int semicolon = raw.indexOf(';');
+            int question = raw.indexOf('?');
+            int cut = semicolon < 0 ? question : question < 0 ? semicolon : Math.min(semicolon, question);
+            if (cut >= 0 && cut + 1 < raw.length()) {
+                masked = masked.replace(raw.substring(cut + 1), "****");
+            }
+        }
+        return SAS_SIGNATURE.matcher(masked).replaceAll("$1****");
     }
 }

@@ -1,26 +1,41 @@
 package io.github.camelkusto.export;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 import io.github.camelkusto.export.kql.catalog.DataFolderLoader;
 import io.github.camelkusto.export.kql.catalog.KustoDatabase;
+import io.github.camelkusto.export.operation.Operation;
+import io.github.camelkusto.export.operation.OperationRegistry;
+import io.github.camelkusto.export.operation.OperationSnapshot;
 import io.github.camelkusto.export.source.EmbeddedQuerySource;
 import io.github.camelkusto.export.storage.ConnectionStrings;
+import io.github.camelkusto.export.storage.StorageRetry;
 import io.github.camelkusto.export.storage.StorageTargets;
 import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.util.TimeUtils;
 import org.apache.camel.util.URISupport;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The {@code kusto-export:} component: Azure Data Explorer's {@code .export} command as a Camel producer. */
 @Component("kusto-export")
 public class KustoExportComponent extends DefaultComponent {
+    static final int DEFAULT_MAX_CONCURRENT_EXPORTS = 4;
+    static final int DEFAULT_MAX_QUEUED_EXPORTS = 100;
+    /** How long stopping the component waits for running async exports to discard their uncommitted work. */
+    private static final long STOP_TIMEOUT_MS = 30_000;
     private static final Logger LOG = LoggerFactory.getLogger(KustoExportComponent.class);
 
     @Metadata(description = "The component configuration: defaults for every endpoint's options.")
@@ -39,9 +54,42 @@ public class KustoExportComponent extends DefaultComponent {
             + " written is held in memory.")
     private int blockSize = StorageTargets.DEFAULT_BLOCK_SIZE;
 
+    @Metadata(label = "operations", defaultValue = "" + DEFAULT_MAX_CONCURRENT_EXPORTS, description = "How many async"
+            + " exports run at once, on a Camel-managed thread pool. Sync exports run on the caller's thread and"
+            + " do not count.")
+    private int maxConcurrentExports = DEFAULT_MAX_CONCURRENT_EXPORTS;
+
+    @Metadata(label = "operations", defaultValue = "" + DEFAULT_MAX_QUEUED_EXPORTS, description = "How many async"
+            + " exports wait (state Scheduled) when maxConcurrentExports are running; beyond that an async export"
+            + " is refused with state Throttled.")
+    private int maxQueuedExports = DEFAULT_MAX_QUEUED_EXPORTS;
+
+    @Metadata(label = "operations", description = "A folder where operations are journaled (operations.jsonl, one"
+            + " JSON line per change, fsync'd) so that .show operations and details survive a restart; an"
+            + " operation still InProgress at restart becomes Abandoned. Unset: operations are kept in memory"
+            + " only.")
+    private String operationsDir;
+
+    @Metadata(label = "operations", defaultValue = "14d", description = "How long ended operations are kept, as a"
+            + " duration such as 14d, 12h, 30m or ISO-8601 P14D.")
+    private String operationsRetention = "14d";
+
+    @Metadata(label = "advanced", defaultValue = "" + StorageRetry.DEFAULT_MAX_ATTEMPTS, description = "Attempts of"
+            + " one storage request (staging a block, committing an artifact) when it fails transiently: HTTP 408,"
+            + " 429, 5xx, timeouts, refused or reset connections. 1 means no retry.")
+    private int storageRetryAttempts = StorageRetry.DEFAULT_MAX_ATTEMPTS;
+
+    @Metadata(label = "advanced", defaultValue = "" + StorageRetry.DEFAULT_INITIAL_BACKOFF_MS, description = "The"
+            + " backoff in milliseconds before the first storage retry; it doubles with each retry (with random"
+            + " jitter), up to 30 seconds.")
+    private long storageRetryInitialBackoff = StorageRetry.DEFAULT_INITIAL_BACKOFF_MS;
+
     private StorageTargets storageTargets;
     private ExecutorService writers;
     private KustoCommandRunner runner;
+    private ExecutorService exportExecutor;
+    private OperationRegistry operations;
+    private ProducerTemplate completionTemplate;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -88,23 +136,82 @@ public class KustoExportComponent extends DefaultComponent {
             List<String> tables = DataFolderLoader.load(Path.of(dataDir), database);
             LOG.info("Loaded tables {} from data folder {}", tables, Path.of(dataDir).toAbsolutePath());
         }
-        storageTargets = new StorageTargets(getCamelContext(), blockSize);
+        storageTargets = new StorageTargets(getCamelContext(), blockSize, new StorageRetry(storageRetryAttempts,
+                Duration.ofMillis(storageRetryInitialBackoff),
+                StorageRetry.DEFAULT_MAX_BACKOFF.compareTo(Duration.ofMillis(storageRetryInitialBackoff)) < 0
+                        ? Duration.ofMillis(storageRetryInitialBackoff) : StorageRetry.DEFAULT_MAX_BACKOFF));
         // Artifact writers of distributed exports: one thread per core (per_node's default writer count).
         int cores = Runtime.getRuntime().availableProcessors();
         writers = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "KustoExportWriter", cores);
-        runner = new KustoCommandRunner(database, new EmbeddedQuerySource(database), storageTargets, writers, cores);
+        var limits = new OperationRegistry.Limits(maxConcurrentExports, maxQueuedExports, retention());
+        // Camel-managed: the pool shows in JMX and Camel shuts it down; a full queue rejects (Throttled).
+        ThreadPoolProfile profile = new ThreadPoolProfile("kustoExport");
+        profile.setPoolSize(maxConcurrentExports);
+        profile.setMaxPoolSize(maxConcurrentExports);
+        profile.setMaxQueueSize(maxQueuedExports);
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        exportExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "KustoExport", profile);
+        operations = new OperationRegistry(exportExecutor, limits,
+                operationsDir != null ? Path.of(operationsDir) : null, Clock.systemUTC());
+        completionTemplate = getCamelContext().createProducerTemplate();
+        runner = new KustoCommandRunner(database, new EmbeddedQuerySource(database), storageTargets, operations,
+                writers, cores);
     }
 
+    private Duration retention() {
+        String text = operationsRetention.strip();
+        try {
+            return text.regionMatches(true, 0, "P", 0, 1) ? Duration.parse(text) : TimeUtils.toDuration(text);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("kusto-export: operationsRetention '" + operationsRetention
+                    + "' is not a duration (such as 14d, 12h or P14D)", e);
+        }
+    }
+
+    /**
+     * Running async exports are stopped (their uncommitted artifacts discarded) after the journal is closed, so
+     * that, as after a crash, they show as Abandoned once the component starts again.
+     */
     @Override
     protected void doStop() throws Exception {
+        if (operations != null) {
+            operations.close();
+        }
+        if (exportExecutor != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(exportExecutor);
+            getCamelContext().getExecutorServiceManager().awaitTermination(exportExecutor, STOP_TIMEOUT_MS);
+            exportExecutor = null;
+        }
         if (writers != null) {
             getCamelContext().getExecutorServiceManager().shutdown(writers);
             writers = null;
+        }
+        if (completionTemplate != null) {
+            completionTemplate.stop();
         }
         if (storageTargets != null) {
             storageTargets.close();
         }
         super.doStop();
+    }
+
+    /** Sends the final details of an ended async export to its completionUri. */
+    void sendCompletion(Endpoint completion, Operation operation) {
+        OperationSnapshot snapshot = operation.snapshot();
+        Exchange sent = completionTemplate.send(completion, exchange -> {
+            exchange.getMessage().setBody(operations.finalDetails(operation));
+            exchange.getMessage().setHeader(KustoExportConstants.OPERATION_ID, snapshot.operationId());
+            exchange.getMessage().setHeader(KustoExportConstants.OPERATION_STATE, snapshot.state().name());
+            exchange.getMessage().setHeader(KustoExportConstants.OPERATION_STATUS, snapshot.status());
+        });
+        if (sent.getException() != null) {
+            throw new IllegalStateException("completionUri " + completion + " failed: "
+                    + sent.getException().getMessage(), sent.getException());
+        }
+    }
+
+    OperationRegistry operations() {
+        return operations;
     }
 
     KustoCommandRunner runner() {
@@ -133,6 +240,54 @@ public class KustoExportComponent extends DefaultComponent {
 
     public void setDataDir(String dataDir) {
         this.dataDir = dataDir;
+    }
+
+    public int getMaxConcurrentExports() {
+        return maxConcurrentExports;
+    }
+
+    public void setMaxConcurrentExports(int maxConcurrentExports) {
+        this.maxConcurrentExports = maxConcurrentExports;
+    }
+
+    public int getMaxQueuedExports() {
+        return maxQueuedExports;
+    }
+
+    public void setMaxQueuedExports(int maxQueuedExports) {
+        this.maxQueuedExports = maxQueuedExports;
+    }
+
+    public String getOperationsDir() {
+        return operationsDir;
+    }
+
+    public void setOperationsDir(String operationsDir) {
+        this.operationsDir = operationsDir;
+    }
+
+    public String getOperationsRetention() {
+        return operationsRetention;
+    }
+
+    public void setOperationsRetention(String operationsRetention) {
+        this.operationsRetention = operationsRetention;
+    }
+
+    public int getStorageRetryAttempts() {
+        return storageRetryAttempts;
+    }
+
+    public void setStorageRetryAttempts(int storageRetryAttempts) {
+        this.storageRetryAttempts = storageRetryAttempts;
+    }
+
+    public long getStorageRetryInitialBackoff() {
+        return storageRetryInitialBackoff;
+    }
+
+    public void setStorageRetryInitialBackoff(long storageRetryInitialBackoff) {
+        this.storageRetryInitialBackoff = storageRetryInitialBackoff;
     }
 
     public int getBlockSize() {

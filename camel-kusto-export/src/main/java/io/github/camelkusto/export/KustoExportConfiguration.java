@@ -85,6 +85,17 @@ public class KustoExportConfiguration implements Cloneable {
             + " datetime columns. Default millisecond.")
     private String parquetDatetimePrecision;
 
+    @UriParam(label = "operations", description = "A Camel endpoint URI that receives the final details table"
+            + " (Path, NumRecords, SizeInBytes of the artifacts left in storage) when an async export ends, with the"
+            + " headers CamelKustoExportOperationId, CamelKustoExportOperationState and"
+            + " CamelKustoExportOperationStatus: chain a notification or a load on it.")
+    private String completionUri;
+
+    @UriParam(label = "operations", description = "When an export fails or is canceled, delete the artifacts it"
+            + " had already committed, so that storage holds all of an export or none of it. Default false: they"
+            + " are kept and listed by .show operation <id> details.")
+    private boolean cleanupOnFailure;
+
     /** The options in command terms; the query text is not part of them. */
     public ExportOptions toExportOptions() {
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -235,6 +246,22 @@ public class KustoExportConfiguration implements Cloneable {
 
     public void setParquetDatetimePrecision(String parquetDatetimePrecision) {
         this.parquetDatetimePrecision = parquetDatetimePrecision;
+    }
+
+    public String getCompletionUri() {
+        return completionUri;
+    }
+
+    public void setCompletionUri(String completionUri) {
+        this.completionUri = completionUri;
+    }
+
+    public boolean isCleanupOnFailure() {
+        return cleanupOnFailure;
+    }
+
+    public void setCleanupOnFailure(boolean cleanupOnFailure) {
+        this.cleanupOnFailure = cleanupOnFailure;
     }
 
     public KustoExportConfiguration copy() {

@@ -22,6 +22,19 @@ public final class KustoExportConstants {
             + " artifacts (after compression).", javaType = "long")
     public static final String SIZE_IN_BYTES = "CamelKustoExportSizeInBytes";
 
+    @Metadata(label = "producer", description = "After an export, sync or async: the id (a GUID) of its operation,"
+            + " for .show operations, .show operation <id> details and .cancel operation. Also set on the"
+            + " completionUri message.", javaType = "java.util.UUID")
+    public static final String OPERATION_ID = "CamelKustoExportOperationId";
+
+    @Metadata(label = "producer", description = "On the completionUri message: the state the async export ended in"
+            + " (Completed, Failed, Canceled).", javaType = "String")
+    public static final String OPERATION_STATE = "CamelKustoExportOperationState";
+
+    @Metadata(label = "producer", description = "On the completionUri message: the operation's Status, as .show"
+            + " operations shows it (secrets masked).", javaType = "String")
+    public static final String OPERATION_STATUS = "CamelKustoExportOperationStatus";
+
     private KustoExportConstants() {
     }
 }

@@ -1,9 +1,16 @@
 package io.github.camelkusto.export;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.function.Consumer;
+
 import io.github.camelkusto.export.command.CommandParser;
 import io.github.camelkusto.export.command.ExportCommand;
 import io.github.camelkusto.export.command.KustoCommand;
 import io.github.camelkusto.export.kql.data.ResultTable;
+import io.github.camelkusto.export.operation.Operation;
+import io.github.camelkusto.export.operation.OperationOrigin;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
@@ -13,6 +20,9 @@ import org.apache.camel.support.DefaultProducer;
  * {@code query}, else the body) and replaces the body with the result table.
  */
 public class KustoExportProducer extends DefaultProducer {
+    private static final String HOST = hostName();
+
+    private Endpoint completion;
 
     public KustoExportProducer(KustoExportEndpoint endpoint) {
         super(endpoint);
@@ -21,6 +31,14 @@ public class KustoExportProducer extends DefaultProducer {
     @Override
     public KustoExportEndpoint getEndpoint() {
         return (KustoExportEndpoint) super.getEndpoint();
+    }
+
+    /** Resolves the completionUri when the route starts, so that a wrong one fails the route, not an export. */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        String uri = getEndpoint().getConfiguration().getCompletionUri();
+        completion = uri == null || uri.isBlank() ? null : getEndpoint().getCamelContext().getEndpoint(uri);
     }
 
     @Override
@@ -32,13 +50,27 @@ public class KustoExportProducer extends DefaultProducer {
             text = configuration.getQuery() != null ? configuration.getQuery() : message.getBody(String.class);
         }
         KustoCommand command = CommandParser.parse(text, configuration.toExportOptions());
-        ResultTable result = getEndpoint().getComponent().runner().run(command);
-        message.setBody(result);
-        if (command instanceof ExportCommand) {
-            message.setHeader(KustoExportConstants.ARTIFACT_COUNT, result.rowCount());
-            message.setHeader(KustoExportConstants.RECORD_COUNT, sum(result, "NumRecords"));
-            message.setHeader(KustoExportConstants.SIZE_IN_BYTES, sum(result, "SizeInBytes"));
+        KustoExportComponent component = getEndpoint().getComponent();
+        KustoCommandRunner.Result result = component.runner().run(command, request(exchange, component));
+        ResultTable table = result.table();
+        message.setBody(table);
+        result.operationId().ifPresent(id -> message.setHeader(KustoExportConstants.OPERATION_ID, id));
+        if (command instanceof ExportCommand export && !export.async()) {
+            message.setHeader(KustoExportConstants.ARTIFACT_COUNT, table.rowCount());
+            message.setHeader(KustoExportConstants.RECORD_COUNT, sum(table, "NumRecords"));
+            message.setHeader(KustoExportConstants.SIZE_IN_BYTES, sum(table, "SizeInBytes"));
         }
+    }
+
+    private ExportRequest request(Exchange exchange, KustoExportComponent component) {
+        String route = exchange.getFromRouteId();
+        OperationOrigin origin = new OperationOrigin(HOST + "/" + getEndpoint().getCamelContext().getName(),
+                exchange.getExchangeId(), component.getDatabase().name(),
+                "camel-route:" + (route != null ? route : "(none)"), System.getProperty("user.name", ""));
+        Endpoint target = completion;
+        Consumer<Operation> onEnd = target == null ? operation -> { } : operation ->
+                component.sendCompletion(target, operation);
+        return new ExportRequest(origin, getEndpoint().getConfiguration().isCleanupOnFailure(), onEnd);
     }
 
     private static long sum(ResultTable table, String column) {
@@ -47,5 +79,13 @@ public class KustoExportProducer extends DefaultProducer {
             total += (Long) table.value(row, column);
         }
         return total;
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
     }
 }

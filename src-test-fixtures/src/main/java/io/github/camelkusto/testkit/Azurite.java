@@ -40,7 +40,7 @@ public final class Azurite implements AutoCloseable {
     private static final int START_ATTEMPTS = 3;
     private static final int MAX_CONTAINER_PREFIX = 30; // leaves room for "-" and 32 hex digits within 63
 
-    private final Process process;
+    private volatile Process process;
     private final Path location;
     private final int port;
     private final BlobServiceClient client;
@@ -62,10 +62,7 @@ public final class Azurite implements AutoCloseable {
             for (int attempt = 1; ; attempt++) {
                 int port = freePort();
                 Path log = location.resolve("azurite-" + port + ".log");
-                Process process = new ProcessBuilder(node, script.toString(), "--blobHost", "127.0.0.1",
-                        "--blobPort", String.valueOf(port), "--location", location.toString(), "--silent",
-                        "--skipApiVersionCheck", "--loose")
-                        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                Process process = launch(node, script, port, location, log);
                 try {
                     awaitReady(process, port, log);
                     return new Azurite(process, location, port);
@@ -81,6 +78,36 @@ public final class Azurite implements AutoCloseable {
             deleteRecursively(location);
             throw e;
         }
+    }
+
+    private static Process launch(String node, Path script, int port, Path location, Path log) throws IOException {
+        return new ProcessBuilder(node, script.toString(), "--blobHost", "127.0.0.1", "--blobPort",
+                String.valueOf(port), "--location", location.toString(), "--silent", "--skipApiVersionCheck",
+                "--loose").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /**
+     * Stops the service as an outage would, keeping its storage and port: requests fail with refused connections
+     * until {@link #restart()}. Only for an instance a test started itself, never the shared one.
+     */
+    public synchronized void stop() throws InterruptedException {
+        stop(process);
+    }
+
+    /** Starts the service again on the same port with the same storage, after {@link #stop()}. */
+    public synchronized void restart() throws IOException, InterruptedException {
+        if (process.isAlive()) {
+            throw new IllegalStateException("Azurite on port " + port + " is running: stop() it first");
+        }
+        Path log = location.resolve("azurite-" + port + "-restart.log");
+        Process restarted = launch(findNode(), home().resolve(SCRIPT), port, location, log);
+        try {
+            awaitReady(restarted, port, log);
+        } catch (IOException e) {
+            stop(restarted);
+            throw e;
+        }
+        process = restarted;
     }
 
     /** The blob service URL of the account, such as {@code http://127.0.0.1:12345/devstoreaccount1}. */

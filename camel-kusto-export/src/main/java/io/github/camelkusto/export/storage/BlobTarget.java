@@ -2,11 +2,14 @@ package io.github.camelkusto.export.storage;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Supplier;
 
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClient;
@@ -22,25 +25,31 @@ import org.apache.camel.component.azure.storage.blob.BlobConstants;
 import org.apache.camel.component.azure.storage.blob.BlobEndpoint;
 import org.apache.camel.component.azure.storage.blob.BlobOperationsDefinition;
 import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes artifacts as block blobs through camel-azure-storage-blob: the bytes of an artifact are staged as
  * blocks of {@code blockSize} bytes ({@code stageBlockBlobList}) while it is written, and the block list is
  * committed once when the artifact is complete ({@code commitBlobBlockList}): readers never see half an
- * artifact, and memory holds one block per open artifact, never a whole artifact.
+ * artifact, and memory holds one block per open artifact, never a whole artifact. Each request is retried on
+ * transient failures ({@link StorageRetry}); the SDK's own retries are off so that one policy, per block, rules.
  */
 public final class BlobTarget implements StorageTarget {
+    private static final Logger LOG = LoggerFactory.getLogger(BlobTarget.class);
     private final BlobLocation location;
     private final BlobServiceClient client;
     private final BlobEndpoint endpoint;
     private final Producer producer;
     private final int blockSize;
+    private final StorageRetry retry;
 
-    public BlobTarget(CamelContext context, BlobLocation location, BlobServiceClient client, int blockSize)
-            throws Exception {
+    public BlobTarget(CamelContext context, BlobLocation location, BlobServiceClient client, int blockSize,
+            StorageRetry retry) throws Exception {
         this.location = location;
         this.client = client;
         this.blockSize = blockSize;
+        this.retry = retry;
         BlobConfiguration configuration = new BlobConfiguration();
         configuration.setAccountName(location.accountName());
         configuration.setContainerName(location.container());
@@ -78,6 +87,22 @@ public final class BlobTarget implements StorageTarget {
         return new BlockSink(location.prefix() + name);
     }
 
+    /** Deletes a committed artifact of this container, given the path its commit returned. */
+    @Override
+    public boolean delete(String path) throws IOException {
+        String containerUrl = location.blobUrl("");
+        if (!path.startsWith(containerUrl)) {
+            return false;
+        }
+        String blobName = path.substring(containerUrl.length());
+        try {
+            client.getBlobContainerClient(location.container()).getBlobClient(blobName).deleteIfExists();
+            return true;
+        } catch (RuntimeException e) {
+            throw new IOException("cannot delete " + path + ": " + describe(e), e);
+        }
+    }
+
     @Override
     public String describe() {
         return location.toString();
@@ -88,7 +113,36 @@ public final class BlobTarget implements StorageTarget {
         ServiceHelper.stopAndShutdownServices(producer, endpoint);
     }
 
-    private void send(String blobName, BlobOperationsDefinition operation, Object body) throws IOException {
+    /**
+     * Sends one request, retrying transient failures as {@link StorageRetry} says; {@code body} makes a fresh
+     * body for each attempt (a block's stream is consumed by the attempt that sends it).
+     */
+    private void send(String blobName, BlobOperationsDefinition operation, Supplier<Object> body) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Exception failure = sendOnce(blobName, operation, body.get());
+            if (failure == null) {
+                return;
+            }
+            boolean transientFailure = StorageRetry.isTransient(failure);
+            if (!transientFailure || attempt >= retry.maxAttempts()) {
+                String tries = transientFailure && attempt > 1 ? " after " + attempt + " attempts" : "";
+                throw new IOException(operation + " of " + location.blobUrl(blobName) + " failed" + tries + ": "
+                        + describe(failure), failure);
+            }
+            Duration wait = retry.backoff(attempt);
+            LOG.debug("{} of {} failed transiently (attempt {} of {}), retrying in {} ms: {}", operation,
+                    location.blobUrl(blobName), attempt, retry.maxAttempts(), wait.toMillis(), describe(failure));
+            try {
+                Thread.sleep(wait.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException(operation + " of " + location.blobUrl(blobName)
+                        + " interrupted while waiting to retry");
+            }
+        }
+    }
+
+    private Exception sendOnce(String blobName, BlobOperationsDefinition operation, Object body) {
         Exchange exchange = endpoint.createExchange();
         exchange.getMessage().setHeader(BlobConstants.BLOB_NAME, blobName);
         exchange.getMessage().setHeader(BlobConstants.BLOB_OPERATION, operation);
@@ -98,12 +152,13 @@ public final class BlobTarget implements StorageTarget {
         } catch (Exception e) {
             exchange.setException(e);
         }
-        if (exchange.getException() != null) {
-            Exception e = exchange.getException();
-            String detail = e instanceof BlobStorageException bse ? bse.getStatusCode() + " " + bse.getErrorCode()
-                    : e.getClass().getSimpleName() + ": " + e.getMessage();
-            throw new IOException(operation + " of " + location.blobUrl(blobName) + " failed: " + detail, e);
-        }
+        return exchange.getException();
+    }
+
+    /** The status and error code of a service error, else the failure's type and message. */
+    private static String describe(Exception e) {
+        return e instanceof BlobStorageException bse ? bse.getStatusCode() + " " + bse.getErrorCode()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     /** Buffers one block at a time and stages it when full; commits the block list on {@link #commit()}. */
@@ -145,16 +200,18 @@ public final class BlobTarget implements StorageTarget {
             String id = Base64.getEncoder().encodeToString(
                     String.format("%08d", blocks.size()).getBytes(StandardCharsets.US_ASCII));
             int size = buffer.position();
-            BlobBlock block = BlobBlock.createBlobBlock(id, size, new ByteArrayInputStream(buffer.array(), 0, size));
-            send(blobName, BlobOperationsDefinition.stageBlockBlobList, block);
-            blocks.add(block.getBlockEntry());
+            BlobBlock[] sent = new BlobBlock[1];
+            send(blobName, BlobOperationsDefinition.stageBlockBlobList, () -> sent[0] =
+                    BlobBlock.createBlobBlock(id, size, new ByteArrayInputStream(buffer.array(), 0, size)));
+            blocks.add(sent[0].getBlockEntry());
             buffer.clear();
         }
 
         @Override
         public String commit() throws IOException {
             stage();
-            send(blobName, BlobOperationsDefinition.commitBlobBlockList, List.copyOf(blocks));
+            List<Block> blockList = List.copyOf(blocks);
+            send(blobName, BlobOperationsDefinition.commitBlobBlockList, () -> blockList);
             return location.blobUrl(blobName);
         }
 

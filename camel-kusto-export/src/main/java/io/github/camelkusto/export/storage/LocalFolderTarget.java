@@ -40,6 +40,16 @@ public final class LocalFolderTarget implements StorageTarget {
     }
 
     @Override
+    public boolean delete(String path) throws IOException {
+        Path file = Path.of(path).toAbsolutePath().normalize();
+        if (!file.startsWith(folder)) {
+            return false;
+        }
+        Files.deleteIfExists(file);
+        return true;
+    }
+
+    @Override
     public String describe() {
         return folder.toString();
     }

@@ -14,6 +14,14 @@ public interface StorageTarget extends AutoCloseable {
     /** Starts an artifact named {@code name} (which may contain '/'), relative to the target's location. */
     ArtifactSink create(String name) throws IOException;
 
+    /**
+     * Deletes a committed artifact, given the path its commit returned ({@code cleanupOnFailure}); false when the
+     * path is not one of this target's or the target cannot delete.
+     */
+    default boolean delete(String path) throws IOException {
+        return false;
+    }
+
     /** The location without secrets, for messages and logs. */
     String describe();
 

@@ -1,5 +1,6 @@
 package io.github.camelkusto.export.storage;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,6 +11,8 @@ import com.azure.identity.ManagedIdentityCredentialBuilder;
 import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.common.StorageSharedKeyCredential;
+import com.azure.storage.common.policy.RequestRetryOptions;
+import com.azure.storage.common.policy.RetryPolicyType;
 import io.github.camelkusto.export.command.StorageLiteral;
 import org.apache.camel.CamelContext;
 import reactor.core.publisher.Mono;
@@ -21,14 +24,22 @@ import reactor.core.publisher.Mono;
 public final class StorageTargets implements AutoCloseable {
     /** Azure's recommended block size for throughput; one block per open artifact is held in memory. */
     public static final int DEFAULT_BLOCK_SIZE = 4 * 1024 * 1024;
+    /** How long one storage request may take before it counts as a (transient) timeout. */
+    private static final Duration TRY_TIMEOUT = Duration.ofSeconds(60);
 
     private final CamelContext context;
     private final int blockSize;
+    private final StorageRetry retry;
     private final Map<String, StorageTarget> targets = new ConcurrentHashMap<>();
 
     public StorageTargets(CamelContext context, int blockSize) {
+        this(context, blockSize, StorageRetry.DEFAULT);
+    }
+
+    public StorageTargets(CamelContext context, int blockSize, StorageRetry retry) {
         this.context = context;
         this.blockSize = blockSize;
+        this.retry = retry;
     }
 
     /** The target of a connection string; parsing errors name the string with its secret masked. */
@@ -43,14 +54,16 @@ public final class StorageTargets implements AutoCloseable {
         }
         BlobLocation blob = (BlobLocation) location;
         try {
-            return new BlobTarget(context, blob, serviceClient(blob), blockSize);
+            return new BlobTarget(context, blob, serviceClient(blob), blockSize, retry);
         } catch (Exception e) {
             throw new StorageException("cannot set up " + blob + ": " + e.getMessage(), e);
         }
     }
 
     static BlobServiceClient serviceClient(BlobLocation location) {
-        BlobServiceClientBuilder builder = new BlobServiceClientBuilder().endpoint(location.serviceUrl());
+        // One try per request: BlobTarget retries transient failures itself, per block (StorageRetry).
+        BlobServiceClientBuilder builder = new BlobServiceClientBuilder().endpoint(location.serviceUrl())
+                .retryOptions(new RequestRetryOptions(RetryPolicyType.FIXED, 1, TRY_TIMEOUT, null, null, null));
         BlobCredential credential = location.credential();
         if (credential instanceof BlobCredential.AccountKey key) {
             builder.credential(new StorageSharedKeyCredential(location.accountName(), key.key()));

@@ -1,0 +1,22 @@
+package io.github.camelkusto.export.operation;
+
+import java.util.List;
+
+import io.github.camelkusto.export.artifact.ExportMonitor;
+import io.github.camelkusto.export.artifact.ExportedArtifact;
+
+/** The work of one validated export, as the registry runs it: write, and what to do when that fails. */
+public interface ExportJob {
+
+    /** Writes every artifact, reporting to {@code monitor}; returns the committed artifacts. */
+    List<ExportedArtifact> write(ExportMonitor monitor);
+
+    /**
+     * After a failure or cancel, with {@code cleanupOnFailure}: deletes these committed artifacts and returns
+     * those it deleted; without it, deletes nothing.
+     */
+    List<ExportedArtifact> cleanUp(List<ExportedArtifact> committed);
+
+    /** The text with every secret of the export's connection strings masked: safe for Status and the journal. */
+    String mask(String text);
+}

@@ -1,0 +1,59 @@
+package io.github.camelkusto.export.storage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
+
+import com.azure.storage.blob.models.BlobStorageException;
+
+/**
+ * How a storage request (staging a block, committing a block list) is retried when it fails transiently:
+ * up to {@code maxAttempts} attempts, waiting before attempt {@code n + 1} between half and all of
+ * {@code initialBackoff * 2^(n-1)} (capped at {@code maxBackoff}): "equal jitter", so that parallel writers do not
+ * retry in step, while the outage an export rides out is at least half the sum of those waits.
+ * Staging a block again under the same id replaces it, and committing the same block list again commits the
+ * same blob: a retry never duplicates data.
+ */
+public record StorageRetry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+    public static final int DEFAULT_MAX_ATTEMPTS = 5;
+    public static final long DEFAULT_INITIAL_BACKOFF_MS = 500;
+    public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(30);
+    public static final StorageRetry DEFAULT = new StorageRetry(DEFAULT_MAX_ATTEMPTS,
+            Duration.ofMillis(DEFAULT_INITIAL_BACKOFF_MS), DEFAULT_MAX_BACKOFF);
+
+    public StorageRetry {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("storage retry attempts must be at least 1, not " + maxAttempts);
+        }
+        if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
+            throw new IllegalArgumentException("storage retry backoff must be positive and at most " + maxBackoff);
+        }
+    }
+
+    /** The random wait before the attempt after {@code failedAttempt} (1-based). */
+    public Duration backoff(int failedAttempt) {
+        long cap = initialBackoff.toMillis() << Math.min(failedAttempt - 1, 30);
+        long bound = Math.min(cap < 0 ? Long.MAX_VALUE : cap, maxBackoff.toMillis());
+        long half = bound / 2;
+        return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(bound - half + 1));
+    }
+
+    /**
+     * Whether a failure is worth retrying: HTTP 408, 429 and 5xx from the service, and any I/O error or timeout
+     * on the way (connection refused or reset, premature close), however deeply the SDK wrapped it.
+     */
+    public static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BlobStorageException e) {
+                int status = e.getStatusCode();
+                return status == 408 || status == 429 || status >= 500;
+            }
+            if (t instanceof IOException || t instanceof UncheckedIOException || t instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
