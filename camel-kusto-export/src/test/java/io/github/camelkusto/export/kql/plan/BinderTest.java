@@ -55,6 +55,16 @@ class BinderTest {
     void unnamedColumnsGetKustosNames() {
         assertThat(kql.schema("print a = 1, 2, b = 3")).isEqualTo("(a:long, print_1:long, b:long)");
         assertThat(kql.schema(T + "| extend l * 2, d.a")).endsWith("Column1:long, d_a:dynamic)");
+        assertThat(kql.schema(T + "| summarize count(), sum(l), avg(r), count() by bin(t, 1h)"))
+                .isEqualTo("(t:datetime, count_:long, sum_l:long, avg_r:real, count_1:long)");
+    }
+
+    @Test
+    void argMaxOfStarExpandsToTheOtherColumns() {
+        assertThat(kql.schema("datatable(k:long, v:long, w:string)[] | summarize arg_max(v, *) by k"))
+                .isEqualTo("(k:long, v:long, w:string)");
+        assertThat(kql.schema("datatable(k:long, v:long, w:long)[] | summarize arg_max(v, w), arg_min(v, w) by k"))
+                .isEqualTo("(k:long, v:long, w:long, v1:long, w1:long)");
     }
 
     @Test

@@ -175,7 +175,7 @@ public final class ConversionFunctions implements FunctionLibrary {
         }
     }
 
-    static JsonNode toJson(Object value) {
+    public static JsonNode toJson(Object value) {
         if (value instanceof Long l) {
             return KqlValues.NODES.numberNode(l);
         } else if (value instanceof Integer i) {
