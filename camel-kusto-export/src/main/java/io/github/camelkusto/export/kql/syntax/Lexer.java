@@ -18,7 +18,7 @@ public final class Lexer {
     private static final List<String> SYMBOLS = List.of(
             "<|", "==", "!=", "<>", "<=", ">=", "=~", "!~", "=>", "..",
             "(", ")", "[", "]", "{", "}", ",", ";", "|", "=", "<", ">", "+", "-", "*", "/", "%", ".", ":", "$",
-            "!", "?");
+            "!", "?", "~");
 
     private final SourceText source;
     private final String text;
@@ -221,7 +221,7 @@ public final class Lexer {
         }
         String word = text.substring(start, pos);
         if (TYPED_LITERALS.contains(word.toLowerCase(Locale.ROOT)) && pos < text.length() && text.charAt(pos) == '(') {
-            int close = text.indexOf(')', pos);
+            int close = closingParenthesis(pos);
             if (close < 0) {
                 throw new KustoSyntaxException("missing ')' after " + word + "(", source, pos);
             }
@@ -230,6 +230,26 @@ public final class Lexer {
             return new Token(TokenKind.TYPED_LITERAL, word.toLowerCase(Locale.ROOT), inner, start, pos, false);
         }
         return new Token(TokenKind.IDENTIFIER, word, word, start, pos, false);
+    }
+
+    /** The ')' closing the '(' at {@code open}, skipping nested parentheses and string literals; -1 if none. */
+    private int closingParenthesis(int open) {
+        int depth = 0;
+        for (int i = open; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\'') {
+                int j = i + 1;
+                while (j < text.length() && text.charAt(j) != c && text.charAt(j) != '\n') {
+                    j += text.charAt(j) == '\\' ? 2 : 1;
+                }
+                i = j;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean isIdentifierStart(char c) {

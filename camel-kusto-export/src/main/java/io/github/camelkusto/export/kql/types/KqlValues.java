@@ -13,6 +13,11 @@ import java.time.temporal.ChronoField;
 import java.util.Locale;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
 /**
  * Kusto's text form of values, both ways: parsing text into a value of a type (literals, ingestion) and
  * rendering a value as Kusto prints it (text exports, result tables).
@@ -43,6 +48,10 @@ public final class KqlValues {
 
     private static final long NANOS_PER_TICK = 100;
 
+    /** Reads dynamic values; BigDecimal-free so that JSON numbers become long or double as in Kusto. */
+    public static final ObjectMapper JSON = new ObjectMapper();
+    public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
     private KqlValues() {
     }
 
@@ -70,12 +79,17 @@ public final class KqlValues {
                 case DATETIME -> parseDateTime(t);
                 case TIMESPAN -> parseTimespan(t);
                 case GUID -> UUID.fromString(t);
-                case DYNAMIC -> t;
+                case DYNAMIC -> parseDynamic(t);
                 case STRING -> text;
             };
-        } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
+        } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException | JsonProcessingException e) {
             throw new IllegalArgumentException("'" + text + "' is not a valid " + type.kustoName() + " value");
         }
+    }
+
+    /** JSON text as a dynamic value: a JSON {@code null} is a NullNode, text that is no JSON is refused. */
+    public static JsonNode parseDynamic(String t) throws JsonProcessingException {
+        return JSON.readTree(t);
     }
 
     private static Boolean parseBool(String t) {
@@ -145,6 +159,9 @@ public final class KqlValues {
         }
         if (value instanceof BigDecimal decimal) {
             return decimal.toPlainString();
+        }
+        if (value instanceof JsonNode json) {
+            return json.toString(); // compact JSON, as Kusto writes dynamic values
         }
         return value.toString();
     }

@@ -1,6 +1,153 @@
 package io.github.camelkusto.export.kql.syntax.ast;
 
-/** An operator applied to a table after {@code |}. */
-public sealed interface TabularOperator permits Take {
+import java.util.List;
+
+/** An operator applied to a table after {@code |}. {@code offset} is where the operator's name is. */
+public sealed interface TabularOperator {
     int offset();
+
+    record Where(Expr predicate, int offset) implements TabularOperator {
+    }
+
+    record Project(List<NamedExpr> columns, int offset) implements TabularOperator {
+        public Project {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /** A column name, or a wildcard pattern such as {@code b*} ({@code *} matches any run of characters). */
+    record NamePattern(String pattern, int offset) {
+        public boolean isWildcard() {
+            return pattern.contains("*");
+        }
+
+        public boolean matches(String name) {
+            return isWildcard() ? name.matches(java.util.regex.Pattern.quote(pattern).replace("*", "\\E.*\\Q"))
+                    : name.equals(pattern);
+        }
+    }
+
+    record ProjectAway(List<NamePattern> columns, int offset) implements TabularOperator {
+        public ProjectAway {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /** {@code project-keep a, b*}: the matching columns, in table order. */
+    record ProjectKeep(List<NamePattern> columns, int offset) implements TabularOperator {
+        public ProjectKeep {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    record Rename(String newName, String oldName, int offset) {
+    }
+
+    record ProjectRename(List<Rename> renames, int offset) implements TabularOperator {
+        public ProjectRename {
+            renames = List.copyOf(renames);
+        }
+    }
+
+    record ProjectReorder(List<NamePattern> columns, int offset) implements TabularOperator {
+        public ProjectReorder {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    record Extend(List<NamedExpr> columns, int offset) implements TabularOperator {
+        public Extend {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    record Summarize(List<NamedExpr> aggregates, List<NamedExpr> by, int offset) implements TabularOperator {
+        public Summarize {
+            aggregates = List.copyOf(aggregates);
+            by = List.copyOf(by);
+        }
+    }
+
+    /** {@code take N} (alias {@code limit N}): at most N rows, any N. */
+    record Take(Expr count, int offset) implements TabularOperator {
+    }
+
+    record Sort(List<SortKey> keys, int offset) implements TabularOperator {
+        public Sort {
+            keys = List.copyOf(keys);
+        }
+    }
+
+    record Top(Expr count, List<SortKey> keys, int offset) implements TabularOperator {
+        public Top {
+            keys = List.copyOf(keys);
+        }
+    }
+
+    /** {@code distinct *} (empty {@code columns}) or {@code distinct a, b}. */
+    record Distinct(List<NamedExpr> columns, int offset) implements TabularOperator {
+        public Distinct {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    record Count(int offset) implements TabularOperator {
+    }
+
+    /** Options of union: {@code kind=inner|outer} (outer by default), {@code withsource=Column}. */
+    record UnionOptions(boolean outer, String withSource) {
+    }
+
+    /** {@code T | union [options] T2, ...}: the input is the first table. */
+    record Union(UnionOptions options, List<TabularExpression> tables, int offset) implements TabularOperator {
+        public Union {
+            tables = List.copyOf(tables);
+        }
+    }
+
+    /** A join key: {@code on col} (same name both sides) or {@code $left.a == $right.b}. */
+    record JoinKey(String left, String right, int offset) {
+    }
+
+    /** {@code join kind=K (right) on keys}; {@code kind} is lower case, innerunique by default. */
+    record Join(String kind, TabularExpression right, List<JoinKey> keys, int offset) implements TabularOperator {
+        public Join {
+            keys = List.copyOf(keys);
+        }
+    }
+
+    /** {@code mv-expand [with_itemindex=I] [name =] expr [to typeof(T)], ... [limit N]}. */
+    record MvExpand(List<NamedExpr> columns, List<String> toTypes, String itemIndex, Long limit, int offset)
+            implements TabularOperator {
+        public MvExpand {
+            columns = List.copyOf(columns);
+            toTypes = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(toTypes));
+        }
+    }
+
+    /**
+     * {@code parse expr with [*] "text" col [: type] "text" ... [*]}: {@code parts} alternate literal text
+     * (String) and captured columns ({@link ParseColumn}); {@code *} is a {@link ParseColumn} without a name.
+     */
+    record Parse(Expr source, List<Object> parts, int offset) implements TabularOperator {
+        public Parse {
+            parts = List.copyOf(parts);
+        }
+    }
+
+    record ParseColumn(String name, String type, int offset) {
+    }
+
+    record As(String name, int offset) implements TabularOperator {
+    }
+
+    /** {@code serialize [name = expr, ...]}. */
+    record Serialize(List<NamedExpr> columns, int offset) implements TabularOperator {
+        public Serialize {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    record GetSchema(int offset) implements TabularOperator {
+    }
 }

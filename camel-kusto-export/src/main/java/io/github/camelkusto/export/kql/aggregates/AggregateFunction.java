@@ -1,0 +1,36 @@
+package io.github.camelkusto.export.kql.aggregates;
+
+import java.util.List;
+
+import io.github.camelkusto.export.kql.functions.Argument;
+
+/**
+ * An aggregation function of {@code summarize} (count, sum, arg_max...). {@link #bind} resolves a call for its
+ * argument types; {@link #outputNames} gives Kusto's automatic column names when the query names none.
+ */
+public interface AggregateFunction {
+    String name();
+
+    /** @throws io.github.camelkusto.export.kql.functions.BindException when the arguments do not fit */
+    AggregateBinding bind(List<Argument> args);
+
+    /**
+     * Kusto's names for the output columns when the query gives none: {@code prefix_arg} where {@code arg} is
+     * the name of the first argument when it is a column (else empty): {@code sum_v}, {@code count_},
+     * {@code list_x}. {@code argNames} has the column name of each argument, or null for other expressions.
+     */
+    default List<String> outputNames(List<String> argNames) {
+        String first = argNames.isEmpty() || argNames.get(0) == null ? "" : argNames.get(0);
+        return List.of(namePrefix() + "_" + first);
+    }
+
+    /** The prefix of automatic names: the function's name unless Kusto uses another ({@code make_list} -> list). */
+    default String namePrefix() {
+        return name();
+    }
+
+    /** Whether {@code *} may be an argument (expanded by the binder to the input's other columns). */
+    default boolean acceptsStar() {
+        return false;
+    }
+}

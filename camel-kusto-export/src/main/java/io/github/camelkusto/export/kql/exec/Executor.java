@@ -1,0 +1,105 @@
+package io.github.camelkusto.export.kql.exec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.camelkusto.export.kql.data.Batch;
+import io.github.camelkusto.export.kql.data.BatchStream;
+import io.github.camelkusto.export.kql.data.Partition;
+import io.github.camelkusto.export.kql.data.QueryResult;
+import io.github.camelkusto.export.kql.data.Vector;
+import io.github.camelkusto.export.kql.plan.PlanNode;
+
+/**
+ * Turns a bound plan into partitions of batch streams. Nothing runs here: each partition does its work when it is
+ * opened and read. Streaming steps (where, project/extend/..., take, union, range, table scans) keep one partition
+ * per input partition and hold a batch at a time; summarize, sort/top (and distinct, count) materialise
+ * into one partition.
+ */
+public final class Executor {
+    private Executor() {
+    }
+
+    public static QueryResult run(PlanNode node) {
+        if (node instanceof PlanNode.Scan scan) {
+            List<Partition> partitions = new ArrayList<>();
+            for (Batch extent : scan.table().extents()) {
+                partitions.add(() -> BatchStream.of(List.of(extent)));
+            }
+            return new QueryResult(scan.schema(), partitions);
+        }
+        if (node instanceof PlanNode.Values values) {
+            return new QueryResult(values.schema(), List.of(() -> BatchStream.of(values.batches())));
+        }
+        if (node instanceof PlanNode.SingleRow single) {
+            Batch one = new Batch(single.schema(), new Vector[0], 1);
+            return new QueryResult(single.schema(), List.of(() -> BatchStream.of(List.of(one))));
+        }
+        if (node instanceof PlanNode.Range range) {
+            return RangeSource.of(range);
+        }
+        if (node instanceof PlanNode.Filter filter) {
+            return Streams.mapPartitions(run(filter.input()), filter.schema(),
+                    in -> new FilterStream(in, filter.predicate()));
+        }
+        if (node instanceof PlanNode.Project project) {
+            return Streams.mapPartitions(run(project.input()), project.schema(),
+                    in -> new ProjectStream(in, project.columns(), project.schema()));
+        }
+        if (node instanceof PlanNode.Take take) {
+            QueryResult input = run(take.input());
+            return new QueryResult(take.schema(), List.of(() -> new TakeStream(Streams.concat(input.partitions()),
+                    take.count())));
+        }
+        if (node instanceof PlanNode.Aggregate aggregate) {
+            QueryResult input = run(aggregate.input());
+            return new QueryResult(aggregate.schema(), List.of(() -> Streams.lazy(
+                    () -> AggregateOperator.run(aggregate, input))));
+        }
+        if (node instanceof PlanNode.Sort sort) {
+            QueryResult input = run(sort.input());
+            return new QueryResult(sort.schema(), List.of(() -> Streams.lazy(() -> SortOperator.run(sort, input))));
+        }
+        if (node instanceof PlanNode.Union union) {
+            List<Partition> partitions = new ArrayList<>();
+            for (PlanNode input : union.inputs()) {
+                partitions.addAll(run(input).partitions());
+            }
+            return new QueryResult(union.schema(), partitions);
+        }
+        PlanNode.Serialize serialize = (PlanNode.Serialize) node;
+        QueryResult input = run(serialize.input());
+        return new QueryResult(serialize.schema(), List.of(() -> Streams.concat(input.partitions())));
+    }
+
+    /** take: reads the partitions one after another and stops reading as soon as it has its rows. */
+    private static final class TakeStream implements BatchStream {
+        private final BatchStream input;
+        private long remaining;
+
+        TakeStream(BatchStream input, long count) {
+            this.input = input;
+            this.remaining = count;
+        }
+
+        @Override
+        public Batch next() {
+            if (remaining <= 0) {
+                input.close();
+                return null;
+            }
+            Batch b = input.next();
+            if (b == null) {
+                return null;
+            }
+            Batch cut = b.head((int) Math.min(remaining, b.rowCount()));
+            remaining -= cut.rowCount();
+            return cut;
+        }
+
+        @Override
+        public void close() {
+            input.close();
+        }
+    }
+}

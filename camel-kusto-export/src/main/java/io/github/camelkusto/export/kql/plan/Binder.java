@@ -1,0 +1,674 @@
+package io.github.camelkusto.export.kql.plan;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.github.camelkusto.export.kql.Suggestions;
+import io.github.camelkusto.export.kql.aggregates.AggregateBinding;
+import io.github.camelkusto.export.kql.aggregates.AggregateFunction;
+import io.github.camelkusto.export.kql.catalog.KustoDatabase;
+import io.github.camelkusto.export.kql.catalog.Table;
+import io.github.camelkusto.export.kql.data.Batch;
+import io.github.camelkusto.export.kql.data.Column;
+import io.github.camelkusto.export.kql.data.Schema;
+import io.github.camelkusto.export.kql.data.Vector;
+import io.github.camelkusto.export.kql.functions.Argument;
+import io.github.camelkusto.export.kql.functions.BindException;
+import io.github.camelkusto.export.kql.functions.EvalContext;
+import io.github.camelkusto.export.kql.functions.FunctionRegistry;
+import io.github.camelkusto.export.kql.functions.ScalarBinding;
+import io.github.camelkusto.export.kql.functions.ScalarFunction;
+import io.github.camelkusto.export.kql.functions.SerialFunction;
+import io.github.camelkusto.export.kql.syntax.KustoSyntaxException;
+import io.github.camelkusto.export.kql.syntax.SourceText;
+import io.github.camelkusto.export.kql.syntax.ast.Expr;
+import io.github.camelkusto.export.kql.syntax.ast.NamedExpr;
+import io.github.camelkusto.export.kql.syntax.ast.Query;
+import io.github.camelkusto.export.kql.syntax.ast.TabularExpression;
+import io.github.camelkusto.export.kql.syntax.ast.TabularOperator;
+import io.github.camelkusto.export.kql.types.KqlType;
+import io.github.camelkusto.export.kql.types.Ticks;
+
+/**
+ * Semantic analysis: resolves every table, column and function of a parsed query, types every expression with
+ * Kusto's promotion rules, names output columns as Kusto does, and produces a {@link PlanNode}. Every error is a
+ * {@link KustoSyntaxException} at the offending place, with the valid names when a name is wrong.
+ */
+public final class Binder {
+    private final KustoDatabase database;
+    private final FunctionRegistry functions;
+    private final SourceText source;
+    private final Map<String, PlanNode> tabularLets = new HashMap<>();
+    private final Map<String, BoundExpr> scalarLets = new HashMap<>();
+
+    public Binder(KustoDatabase database, FunctionRegistry functions, SourceText source) {
+        this.database = database;
+        this.functions = functions;
+        this.source = source;
+    }
+
+    public PlanNode bind(Query query) {
+        for (Query.Let let : query.lets()) {
+            if (let instanceof Query.TabularLet t) {
+                tabularLets.put(t.name(), bindTabular(t.value()));
+                scalarLets.remove(t.name());
+            } else {
+                Query.ScalarLet s = (Query.ScalarLet) let;
+                scalarLets.put(s.name(), bindExpr(s.value(), new Schema(List.of()), false));
+                tabularLets.remove(s.name());
+            }
+        }
+        return bindTabular(query.body());
+    }
+
+    // ------------------------------------------------------------------ tabular
+
+    private PlanNode bindTabular(TabularExpression e) {
+        if (e instanceof TabularExpression.TableReference ref) {
+            return resolveTable(ref.name(), ref.offset());
+        }
+        if (e instanceof TabularExpression.DataTableLiteral literal) {
+            Batch.Builder builder = Batch.builder(literal.schema());
+            literal.rows().forEach(row -> builder.addRow(row.toArray()));
+            return new PlanNode.Values(literal.schema(), List.of(builder.build()));
+        }
+        if (e instanceof TabularExpression.Range range) {
+            return range(range);
+        }
+        if (e instanceof TabularExpression.Print print) {
+            return project(new PlanNode.SingleRow(), print.columns(), true);
+        }
+        if (e instanceof TabularExpression.Union union) {
+            List<PlanNode> inputs = new ArrayList<>();
+            for (TabularExpression t : union.tables()) {
+                inputs.add(bindTabular(t));
+            }
+            return union(inputs, union.options(), union.offset());
+        }
+        TabularExpression.Pipe pipe = (TabularExpression.Pipe) e;
+        return bindOperator(bindTabular(pipe.input()), pipe.operator());
+    }
+
+    private PlanNode resolveTable(String name, int offset) {
+        PlanNode let = tabularLets.get(name);
+        if (let != null) {
+            return let;
+        }
+        Table table = database.table(name).orElse(null);
+        if (table != null) {
+            return new PlanNode.Scan(table);
+        }
+        Collection<String> names = new TreeSet<>(database.tableNames());
+        names.addAll(tabularLets.keySet());
+        throw new KustoSyntaxException("unknown table '" + name + "'" + Suggestions.didYouMean(name, names)
+                + " (tables in database " + database.name() + ": "
+                + (names.isEmpty() ? "none" : String.join(", ", names)) + ")", source, offset);
+    }
+
+    private PlanNode range(TabularExpression.Range range) {
+        Schema none = new Schema(List.of());
+        Object from = constant(range.from(), none, "range's start");
+        Object to = constant(range.to(), none, "range's end");
+        Object step = constant(range.step(), none, "range's step");
+        KqlType fromType = bindExpr(range.from(), none, false).type();
+        KqlType stepType = bindExpr(range.step(), none, false).type();
+        if (from == null || to == null || step == null) {
+            return new PlanNode.Range(Schema.of(new Column(range.column(), fromType)), fromType, 0, 0, 0, 0, 0);
+        }
+        if (from instanceof Number && to instanceof Number && step instanceof Number) {
+            boolean real = from instanceof Double || to instanceof Double || step instanceof Double;
+            Schema schema = Schema.of(new Column(range.column(), real ? KqlType.REAL : KqlType.LONG));
+            if (real) {
+                double f = ((Number) from).doubleValue();
+                double t = ((Number) to).doubleValue();
+                double s = ((Number) step).doubleValue();
+                checkStep(s == 0, range);
+                long count = (t - f) / s < 0 ? 0 : (long) Math.floor((t - f) / s + 1e-9) + 1;
+                return new PlanNode.Range(schema, KqlType.REAL, f, s, 0, 0, count);
+            }
+            long f = ((Number) from).longValue();
+            long t = ((Number) to).longValue();
+            long s = ((Number) step).longValue();
+            checkStep(s == 0, range);
+            return new PlanNode.Range(schema, KqlType.LONG, 0, 0, f, s, rangeCount(f, t, s));
+        }
+        if ((fromType == KqlType.DATETIME || fromType == KqlType.TIMESPAN) && stepType == KqlType.TIMESPAN
+                && bindExpr(range.to(), none, false).type() == fromType) {
+            long f = ticks(from);
+            long t = ticks(to);
+            long s = ticks(step);
+            checkStep(s == 0, range);
+            return new PlanNode.Range(Schema.of(new Column(range.column(), fromType)), fromType, 0, 0, f, s,
+                    rangeCount(f, t, s));
+        }
+        throw new KustoSyntaxException("range expects numbers, or datetimes/timespans with a timespan step, not "
+                + fromType.kustoName() + " and a " + stepType.kustoName() + " step", source, range.offset());
+    }
+
+    private static long ticks(Object value) {
+        return value instanceof java.time.Instant i ? Ticks.of(i) : Ticks.of((java.time.Duration) value);
+    }
+
+    private static long rangeCount(long from, long to, long step) {
+        if (step > 0 ? to < from : to > from) {
+            return 0;
+        }
+        return Math.floorDiv(to - from, step) + 1;
+    }
+
+    private void checkStep(boolean zero, TabularExpression.Range range) {
+        if (zero) {
+            throw new KustoSyntaxException("range step must not be 0", source, range.step().offset());
+        }
+    }
+
+    private PlanNode bindOperator(PlanNode input, TabularOperator op) {
+        Schema schema = input.schema();
+        if (op instanceof TabularOperator.Where where) {
+            BoundExpr predicate = bindExpr(where.predicate(), schema, input.serialized());
+            if (predicate.type() != KqlType.BOOL) {
+                throw error("where expects a bool predicate, not " + predicate.type().kustoName(),
+                        where.predicate().offset());
+            }
+            return new PlanNode.Filter(input, predicate);
+        }
+        if (op instanceof TabularOperator.Project project) {
+            return project(input, project.columns(), false);
+        }
+        if (op instanceof TabularOperator.Extend extend) {
+            return extend(input, extend.columns());
+        }
+        if (op instanceof TabularOperator.ProjectAway away) {
+            List<Integer> keep = new ArrayList<>();
+            for (TabularOperator.NamePattern p : away.columns()) {
+                checkPatternMatches(p, schema);
+            }
+            for (int c = 0; c < schema.size(); c++) {
+                String name = schema.column(c).name();
+                if (away.columns().stream().noneMatch(p -> p.matches(name))) {
+                    keep.add(c);
+                }
+            }
+            return select(input, keep, null);
+        }
+        if (op instanceof TabularOperator.ProjectKeep keepOp) {
+            List<Integer> keep = new ArrayList<>();
+            keepOp.columns().forEach(p -> checkPatternMatches(p, schema));
+            for (int c = 0; c < schema.size(); c++) {
+                String name = schema.column(c).name();
+                if (keepOp.columns().stream().anyMatch(p -> p.matches(name))) {
+                    keep.add(c);
+                }
+            }
+            return select(input, keep, null);
+        }
+        if (op instanceof TabularOperator.ProjectReorder reorder) {
+            List<Integer> order = new ArrayList<>();
+            for (TabularOperator.NamePattern p : reorder.columns()) {
+                checkPatternMatches(p, schema);
+                for (int c = 0; c < schema.size(); c++) {
+                    if (p.matches(schema.column(c).name()) && !order.contains(c)) {
+                        order.add(c);
+                    }
+                }
+            }
+            for (int c = 0; c < schema.size(); c++) {
+                if (!order.contains(c)) {
+                    order.add(c);
+                }
+            }
+            return select(input, order, null);
+        }
+        if (op instanceof TabularOperator.ProjectRename rename) {
+            Map<Integer, String> names = new HashMap<>();
+            for (TabularOperator.Rename r : rename.renames()) {
+                names.put(columnIndex(r.oldName(), schema, r.offset()), r.newName());
+            }
+            List<Integer> all = new ArrayList<>();
+            for (int c = 0; c < schema.size(); c++) {
+                all.add(c);
+            }
+            return select(input, all, names);
+        }
+        if (op instanceof TabularOperator.Take take) {
+            return new PlanNode.Take(input, count(take.count(), "take"));
+        }
+        if (op instanceof TabularOperator.Sort sort) {
+            return new PlanNode.Sort(input, sortKeys(sort.keys(), input), null);
+        }
+        if (op instanceof TabularOperator.Top top) {
+            return new PlanNode.Sort(input, sortKeys(top.keys(), input), count(top.count(), "top"));
+        }
+        if (op instanceof TabularOperator.Summarize summarize) {
+            return summarize(input, summarize.aggregates(), summarize.by(), summarize.offset());
+        }
+        if (op instanceof TabularOperator.Distinct distinct) {
+            List<NamedExpr> by = distinct.columns();
+            if (by.isEmpty()) {
+                by = schema.columns().stream().map(c -> new NamedExpr(null, new Expr.NameRef(c.name(),
+                        distinct.offset()), distinct.offset())).toList();
+            }
+            return summarize(input, List.of(), by, distinct.offset());
+        }
+        if (op instanceof TabularOperator.Count count) {
+            return summarize(input, List.of(new NamedExpr("Count", new Expr.Call("count", List.of(), count.offset()),
+                    count.offset())), List.of(), count.offset());
+        }
+        if (op instanceof TabularOperator.Union union) {
+            List<PlanNode> inputs = new ArrayList<>();
+            inputs.add(input);
+            for (TabularExpression t : union.tables()) {
+                inputs.add(bindTabular(t));
+            }
+            return union(inputs, union.options(), union.offset());
+        }
+        if (op instanceof TabularOperator.As as) {
+            tabularLets.put(as.name(), input);
+            return input;
+        }
+        if (op instanceof TabularOperator.Serialize serialize) {
+            PlanNode serialized = input.serialized() ? input : new PlanNode.Serialize(input);
+            return serialize.columns().isEmpty() ? serialized : extend(serialized, serialize.columns());
+        }
+        String name = op instanceof TabularOperator.Join ? "join" : op instanceof TabularOperator.MvExpand
+                ? "mv-expand" : op instanceof TabularOperator.Parse ? "parse" : op instanceof TabularOperator.GetSchema
+                ? "getschema" : op.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        throw error("the '" + name + "' operator is not supported by the embedded engine yet", op.offset());
+    }
+
+    private void checkPatternMatches(TabularOperator.NamePattern p, Schema schema) {
+        if (!p.isWildcard() && schema.indexOf(p.pattern()).isEmpty()) {
+            throw unknownColumn(p.pattern(), p.offset(), schema);
+        }
+    }
+
+    /** The input's columns {@code indexes}, in that order, renamed where {@code names} says. */
+    private PlanNode select(PlanNode input, List<Integer> indexes, Map<Integer, String> names) {
+        Schema schema = input.schema();
+        List<BoundExpr> exprs = new ArrayList<>();
+        List<Column> columns = new ArrayList<>();
+        for (int c : indexes) {
+            Column col = schema.column(c);
+            exprs.add(new BoundExpr.ColumnRef(c, col.name(), col.type()));
+            columns.add(new Column(names != null && names.containsKey(c) ? names.get(c) : col.name(), col.type()));
+        }
+        return new PlanNode.Project(input, exprs, new Schema(columns));
+    }
+
+    private PlanNode project(PlanNode input, List<NamedExpr> items, boolean print) {
+        Schema schema = input.schema();
+        NameAllocator names = new NameAllocator();
+        items.stream().filter(i -> i.name() != null).forEach(i -> names.reserve(i.name()));
+        List<BoundExpr> exprs = new ArrayList<>();
+        List<Column> columns = new ArrayList<>();
+        for (int k = 0; k < items.size(); k++) {
+            NamedExpr item = items.get(k);
+            BoundExpr e = bindExpr(item.expr(), schema, input.serialized());
+            String name = item.name();
+            if (name == null) {
+                String derived = print ? "print_" + k : derivedName(item.expr());
+                name = derived == null ? names.nextColumn() : names.unique(derived);
+            } else if (columns.stream().anyMatch(c -> c.name().equals(item.name()))) {
+                throw error("column '" + item.name() + "' is projected twice", item.offset());
+            }
+            exprs.add(e);
+            columns.add(new Column(name, e.type()));
+        }
+        return new PlanNode.Project(input, exprs, new Schema(columns));
+    }
+
+    /** extend: new columns after the input's; a name the input has replaces that column in place. */
+    private PlanNode extend(PlanNode input, List<NamedExpr> items) {
+        Schema schema = input.schema();
+        List<BoundExpr> exprs = new ArrayList<>();
+        List<Column> columns = new ArrayList<>(schema.columns());
+        for (int c = 0; c < schema.size(); c++) {
+            exprs.add(new BoundExpr.ColumnRef(c, schema.column(c).name(), schema.column(c).type()));
+        }
+        NameAllocator names = new NameAllocator();
+        schema.names().forEach(names::reserve);
+        items.stream().filter(i -> i.name() != null).forEach(i -> names.reserve(i.name()));
+        for (NamedExpr item : items) {
+            BoundExpr e = bindExpr(item.expr(), schema, input.serialized());
+            String name = item.name();
+            if (name == null) {
+                String derived = derivedName(item.expr());
+                name = derived == null ? names.nextColumn() : derived;
+            }
+            int existing = indexOf(columns, name);
+            if (existing >= 0) {
+                exprs.set(existing, e);
+                columns.set(existing, new Column(name, e.type()));
+            } else {
+                exprs.add(e);
+                columns.add(new Column(name, e.type()));
+            }
+        }
+        return new PlanNode.Project(input, exprs, new Schema(columns));
+    }
+
+    private static int indexOf(List<Column> columns, String name) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Kusto's name for an unnamed expression: a column keeps its name, {@code d.a} becomes {@code d_a}, a call
+     * whose first argument has a name takes it ({@code bin(t, 1h)} is {@code t}); anything else has none.
+     */
+    static String derivedName(Expr e) {
+        if (e instanceof Expr.NameRef n) {
+            return n.name();
+        }
+        if (e instanceof Expr.Member m) {
+            String target = derivedName(m.target());
+            return target == null ? null : target + "_" + m.name();
+        }
+        if (e instanceof Expr.Index i && i.index() instanceof Expr.Literal l && l.value() instanceof String s) {
+            String target = derivedName(i.target());
+            return target == null ? null : target + "_" + s;
+        }
+        return null;
+    }
+
+    /** A by-key's name: also through calls (bin(t, 1h) is t, tostring(tag) is tag). */
+    private static String keyName(Expr e) {
+        String direct = derivedName(e);
+        if (direct != null) {
+            return direct;
+        }
+        if (e instanceof Expr.Call c && !c.args().isEmpty()) {
+            return keyName(c.args().get(0));
+        }
+        return null;
+    }
+
+    private long count(Expr e, String operator) {
+        Object value = constant(e, new Schema(List.of()), operator + "'s row count");
+        if (!(value instanceof Long || value instanceof Integer) || ((Number) value).longValue() < 0) {
+            throw error(operator + " expects a non-negative integer", e.offset());
+        }
+        return ((Number) value).longValue();
+    }
+
+    private List<PlanNode.SortKey> sortKeys(List<io.github.camelkusto.export.kql.syntax.ast.SortKey> keys,
+                                            PlanNode input) {
+        List<PlanNode.SortKey> out = new ArrayList<>();
+        for (var k : keys) {
+            BoundExpr e = bindExpr(k.expr(), input.schema(), input.serialized());
+            if (e.type() == KqlType.DYNAMIC) {
+                throw error("cannot sort by a dynamic value; convert it first (tostring, tolong...)",
+                        k.expr().offset());
+            }
+            out.add(new PlanNode.SortKey(e, k.ascending(), k.effectiveNullsFirst()));
+        }
+        return out;
+    }
+
+    private PlanNode summarize(PlanNode input, List<NamedExpr> aggregates, List<NamedExpr> by, int offset) {
+        Schema schema = input.schema();
+        NameAllocator names = new NameAllocator();
+        List<BoundExpr> keys = new ArrayList<>();
+        List<Column> columns = new ArrayList<>();
+        aggregates.stream().filter(a -> a.name() != null).forEach(a -> names.reserve(a.name()));
+        for (NamedExpr k : by) {
+            BoundExpr e = bindExpr(k.expr(), schema, false);
+            if (e.type() == KqlType.DYNAMIC) {
+                throw error("cannot group by a dynamic value; convert it first (tostring, tolong...)",
+                        k.expr().offset());
+            }
+            String name = k.name() != null ? k.name() : keyName(k.expr());
+            name = name == null ? names.nextColumn() : names.unique(name);
+            keys.add(e);
+            columns.add(new Column(name, e.type()));
+        }
+        List<PlanNode.BoundAggregate> bound = new ArrayList<>();
+        for (NamedExpr a : aggregates) {
+            if (!(a.expr() instanceof Expr.Call call) || functions.aggregate(call.name()).isEmpty()) {
+                String hint = a.expr() instanceof Expr.Call c && functions.scalar(c.name()).isEmpty()
+                        ? Suggestions.didYouMean(c.name(), functions.names()) : "";
+                throw error("summarize expects an aggregation function call such as count(), sum(x), arg_max(x, *)"
+                        + hint + " (expressions over aggregates are not supported by the embedded engine yet)",
+                        a.expr().offset());
+            }
+            AggregateFunction function = functions.aggregate(call.name()).orElseThrow();
+            List<BoundExpr> args = new ArrayList<>();
+            List<String> argNames = new ArrayList<>();
+            for (Expr arg : call.args()) {
+                if (arg instanceof Expr.Star star) {
+                    if (!function.acceptsStar()) {
+                        throw error(call.name() + " does not take '*'", star.offset());
+                    }
+                    for (int c = 0; c < schema.size(); c++) {
+                        String n = schema.column(c).name();
+                        boolean isKey = columns.stream().anyMatch(col -> col.name().equals(n));
+                        if (!isKey && !argNames.contains(n)) {
+                            args.add(new BoundExpr.ColumnRef(c, n, schema.column(c).type()));
+                            argNames.add(n);
+                        }
+                    }
+                } else {
+                    args.add(bindExpr(arg, schema, false));
+                    argNames.add(derivedName(arg));
+                }
+            }
+            AggregateBinding binding;
+            try {
+                binding = function.bind(args.stream().map(Binder::argument).toList());
+            } catch (BindException e) {
+                throw error(e.getMessage(), call.offset());
+            }
+            args = convert(args, binding.argumentTypes());
+            List<String> outNames = a.name() != null && binding.outputTypes().size() == 1 ? List.of(a.name())
+                    : function.outputNames(argNames);
+            for (int i = 0; i < binding.outputTypes().size(); i++) {
+                String n = a.name() != null && i == 0 ? a.name() : names.unique(outNames.get(i));
+                if (a.name() != null && i == 0 && columns.stream().anyMatch(col -> col.name().equals(a.name()))) {
+                    throw error("column '" + a.name() + "' is defined twice", a.offset());
+                }
+                columns.add(new Column(n, binding.outputTypes().get(i)));
+            }
+            bound.add(new PlanNode.BoundAggregate(call.name(), binding, args));
+        }
+        return new PlanNode.Aggregate(input, keys, bound, new Schema(columns));
+    }
+
+    /**
+     * union: columns by name in order of appearance; {@code kind=inner} keeps only the columns every input has.
+     * A name with different types in two inputs is refused, as the Kusto emulator does.
+     */
+    private PlanNode union(List<PlanNode> inputs, TabularOperator.UnionOptions options, int offset) {
+        LinkedHashMap<String, KqlType> columns = new LinkedHashMap<>();
+        for (PlanNode input : inputs) {
+            for (Column c : input.schema().columns()) {
+                KqlType existing = columns.putIfAbsent(c.name(), c.type());
+                if (existing != null && existing != c.type()) {
+                    throw error("union: column '" + c.name() + "' is " + existing.kustoName() + " in one input and "
+                            + c.type().kustoName() + " in another", offset);
+                }
+            }
+        }
+        if (!options.outer()) {
+            columns.keySet().removeIf(n -> inputs.stream().anyMatch(i -> i.schema().indexOf(n).isEmpty()));
+        }
+        List<Column> out = new ArrayList<>();
+        if (options.withSource() != null) {
+            out.add(new Column(options.withSource(), KqlType.STRING));
+        }
+        columns.forEach((n, t) -> out.add(new Column(n, t)));
+        Schema schema = new Schema(out);
+        List<PlanNode> projected = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            PlanNode input = inputs.get(i);
+            List<BoundExpr> exprs = new ArrayList<>();
+            if (options.withSource() != null) {
+                exprs.add(new BoundExpr.Constant(KqlType.STRING, "union_arg" + i));
+            }
+            columns.forEach((n, t) -> exprs.add(input.schema().indexOf(n)
+                    .<BoundExpr>map(c -> new BoundExpr.ColumnRef(c, n, t))
+                    .orElse(new BoundExpr.Constant(t, t == KqlType.STRING ? "" : null))));
+            projected.add(new PlanNode.Project(input, exprs, schema));
+        }
+        return new PlanNode.Union(projected, schema);
+    }
+
+    // ------------------------------------------------------------------ scalar
+
+    private static Argument argument(BoundExpr e) {
+        return e instanceof BoundExpr.Constant c ? new Argument(c.type(), true, c.value()) : Argument.of(e.type());
+    }
+
+    /** The value of a constant expression (range bounds, take counts). */
+    private Object constant(Expr e, Schema schema, String what) {
+        BoundExpr bound = bindExpr(e, schema, false);
+        if (!(bound instanceof BoundExpr.Constant c)) {
+            throw error(what + " must be a constant", e.offset());
+        }
+        return c.value();
+    }
+
+    BoundExpr bindExpr(Expr e, Schema schema, boolean serialized) {
+        if (e instanceof Expr.Literal l) {
+            return new BoundExpr.Constant(l.type(), l.value());
+        }
+        if (e instanceof Expr.NameRef n) {
+            return resolveName(n, schema);
+        }
+        if (e instanceof Expr.SideRef s) {
+            throw error("$left/$right may only be used in join conditions", s.offset());
+        }
+        if (e instanceof Expr.Star s) {
+            throw error("'*' is not valid here", s.offset());
+        }
+        if (e instanceof Expr.Call c) {
+            if (functions.aggregate(c.name()).isPresent() && functions.scalar(c.name()).isEmpty()) {
+                throw error("the aggregation function " + c.name() + "() may only be used in summarize", c.offset());
+            }
+            List<BoundExpr> args = new ArrayList<>();
+            for (Expr a : c.args()) {
+                args.add(bindExpr(a, schema, serialized));
+            }
+            return call(c.name(), args, c.offset(), serialized);
+        }
+        if (e instanceof Expr.Binary b) {
+            return call(b.op(), List.of(bindExpr(b.left(), schema, serialized),
+                    bindExpr(b.right(), schema, serialized)), b.offset(), serialized);
+        }
+        if (e instanceof Expr.Unary u) {
+            BoundExpr operand = bindExpr(u.operand(), schema, serialized);
+            return u.op().equals("+") ? operand : call("negate", List.of(operand), u.offset(), serialized);
+        }
+        if (e instanceof Expr.ListOp l) {
+            List<BoundExpr> args = new ArrayList<>();
+            args.add(bindExpr(l.left(), schema, serialized));
+            for (Expr item : l.items()) {
+                args.add(bindExpr(item, schema, serialized));
+            }
+            return call(l.op(), args, l.offset(), serialized);
+        }
+        if (e instanceof Expr.Between b) {
+            int at = b.offset();
+            Expr low = b.negated() ? new Expr.Binary("<", b.value(), b.low(), at)
+                    : new Expr.Binary(">=", b.value(), b.low(), at);
+            Expr high = b.negated() ? new Expr.Binary(">", b.value(), b.high(), at)
+                    : new Expr.Binary("<=", b.value(), b.high(), at);
+            return bindExpr(new Expr.Binary(b.negated() ? "or" : "and", low, high, at), schema, serialized);
+        }
+        if (e instanceof Expr.Member m) {
+            return call(".", List.of(bindExpr(m.target(), schema, serialized),
+                    new BoundExpr.Constant(KqlType.STRING, m.name())), m.offset(), serialized);
+        }
+        Expr.Index i = (Expr.Index) e;
+        return call("[]", List.of(bindExpr(i.target(), schema, serialized),
+                bindExpr(i.index(), schema, serialized)), i.offset(), serialized);
+    }
+
+    private BoundExpr resolveName(Expr.NameRef n, Schema schema) {
+        var index = schema.indexOf(n.name());
+        if (index.isPresent()) {
+            Column c = schema.column(index.get());
+            return new BoundExpr.ColumnRef(index.get(), c.name(), c.type());
+        }
+        BoundExpr let = scalarLets.get(n.name());
+        if (let != null) {
+            return let;
+        }
+        throw unknownColumn(n.name(), n.offset(), schema);
+    }
+
+    private KustoSyntaxException unknownColumn(String name, int offset, Schema schema) {
+        List<String> candidates = new ArrayList<>(schema.names());
+        candidates.addAll(scalarLets.keySet());
+        return error("unknown column '" + name + "'" + Suggestions.didYouMean(name, candidates) + " (columns: "
+                + (schema.size() == 0 ? "none" : String.join(", ", schema.names())) + ")", offset);
+    }
+
+    private int columnIndex(String name, Schema schema, int offset) {
+        return schema.indexOf(name).orElseThrow(() -> unknownColumn(name, offset, schema));
+    }
+
+    private BoundExpr call(String name, List<BoundExpr> args, int offset, boolean serialized) {
+        ScalarFunction function = functions.scalar(name).orElseThrow(() -> error("unknown function '" + name + "'"
+                + Suggestions.didYouMean(name, functions.names()), offset));
+        if (function instanceof SerialFunction && !serialized) {
+            throw error(name + "() needs serialized rows: put serialize, sort or top before it", offset);
+        }
+        ScalarBinding binding;
+        try {
+            binding = function.bind(args.stream().map(Binder::argument).toList());
+        } catch (BindException e) {
+            throw error(e.getMessage(), offset);
+        }
+        List<BoundExpr> converted = convert(args, binding.argumentTypes());
+        BoundExpr.Call call = new BoundExpr.Call(name, binding.kernel(), converted, binding.type(),
+                binding.deterministic());
+        if (binding.deterministic() && converted.stream().allMatch(a -> a instanceof BoundExpr.Constant)) {
+            return fold(call);
+        }
+        return call;
+    }
+
+    private static List<BoundExpr> convert(List<BoundExpr> args, List<KqlType> types) {
+        if (types == null) {
+            return args;
+        }
+        List<BoundExpr> out = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            BoundExpr a = args.get(i);
+            KqlType t = i < types.size() ? types.get(i) : a.type();
+            if (a.type() == t) {
+                out.add(a);
+            } else if (a instanceof BoundExpr.Constant c) {
+                out.add(foldWiden(c, t));
+            } else {
+                out.add(new BoundExpr.Widen(a, t));
+            }
+        }
+        return out;
+    }
+
+    private static BoundExpr foldWiden(BoundExpr.Constant c, KqlType t) {
+        return fold(new BoundExpr.Widen(c, t));
+    }
+
+    /** Evaluates a call of constants once, at bind time. */
+    private static BoundExpr fold(BoundExpr e) {
+        Batch one = new Batch(new Schema(List.of()), new Vector[0], 1);
+        Vector v = e.evaluate(one, new EvalContext(1, 0));
+        return new BoundExpr.Constant(e.type(), v.box(0));
+    }
+
+    private KustoSyntaxException error(String problem, int offset) {
+        return new KustoSyntaxException(problem, source, offset);
+    }
+}

@@ -1,0 +1,154 @@
+package io.github.camelkusto.export.kql.plan;
+
+import java.util.List;
+
+import io.github.camelkusto.export.kql.aggregates.AggregateBinding;
+import io.github.camelkusto.export.kql.catalog.Table;
+import io.github.camelkusto.export.kql.data.Batch;
+import io.github.camelkusto.export.kql.data.Schema;
+import io.github.camelkusto.export.kql.types.KqlType;
+
+/**
+ * A bound query: a tree of relational steps whose schemas are known. The exec package runs it; binding never
+ * reads a row. {@link #serialized()} says whether the rows have an order that row_number() may rely on.
+ */
+public sealed interface PlanNode {
+    Schema schema();
+
+    default boolean serialized() {
+        return false;
+    }
+
+    /** The extents of a table of the database. */
+    record Scan(Table table) implements PlanNode {
+        @Override
+        public Schema schema() {
+            return table.schema();
+        }
+    }
+
+    /** Rows known when binding (datatable). */
+    record Values(Schema schema, List<Batch> batches) implements PlanNode {
+        @Override
+        public boolean serialized() {
+            return true;
+        }
+    }
+
+    /** One row without columns: what print computes its columns over. */
+    record SingleRow() implements PlanNode {
+        @Override
+        public Schema schema() {
+            return new Schema(List.of());
+        }
+
+        @Override
+        public boolean serialized() {
+            return true;
+        }
+    }
+
+    /**
+     * {@code range}: {@code count} values {@code from + i * step} of {@code type} (long storage: long, datetime,
+     * timespan; or real), made lazily batch by batch.
+     */
+    record Range(Schema schema, KqlType type, double fromReal, double stepReal, long from, long step, long count)
+            implements PlanNode {
+        @Override
+        public boolean serialized() {
+            return true;
+        }
+    }
+
+    record Filter(PlanNode input, BoundExpr predicate) implements PlanNode {
+        @Override
+        public Schema schema() {
+            return input.schema();
+        }
+
+        @Override
+        public boolean serialized() {
+            return input.serialized();
+        }
+    }
+
+    /** Computes each output column from the input row (project, extend, project-away/-rename/-reorder, print). */
+    record Project(PlanNode input, List<BoundExpr> columns, Schema schema) implements PlanNode {
+        public Project {
+            columns = List.copyOf(columns);
+        }
+
+        @Override
+        public boolean serialized() {
+            return input.serialized();
+        }
+    }
+
+    record Take(PlanNode input, long count) implements PlanNode {
+        @Override
+        public Schema schema() {
+            return input.schema();
+        }
+
+        @Override
+        public boolean serialized() {
+            return input.serialized();
+        }
+    }
+
+    /** An aggregate call bound for summarize: its binding and argument expressions. */
+    record BoundAggregate(String function, AggregateBinding binding, List<BoundExpr> args) {
+        public BoundAggregate {
+            args = List.copyOf(args);
+        }
+    }
+
+    /** summarize (also distinct and count): keys first, then each aggregate's output columns. */
+    record Aggregate(PlanNode input, List<BoundExpr> keys, List<BoundAggregate> aggregates, Schema schema)
+            implements PlanNode {
+        public Aggregate {
+            keys = List.copyOf(keys);
+            aggregates = List.copyOf(aggregates);
+        }
+    }
+
+    record SortKey(BoundExpr expr, boolean ascending, boolean nullsFirst) {
+    }
+
+    /** sort / order by; top when {@code limit} is set. */
+    record Sort(PlanNode input, List<SortKey> keys, Long limit) implements PlanNode {
+        public Sort {
+            keys = List.copyOf(keys);
+        }
+
+        @Override
+        public Schema schema() {
+            return input.schema();
+        }
+
+        @Override
+        public boolean serialized() {
+            return true;
+        }
+    }
+
+    /** Inputs already projected to the same schema, one after another. */
+    record Union(List<PlanNode> inputs, Schema schema) implements PlanNode {
+        public Union {
+            inputs = List.copyOf(inputs);
+        }
+    }
+
+    /** The input's partitions read in order as one: rows get an order (serialize). */
+    record Serialize(PlanNode input) implements PlanNode {
+        @Override
+        public Schema schema() {
+            return input.schema();
+        }
+
+        @Override
+        public boolean serialized() {
+            return true;
+        }
+    }
+}
