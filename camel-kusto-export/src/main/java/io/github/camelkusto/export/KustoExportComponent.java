@@ -169,18 +169,21 @@ public class KustoExportComponent extends DefaultComponent {
     }
 
     /**
-     * Running async exports are stopped (their uncommitted artifacts discarded) after the journal is closed, so
-     * that, as after a crash, they show as Abandoned once the component starts again.
+     * Unfinished exports are stopped (their uncommitted artifacts discarded) and end Abandoned, as after a crash;
+     * the journal is closed last, so it lists every artifact they committed.
      */
     @Override
     protected void doStop() throws Exception {
         if (operations != null) {
-            operations.close();
+            operations.abandonUnfinished();
         }
         if (exportExecutor != null) {
-            getCamelContext().getExecutorServiceManager().shutdownNow(exportExecutor);
+            getCamelContext().getExecutorServiceManager().shutdown(exportExecutor);
             getCamelContext().getExecutorServiceManager().awaitTermination(exportExecutor, STOP_TIMEOUT_MS);
             exportExecutor = null;
+        }
+        if (operations != null) {
+            operations.close(); // after the exports ended: the journal has every commit and every final state
         }
         if (writers != null) {
             getCamelContext().getExecutorServiceManager().shutdown(writers);

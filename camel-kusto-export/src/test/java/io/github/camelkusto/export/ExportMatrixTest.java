@@ -19,6 +19,7 @@ import io.github.camelkusto.export.kql.data.Column;
 import io.github.camelkusto.export.kql.data.ResultTable;
 import io.github.camelkusto.export.kql.data.Schema;
 import io.github.camelkusto.export.kql.types.KqlType;
+import io.github.camelkusto.export.kql.types.KqlValues;
 import io.github.camelkusto.testkit.Azurite;
 import io.github.camelkusto.testkit.AzuriteExtension;
 import io.github.camelkusto.testkit.BlobArtifacts;
@@ -96,7 +97,8 @@ class ExportMatrixTest extends CamelTestSupport {
             for (int i = 0; i < ROWS_PER_EXTENT; i++) {
                 long id = (long) e * ROWS_PER_EXTENT + i;
                 rows.addRow(id, name(id), id % 4 == 0 ? null : id * 1.5,
-                        Instant.parse("2026-01-01T00:00:00Z").plusSeconds(id), "{\"id\": " + id + ", \"t\": [\"a\"]}");
+                        Instant.parse("2026-01-01T00:00:00Z").plusSeconds(id),
+                        KqlValues.parse(KqlType.DYNAMIC, "{\"id\": " + id + ", \"t\": [\"a\"]}"));
             }
             database.append("Events", rows.build());
         }

@@ -100,7 +100,7 @@ class OperationsJournalTest {
         Map<String, Object> abandoned = client.operation(running);
         assertThat(abandoned.get("State")).isEqualTo("Abandoned");
         assertThat(abandoned.get("ShouldRetry")).isEqualTo(true);
-        assertThat((String) abandoned.get("Status")).startsWith("the process stopped while the export was InProgress;");
+        assertThat((String) abandoned.get("Status")).startsWith("the component stopped while the export was InProgress;");
         List<Object> stored = BlobArtifacts.list(azurite.blobServiceClient(), container).stream()
                 .<Object>map(b -> azurite.blobEndpoint() + "/" + container + "/" + b).toList();
         List<Object> abandonedArtifacts = client.run(".show operation " + running + " details").rows().stream()
@@ -108,6 +108,24 @@ class OperationsJournalTest {
         assertThat(abandonedArtifacts).isNotEmpty();
         assertThat(stored).containsExactlyInAnyOrderElementsOf(
                 concat(abandonedArtifacts, completedDetails.rows().stream().map(r -> r.get(0)).toList()));
+    }
+
+    @Test
+    void afterACrashAnExportTheJournalLeftInProgressBecomesAbandonedWithWhatItHadCommitted() throws Exception {
+        OperationsClient client = start();
+        UUID running = client.startAsync(".export async compressed to csv " + to() + " <| Big");
+        client.awaitProgress(running, 1, 1);
+        // The journal as a crash would leave it: the export InProgress, at least one commit recorded.
+        List<String> atCrash = Files.readAllLines(journal(), StandardCharsets.UTF_8);
+        context.stop();
+        Files.write(journal(), atCrash, StandardCharsets.UTF_8);
+
+        client = start();
+
+        Map<String, Object> abandoned = client.operation(running);
+        assertThat(abandoned.get("State")).isEqualTo("Abandoned");
+        assertThat((String) abandoned.get("Status")).startsWith("the process stopped while the export was InProgress;");
+        assertThat(client.run(".show operation " + running + " details").rows()).isNotEmpty();
     }
 
     private static List<Object> concat(List<Object> a, List<Object> b) {

@@ -88,7 +88,7 @@ class StorageOutageTest {
     /** Every committed blob is whole, valid gzip, with as many records as the details say; returns the total. */
     private long verifyArtifacts(ResultTable details) throws IOException, InterruptedException {
         List<String> blobs = BlobArtifacts.list(azurite.blobServiceClient(), container);
-        assertThat(details.rows()).extracting(r -> r.get(0)).containsExactlyElementsOf(
+        assertThat(details.rows()).extracting(r -> r.get(0)).containsExactlyInAnyOrderElementsOf(
                 blobs.stream().map(b -> azurite.blobEndpoint() + "/" + container + "/" + b).toList());
         long total = 0;
         for (int i = 0; i < blobs.size(); i++) {
@@ -147,7 +147,7 @@ class StorageOutageTest {
 
         client.awaitState(id, "Completed");
         ResultTable details = client.run(".show operation " + id + " details");
-        assertThat(details.rowCount()).isEqualTo(1);
+        assertThat(details.rowCount()).isEqualTo(extents); // per_shard: an artifact per extent
         assertThat(verifyArtifacts(details)).isEqualTo((long) extents * ROWS_PER_EXTENT);
     }
 }

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,14 +28,6 @@ final class DynamicJson {
     static void write(Object value, JsonGenerator out) throws IOException {
         if (value instanceof JsonNode node) {
             MAPPER.writeTree(out, node);
-        } else if (value instanceof String text) {
-            try (JsonParser parser = FACTORY.createParser(text)) {
-                if (parser.nextToken() == null) {
-                    out.writeNull(); // empty text: no value
-                } else {
-                    out.copyCurrentStructure(parser);
-                }
-            }
         } else {
             throw new IllegalArgumentException("not a dynamic value: " + value.getClass().getName());
         }

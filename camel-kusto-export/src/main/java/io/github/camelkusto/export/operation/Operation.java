@@ -27,6 +27,8 @@ public final class Operation implements ExportMonitor {
     private final AtomicLong bytes = new AtomicLong();
     private final List<ExportedArtifact> artifacts = new ArrayList<>();
     private volatile boolean canceled;
+    /** The export is stopped because the component stops, not because a user canceled it. */
+    private volatile boolean abandoned;
     private OperationState state;
     private String status;
     private Instant lastUpdatedOn;
@@ -112,6 +114,20 @@ public final class Operation implements ExportMonitor {
         }
         canceled = true;
         return true;
+    }
+
+    /** Asks the export to stop because the component stops; it ends Abandoned. False when it has already ended. */
+    synchronized boolean requestAbandon() {
+        if (state.terminal()) {
+            return false;
+        }
+        abandoned = true;
+        canceled = true;
+        return true;
+    }
+
+    boolean abandoned() {
+        return abandoned;
     }
 
     synchronized OperationState state() {

@@ -163,6 +163,11 @@ public final class OperationRegistry implements AutoCloseable {
                     + artifacts.stream().mapToLong(ExportedArtifact::sizeInBytes).sum() + " byte(s)", false);
             return artifacts;
         } catch (ExportCanceledException e) {
+            if (operation.abandoned()) {
+                operation.transition(OperationState.Abandoned, "the component stopped while the export was"
+                        + " InProgress" + committedNote(operation, "remain in storage"), true);
+                throw e;
+            }
             String cleaned = cleanUp(operation, job);
             operation.transition(OperationState.Canceled, "canceled" + cleaned, false);
             throw e;
@@ -293,6 +298,21 @@ public final class OperationRegistry implements AutoCloseable {
     private void prune() {
         Instant keepAfter = clock.instant().minus(limits.retention());
         operations.values().removeIf(o -> o.endedOn().map(t -> t.isBefore(keepAfter)).orElse(false));
+    }
+
+    /**
+     * Stops every export that has not ended, because the component stops: running ones stop at their writers'
+     * next check (discarding what is uncommitted) and end Abandoned, with every artifact they did commit
+     * recorded; Scheduled ones end Abandoned at once. Call before the export pool shuts down and before
+     * {@link #close()}, so that the journal sees all of it.
+     */
+    public void abandonUnfinished() {
+        for (Operation operation : operations.values()) {
+            if (operation.requestAbandon() && operation.state() == OperationState.Scheduled) {
+                operation.transition(OperationState.Abandoned, "the component stopped while the export was"
+                        + " Scheduled; no artifact was committed", true);
+            }
+        }
     }
 
     @Override

@@ -24,6 +24,7 @@ import io.github.camelkusto.export.kql.data.Column;
 import io.github.camelkusto.export.kql.data.QueryResult;
 import io.github.camelkusto.export.kql.data.Schema;
 import io.github.camelkusto.export.kql.types.KqlType;
+import io.github.camelkusto.export.kql.types.KqlValues;
 import io.github.camelkusto.export.storage.LocalFolderLocation;
 import io.github.camelkusto.export.storage.LocalFolderTarget;
 import io.github.camelkusto.testkit.CsvFiles;
@@ -48,11 +49,11 @@ class FormatRenderingTest {
     @TempDir
     Path folder;
 
-    /** A full row (dynamic as JSON text, as today's engine has it), a row of nulls, a row with a JsonNode. */
+    /** A full row, a row of nulls, a row with other values. */
     static QueryResult rows() throws Exception {
         Batch batch = Batch.builder(SCHEMA)
                 .addRow(true, 42, 9007199254740993L, 1.5, new BigDecimal("123.456"), TEXT, WHEN, SPAN, GUID,
-                        "{\"a\": [1, 2, {\"b\": null}], \"c\": \"x\"}")
+                        KqlValues.parse(KqlType.DYNAMIC, "{\"a\": [1, 2, {\"b\": null}], \"c\": \"x\"}"))
                 .addRow(null, null, null, null, null, null, null, null, null, null)
                 .addRow(false, -7, -1L, -0.25, new BigDecimal("-0.5"), "", Instant.EPOCH, Duration.ofMillis(-1500),
                         GUID, new ObjectMapper().readTree("[\"u\", 1.25, true]"))
@@ -126,7 +127,7 @@ class FormatRenderingTest {
                         + "\"s\":\"héllo, \\\"world\\\"\\n\\tend\\\\ ☃ 😀\",\"t\":\"2024-01-02T03:04:05.1234567Z\","
                         + "\"ts\":\"1.02:03:04.5000000\",\"g\":\"0f8fad5b-d9cb-469f-a165-70867728950e\","
                         + "\"dyn\":{\"a\":[1,2,{\"b\":null}],\"c\":\"x\"}}",
-                "{\"b\":null,\"i\":null,\"l\":null,\"r\":null,\"d\":null,\"s\":null,\"t\":null,\"ts\":null,"
+                "{\"b\":null,\"i\":null,\"l\":null,\"r\":null,\"d\":null,\"s\":\"\",\"t\":null,\"ts\":null,"
                         + "\"g\":null,\"dyn\":null}",
                 "{\"b\":false,\"i\":-7,\"l\":-1,\"r\":-0.25,\"d\":-0.5,\"s\":\"\","
                         + "\"t\":\"1970-01-01T00:00:00.0000000Z\",\"ts\":\"-00:00:01.5000000\","
@@ -187,7 +188,9 @@ class FormatRenderingTest {
                         .toOffsetDateTime(),
                 ParquetRows.ticks(SPAN), GUID.toString(), "{\"a\":[1,2,{\"b\":null}],\"c\":\"x\"}",
                 "DECIMAL(38,18)", "TIMESTAMP WITH TIME ZONE");
-        assertThat(rows.get(1).subList(0, 10)).containsOnlyNulls();
+        // Kusto strings are never null: a null string is the empty string
+        assertThat(rows.get(1).subList(0, 10)).containsExactly(null, null, null, null, null, "", null, null, null,
+                null);
         assertThat(rows.get(2).get(7)).isEqualTo(-15_000_000L);
         assertThat(rows.get(2).get(9)).isEqualTo("[\"u\",1.25,true]");
     }

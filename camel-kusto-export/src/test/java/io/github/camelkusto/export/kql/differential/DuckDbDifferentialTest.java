@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -35,6 +36,7 @@ import io.github.camelkusto.export.kql.data.QueryResult;
 import io.github.camelkusto.export.kql.exec.QueryEngine;
 import io.github.camelkusto.export.kql.syntax.SourceText;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -58,7 +60,7 @@ class DuckDbDifferentialTest {
     private static Connection duckDb;
 
     /** One question in both languages. */
-    record Case(String title, String kql, String sql, boolean ordered) {
+    record Case(String title, String kql, String sql, boolean ordered, String pending) {
     }
 
     @BeforeAll
@@ -100,10 +102,23 @@ class DuckDbDifferentialTest {
         List<Case> cases = cases();
         assertThat(cases).hasSizeGreaterThanOrEqualTo(60);
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.title(), () -> {
-            List<List<Object>> ours = normalise(kustoRows(c.kql()));
-            List<List<Object>> theirs = normalise(duckDbRows(c.sql()));
-            compare(c, ours, theirs);
+            if (c.pending() == null) {
+                compareBothEngines(c);
+                return;
+            }
+            // A pending case is skipped while it fails and fails once it passes, so its marker cannot go stale.
+            try {
+                compareBothEngines(c);
+            } catch (AssertionError | RuntimeException stillFailing) {
+                Assumptions.abort("pending (" + c.pending() + "): " + stillFailing.getMessage().lines().findFirst()
+                        .orElse(""));
+            }
+            fail("%s: passes now: remove its 'pending: %s' line from %s", c.title(), c.pending(), CASES);
         }));
+    }
+
+    private static void compareBothEngines(Case c) throws SQLException {
+        compare(c, normalise(kustoRows(c.kql())), normalise(duckDbRows(c.sql())));
     }
 
     /** Keeps the case file honest on its own: a SQL typo must not pass for an engine difference. */
@@ -199,6 +214,9 @@ class DuckDbDifferentialTest {
         if (v instanceof Timestamp ts) {
             return ts.toLocalDateTime().toInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         }
+        if (v instanceof LocalDate day) {
+            return day.atStartOfDay().toInstant(ZoneOffset.UTC);
+        }
         if (v instanceof LocalDateTime local) {
             return local.toInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         }
@@ -258,8 +276,14 @@ class DuckDbDifferentialTest {
                 throw new IllegalStateException(CASES + ": case '" + title + "' has no '---' line");
             }
             boolean ordered = title.endsWith("[ordered]");
+            String kql = parts[0].strip();
+            String pending = null;
+            if (kql.startsWith("pending:")) {
+                pending = kql.substring("pending:".length(), kql.indexOf('\n')).strip();
+                kql = kql.substring(kql.indexOf('\n') + 1).strip();
+            }
             cases.add(new Case(ordered ? title.substring(0, title.length() - "[ordered]".length()).strip() : title,
-                    parts[0].strip(), parts[1].strip(), ordered));
+                    kql, parts[1].strip(), ordered, pending));
         }
         return cases;
     }
