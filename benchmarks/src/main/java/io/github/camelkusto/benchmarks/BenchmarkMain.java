@@ -1,0 +1,64 @@
+package io.github.camelkusto.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * Side-by-side figures of camel-kusto-export and DuckDB on the same rows, in the same run.
+ *
+ * <pre>
+ * java -Xmx8g -jar benchmarks/target/benchmarks.jar [engine] [export] [--rows N] [--runs R] [--formats csv,json]
+ * </pre>
+ *
+ * With neither {@code engine} nor {@code export}, runs both. Defaults: 10,000,000 rows, the median of 3 runs.
+ */
+public final class BenchmarkMain {
+    private BenchmarkMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long rowCount = 10_000_000;
+        int runs = 3;
+        List<String> suites = new ArrayList<>();
+        List<String> formats = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--rows" -> rowCount = Long.parseLong(args[++i].replace("_", "").replace(",", ""));
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--formats" -> formats.addAll(List.of(args[++i].split(",")));
+                case "engine", "export" -> suites.add(args[i]);
+                default -> {
+                    System.err.println("usage: benchmarks.jar [engine] [export] [--rows N] [--runs R]"
+                            + " [--formats csv,tsv,json,parquet]");
+                    System.exit(2);
+                }
+            }
+        }
+        if (suites.isEmpty()) {
+            suites = List.of("engine", "export");
+        }
+        LogRows rows = new LogRows(rowCount);
+        System.out.println("camel-kusto-export benchmarks: " + String.format("%,d", rowCount) + " rows, median of "
+                + runs + " runs, " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
+                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB, Java " + System.getProperty("java.version"));
+        List<Figures> results = new ArrayList<>();
+        if (suites.contains("engine")) {
+            results.add(new EngineBenchmark(rows, runs).run());
+        }
+        if (suites.contains("export")) {
+            Path work = Files.createTempDirectory("kusto-export-bench-");
+            try (CamelContext camel = new DefaultCamelContext()) {
+                camel.start();
+                results.add(new ExportBenchmark(camel, rows, runs, work).run(formats));
+            } finally {
+                ExportBenchmark.deleteRecursively(work);
+            }
+        }
+        results.forEach(Figures::print);
+    }
+}

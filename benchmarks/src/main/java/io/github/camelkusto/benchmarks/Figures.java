@@ -1,0 +1,78 @@
+package io.github.camelkusto.benchmarks;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * Times a task several times and keeps the median; prints rows of figures side by side with a ratio. Medians
+ * and ratios, not single times: the machines these run on are small and noisy.
+ */
+final class Figures {
+    private final String title;
+    private final String ours;
+    private final String theirs;
+    private final List<String[]> rows = new ArrayList<>();
+
+    Figures(String title, String ours, String theirs) {
+        this.title = title;
+        this.ours = ours;
+        this.theirs = theirs;
+    }
+
+    /** Work done before each timed run, not timed: clearing an output folder. */
+    interface Setup {
+        void run() throws Exception;
+    }
+
+    /** The median wall time of {@code runs} runs of {@code task}, in seconds. */
+    static double medianSeconds(int runs, Callable<?> task) throws Exception {
+        return medianSeconds(runs, () -> { }, task);
+    }
+
+    /** The median wall time of {@code runs} runs of {@code task}, each after an untimed {@code setup}. */
+    static double medianSeconds(int runs, Setup setup, Callable<?> task) throws Exception {
+        double[] seconds = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            setup.run();
+            long start = System.nanoTime();
+            task.call();
+            seconds[i] = (System.nanoTime() - start) / 1e9;
+        }
+        Arrays.sort(seconds);
+        return seconds[runs / 2];
+    }
+
+    /** A row of throughputs: {@code rows} rows processed in the given seconds by each side. */
+    void throughput(String name, long rowCount, double oursSeconds, double theirsSeconds) {
+        rows.add(new String[] {name, rate(rowCount / oursSeconds), rate(rowCount / theirsSeconds),
+            String.format(Locale.ROOT, "%.2fx", theirsSeconds / oursSeconds)});
+    }
+
+    /** A row of latencies (lower is better); the ratio is still "how many times as fast as theirs". */
+    void latency(String name, double oursSeconds, double theirsSeconds) {
+        rows.add(new String[] {name, millis(oursSeconds), millis(theirsSeconds),
+            String.format(Locale.ROOT, "%.2fx", theirsSeconds / oursSeconds)});
+    }
+
+    void print() {
+        System.out.println();
+        System.out.println(title);
+        String format = "  %-28s %18s %18s %8s%n";
+        System.out.printf(Locale.ROOT, format, "", ours, theirs, "ratio");
+        for (String[] row : rows) {
+            System.out.printf(Locale.ROOT, format, (Object[]) row);
+        }
+        System.out.println("  (ratio = " + ours + "'s speed / " + theirs + "'s speed: above 1 means faster)");
+    }
+
+    private static String rate(double rowsPerSecond) {
+        return String.format(Locale.ROOT, "%.2f M rows/s", rowsPerSecond / 1e6);
+    }
+
+    private static String millis(double seconds) {
+        return String.format(Locale.ROOT, "%.0f ms", seconds * 1000);
+    }
+}
