@@ -492,14 +492,18 @@ public final class Binder {
         return t.length() > 1 && t.startsWith("*") ? t.substring(1) : t;
     }
 
-    /** {@code tostring(col) op right} for every column of {@code schema}, or-ed: {@code * has "x"}. */
+    /**
+     * {@code tostring(col) op right} for every column of {@code schema}, or-ed: {@code * has "x"}; and-ed for a
+     * negated operator ({@code * !has "x"}: no column has it).
+     */
     private static Expr anyColumn(Schema schema, String op, Expr right, int offset) {
+        String combine = op.startsWith("!") ? "and" : "or";
         Expr any = null;
         for (Column c : schema.columns()) {
             Expr col = new Expr.NameRef(c.name(), offset);
             Expr text = c.type() == KqlType.STRING ? col : new Expr.Call("tostring", List.of(col), offset);
             Expr test = new Expr.Binary(op, text, right, offset);
-            any = any == null ? test : new Expr.Binary("or", any, test, offset);
+            any = any == null ? test : new Expr.Binary(combine, any, test, offset);
         }
         return any == null ? new Expr.Literal(KqlType.BOOL, false, offset) : any;
     }

@@ -185,8 +185,8 @@ public final class ConversionFunctions implements FunctionLibrary {
         }
         try {
             return switch (to) {
-                case LONG -> number(value) == null ? null : value instanceof Double d ? realToLong(d)
-                        : number(value).longValue();
+                case LONG -> number(value) == null ? null : value instanceof Double d ? (Object) realToLong(d)
+                        : (Object) number(value).longValue();
                 case INT -> number(value) == null ? null : value instanceof Double d ? (Object) realToInt(d)
                         : (Object) number(value).intValue();
                 case REAL -> number(value) == null ? null : number(value).doubleValue();
@@ -296,12 +296,9 @@ public final class ConversionFunctions implements FunctionLibrary {
         return io.github.camelkusto.export.kql.syntax.TimespanUnits.parse(t);
     }
 
-    /** A real as long: truncated toward zero; null when out of range or not a number. */
+    /** A real as long: truncated toward zero, saturated at the ends of long's range; null for NaN. */
     static Long realToLong(double d) {
-        if (Double.isNaN(d) || d >= 0x1p63 || d < -0x1p63) {
-            return null;
-        }
-        return (long) d;
+        return Double.isNaN(d) ? null : (long) d;
     }
 
     static Integer realToInt(double d) {
