@@ -54,6 +54,10 @@ public final class Binder {
     }
 
     public PlanNode bind(Query query) {
+        return io.github.camelkusto.export.kql.functions.QueryClock.during(() -> bindQuery(query));
+    }
+
+    private PlanNode bindQuery(Query query) {
         for (Query.Let let : query.lets()) {
             if (let instanceof Query.TabularLet t) {
                 tabularLets.put(t.name(), bindTabular(t.value()));
