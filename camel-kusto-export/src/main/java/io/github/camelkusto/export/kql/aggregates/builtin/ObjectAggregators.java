@@ -115,12 +115,16 @@ final class ObjectAggregators {
     }
 
     /** Exact distinct count: keeps every distinct non-null value of each group. */
-    static final class DistinctCount extends PerGroup<Set<Object>> {
+    static class DistinctCount extends PerGroup<Set<Object>> {
+        protected boolean counts(Vector[] args, int i) {
+            return true;
+        }
+
         @Override
         public void update(int[] groupIds, Vector[] args, int rows) {
             for (int i = 0; i < rows; i++) {
                 Object v = args[0].box(i);
-                if (v == null) {
+                if (v == null || !counts(args, i)) {
                     continue;
                 }
                 Set<Object> set = state(groupIds[i]);
@@ -136,6 +140,14 @@ final class ObjectAggregators {
         public Vector[] finish(int groupCount) {
             return new Vector[] {column(KqlType.LONG, groupCount, g -> states[g] == null ? 0L
                     : (long) ((Set<?>) states[g]).size())};
+        }
+    }
+
+    /** dcountif(x, predicate): the distinct values of the rows where the predicate holds. */
+    static final class DistinctCountIf extends DistinctCount {
+        @Override
+        protected boolean counts(Vector[] args, int i) {
+            return NumericAggregators.passes(args[1], i);
         }
     }
 
