@@ -14,7 +14,7 @@ import io.github.camelkusto.export.kql.plan.PlanNode;
  * Turns a bound plan into partitions of batch streams. Nothing runs here: each partition does its work when it is
  * opened and read. Streaming steps (where, project/extend/..., take, union, range, table scans) keep one partition
  * per input partition and hold a batch at a time; summarize, sort/top (and distinct, count) materialise
- * into one partition.
+ * into one partition; join materialises its right side only and streams its left side.
  */
 public final class Executor {
     private Executor() {
@@ -66,6 +66,13 @@ public final class Executor {
                 partitions.addAll(run(input).partitions());
             }
             return new QueryResult(union.schema(), partitions);
+        }
+        if (node instanceof PlanNode.MvExpand mvExpand) {
+            return Streams.mapPartitions(run(mvExpand.input()), mvExpand.schema(),
+                    in -> new MvExpandStream(in, mvExpand));
+        }
+        if (node instanceof PlanNode.Join join) {
+            return JoinOperator.run(join, run(join.left()), run(join.right()));
         }
         PlanNode.Serialize serialize = (PlanNode.Serialize) node;
         QueryResult input = run(serialize.input());

@@ -280,10 +280,86 @@ public final class Binder {
             PlanNode serialized = input.serialized() ? input : new PlanNode.Serialize(input);
             return serialize.columns().isEmpty() ? serialized : extend(serialized, serialize.columns());
         }
-        String name = op instanceof TabularOperator.Join ? "join" : op instanceof TabularOperator.MvExpand
+        if (op instanceof TabularOperator.MvExpand mvExpand) {
+            return mvExpand(input, mvExpand);
+        }
+        if (op instanceof TabularOperator.Join join) {
+            return JoinBinding.join(this, input, bindTabular(join.right()), join);
+        }
+        if (op instanceof TabularOperator.Lookup lookup) {
+            return JoinBinding.lookup(this, input, bindTabular(lookup.right()), lookup);
+        }
+        String name = op instanceof TabularOperator.MvExpand
                 ? "mv-expand" : op instanceof TabularOperator.Parse ? "parse" : op instanceof TabularOperator.GetSchema
                 ? "getschema" : op.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
         throw error("the '" + name + "' operator is not supported by the embedded engine yet", op.offset());
+    }
+
+    /**
+     * mv-expand: an expanded column keeps its place when it replaces an input column, else it is appended;
+     * {@code to typeof(T)} converts the elements as {@code toT()} does (a projection over the expansion).
+     */
+    private PlanNode mvExpand(PlanNode input, TabularOperator.MvExpand op) {
+        Schema schema = input.schema();
+        List<Column> columns = new ArrayList<>(schema.columns());
+        List<Integer> inputColumns = new ArrayList<>();
+        for (int c = 0; c < schema.size(); c++) {
+            inputColumns.add(c);
+        }
+        List<BoundExpr> arrays = new ArrayList<>();
+        List<Integer> targets = new ArrayList<>();
+        for (NamedExpr item : op.columns()) {
+            BoundExpr e = bindExpr(item.expr(), schema, input.serialized());
+            if (e.type() != KqlType.DYNAMIC) {
+                throw error("mv-expand expects a dynamic array or bag, not " + e.type().kustoName(),
+                        item.expr().offset());
+            }
+            String name = item.name() != null ? item.name() : derivedName(item.expr());
+            if (name == null) {
+                throw error("mv-expand needs a name for this expression: write name = expression", item.offset());
+            }
+            int target = indexOf(columns, name);
+            if (targets.contains(target) && target >= 0) {
+                throw error("column '" + name + "' is expanded twice", item.offset());
+            }
+            if (target < 0) {
+                target = columns.size();
+                columns.add(new Column(name, KqlType.DYNAMIC));
+                inputColumns.add(-1);
+            } else {
+                columns.set(target, new Column(name, KqlType.DYNAMIC));
+                inputColumns.set(target, -1);
+            }
+            arrays.add(e);
+            targets.add(target);
+        }
+        if (op.itemIndex() != null) {
+            if (indexOf(columns, op.itemIndex()) >= 0) {
+                throw error("with_itemindex column '" + op.itemIndex() + "' already exists", op.offset());
+            }
+            columns.add(new Column(op.itemIndex(), KqlType.LONG));
+            inputColumns.add(-1);
+        }
+        PlanNode expanded = new PlanNode.MvExpand(input, arrays, targets, inputColumns, op.bagAsArray(),
+                op.itemIndex() != null, op.limit() == null ? Long.MAX_VALUE : op.limit(), new Schema(columns));
+        if (op.toTypes().stream().allMatch(t -> t == null)) {
+            return expanded;
+        }
+        Schema out = expanded.schema();
+        List<BoundExpr> exprs = new ArrayList<>();
+        List<Column> converted = new ArrayList<>();
+        for (int c = 0; c < out.size(); c++) {
+            Column col = out.column(c);
+            BoundExpr ref = new BoundExpr.ColumnRef(c, col.name(), col.type());
+            int i = targets.indexOf(c);
+            String to = i >= 0 ? op.toTypes().get(i) : null;
+            if (to != null && !to.equals("dynamic")) {
+                ref = call("to" + to, List.of(ref), op.columns().get(i).offset(), false);
+            }
+            exprs.add(ref);
+            converted.add(new Column(col.name(), ref.type()));
+        }
+        return new PlanNode.Project(expanded, exprs, new Schema(converted));
     }
 
     private void checkPatternMatches(TabularOperator.NamePattern p, Schema schema) {
@@ -714,7 +790,7 @@ public final class Binder {
         throw unknownColumn(n.name(), n.offset(), schema);
     }
 
-    private KustoSyntaxException unknownColumn(String name, int offset, Schema schema) {
+    KustoSyntaxException unknownColumn(String name, int offset, Schema schema) {
         List<String> candidates = new ArrayList<>(schema.names());
         candidates.addAll(scalarLets.keySet());
         return error("unknown column '" + name + "'" + Suggestions.didYouMean(name, candidates) + " (columns: "
@@ -776,7 +852,7 @@ public final class Binder {
         return new BoundExpr.Constant(e.type(), v.box(0));
     }
 
-    private KustoSyntaxException error(String problem, int offset) {
+    KustoSyntaxException error(String problem, int offset) {
         return new KustoSyntaxException(problem, source, offset);
     }
 }

@@ -45,13 +45,13 @@ public final class QueryParser {
     private static final Set<String> COMPARISONS = Set.of("==", "!=", "<>", "<", "<=", ">", ">=", "=~", "!~");
     /** Operators of the language that this parser does not know the arguments of. */
     private static final Set<String> OTHER_OPERATORS = Set.of(
-            "lookup", "make-series", "mv-apply", "search", "evaluate", "render", "facet", "fork", "partition",
+            "make-series", "mv-apply", "search", "evaluate", "render", "facet", "fork", "partition",
             "scan", "sample", "sample-distinct", "top-nested", "top-hitters", "invoke", "find", "reduce",
             "consume", "extend-schema", "project-smart", "externaldata", "graph-match", "assert-schema");
     private static final List<String> OPERATOR_NAMES = List.of(
             "where", "filter", "project", "project-away", "project-keep", "project-rename", "project-reorder",
             "extend", "summarize", "take", "limit", "sort", "order", "top", "distinct", "count", "union", "join",
-            "mv-expand", "parse", "as", "serialize", "getschema");
+            "lookup", "mv-expand", "parse", "as", "serialize", "getschema");
     /** Kusto's dynamic literals are relaxed JSON: single quotes and unquoted names are fine. */
     private static final JsonMapper DYNAMIC_LITERAL = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES,
@@ -330,6 +330,8 @@ public final class QueryParser {
             }
             case "join":
                 return join(at);
+            case "lookup":
+                return lookup(at);
             case "mv-expand":
                 return mvExpand(at);
             case "parse":
@@ -454,18 +456,40 @@ public final class QueryParser {
             Token k = options.get("kind");
             throw error("unknown join kind '" + k.text() + "'" + Suggestions.didYouMean(k.text(), kinds), k);
         }
-        TabularExpression right;
+        TabularExpression right = joinRight("join");
+        return new TabularOperator.Join(kind, right, joinKeys(), at);
+    }
+
+    /** {@code lookup [kind=leftouter|inner] (right) on keys}. */
+    private TabularOperator lookup(int at) {
+        Map<String, Token> options = options(Set.of("kind"));
+        String kind = options.containsKey("kind") ? options.get("kind").text().toLowerCase(Locale.ROOT)
+                : "leftouter";
+        if (!kind.equals("leftouter") && !kind.equals("inner")) {
+            throw error("lookup kind must be leftouter or inner, not '" + options.get("kind").text() + "'",
+                    options.get("kind"));
+        }
+        TabularExpression right = joinRight("lookup");
+        return new TabularOperator.Lookup(kind, right, joinKeys(), at);
+    }
+
+    private TabularExpression joinRight(String operator) {
         Token t = peek();
         if (t.isSymbol("(")) {
             advance();
-            right = tabularExpression();
+            TabularExpression right = tabularExpression();
             expectSymbol(")");
-        } else if (t.kind() == TokenKind.IDENTIFIER) {
-            advance();
-            right = new TabularExpression.TableReference(t.text(), t.start());
-        } else {
-            throw error("expected the right side of join (a table name or '(') but found " + t.describe(), t);
+            return right;
         }
+        if (t.kind() == TokenKind.IDENTIFIER) {
+            return tabularSource();
+        }
+        throw error("expected the right side of " + operator + " (a table name or '(') but found " + t.describe(),
+                t);
+    }
+
+    /** {@code on a, b} / {@code on $left.a == $right.b and ...}. */
+    private List<TabularOperator.JoinKey> joinKeys() {
         expectKeyword("on");
         List<TabularOperator.JoinKey> keys = new ArrayList<>();
         do {
@@ -481,12 +505,18 @@ public final class QueryParser {
                 throw error("a join key must be a column name or $left.a == $right.b", tokenAt(e.offset()));
             }
         } while (acceptSymbol(",") || acceptKeyword("and"));
-        return new TabularOperator.Join(kind, right, keys, at);
+        return keys;
     }
 
     private TabularOperator mvExpand(int at) {
         Map<String, Token> options = options(Set.of("bagexpansion", "with_itemindex", "kind"));
         String itemIndex = options.containsKey("with_itemindex") ? options.get("with_itemindex").text() : null;
+        Token expansion = options.containsKey("bagexpansion") ? options.get("bagexpansion") : options.get("kind");
+        if (expansion != null && !expansion.text().equalsIgnoreCase("bag")
+                && !expansion.text().equalsIgnoreCase("array")) {
+            throw error("mv-expand's bag expansion must be bag or array, not " + expansion.describe(), expansion);
+        }
+        boolean bagAsArray = expansion != null && expansion.text().equalsIgnoreCase("array");
         List<NamedExpr> columns = new ArrayList<>();
         List<String> toTypes = new ArrayList<>();
         do {
@@ -509,7 +539,7 @@ public final class QueryParser {
             }
             limit = (Long) n.value();
         }
-        return new TabularOperator.MvExpand(columns, toTypes, itemIndex, limit, at);
+        return new TabularOperator.MvExpand(columns, toTypes, bagAsArray, itemIndex, limit, at);
     }
 
     private TabularOperator parseOperator(int at) {

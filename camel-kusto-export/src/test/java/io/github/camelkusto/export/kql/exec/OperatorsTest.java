@@ -1,7 +1,6 @@
 package io.github.camelkusto.export.kql.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.camelkusto.export.kql.Kql;
 import org.junit.jupiter.api.Test;
@@ -121,8 +120,8 @@ class OperatorsTest {
     }
 
     @Test
-    void joinIsParsedButNotYetExecuted() {
-        assertThatThrownBy(() -> kql.prepare("let A = datatable(x:long)[1]; A | join (A) on x"))
-                .hasMessageContaining("'join' operator is not supported by the embedded engine yet");
+    void joinOfATableWithItselfPairsEqualKeysAndSuffixesTheRightColumns() {
+        assertThat(kql.rows("let A = datatable(x:long)[1, 2]; A | join (A) on x | order by x asc"))
+                .containsExactly("1, 1", "2, 2");
     }
 }

@@ -116,9 +116,19 @@ public sealed interface TabularOperator {
         }
     }
 
-    /** {@code mv-expand [with_itemindex=I] [name =] expr [to typeof(T)], ... [limit N]}. */
-    record MvExpand(List<NamedExpr> columns, List<String> toTypes, String itemIndex, Long limit, int offset)
-            implements TabularOperator {
+    /** {@code lookup kind=K (right) on keys}; {@code kind} is leftouter (the default) or inner. */
+    record Lookup(String kind, TabularExpression right, List<JoinKey> keys, int offset) implements TabularOperator {
+        public Lookup {
+            keys = List.copyOf(keys);
+        }
+    }
+
+    /**
+     * {@code mv-expand [bagexpansion=bag|array] [with_itemindex=I] [name =] expr [to typeof(T)], ... [limit N]};
+     * {@code toTypes} holds the type name of each column, or null.
+     */
+    record MvExpand(List<NamedExpr> columns, List<String> toTypes, boolean bagAsArray, String itemIndex, Long limit,
+                    int offset) implements TabularOperator {
         public MvExpand {
             columns = List.copyOf(columns);
             toTypes = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(toTypes));
