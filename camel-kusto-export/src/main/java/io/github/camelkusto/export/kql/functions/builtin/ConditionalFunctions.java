@@ -25,7 +25,7 @@ import io.github.camelkusto.export.kql.functions.SerialFunction;
 import io.github.camelkusto.export.kql.types.KqlType;
 
 /**
- * iff/iif, case, coalesce, isnull/isnotnull/isempty/isnotempty, in/!in/in~/!in~ and row_number: functions
+ * iff/iif, case, coalesce, max_of/min_of, isnull/isnotnull/isempty/isnotempty, in/!in/in~/!in~ and row_number: functions
  * that choose between values or test for nulls, column-at-a-time.
  */
 public final class ConditionalFunctions implements FunctionLibrary {
@@ -36,6 +36,8 @@ public final class ConditionalFunctions implements FunctionLibrary {
         registry.register(new Iff("iif"));
         registry.register(new Case());
         registry.register(new Coalesce());
+        registry.register(new Extreme("max_of", 1));
+        registry.register(new Extreme("min_of", -1));
         registry.register(new NullTest("isnull", false, false));
         registry.register(new NullTest("isnotnull", true, false));
         registry.register(new NullTest("isempty", false, true));
@@ -198,6 +200,40 @@ public final class ConditionalFunctions implements FunctionLibrary {
                 }
                 return pick(type, v, which, n);
             });
+        }
+    }
+
+    /** max_of / min_of(a, b, ...): the largest / smallest value, nulls ignored (null when all are null). */
+    private record Extreme(String name, int sign) implements ScalarFunction {
+        @Override
+        public ScalarBinding bind(List<Argument> args) {
+            if (args.size() < 2 || args.size() > 64) {
+                throw new BindException(name + " expects 2 to 64 arguments, not " + args.size());
+            }
+            KqlType type = commonType(name, args.stream().map(Argument::type).toList());
+            if (type == KqlType.DYNAMIC || type == KqlType.GUID) {
+                throw new BindException(name + " compares scalar values, not " + type.kustoName());
+            }
+            return new ScalarBinding(type, (vectors, ctx) -> {
+                int n = ctx.rows();
+                Vector[] v = widened(vectors, type, 0, 1);
+                int[] which = new int[n];
+                for (int i = 0; i < n; i++) {
+                    int best = 0;
+                    for (int k = 1; k < v.length; k++) {
+                        if (!v[k].isNull(i) && (v[best].isNull(i) || sign * compare(v[k].box(i), v[best].box(i)) > 0)) {
+                            best = k;
+                        }
+                    }
+                    which[i] = best;
+                }
+                return pick(type, v, which, n);
+            });
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private static int compare(Object a, Object b) {
+            return ((Comparable) a).compareTo(b);
         }
     }
 

@@ -22,7 +22,10 @@ import io.github.camelkusto.export.kql.functions.ScalarKernel;
 import io.github.camelkusto.export.kql.types.KqlType;
 import io.github.camelkusto.export.kql.types.KustoCalendar;
 
-/** bin/floor (column-at-a-time: summarize keys use them), round, abs. */
+/**
+ * bin/floor (column-at-a-time: summarize keys use them), round, abs, ceiling, sign, pow, sqrt, exp, log, the
+ * trigonometric functions, isnan / isinf / isfinite; max_of / min_of are in {@link ConditionalFunctions}.
+ */
 public final class MathFunctions implements FunctionLibrary {
 
     @Override
@@ -45,12 +48,55 @@ public final class MathFunctions implements FunctionLibrary {
                 .add(DECIMAL, RowWise.of(DECIMAL, d -> ((BigDecimal) d).setScale(0, RoundingMode.HALF_UP)), DECIMAL)
                 .add(DECIMAL, RowWise.of(DECIMAL, (d, digits) -> ((BigDecimal) d).setScale(((Number) digits).intValue(),
                         RoundingMode.HALF_UP)), DECIMAL, LONG));
+        registerRealFunctions(registry);
         registry.register(Overloads.of("abs")
-                .add(INT, RowWise.longToLong(INT, x -> (int) Math.abs(x)), INT)
                 .add(LONG, RowWise.longToLong(LONG, Math::abs), LONG)
                 .add(REAL, RowWise.doubleToDouble(Math::abs), REAL)
                 .add(DECIMAL, RowWise.of(DECIMAL, d -> ((BigDecimal) d).abs()), DECIMAL)
                 .add(TIMESPAN, RowWise.longToLong(TIMESPAN, Math::abs), TIMESPAN));
+    }
+
+    private static void registerReal(FunctionRegistry registry, String name, java.util.function.DoubleUnaryOperator f) {
+        registry.register(Overloads.of(name).add(REAL, RowWise.doubleToDouble(f), REAL));
+    }
+
+    /** Functions of reals (an int or long argument widens): NaN for a value outside the domain, as in Kusto. */
+    private static void registerRealFunctions(FunctionRegistry registry) {
+        registerReal(registry, "sqrt", Math::sqrt);
+        registerReal(registry, "exp", Math::exp);
+        registerReal(registry, "exp2", x -> Math.pow(2, x));
+        registerReal(registry, "exp10", x -> Math.pow(10, x));
+        registerReal(registry, "cos", Math::cos);
+        registerReal(registry, "sin", Math::sin);
+        registerReal(registry, "tan", Math::tan);
+        registerReal(registry, "acos", Math::acos);
+        registerReal(registry, "asin", Math::asin);
+        registerReal(registry, "atan", Math::atan);
+        registerReal(registry, "cot", x -> 1 / Math.tan(x));
+        registerReal(registry, "degrees", Math::toDegrees);
+        registerReal(registry, "radians", Math::toRadians);
+        registerReal(registry, "ceiling", Math::ceil);
+        registerReal(registry, "sign", Math::signum);
+        // log of a negative number is null in Kusto (not NaN); log(0) is -infinity.
+        for (String name : new String[] {"log", "log2", "log10"}) {
+            java.util.function.DoubleUnaryOperator log = name.equals("log") ? Math::log
+                    : name.equals("log10") ? Math::log10 : x -> Math.log(x) / Math.log(2);
+            registry.register(Overloads.of(name).add(REAL, RowWise.of(REAL, x -> {
+                double d = (Double) x;
+                return d < 0 ? null : log.applyAsDouble(d);
+            }), REAL));
+        }
+        registry.register(Overloads.of("atan2").add(REAL, RowWise.of(REAL, (y, x) -> Math.atan2((Double) y,
+                (Double) x)), REAL, REAL));
+        registry.register(Overloads.of("pow").add(REAL, RowWise.of(REAL, (b, e) -> Math.pow((Double) b, (Double) e)),
+                REAL, REAL));
+        registry.register(Overloads.of("pi").add(REAL, RowWise.nary(REAL, a -> Math.PI)));
+        registry.register(Overloads.of("isnan").add(KqlType.BOOL, RowWise.of(KqlType.BOOL, x -> Double.isNaN((Double) x)),
+                REAL));
+        registry.register(Overloads.of("isinf").add(KqlType.BOOL, RowWise.of(KqlType.BOOL,
+                x -> Double.isInfinite((Double) x)), REAL));
+        registry.register(Overloads.of("isfinite").add(KqlType.BOOL, RowWise.of(KqlType.BOOL,
+                x -> Double.isFinite((Double) x)), REAL));
     }
 
     /** Half away from zero, as Kusto rounds. */

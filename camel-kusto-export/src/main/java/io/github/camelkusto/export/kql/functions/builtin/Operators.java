@@ -49,8 +49,8 @@ public final class Operators implements FunctionLibrary {
         registry.register(Overloads.of("and").add(BOOL, Operators::and, BOOL, BOOL));
         registry.register(Overloads.of("or").add(BOOL, Operators::or, BOOL, BOOL));
         registry.register(Overloads.of("not").add(BOOL, Operators::not, BOOL));
+        // Arithmetic on ints gives longs: int + int, -int never wrap at 32 bits.
         registry.register(Overloads.of("negate")
-                .add(INT, longArith('n', INT), INT)
                 .add(LONG, longArith('n', LONG), LONG)
                 .add(REAL, RowWise.doubleToDouble(d -> -d), REAL)
                 .add(DECIMAL, RowWise.of(DECIMAL, a -> ((BigDecimal) a).negate()), DECIMAL)
@@ -60,7 +60,6 @@ public final class Operators implements FunctionLibrary {
     private static void registerArithmetic(FunctionRegistry registry) {
         for (char op : new char[] {'+', '-', '*', '/', '%'}) {
             Overloads f = Overloads.of(String.valueOf(op))
-                    .add(INT, longArith(op, INT), INT, INT)
                     .add(LONG, longArith(op, LONG), LONG, LONG)
                     .add(REAL, doubleArith(op), REAL, REAL)
                     .add(DECIMAL, decimalArith(op), DECIMAL, DECIMAL);
@@ -166,7 +165,7 @@ public final class Operators implements FunctionLibrary {
                         if (d == 0) {
                             nulls = Nulls.set(nulls, n, i);
                         } else {
-                            out[i] = x[i & xm] % d;
+                            out[i] = modulo(x[i & xm], d);
                         }
                     }
                 }
@@ -174,6 +173,17 @@ public final class Operators implements FunctionLibrary {
             }
             return finish(result, out, nulls, n);
         };
+    }
+
+    /** Kusto's modulo is never negative: -5 % 3 is 1, 5 % -3 is 2. */
+    static long modulo(long a, long b) {
+        long r = a % b;
+        return r < 0 ? r + Math.abs(b) : r;
+    }
+
+    static double modulo(double a, double b) {
+        double r = a % b;
+        return r < 0 ? r + Math.abs(b) : r;
     }
 
     private static Vector finish(KqlType result, long[] out, boolean[] nulls, int n) {
@@ -224,7 +234,7 @@ public final class Operators implements FunctionLibrary {
                 }
                 case '%' -> {
                     for (int i = 0; i < n; i++) {
-                        out[i] = x[i & xm] % y[i & ym];
+                        out[i] = modulo(x[i & xm], y[i & ym]);
                     }
                 }
                 default -> throw new IllegalStateException("operator " + op);
