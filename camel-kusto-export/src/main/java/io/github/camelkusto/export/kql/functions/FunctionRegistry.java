@@ -23,6 +23,7 @@ public final class FunctionRegistry {
         new io.github.camelkusto.export.kql.functions.builtin.MathFunctions(),
         new io.github.camelkusto.export.kql.functions.builtin.DateTimeFunctions(),
         new io.github.camelkusto.export.kql.functions.builtin.DynamicFunctions(),
+        new io.github.camelkusto.export.kql.functions.builtin.ArrayFunctions(),
         new io.github.camelkusto.export.kql.aggregates.builtin.BasicAggregates(),
     };
 

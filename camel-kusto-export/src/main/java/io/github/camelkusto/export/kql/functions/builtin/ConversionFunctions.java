@@ -166,7 +166,7 @@ public final class ConversionFunctions implements FunctionLibrary {
                     case "false", "0" -> Boolean.FALSE;
                     default -> null;
                 };
-                case DYNAMIC -> KqlValues.parseDynamic(s);
+                case DYNAMIC -> t.isEmpty() ? null : KqlValues.parseDynamic(s);
                 case STRING -> s;
                 default -> KqlValues.parse(to, t);
             };
