@@ -46,6 +46,9 @@ public final class Executor {
             return Streams.mapPartitions(run(project.input()), project.schema(),
                     in -> new ProjectStream(in, project.columns(), project.schema()));
         }
+        if (node instanceof PlanNode.Extract extract) {
+            return Streams.mapPartitions(run(extract.input()), extract.schema(), in -> new ExtractStream(in, extract));
+        }
         if (node instanceof PlanNode.Take take) {
             QueryResult input = run(take.input());
             return new QueryResult(take.schema(), List.of(() -> new TakeStream(Streams.concat(input.partitions()),

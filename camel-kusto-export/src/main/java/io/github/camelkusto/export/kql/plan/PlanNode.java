@@ -139,6 +139,19 @@ public sealed interface PlanNode {
         }
     }
 
+    /**
+     * parse / parse-where / parse-kv: the columns of {@code extraction} read from the string {@code text} of each
+     * row, written into the input's columns at {@code targets} (an index past the input's columns appends one);
+     * {@code dropUnmatched} drops the rows whose text does not match (parse-where). Streaming.
+     */
+    record Extract(PlanNode input, BoundExpr text, TextExtraction extraction, int[] targets, boolean dropUnmatched,
+            Schema schema) implements PlanNode {
+        @Override
+        public boolean serialized() {
+            return input.serialized();
+        }
+    }
+
     /** Which rows a join keeps; {@link #streamsLeftOnly()} kinds never need to see the whole left side. */
     enum JoinKind {
         INNER_UNIQUE, INNER, LEFT_OUTER, RIGHT_OUTER, FULL_OUTER, LEFT_SEMI, LEFT_ANTI, RIGHT_SEMI, RIGHT_ANTI;

@@ -45,13 +45,13 @@ public final class QueryParser {
     private static final Set<String> COMPARISONS = Set.of("==", "!=", "<>", "<", "<=", ">", ">=", "=~", "!~");
     /** Operators of the language that this parser does not know the arguments of. */
     private static final Set<String> OTHER_OPERATORS = Set.of(
-            "make-series", "mv-apply", "search", "evaluate", "render", "facet", "fork", "partition",
+            "make-series", "mv-apply", "evaluate", "render", "facet", "fork", "partition",
             "scan", "sample", "sample-distinct", "top-nested", "top-hitters", "invoke", "find", "reduce",
             "consume", "extend-schema", "project-smart", "externaldata", "graph-match", "assert-schema");
     private static final List<String> OPERATOR_NAMES = List.of(
             "where", "filter", "project", "project-away", "project-keep", "project-rename", "project-reorder",
             "extend", "summarize", "take", "limit", "sort", "order", "top", "distinct", "count", "union", "join",
-            "lookup", "mv-expand", "parse", "as", "serialize", "getschema");
+            "lookup", "mv-expand", "parse", "parse-where", "parse-kv", "search", "as", "serialize", "getschema");
     /** Kusto's dynamic literals are relaxed JSON: single quotes and unquoted names are fine. */
     private static final JsonMapper DYNAMIC_LITERAL = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES,
@@ -335,7 +335,13 @@ public final class QueryParser {
             case "mv-expand":
                 return mvExpand(at);
             case "parse":
-                return parseOperator(at);
+                return parseOperator(at, false);
+            case "parse-where":
+                return parseOperator(at, true);
+            case "parse-kv":
+                return parseKv(at);
+            case "search":
+                return search(at);
             case "as": {
                 options(Set.of());
                 Token n = expectName("a name after 'as'");
@@ -542,11 +548,16 @@ public final class QueryParser {
         return new TabularOperator.MvExpand(columns, toTypes, bagAsArray, itemIndex, limit, at);
     }
 
-    private TabularOperator parseOperator(int at) {
+    private TabularOperator parseOperator(int at, boolean dropUnmatched) {
         Map<String, Token> options = options(Set.of("kind", "flags"));
-        if (options.containsKey("kind") && !options.get("kind").text().equalsIgnoreCase("simple")) {
-            throw error("parse kind=" + options.get("kind").text() + " is not supported by the embedded engine yet"
-                    + " (only the simple form)", options.get("kind"));
+        String kind = options.containsKey("kind") ? options.get("kind").text().toLowerCase(Locale.ROOT) : "simple";
+        if (!Set.of("simple", "regex", "relaxed").contains(kind)) {
+            throw error("unknown parse kind '" + options.get("kind").text() + "' (valid: simple, regex, relaxed)",
+                    options.get("kind"));
+        }
+        String flags = options.containsKey("flags") ? options.get("flags").text() : null;
+        if (flags != null && !kind.equals("regex")) {
+            throw error("parse flags apply to kind=regex only", options.get("flags"));
         }
         Expr source = additive();
         expectKeyword("with");
@@ -572,7 +583,66 @@ public final class QueryParser {
         if (parts.isEmpty()) {
             throw error("parse expects a pattern after 'with'", peek());
         }
-        return new TabularOperator.Parse(source, parts, at);
+        return new TabularOperator.Parse(source, parts, kind, flags, dropUnmatched, at);
+    }
+
+    private TabularOperator parseKv(int at) {
+        Expr source = additive();
+        expectKeyword("as");
+        expectSymbol("(");
+        List<TabularOperator.ParseColumn> columns = new ArrayList<>();
+        do {
+            Token name = expectName("a column name");
+            if (isBoolWord(name.text())) {
+                throw error("'" + name.text() + "' is a literal, not a column name", name);
+            }
+            expectSymbol(":");
+            Token typeName = expectName("a type name");
+            String type = KqlType.byName(typeName.text()).orElseThrow(() -> unknownType(typeName)).kustoName();
+            columns.add(new TabularOperator.ParseColumn(nameOf(name), type, name.start()));
+        } while (acceptSymbol(","));
+        expectSymbol(")");
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        if (acceptKeyword("with")) {
+            expectSymbol("(");
+            do {
+                Token key = expectName("a parse-kv option");
+                String k = key.text().toLowerCase(Locale.ROOT);
+                Set<String> known = Set.of("pair_delimiter", "kv_delimiter", "quote", "escape", "greedy", "regex");
+                if (!known.contains(k)) {
+                    throw error("unknown parse-kv option '" + key.text() + "'" + Suggestions.didYouMean(k, known),
+                            key);
+                }
+                expectSymbol("=");
+                Token value = advance();
+                if (value.kind() != TokenKind.STRING && value.kind() != TokenKind.IDENTIFIER) {
+                    throw error("expected a string for parse-kv option " + k + " but found " + value.describe(),
+                            value);
+                }
+                options.put(k, value.kind() == TokenKind.STRING ? (String) value.value() : value.text());
+            } while (acceptSymbol(","));
+            expectSymbol(")");
+        }
+        return new TabularOperator.ParseKv(source, columns, options, at);
+    }
+
+    private TabularOperator search(int at) {
+        Map<String, Token> options = options(Set.of("kind"));
+        boolean caseSensitive = false;
+        if (options.containsKey("kind")) {
+            Token kind = options.get("kind");
+            switch (kind.text().toLowerCase(Locale.ROOT)) {
+                case "case_sensitive" -> caseSensitive = true;
+                case "case_insensitive" -> caseSensitive = false;
+                default -> throw error("unknown search kind '" + kind.text()
+                        + "' (valid: case_sensitive, case_insensitive)", kind);
+            }
+        }
+        if (peek().isKeyword("in")) {
+            throw error("search in (tables) is not supported by the embedded engine yet: pipe one table into search",
+                    peek());
+        }
+        return new TabularOperator.Search(caseSensitive, expression(), at);
     }
 
     private TabularExpression dataTable() {
@@ -610,6 +680,11 @@ public final class QueryParser {
     /** A literal value for a datatable column of {@code type}, with Kusto's rules: numbers widen, typed nulls. */
     private Object dataTableValue(KqlType type) {
         Token at = peek();
+        if (at.isSymbol("-") && peek(1).kind() == TokenKind.LONG && peek(1).text().equals(Lexer.LONG_MIN_MAGNITUDE)) {
+            advance();
+            advance();
+            return coerce(Long.MIN_VALUE, KqlType.LONG, type, at);
+        }
         Expr e = unary();
         boolean negate = false;
         if (e instanceof Expr.Unary u && u.operand() instanceof Expr.Literal) {
@@ -866,6 +941,9 @@ public final class QueryParser {
                             Ticks.toDuration(TimespanUnits.ticks(amount, unit.text())), t.start());
                 }
                 if (t.kind() == TokenKind.LONG) {
+                    if (t.text().equals(Lexer.LONG_MIN_MAGNITUDE)) {
+                        throw error("integer literal " + t.text() + " is out of the range of long", t);
+                    }
                     return new Expr.Literal(KqlType.LONG, t.value(), t.start());
                 }
                 return new Expr.Literal(KqlType.REAL, t.value(), t.start());
@@ -915,6 +993,9 @@ public final class QueryParser {
                     advance();
                     Token name = expectName("a column name after $" + side.text() + ".");
                     return new Expr.SideRef(side.text().equalsIgnoreCase("left"), nameOf(name), t.start());
+                }
+                if (t.isSymbol("*")) {
+                    return new Expr.Star(t.start()); // any column: where * has "x" (the binder says where it fits)
                 }
                 break;
             default:
