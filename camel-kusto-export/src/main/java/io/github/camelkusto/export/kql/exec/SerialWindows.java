@@ -63,6 +63,18 @@ final class SerialWindows {
         this.after = a;
     }
 
+    /** Whether any of {@code expressions} calls a serial function. */
+    static boolean usesSerialFunctions(List<BoundExpr> expressions) {
+        return expressions.stream().anyMatch(SerialWindows::usesSerial);
+    }
+
+    private static boolean usesSerial(BoundExpr e) {
+        if (e instanceof BoundExpr.Call c) {
+            return c.kernel() instanceof SerialKernel || c.args().stream().anyMatch(SerialWindows::usesSerial);
+        }
+        return e instanceof BoundExpr.Widen w && usesSerial(w.inner());
+    }
+
     /** The rows before (after) a row that the serial functions of {@code e} may read, nesting included. */
     private static int reach(BoundExpr e, boolean backwards) {
         if (e instanceof BoundExpr.Call c) {

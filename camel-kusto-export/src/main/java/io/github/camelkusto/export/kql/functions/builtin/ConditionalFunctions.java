@@ -25,7 +25,7 @@ import io.github.camelkusto.export.kql.functions.SerialFunction;
 import io.github.camelkusto.export.kql.types.KqlType;
 
 /**
- * iff/iif, case, coalesce, max_of/min_of, isnull/isnotnull/isempty/isnotempty, in/!in/in~/!in~ and row_number: functions
+ * iff/iif, case, coalesce, max_of/min_of, isnull/isnotnull/isempty/isnotempty, in/!in/in~/!in~: functions
  * that choose between values or test for nulls, column-at-a-time.
  */
 public final class ConditionalFunctions implements FunctionLibrary {
