@@ -39,11 +39,11 @@ public final class Executor {
             return RangeSource.of(range);
         }
         if (node instanceof PlanNode.Filter filter) {
-            return Streams.mapPartitions(run(filter.input()), filter.schema(),
+            return Streams.mapPartitions(ordered(run(filter.input()), List.of(filter.predicate())), filter.schema(),
                     in -> new FilterStream(in, filter.predicate()));
         }
         if (node instanceof PlanNode.Project project) {
-            return Streams.mapPartitions(run(project.input()), project.schema(),
+            return Streams.mapPartitions(ordered(run(project.input()), project.columns()), project.schema(),
                     in -> new ProjectStream(in, project.columns(), project.schema()));
         }
         if (node instanceof PlanNode.Extract extract) {
@@ -80,6 +80,17 @@ public final class Executor {
         PlanNode.Serialize serialize = (PlanNode.Serialize) node;
         QueryResult input = run(serialize.input());
         return new QueryResult(serialize.schema(), List.of(() -> Streams.concat(input.partitions())));
+    }
+
+    /**
+     * {@code input} as one partition read in order when {@code expressions} use serial functions (prev,
+     * row_cumsum...): a serialized input may still come in several partitions (range's, one per core).
+     */
+    private static QueryResult ordered(QueryResult input, List<io.github.camelkusto.export.kql.plan.BoundExpr> expressions) {
+        if (input.partitions().size() <= 1 || !SerialWindows.usesSerialFunctions(expressions)) {
+            return input;
+        }
+        return new QueryResult(input.schema(), List.of(() -> Streams.concat(input.partitions())));
     }
 
     /** take: reads the partitions one after another and stops reading as soon as it has its rows. */

@@ -54,6 +54,10 @@ public final class Binder {
     }
 
     public PlanNode bind(Query query) {
+        return io.github.camelkusto.export.kql.functions.QueryClock.during(() -> bindQuery(query));
+    }
+
+    private PlanNode bindQuery(Query query) {
         for (Query.Let let : query.lets()) {
             if (let instanceof Query.TabularLet t) {
                 tabularLets.put(t.name(), bindTabular(t.value()));
@@ -646,7 +650,110 @@ public final class Binder {
         return out;
     }
 
+    /**
+     * summarize: an item that is an expression over aggregates ({@code x = sum(a) * 2},
+     * {@code (max(t) - min(t)) / 1h}) has each aggregate computed as a hidden column, and a projection over the
+     * aggregated rows computes the expression.
+     */
     private PlanNode summarize(PlanNode input, List<NamedExpr> aggregates, List<NamedExpr> by, int offset) {
+        List<NamedExpr> flat = new ArrayList<>();
+        List<Expr> computed = new ArrayList<>();
+        List<Integer> flatIndex = new ArrayList<>();
+        for (NamedExpr a : aggregates) {
+            if (isAggregateCall(a.expr())) {
+                flatIndex.add(flat.size());
+                flat.add(a);
+                computed.add(null);
+                continue;
+            }
+            int before = flat.size();
+            Expr rewritten = hoistAggregates(a.expr(), flat);
+            if (flat.size() == before) {
+                String hint = a.expr() instanceof Expr.Call c && functions.scalar(c.name()).isEmpty()
+                        ? Suggestions.didYouMean(c.name(), functions.names()) : "";
+                throw error("summarize expects an aggregation function call such as count(), sum(x), arg_max(x, *),"
+                        + " or an expression over them" + hint, a.expr().offset());
+            }
+            flatIndex.add(-1);
+            computed.add(rewritten);
+        }
+        List<int[]> spans = new ArrayList<>();
+        PlanNode.Aggregate aggregate = summarizeCalls(input, flat, by, spans);
+        if (computed.stream().allMatch(java.util.Objects::isNull)) {
+            return aggregate;
+        }
+        Schema aggSchema = aggregate.schema();
+        NameAllocator names = new NameAllocator();
+        aggSchema.names().stream().filter(n -> !n.startsWith(HIDDEN)).forEach(names::reserve);
+        aggregates.stream().filter(a -> a.name() != null).forEach(a -> names.reserve(a.name()));
+        List<BoundExpr> exprs = new ArrayList<>();
+        List<Column> columns = new ArrayList<>();
+        for (int k = 0; k < by.size(); k++) {
+            Column c = aggSchema.column(k);
+            exprs.add(new BoundExpr.ColumnRef(k, c.name(), c.type()));
+            columns.add(c);
+        }
+        for (int i = 0; i < aggregates.size(); i++) {
+            if (computed.get(i) == null) {
+                int[] span = spans.get(flatIndex.get(i));
+                for (int c = span[0]; c < span[1]; c++) {
+                    Column col = aggSchema.column(c);
+                    exprs.add(new BoundExpr.ColumnRef(c, col.name(), col.type()));
+                    columns.add(col);
+                }
+            } else {
+                BoundExpr e = bindExpr(computed.get(i), aggSchema, false);
+                String name = aggregates.get(i).name() != null ? aggregates.get(i).name() : names.nextColumn();
+                exprs.add(e);
+                columns.add(new Column(name, e.type()));
+            }
+        }
+        return new PlanNode.Project(aggregate, exprs, new Schema(columns));
+    }
+
+    private static final String HIDDEN = "__aggregate_";
+
+    private boolean isAggregateCall(Expr e) {
+        return e instanceof Expr.Call call && functions.aggregate(call.name()).isPresent();
+    }
+
+    /** {@code e} with each aggregate call replaced by a reference to a hidden column added to {@code flat}. */
+    private Expr hoistAggregates(Expr e, List<NamedExpr> flat) {
+        if (isAggregateCall(e)) {
+            String name = HIDDEN + flat.size();
+            flat.add(new NamedExpr(name, e, e.offset()));
+            return new Expr.NameRef(name, e.offset());
+        }
+        if (e instanceof Expr.Call c) {
+            return new Expr.Call(c.name(), c.args().stream().map(a -> hoistAggregates(a, flat)).toList(), c.offset());
+        }
+        if (e instanceof Expr.Binary b) {
+            return new Expr.Binary(b.op(), hoistAggregates(b.left(), flat), hoistAggregates(b.right(), flat),
+                    b.offset());
+        }
+        if (e instanceof Expr.Unary u) {
+            return new Expr.Unary(u.op(), hoistAggregates(u.operand(), flat), u.offset());
+        }
+        if (e instanceof Expr.ListOp l) {
+            return new Expr.ListOp(l.op(), hoistAggregates(l.left(), flat),
+                    l.items().stream().map(a -> hoistAggregates(a, flat)).toList(), l.offset());
+        }
+        if (e instanceof Expr.Between b) {
+            return new Expr.Between(b.negated(), hoistAggregates(b.value(), flat), hoistAggregates(b.low(), flat),
+                    hoistAggregates(b.high(), flat), b.offset());
+        }
+        if (e instanceof Expr.Member m) {
+            return new Expr.Member(hoistAggregates(m.target(), flat), m.name(), m.offset());
+        }
+        if (e instanceof Expr.Index i) {
+            return new Expr.Index(hoistAggregates(i.target(), flat), hoistAggregates(i.index(), flat), i.offset());
+        }
+        return e;
+    }
+
+    /** summarize of aggregate calls only; {@code spans} gets each call's output columns [from, to). */
+    private PlanNode.Aggregate summarizeCalls(PlanNode input, List<NamedExpr> aggregates, List<NamedExpr> by,
+                                              List<int[]> spans) {
         Schema schema = input.schema();
         NameAllocator names = new NameAllocator();
         List<BoundExpr> keys = new ArrayList<>();
@@ -702,6 +809,7 @@ public final class Binder {
             args = convert(args, binding.argumentTypes());
             List<String> outNames = a.name() != null && binding.outputTypes().size() == 1 ? List.of(a.name())
                     : function.outputNames(argNames);
+            spans.add(new int[] {columns.size(), columns.size() + binding.outputTypes().size()});
             for (int i = 0; i < binding.outputTypes().size(); i++) {
                 String n = a.name() != null && i == 0 ? a.name() : names.unique(outNames.get(i));
                 if (a.name() != null && i == 0 && columns.stream().anyMatch(col -> col.name().equals(a.name()))) {

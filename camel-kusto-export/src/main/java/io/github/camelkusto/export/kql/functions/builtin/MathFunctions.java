@@ -20,6 +20,7 @@ import io.github.camelkusto.export.kql.functions.Overloads;
 import io.github.camelkusto.export.kql.functions.RowWise;
 import io.github.camelkusto.export.kql.functions.ScalarKernel;
 import io.github.camelkusto.export.kql.types.KqlType;
+import io.github.camelkusto.export.kql.types.KustoCalendar;
 
 /**
  * bin/floor (column-at-a-time: summarize keys use them), round, abs, ceiling, sign, pow, sqrt, exp, log, the
@@ -33,7 +34,7 @@ public final class MathFunctions implements FunctionLibrary {
             registry.register(Overloads.of(name)
                     .add(LONG, longBin(LONG), LONG, LONG)
                     .add(REAL, MathFunctions::doubleBin, REAL, REAL)
-                    .add(DATETIME, longBin(DATETIME), DATETIME, TIMESPAN)
+                    .add(DATETIME, longBin(DATETIME, KustoCalendar.MIN_TICKS), DATETIME, TIMESPAN)
                     .add(TIMESPAN, longBin(TIMESPAN), TIMESPAN, TIMESPAN)
                     .add(DECIMAL, RowWise.of(DECIMAL, (a, b) -> ((BigDecimal) b).signum() == 0 ? null
                             : ((BigDecimal) a).divide((BigDecimal) b, 0, RoundingMode.FLOOR).multiply((BigDecimal) b)),
@@ -106,8 +107,15 @@ public final class MathFunctions implements FunctionLibrary {
         return BigDecimal.valueOf(d).setScale(digits, RoundingMode.HALF_UP).doubleValue();
     }
 
-    /** {@code floor(x / size) * size} over long storage; a size of 0 or null gives null. */
     static ScalarKernel longBin(KqlType result) {
+        return longBin(result, 0);
+    }
+
+    /**
+     * {@code floor((x - origin) / size) * size + origin} over long storage; a size of 0 or null gives null.
+     * Kusto bins datetimes from 0001-01-01 (its tick 0), which matters for sizes such as 7d.
+     */
+    static ScalarKernel longBin(KqlType result, long origin) {
         return (args, ctx) -> {
             int n = ctx.rows();
             LongVector a = (LongVector) args[0];
@@ -121,7 +129,7 @@ public final class MathFunctions implements FunctionLibrary {
             if (b.isConstant() && y[0] > 0) {
                 long size = y[0];
                 for (int i = 0; i < n; i++) {
-                    out[i] = Math.floorDiv(x[i & xm], size) * size;
+                    out[i] = Math.floorDiv(x[i & xm] - origin, size) * size + origin;
                 }
             } else {
                 for (int i = 0; i < n; i++) {
@@ -129,7 +137,7 @@ public final class MathFunctions implements FunctionLibrary {
                     if (size == 0) {
                         nulls = Nulls.set(nulls, n, i);
                     } else {
-                        out[i] = Math.floorDiv(x[i & xm], size) * size;
+                        out[i] = Math.floorDiv(x[i & xm] - origin, size) * size + origin;
                     }
                 }
             }

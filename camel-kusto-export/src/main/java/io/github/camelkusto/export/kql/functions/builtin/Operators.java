@@ -191,6 +191,12 @@ public final class Operators implements FunctionLibrary {
             for (int i = 0; i < n; i++) {
                 out[i] = (int) out[i]; // int arithmetic wraps at 32 bits
             }
+        } else if (result == DATETIME) {
+            for (int i = 0; i < n; i++) {
+                if (!io.github.camelkusto.export.kql.types.KustoCalendar.inRange(out[i])) {
+                    nulls = Nulls.set(nulls, n, i); // beyond 0001-01-01 .. 9999-12-31: null, as in Kusto
+                }
+            }
         }
         return new LongVector(result, out, nulls, n);
     }
@@ -251,7 +257,25 @@ public final class Operators implements FunctionLibrary {
         });
     }
 
-    /** Comparison over long storage; a null operand gives null (which where treats as false). */
+    /**
+     * The null mask of a comparison, as Kusto has it: == and != are never null (a null operand makes == false
+     * and != true), an ordering (&lt;, &gt;...) with a null operand is null (which where treats as false).
+     */
+    static boolean[] comparisonNulls(int op, long[] out, int n, Vector a, Vector b) {
+        boolean[] nulls = Nulls.union(n, a, b);
+        if (nulls == null || op != EQ && op != NE) {
+            return nulls;
+        }
+        long whenNull = op == NE ? 1 : 0;
+        for (int i = 0; i < n; i++) {
+            if (nulls[i]) {
+                out[i] = whenNull;
+            }
+        }
+        return null;
+    }
+
+    /** Comparison over long storage; see {@link #comparisonNulls} for null operands. */
     static ScalarKernel longCompare(int op) {
         return (args, ctx) -> {
             int n = ctx.rows();
@@ -294,7 +318,7 @@ public final class Operators implements FunctionLibrary {
                     }
                 }
             }
-            return new LongVector(BOOL, out, Nulls.union(n, a, b), n);
+            return new LongVector(BOOL, out, comparisonNulls(op, out, n, a, b), n);
         };
     }
 
@@ -340,7 +364,7 @@ public final class Operators implements FunctionLibrary {
                     }
                 }
             }
-            return new LongVector(BOOL, out, Nulls.union(n, a, b), n);
+            return new LongVector(BOOL, out, comparisonNulls(op, out, n, a, b), n);
         };
     }
 
@@ -355,7 +379,6 @@ public final class Operators implements FunctionLibrary {
             int xm = a.mask();
             int ym = b.mask();
             long[] out = new long[n];
-            boolean[] nulls = Nulls.union(n, a, b);
             for (int i = 0; i < n; i++) {
                 Object l = x[i & xm];
                 Object r = y[i & ym];
@@ -366,7 +389,7 @@ public final class Operators implements FunctionLibrary {
                         : order.compare((T) l, (T) r);
                 out[i] = test(op, c) ? 1 : 0;
             }
-            return new LongVector(BOOL, out, nulls, n);
+            return new LongVector(BOOL, out, comparisonNulls(op, out, n, a, b), n);
         };
     }
 
