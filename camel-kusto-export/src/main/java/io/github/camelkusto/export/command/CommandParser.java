@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
 import io.github.camelkusto.export.kql.KustoException;
 import io.github.camelkusto.export.kql.control.TableCommandParser;
 import io.github.camelkusto.export.kql.syntax.KustoSyntaxException;
-import io.github.camelkusto.export.kql.syntax.Lexer;
 import io.github.camelkusto.export.kql.syntax.SourceText;
 import io.github.camelkusto.export.kql.syntax.Token;
 import io.github.camelkusto.export.kql.syntax.TokenKind;
+import io.github.camelkusto.export.kql.syntax.TokenParser;
 
 /**
  * Parses what a user sends: a control command or a bare KQL query.
@@ -33,21 +33,15 @@ import io.github.camelkusto.export.kql.syntax.TokenKind;
  * more adjacent string literals, concatenated. Error excerpts mask every string literal. The query after
  * {@code <|} is kept verbatim.
  */
-public final class CommandParser {
+public final class CommandParser extends TokenParser {
     private static final Pattern GUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![\\w-])");
     private static final Pattern WORD = Pattern.compile("[\\w-]+");
     private static final String COMMANDS = ".export, .show tables, .show operations, .show operation <id> details,"
             + " .cancel operation <id>, " + String.join(", ", TableCommandParser.COMMANDS);
 
-    private final SourceText source;
-    private final Lexer lexer;
-    private Token current;
-
     private CommandParser(SourceText source) {
-        this.source = source;
-        this.lexer = new Lexer(source);
-        this.current = lexer.next();
+        super(source, 0);
     }
 
     /**
@@ -339,49 +333,10 @@ public final class CommandParser {
         return s.length() - s.stripLeading().length();
     }
 
-    private Token advance() {
-        Token t = current;
-        if (t.kind() != TokenKind.END) {
-            current = lexer.next();
-        }
-        return t;
-    }
 
-    private boolean acceptSymbol(String symbol) {
-        if (current.isSymbol(symbol)) {
-            advance();
-            return true;
-        }
-        return false;
-    }
 
-    private boolean acceptKeyword(String keyword) {
-        if (current.isKeyword(keyword)) {
-            advance();
-            return true;
-        }
-        return false;
-    }
 
-    private void expectSymbol(String symbol, String problem) {
-        if (!acceptSymbol(symbol)) {
-            throw error(problem + " but found " + current.describe(), current);
-        }
-    }
 
-    private void expectKeyword(String keyword, String problem) {
-        if (!acceptKeyword(keyword)) {
-            throw error(problem + " but found " + current.describe(), current);
-        }
-    }
 
-    private void expectEnd(String where) {
-        if (current.kind() != TokenKind.END) {
-            throw error("unexpected " + current.describe() + " " + where, current);
-        }
-    }
 
-    private KustoSyntaxException error(String problem, Token at) {
-        return new KustoSyntaxException(problem, source, at.start());
-    }
 }

@@ -5,47 +5,48 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
-import io.github.camelkusto.export.command.Distribution;
-import io.github.camelkusto.export.command.ExportFormat;
-import io.github.camelkusto.export.command.IncludeHeaders;
-import io.github.camelkusto.export.command.TextEncoding;
-import io.github.camelkusto.export.storage.LocalFolderLocation;
-import io.github.camelkusto.export.storage.LocalFolderTarget;
+import io.github.camelkusto.export.kql.data.ResultTable;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
 
 /**
- * Run by {@link MemoryBoundExportTest} in a JVM with a small heap: exports {@code rows} generated rows as csv
- * into {@code folder} with two parallel writers, and prints one line per artifact ({@code path,records,bytes})
- * and then {@code peakHeap=<bytes> seconds=<s>}.
+ * Run by {@link MemoryBoundExportTest} in a JVM with a small heap: a real CamelContext exports {@code rows} rows
+ * of a {@code range} query as csv into {@code folder} with two parallel writers, and prints a line
+ * {@code ARTIFACT path,records,bytes} per artifact and then {@code SUMMARY peakHeap=<bytes> seconds=<s>}.
  */
 public final class MemoryBoundExportMain {
     private MemoryBoundExportMain() {
     }
 
-    public static void main(String[] args) {
+    /** Log-like rows, about 90 bytes of csv each; Id counts from 0 and comes first. */
+    static String query(long rows) {
+        return "range Id from 0 to " + (rows - 1) + " step 1"
+                + " | extend Timestamp = datetime(2026-01-01) + Id * 37ms,"
+                + " Level = case(Id % 4 == 0, 'Information', Id % 4 == 1, 'Warning', Id % 4 == 2, 'Error', 'Verbose'),"
+                + " Message = strcat('request ', Id, ' served, from \"origin\"'),"
+                + " Value = Id * 0.25";
+    }
+
+    public static void main(String[] args) throws Exception {
         Path folder = Path.of(args[0]);
         long rows = Long.parseLong(args[1]);
         long sizeLimit = Long.parseLong(args[2]);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        long start = System.nanoTime();
-        try {
-            ArtifactSpec spec = ArtifactSpec.text(ExportFormat.CSV, false, sizeLimit, IncludeHeaders.NONE,
-                    TextEncoding.UTF8_NO_BOM, new ArtifactNaming("big", "csv")).withDistribution(Distribution.PER_NODE);
-            List<ExportedArtifact> artifacts = new RollingArtifactWriter(spec,
-                    List.of(new LocalFolderTarget(new LocalFolderLocation(folder))), pool, 2,
-                    RollingArtifactWriter.DEFAULT_CHUNK_SIZE).write(GeneratedQueryResult.rows(rows, 4));
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.start();
+            ProducerTemplate template = camel.createProducerTemplate();
+            long start = System.nanoTime();
+            ResultTable artifacts = template.requestBody("kusto-export:csv", ".export to csv (@'" + folder + "') with"
+                    + " (sizeLimit=" + sizeLimit + ", distribution=per_node) <| " + query(rows), ResultTable.class);
             double seconds = (System.nanoTime() - start) / 1e9;
-            for (ExportedArtifact a : artifacts) {
-                System.out.println(a.path() + "," + a.numRecords() + "," + a.sizeInBytes());
+            for (List<Object> a : artifacts.rows()) {
+                System.out.println("ARTIFACT " + a.get(0) + "," + a.get(1) + "," + a.get(2));
             }
             long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getPeakUsage)
                     .mapToLong(u -> u.getUsed()).sum();
-            System.out.printf("peakHeap=%d seconds=%.1f%n", peak, seconds);
-        } finally {
-            pool.shutdownNow();
+            System.out.printf("SUMMARY peakHeap=%d seconds=%.1f%n", peak, seconds);
         }
     }
 }

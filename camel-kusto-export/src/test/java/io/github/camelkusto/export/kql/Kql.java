@@ -41,7 +41,11 @@ public final class Kql {
     }
 
     public List<List<Object>> values(String query) {
-        QueryResult result = engine.prepare(query);
+        return values(engine.prepare(query));
+    }
+
+    /** Every row of a result, partition after partition, as the boxed values {@code Batch.value} gives. */
+    public static List<List<Object>> values(QueryResult result) {
         List<List<Object>> rows = new ArrayList<>();
         for (Partition p : result.partitions()) {
             try (BatchStream s = p.open()) {

@@ -9,11 +9,10 @@ import java.util.Map;
 import io.github.camelkusto.export.kql.Suggestions;
 import io.github.camelkusto.export.kql.data.Column;
 import io.github.camelkusto.export.kql.data.Schema;
-import io.github.camelkusto.export.kql.syntax.KustoSyntaxException;
-import io.github.camelkusto.export.kql.syntax.Lexer;
 import io.github.camelkusto.export.kql.syntax.SourceText;
 import io.github.camelkusto.export.kql.syntax.Token;
 import io.github.camelkusto.export.kql.syntax.TokenKind;
+import io.github.camelkusto.export.kql.syntax.TokenParser;
 import io.github.camelkusto.export.kql.types.KqlType;
 
 /**
@@ -29,7 +28,7 @@ import io.github.camelkusto.export.kql.types.KqlType;
  *
  * Names may be plain identifiers or bracketed ({@code ['my table']}); keywords are case-insensitive.
  */
-public final class TableCommandParser {
+public final class TableCommandParser extends TokenParser {
     /** The commands this parser reads, as users spell them. */
     public static final List<String> COMMANDS = List.of(".create table", ".create-merge table", ".drop table",
             ".show table <T> schema", ".ingest inline into table", ".ingest into table", ".set", ".append",
@@ -43,15 +42,8 @@ public final class TableCommandParser {
     private record Property(Object value, Token at) {
     }
 
-    private final SourceText source;
-    private final Lexer lexer;
-    private Token current;
-
     private TableCommandParser(SourceText source, int offset) {
-        this.source = source;
-        this.lexer = new Lexer(source);
-        lexer.seek(offset);
-        this.current = lexer.next();
+        super(source, offset);
     }
 
     /**
@@ -110,7 +102,7 @@ public final class TableCommandParser {
             }
         } while (acceptSymbol(","));
         expectSymbol(")", "expected ',' or ')' after a column");
-        expectEnd();
+        expectEnd("at the end of the command");
         return new TableCommand.CreateTable(table, new Schema(List.copyOf(columns.values())), merge);
     }
 
@@ -118,7 +110,7 @@ public final class TableCommandParser {
         expectKeyword("table", "expected 'table' after '.drop' (only tables can be dropped)");
         String table = name("a table name");
         boolean ifExists = acceptKeyword("ifexists");
-        expectEnd();
+        expectEnd("at the end of the command");
         return new TableCommand.DropTable(table, ifExists);
     }
 
@@ -132,7 +124,7 @@ public final class TableCommandParser {
         if (acceptKeyword("as")) {
             expectKeyword("json", "expected 'json' after 'as'");
         }
-        expectEnd();
+        expectEnd("at the end of the command");
         return new TableCommand.ShowTableSchema(table);
     }
 
@@ -174,7 +166,7 @@ public final class TableCommandParser {
         } while (acceptSymbol(","));
         expectSymbol(")", "expected ',' or ')' after a file");
         Map<String, Property> properties = acceptKeyword("with") ? withClause() : Map.of();
-        expectEnd();
+        expectEnd("at the end of the command");
         Property ignoreFirst = properties.get("ignoreFirstRecord");
         if (ignoreFirst != null && !(ignoreFirst.value() instanceof Boolean)) {
             throw error("property 'ignoreFirstRecord' must be true or false", ignoreFirst.at());
@@ -301,49 +293,10 @@ public final class TableCommandParser {
         throw error("expected " + what + " but found " + t.describe(), t);
     }
 
-    private Token advance() {
-        Token t = current;
-        if (t.kind() != TokenKind.END) {
-            current = lexer.next();
-        }
-        return t;
-    }
 
-    private boolean acceptSymbol(String symbol) {
-        if (current.isSymbol(symbol)) {
-            advance();
-            return true;
-        }
-        return false;
-    }
 
-    private boolean acceptKeyword(String keyword) {
-        if (current.isKeyword(keyword)) {
-            advance();
-            return true;
-        }
-        return false;
-    }
 
-    private void expectSymbol(String symbol, String problem) {
-        if (!acceptSymbol(symbol)) {
-            throw error(problem + " but found " + current.describe(), current);
-        }
-    }
 
-    private void expectKeyword(String keyword, String problem) {
-        if (!acceptKeyword(keyword)) {
-            throw error(problem + " but found " + current.describe(), current);
-        }
-    }
 
-    private void expectEnd() {
-        if (current.kind() != TokenKind.END) {
-            throw error("unexpected " + current.describe() + " at the end of the command", current);
-        }
-    }
 
-    private KustoSyntaxException error(String problem, Token at) {
-        return new KustoSyntaxException(problem, source, at.start());
-    }
 }

@@ -14,7 +14,7 @@ import io.github.camelkusto.export.kql.plan.PlanNode;
  * Turns a bound plan into partitions of batch streams. Nothing runs here: each partition does its work when it is
  * opened and read. Streaming steps (where, project/extend/..., take, union, range, table scans) keep one partition
  * per input partition and hold a batch at a time; summarize, sort/top (and distinct, count) materialise
- * into one partition.
+ * into one partition; join materialises its right side only and streams its left side.
  */
 public final class Executor {
     private Executor() {
@@ -39,12 +39,15 @@ public final class Executor {
             return RangeSource.of(range);
         }
         if (node instanceof PlanNode.Filter filter) {
-            return Streams.mapPartitions(run(filter.input()), filter.schema(),
+            return Streams.mapPartitions(ordered(run(filter.input()), List.of(filter.predicate())), filter.schema(),
                     in -> new FilterStream(in, filter.predicate()));
         }
         if (node instanceof PlanNode.Project project) {
-            return Streams.mapPartitions(run(project.input()), project.schema(),
+            return Streams.mapPartitions(ordered(run(project.input()), project.columns()), project.schema(),
                     in -> new ProjectStream(in, project.columns(), project.schema()));
+        }
+        if (node instanceof PlanNode.Extract extract) {
+            return Streams.mapPartitions(run(extract.input()), extract.schema(), in -> new ExtractStream(in, extract));
         }
         if (node instanceof PlanNode.Take take) {
             QueryResult input = run(take.input());
@@ -69,9 +72,27 @@ public final class Executor {
             }
             return new QueryResult(union.schema(), partitions);
         }
+        if (node instanceof PlanNode.MvExpand mvExpand) {
+            return Streams.mapPartitions(run(mvExpand.input()), mvExpand.schema(),
+                    in -> new MvExpandStream(in, mvExpand));
+        }
+        if (node instanceof PlanNode.Join join) {
+            return JoinOperator.run(join, run(join.left()), run(join.right()));
+        }
         PlanNode.Serialize serialize = (PlanNode.Serialize) node;
         QueryResult input = run(serialize.input());
         return new QueryResult(serialize.schema(), List.of(() -> Streams.concat(input.partitions())));
+    }
+
+    /**
+     * {@code input} as one partition read in order when {@code expressions} use serial functions (prev,
+     * row_cumsum...): a serialized input may still come in several partitions (range's, one per core).
+     */
+    private static QueryResult ordered(QueryResult input, List<io.github.camelkusto.export.kql.plan.BoundExpr> expressions) {
+        if (input.partitions().size() <= 1 || !SerialWindows.usesSerialFunctions(expressions)) {
+            return input;
+        }
+        return new QueryResult(input.schema(), List.of(() -> Streams.concat(input.partitions())));
     }
 
     /** take: reads the partitions one after another and stops reading as soon as it has its rows. */

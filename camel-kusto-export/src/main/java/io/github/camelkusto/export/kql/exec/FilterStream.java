@@ -3,7 +3,6 @@ package io.github.camelkusto.export.kql.exec;
 import io.github.camelkusto.export.kql.data.Batch;
 import io.github.camelkusto.export.kql.data.BatchStream;
 import io.github.camelkusto.export.kql.data.LongVector;
-import io.github.camelkusto.export.kql.functions.EvalContext;
 import io.github.camelkusto.export.kql.plan.BoundExpr;
 
 /**
@@ -11,21 +10,20 @@ import io.github.camelkusto.export.kql.plan.BoundExpr;
  * batch through a selection vector; a batch where all rows survive passes as is, one where none does is skipped.
  */
 final class FilterStream implements BatchStream {
-    private final BatchStream input;
+    private final SerialWindows input;
     private final BoundExpr predicate;
-    private long seen;
 
     FilterStream(BatchStream input, BoundExpr predicate) {
-        this.input = input;
+        this.input = new SerialWindows(input, java.util.List.of(predicate));
         this.predicate = predicate;
     }
 
     @Override
     public Batch next() {
-        for (Batch b = input.next(); b != null; b = input.next()) {
+        for (SerialWindows.Window w = input.next(); w != null; w = input.next()) {
+            Batch b = w.batch();
             int n = b.rowCount();
-            LongVector p = (LongVector) predicate.evaluate(b, new EvalContext(n, seen));
-            seen += n;
+            LongVector p = (LongVector) w.own(predicate.evaluate(w.rows(), w.context()));
             if (p.isConstant()) {
                 if (!p.isNull(0) && p.getLong(0) != 0) {
                     return b;

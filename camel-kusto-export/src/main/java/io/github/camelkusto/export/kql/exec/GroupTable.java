@@ -48,6 +48,12 @@ abstract class GroupTable {
     /** Fills {@code ids[0..rows)} with the group of each row. */
     abstract void assign(Vector[] keyValues, int rows, int[] ids);
 
+    /**
+     * Fills {@code ids[0..rows)} with the existing group of each row, -1 where there is none. Read-only: once
+     * built, a table may be probed by several threads at once (join's build side).
+     */
+    abstract void find(Vector[] keyValues, int rows, int[] ids);
+
     /** The key columns, one row per group. */
     Vector[] keyVectors() {
         Vector[] out = new Vector[keys.length];
@@ -73,6 +79,11 @@ abstract class GroupTable {
 
         @Override
         void assign(Vector[] keyValues, int rows, int[] ids) {
+            Arrays.fill(ids, 0, rows, 0);
+        }
+
+        @Override
+        void find(Vector[] keyValues, int rows, int[] ids) {
             Arrays.fill(ids, 0, rows, 0);
         }
     }
@@ -126,6 +137,27 @@ abstract class GroupTable {
             }
         }
 
+        @Override
+        void find(Vector[] keyValues, int rows, int[] ids) {
+            LongVector v = (LongVector) keyValues[0];
+            long[] values = v.values();
+            int mask = v.mask();
+            int cap = slotsKey.length - 1;
+            for (int i = 0; i < rows; i++) {
+                if (v.isNull(i)) {
+                    ids[i] = nullGroup;
+                    continue;
+                }
+                long key = values[i & mask];
+                int slot = hash(key) & cap;
+                int id;
+                while ((id = slotsId[slot]) >= 0 && slotsKey[slot] != key) {
+                    slot = (slot + 1) & cap;
+                }
+                ids[i] = id;
+            }
+        }
+
         private static int hash(long key) {
             long h = key * 0x9E3779B97F4A7C15L;
             return (int) (h ^ (h >>> 32));
@@ -171,6 +203,15 @@ abstract class GroupTable {
                 out[i] = id;
             }
         }
+
+        @Override
+        void find(Vector[] keyValues, int rows, int[] out) {
+            Vector v = keyValues[0];
+            for (int i = 0; i < rows; i++) {
+                Integer id = ids.get(v.getObject(i));
+                out[i] = id == null ? -1 : id;
+            }
+        }
     }
 
     private static final class General extends GroupTable {
@@ -193,6 +234,19 @@ abstract class GroupTable {
                     ids.put(key, id);
                 }
                 out[i] = id;
+            }
+        }
+
+        @Override
+        void find(Vector[] keyValues, int rows, int[] out) {
+            List<Object> key = new ArrayList<>(keyValues.length);
+            for (int i = 0; i < rows; i++) {
+                key.clear();
+                for (Vector v : keyValues) {
+                    key.add(v.box(i));
+                }
+                Integer id = ids.get(key);
+                out[i] = id == null ? -1 : id;
             }
         }
     }

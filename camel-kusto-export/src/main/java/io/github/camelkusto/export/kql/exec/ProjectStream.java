@@ -9,33 +9,34 @@ import io.github.camelkusto.export.kql.data.Vector;
 import io.github.camelkusto.export.kql.functions.EvalContext;
 import io.github.camelkusto.export.kql.plan.BoundExpr;
 
-/** project/extend/...: each output column evaluated over the input batch; plain columns are passed, not copied. */
+/**
+ * project/extend/...: each output column evaluated over the input batch; plain columns are passed, not copied.
+ * Serial functions (prev, next, row_cumsum...) see their batch with its neighbours ({@link SerialWindows}).
+ */
 final class ProjectStream implements BatchStream {
-    private final BatchStream input;
+    private final SerialWindows input;
     private final BoundExpr[] columns;
     private final Schema schema;
-    private long seen;
 
     ProjectStream(BatchStream input, List<BoundExpr> columns, Schema schema) {
-        this.input = input;
+        this.input = new SerialWindows(input, columns);
         this.columns = columns.toArray(BoundExpr[]::new);
         this.schema = schema;
     }
 
     @Override
     public Batch next() {
-        Batch b = input.next();
-        if (b == null) {
+        SerialWindows.Window w = input.next();
+        if (w == null) {
             return null;
         }
-        int n = b.rowCount();
-        EvalContext context = new EvalContext(n, seen);
-        seen += n;
+        Batch b = w.rows();
+        EvalContext context = w.context();
         Vector[] out = new Vector[columns.length];
         for (int c = 0; c < out.length; c++) {
-            out[c] = columns[c].evaluate(b, context);
+            out[c] = w.own(columns[c].evaluate(b, context));
         }
-        return new Batch(schema, out, n);
+        return new Batch(schema, out, w.to() - w.from());
     }
 
     @Override

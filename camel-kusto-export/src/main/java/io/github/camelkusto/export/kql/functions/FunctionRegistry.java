@@ -3,6 +3,7 @@ package io.github.camelkusto.export.kql.functions;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,17 +20,22 @@ public final class FunctionRegistry {
         new io.github.camelkusto.export.kql.functions.builtin.Operators(),
         new io.github.camelkusto.export.kql.functions.builtin.ConditionalFunctions(),
         new io.github.camelkusto.export.kql.functions.builtin.StringFunctions(),
+        new io.github.camelkusto.export.kql.functions.builtin.RegexFunctions(),
         new io.github.camelkusto.export.kql.functions.builtin.ConversionFunctions(),
         new io.github.camelkusto.export.kql.functions.builtin.MathFunctions(),
         new io.github.camelkusto.export.kql.functions.builtin.DateTimeFunctions(),
+        new io.github.camelkusto.export.kql.functions.builtin.WindowFunctions(),
         new io.github.camelkusto.export.kql.functions.builtin.DynamicFunctions(),
+        new io.github.camelkusto.export.kql.functions.builtin.ArrayFunctions(),
         new io.github.camelkusto.export.kql.aggregates.builtin.BasicAggregates(),
+        new io.github.camelkusto.export.kql.aggregates.builtin.StatisticalAggregates(),
     };
 
     private static final FunctionRegistry DEFAULT = createDefault();
 
     private final Map<String, ScalarFunction> scalars = new ConcurrentHashMap<>();
     private final Map<String, AggregateFunction> aggregates = new ConcurrentHashMap<>();
+    private final Set<String> operators = ConcurrentHashMap.newKeySet();
 
     /** The registry with every built-in and every library found by ServiceLoader. */
     public static FunctionRegistry defaultRegistry() {
@@ -51,6 +57,20 @@ public final class FunctionRegistry {
     public FunctionRegistry register(ScalarFunction function) {
         scalars.put(function.name(), function);
         return this;
+    }
+
+    /**
+     * Adds an operator written between its operands ({@code s has "x"}) whose name is a word: a query may not
+     * call it as a function ({@code has(s, "x")} is rejected, as in Kusto).
+     */
+    public FunctionRegistry registerOperator(ScalarFunction operator) {
+        operators.add(operator.name());
+        return register(operator);
+    }
+
+    /** True for a word operator that is not also a function ({@link #registerOperator}). */
+    public boolean isOperator(String name) {
+        return operators.contains(name);
     }
 
     /** Adds (or replaces) a scalar function under another name too (iff/iif, todouble/toreal...). */
@@ -89,7 +109,8 @@ public final class FunctionRegistry {
     /** Names of every function a query may call (for "did you mean"), operators left out. */
     public Collection<String> names() {
         Map<String, Boolean> names = new TreeMap<>();
-        scalars.keySet().stream().filter(n -> Character.isLetter(n.charAt(0)) && !n.contains(" "))
+        scalars.keySet().stream().filter(n -> Character.isLetter(n.charAt(0)) && !n.contains(" ")
+                        && !operators.contains(n))
                 .forEach(n -> names.put(n, true));
         aggregates.keySet().forEach(n -> names.put(n, true));
         return names.keySet();

@@ -54,6 +54,10 @@ public final class Binder {
     }
 
     public PlanNode bind(Query query) {
+        return io.github.camelkusto.export.kql.functions.QueryClock.during(() -> bindQuery(query));
+    }
+
+    private PlanNode bindQuery(Query query) {
         for (Query.Let let : query.lets()) {
             if (let instanceof Query.TabularLet t) {
                 tabularLets.put(t.name(), bindTabular(t.value()));
@@ -276,10 +280,95 @@ public final class Binder {
             PlanNode serialized = input.serialized() ? input : new PlanNode.Serialize(input);
             return serialize.columns().isEmpty() ? serialized : extend(serialized, serialize.columns());
         }
-        String name = op instanceof TabularOperator.Join ? "join" : op instanceof TabularOperator.MvExpand
+        if (op instanceof TabularOperator.Parse parse) {
+            return parse(input, parse);
+        }
+        if (op instanceof TabularOperator.ParseKv parseKv) {
+            return parseKv(input, parseKv);
+        }
+        if (op instanceof TabularOperator.Search search) {
+            return search(input, search);
+        }
+        if (op instanceof TabularOperator.MvExpand mvExpand) {
+            return mvExpand(input, mvExpand);
+        }
+        if (op instanceof TabularOperator.Join join) {
+            return JoinBinding.join(this, input, bindTabular(join.right()), join);
+        }
+        if (op instanceof TabularOperator.Lookup lookup) {
+            return JoinBinding.lookup(this, input, bindTabular(lookup.right()), lookup);
+        }
+        String name = op instanceof TabularOperator.MvExpand
                 ? "mv-expand" : op instanceof TabularOperator.Parse ? "parse" : op instanceof TabularOperator.GetSchema
                 ? "getschema" : op.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
         throw error("the '" + name + "' operator is not supported by the embedded engine yet", op.offset());
+    }
+
+    /**
+     * mv-expand: an expanded column keeps its place when it replaces an input column, else it is appended;
+     * {@code to typeof(T)} converts the elements as {@code toT()} does (a projection over the expansion).
+     */
+    private PlanNode mvExpand(PlanNode input, TabularOperator.MvExpand op) {
+        Schema schema = input.schema();
+        List<Column> columns = new ArrayList<>(schema.columns());
+        List<Integer> inputColumns = new ArrayList<>();
+        for (int c = 0; c < schema.size(); c++) {
+            inputColumns.add(c);
+        }
+        List<BoundExpr> arrays = new ArrayList<>();
+        List<Integer> targets = new ArrayList<>();
+        for (NamedExpr item : op.columns()) {
+            BoundExpr e = bindExpr(item.expr(), schema, input.serialized());
+            if (e.type() != KqlType.DYNAMIC) {
+                throw error("mv-expand expects a dynamic array or bag, not " + e.type().kustoName(),
+                        item.expr().offset());
+            }
+            String name = item.name() != null ? item.name() : derivedName(item.expr());
+            if (name == null) {
+                throw error("mv-expand needs a name for this expression: write name = expression", item.offset());
+            }
+            int target = indexOf(columns, name);
+            if (targets.contains(target) && target >= 0) {
+                throw error("column '" + name + "' is expanded twice", item.offset());
+            }
+            if (target < 0) {
+                target = columns.size();
+                columns.add(new Column(name, KqlType.DYNAMIC));
+                inputColumns.add(-1);
+            } else {
+                columns.set(target, new Column(name, KqlType.DYNAMIC));
+                inputColumns.set(target, -1);
+            }
+            arrays.add(e);
+            targets.add(target);
+        }
+        if (op.itemIndex() != null) {
+            if (indexOf(columns, op.itemIndex()) >= 0) {
+                throw error("with_itemindex column '" + op.itemIndex() + "' already exists", op.offset());
+            }
+            columns.add(new Column(op.itemIndex(), KqlType.LONG));
+            inputColumns.add(-1);
+        }
+        PlanNode expanded = new PlanNode.MvExpand(input, arrays, targets, inputColumns, op.bagAsArray(),
+                op.itemIndex() != null, op.limit() == null ? Long.MAX_VALUE : op.limit(), new Schema(columns));
+        if (op.toTypes().stream().allMatch(t -> t == null)) {
+            return expanded;
+        }
+        Schema out = expanded.schema();
+        List<BoundExpr> exprs = new ArrayList<>();
+        List<Column> converted = new ArrayList<>();
+        for (int c = 0; c < out.size(); c++) {
+            Column col = out.column(c);
+            BoundExpr ref = new BoundExpr.ColumnRef(c, col.name(), col.type());
+            int i = targets.indexOf(c);
+            String to = i >= 0 ? op.toTypes().get(i) : null;
+            if (to != null && !to.equals("dynamic")) {
+                ref = call("to" + to, List.of(ref), op.columns().get(i).offset(), false);
+            }
+            exprs.add(ref);
+            converted.add(new Column(col.name(), ref.type()));
+        }
+        return new PlanNode.Project(expanded, exprs, new Schema(converted));
     }
 
     private void checkPatternMatches(TabularOperator.NamePattern p, Schema schema) {
@@ -353,6 +442,152 @@ public final class Binder {
         return new PlanNode.Project(input, exprs, new Schema(columns));
     }
 
+    /** parse / parse-where: the pattern compiled once into a {@link PatternExtraction}. */
+    private PlanNode parse(PlanNode input, TabularOperator.Parse parse) {
+        List<PatternExtraction.Part> parts = new ArrayList<>();
+        for (Object part : parse.parts()) {
+            if (part instanceof String text) {
+                parts.add(new PatternExtraction.Part(text, null, null));
+            } else {
+                TabularOperator.ParseColumn c = (TabularOperator.ParseColumn) part;
+                KqlType type = c.type() == null ? KqlType.STRING : KqlType.byName(c.type()).orElseThrow();
+                parts.add(new PatternExtraction.Part(null, c.name(), type));
+            }
+        }
+        PatternExtraction extraction;
+        try {
+            extraction = PatternExtraction.of(parse.kind(), parse.flags(), parts);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw error("parse kind=regex: the pattern is no valid regex: " + e.getDescription(), parse.offset());
+        }
+        return extract(input, parse.source(), extraction, parse.dropUnmatched(), parse.offset());
+    }
+
+    private PlanNode parseKv(PlanNode input, TabularOperator.ParseKv parseKv) {
+        List<Column> columns = new ArrayList<>();
+        for (TabularOperator.ParseColumn c : parseKv.columns()) {
+            columns.add(new Column(c.name(), KqlType.byName(c.type()).orElseThrow()));
+        }
+        Map<String, String> options = parseKv.options();
+        if (options.containsKey("regex") || options.containsKey("escape") || options.containsKey("greedy")) {
+            throw error("parse-kv with regex, escape or greedy is not supported by the embedded engine yet"
+                    + " (only pair_delimiter, kv_delimiter and quote)", parseKv.offset());
+        }
+        if (!options.containsKey("pair_delimiter") || !options.containsKey("kv_delimiter")) {
+            throw error("parse-kv needs with (pair_delimiter=..., kv_delimiter=...)", parseKv.offset());
+        }
+        TextExtraction extraction;
+        try {
+            extraction = new KeyValueExtraction(columns, options.get("pair_delimiter"), options.get("kv_delimiter"),
+                    options.get("quote"));
+        } catch (IllegalArgumentException e) {
+            throw error(e.getMessage(), parseKv.offset());
+        }
+        return extract(input, parseKv.source(), extraction, false, parseKv.offset());
+    }
+
+    /** The text of {@code source} (tostring of it when it is not a string) read by {@code extraction}. */
+    private PlanNode extract(PlanNode input, Expr source, TextExtraction extraction, boolean dropUnmatched,
+            int offset) {
+        Schema schema = input.schema();
+        BoundExpr text = bindExpr(source, schema, input.serialized());
+        if (text.type() != KqlType.STRING) {
+            text = call("tostring", List.of(text), source.offset(), input.serialized());
+        }
+        List<Column> columns = new ArrayList<>(schema.columns());
+        List<Column> added = extraction.columns();
+        int[] targets = new int[added.size()];
+        for (int c = 0; c < added.size(); c++) {
+            Column column = added.get(c);
+            int existing = indexOf(columns, column.name());
+            for (int d = 0; d < c; d++) {
+                if (added.get(d).name().equals(column.name())) {
+                    throw error("column '" + column.name() + "' is extracted twice", offset);
+                }
+            }
+            if (existing >= 0) {
+                columns.set(existing, column);
+                targets[c] = existing;
+            } else {
+                targets[c] = columns.size();
+                columns.add(column);
+            }
+        }
+        return new PlanNode.Extract(input, text, extraction, targets, dropUnmatched, new Schema(columns));
+    }
+
+    /**
+     * search: the predicate, where a bare string (or number) in a boolean place means "some column has this
+     * term" ({@code "a*"}: a prefix, {@code "*a"}: a suffix, {@code "*a*"}: contained); the result gets a
+     * {@code $table} column first, naming the input.
+     */
+    private PlanNode search(PlanNode input, TabularOperator.Search search) {
+        Expr predicate = searchTerms(search.predicate(), input.schema(), search.caseSensitive(), search.offset());
+        BoundExpr bound = bindExpr(predicate, input.schema(), input.serialized());
+        if (bound.type() != KqlType.BOOL) {
+            throw error("search expects a bool predicate or terms, not " + bound.type().kustoName(),
+                    search.predicate().offset());
+        }
+        PlanNode filtered = new PlanNode.Filter(input, bound);
+        Schema schema = filtered.schema();
+        List<BoundExpr> exprs = new ArrayList<>();
+        List<Column> columns = new ArrayList<>();
+        String tableName = input instanceof PlanNode.Scan scan ? scan.table().name() : "search_arg0";
+        exprs.add(new BoundExpr.Constant(KqlType.STRING, tableName));
+        columns.add(new Column("$table", KqlType.STRING));
+        for (int c = 0; c < schema.size(); c++) {
+            exprs.add(new BoundExpr.ColumnRef(c, schema.column(c).name(), schema.column(c).type()));
+            columns.add(schema.column(c));
+        }
+        return new PlanNode.Project(filtered, exprs, new Schema(columns));
+    }
+
+    private Expr searchTerms(Expr e, Schema schema, boolean caseSensitive, int offset) {
+        if (e instanceof Expr.Literal l && l.value() != null && l.type() != KqlType.BOOL) {
+            String term = l.value() instanceof String s ? s : io.github.camelkusto.export.kql.functions.builtin
+                    .ConversionFunctions.toKustoString(l.value());
+            return anyColumn(schema, termOperator(term, caseSensitive), new Expr.Literal(KqlType.STRING,
+                    stripWildcards(term), l.offset()), l.offset());
+        }
+        if (e instanceof Expr.Binary b && (b.op().equals("and") || b.op().equals("or"))) {
+            return new Expr.Binary(b.op(), searchTerms(b.left(), schema, caseSensitive, offset),
+                    searchTerms(b.right(), schema, caseSensitive, offset), b.offset());
+        }
+        if (e instanceof Expr.Call c && c.name().equals("not") && c.args().size() == 1) {
+            return new Expr.Call("not", List.of(searchTerms(c.args().get(0), schema, caseSensitive, offset)),
+                    c.offset());
+        }
+        return e;
+    }
+
+    private static String termOperator(String term, boolean caseSensitive) {
+        boolean prefix = term.length() > 1 && term.endsWith("*");
+        boolean suffix = term.length() > 1 && term.startsWith("*");
+        String op = prefix && suffix ? "contains" : prefix ? "hasprefix" : suffix ? "hassuffix" : "has";
+        return caseSensitive ? op + "_cs" : op;
+    }
+
+    private static String stripWildcards(String term) {
+        String t = term.length() > 1 && term.endsWith("*") ? term.substring(0, term.length() - 1) : term;
+        return t.length() > 1 && t.startsWith("*") ? t.substring(1) : t;
+    }
+
+    /**
+     * {@code tostring(col) op right} for every column of {@code schema}, or-ed: {@code * has "x"}; and-ed for a
+     * negated operator ({@code * !has "x"}: no column has it).
+     */
+    private static Expr anyColumn(Schema schema, String op, Expr right, int offset) {
+        String combine = op.startsWith("!") ? "and" : "or";
+        Expr any = null;
+        for (Column c : schema.columns()) {
+            Expr col = new Expr.NameRef(c.name(), offset);
+            Expr text = c.type() == KqlType.STRING ? col : new Expr.Call("tostring", List.of(col), offset);
+            Expr test = new Expr.Binary(op, text, right, offset);
+            any = any == null ? test : new Expr.Binary(combine, any, test, offset);
+        }
+        return any == null ? new Expr.Literal(KqlType.BOOL, false, offset) : any;
+    }
+
     private static int indexOf(List<Column> columns, String name) {
         for (int i = 0; i < columns.size(); i++) {
             if (columns.get(i).name().equals(name)) {
@@ -415,7 +650,110 @@ public final class Binder {
         return out;
     }
 
+    /**
+     * summarize: an item that is an expression over aggregates ({@code x = sum(a) * 2},
+     * {@code (max(t) - min(t)) / 1h}) has each aggregate computed as a hidden column, and a projection over the
+     * aggregated rows computes the expression.
+     */
     private PlanNode summarize(PlanNode input, List<NamedExpr> aggregates, List<NamedExpr> by, int offset) {
+        List<NamedExpr> flat = new ArrayList<>();
+        List<Expr> computed = new ArrayList<>();
+        List<Integer> flatIndex = new ArrayList<>();
+        for (NamedExpr a : aggregates) {
+            if (isAggregateCall(a.expr())) {
+                flatIndex.add(flat.size());
+                flat.add(a);
+                computed.add(null);
+                continue;
+            }
+            int before = flat.size();
+            Expr rewritten = hoistAggregates(a.expr(), flat);
+            if (flat.size() == before) {
+                String hint = a.expr() instanceof Expr.Call c && functions.scalar(c.name()).isEmpty()
+                        ? Suggestions.didYouMean(c.name(), functions.names()) : "";
+                throw error("summarize expects an aggregation function call such as count(), sum(x), arg_max(x, *),"
+                        + " or an expression over them" + hint, a.expr().offset());
+            }
+            flatIndex.add(-1);
+            computed.add(rewritten);
+        }
+        List<int[]> spans = new ArrayList<>();
+        PlanNode.Aggregate aggregate = summarizeCalls(input, flat, by, spans);
+        if (computed.stream().allMatch(java.util.Objects::isNull)) {
+            return aggregate;
+        }
+        Schema aggSchema = aggregate.schema();
+        NameAllocator names = new NameAllocator();
+        aggSchema.names().stream().filter(n -> !n.startsWith(HIDDEN)).forEach(names::reserve);
+        aggregates.stream().filter(a -> a.name() != null).forEach(a -> names.reserve(a.name()));
+        List<BoundExpr> exprs = new ArrayList<>();
+        List<Column> columns = new ArrayList<>();
+        for (int k = 0; k < by.size(); k++) {
+            Column c = aggSchema.column(k);
+            exprs.add(new BoundExpr.ColumnRef(k, c.name(), c.type()));
+            columns.add(c);
+        }
+        for (int i = 0; i < aggregates.size(); i++) {
+            if (computed.get(i) == null) {
+                int[] span = spans.get(flatIndex.get(i));
+                for (int c = span[0]; c < span[1]; c++) {
+                    Column col = aggSchema.column(c);
+                    exprs.add(new BoundExpr.ColumnRef(c, col.name(), col.type()));
+                    columns.add(col);
+                }
+            } else {
+                BoundExpr e = bindExpr(computed.get(i), aggSchema, false);
+                String name = aggregates.get(i).name() != null ? aggregates.get(i).name() : names.nextColumn();
+                exprs.add(e);
+                columns.add(new Column(name, e.type()));
+            }
+        }
+        return new PlanNode.Project(aggregate, exprs, new Schema(columns));
+    }
+
+    private static final String HIDDEN = "__aggregate_";
+
+    private boolean isAggregateCall(Expr e) {
+        return e instanceof Expr.Call call && functions.aggregate(call.name()).isPresent();
+    }
+
+    /** {@code e} with each aggregate call replaced by a reference to a hidden column added to {@code flat}. */
+    private Expr hoistAggregates(Expr e, List<NamedExpr> flat) {
+        if (isAggregateCall(e)) {
+            String name = HIDDEN + flat.size();
+            flat.add(new NamedExpr(name, e, e.offset()));
+            return new Expr.NameRef(name, e.offset());
+        }
+        if (e instanceof Expr.Call c) {
+            return new Expr.Call(c.name(), c.args().stream().map(a -> hoistAggregates(a, flat)).toList(), c.offset());
+        }
+        if (e instanceof Expr.Binary b) {
+            return new Expr.Binary(b.op(), hoistAggregates(b.left(), flat), hoistAggregates(b.right(), flat),
+                    b.offset());
+        }
+        if (e instanceof Expr.Unary u) {
+            return new Expr.Unary(u.op(), hoistAggregates(u.operand(), flat), u.offset());
+        }
+        if (e instanceof Expr.ListOp l) {
+            return new Expr.ListOp(l.op(), hoistAggregates(l.left(), flat),
+                    l.items().stream().map(a -> hoistAggregates(a, flat)).toList(), l.offset());
+        }
+        if (e instanceof Expr.Between b) {
+            return new Expr.Between(b.negated(), hoistAggregates(b.value(), flat), hoistAggregates(b.low(), flat),
+                    hoistAggregates(b.high(), flat), b.offset());
+        }
+        if (e instanceof Expr.Member m) {
+            return new Expr.Member(hoistAggregates(m.target(), flat), m.name(), m.offset());
+        }
+        if (e instanceof Expr.Index i) {
+            return new Expr.Index(hoistAggregates(i.target(), flat), hoistAggregates(i.index(), flat), i.offset());
+        }
+        return e;
+    }
+
+    /** summarize of aggregate calls only; {@code spans} gets each call's output columns [from, to). */
+    private PlanNode.Aggregate summarizeCalls(PlanNode input, List<NamedExpr> aggregates, List<NamedExpr> by,
+                                              List<int[]> spans) {
         Schema schema = input.schema();
         NameAllocator names = new NameAllocator();
         List<BoundExpr> keys = new ArrayList<>();
@@ -471,6 +809,7 @@ public final class Binder {
             args = convert(args, binding.argumentTypes());
             List<String> outNames = a.name() != null && binding.outputTypes().size() == 1 ? List.of(a.name())
                     : function.outputNames(argNames);
+            spans.add(new int[] {columns.size(), columns.size() + binding.outputTypes().size()});
             for (int i = 0; i < binding.outputTypes().size(); i++) {
                 String n = a.name() != null && i == 0 ? a.name() : names.unique(outNames.get(i));
                 if (a.name() != null && i == 0 && columns.stream().anyMatch(col -> col.name().equals(a.name()))) {
@@ -551,6 +890,10 @@ public final class Binder {
             throw error("'*' is not valid here", s.offset());
         }
         if (e instanceof Expr.Call c) {
+            if (functions.isOperator(c.name())) {
+                throw error("'" + c.name() + "' is an operator, not a function: write a " + c.name() + " b",
+                        c.offset());
+            }
             if (functions.aggregate(c.name()).isPresent() && functions.scalar(c.name()).isEmpty()) {
                 throw error("the aggregation function " + c.name() + "() may only be used in summarize", c.offset());
             }
@@ -559,6 +902,10 @@ public final class Binder {
                 args.add(bindExpr(a, schema, serialized));
             }
             return call(c.name(), args, c.offset(), serialized);
+        }
+        if (e instanceof Expr.Binary b && b.left() instanceof Expr.Star && !b.op().equals("and")
+                && !b.op().equals("or")) {
+            return bindExpr(anyColumn(schema, b.op(), b.right(), b.offset()), schema, serialized);
         }
         if (e instanceof Expr.Binary b) {
             return call(b.op(), List.of(bindExpr(b.left(), schema, serialized),
@@ -606,7 +953,7 @@ public final class Binder {
         throw unknownColumn(n.name(), n.offset(), schema);
     }
 
-    private KustoSyntaxException unknownColumn(String name, int offset, Schema schema) {
+    KustoSyntaxException unknownColumn(String name, int offset, Schema schema) {
         List<String> candidates = new ArrayList<>(schema.names());
         candidates.addAll(scalarLets.keySet());
         return error("unknown column '" + name + "'" + Suggestions.didYouMean(name, candidates) + " (columns: "
@@ -668,7 +1015,7 @@ public final class Binder {
         return new BoundExpr.Constant(e.type(), v.box(0));
     }
 
-    private KustoSyntaxException error(String problem, int offset) {
+    KustoSyntaxException error(String problem, int offset) {
         return new KustoSyntaxException(problem, source, offset);
     }
 }

@@ -139,6 +139,60 @@ public sealed interface PlanNode {
         }
     }
 
+    /**
+     * parse / parse-where / parse-kv: the columns of {@code extraction} read from the string {@code text} of each
+     * row, written into the input's columns at {@code targets} (an index past the input's columns appends one);
+     * {@code dropUnmatched} drops the rows whose text does not match (parse-where). Streaming.
+     */
+    record Extract(PlanNode input, BoundExpr text, TextExtraction extraction, int[] targets, boolean dropUnmatched,
+            Schema schema) implements PlanNode {
+        @Override
+        public boolean serialized() {
+            return input.serialized();
+        }
+    }
+
+    /** Which rows a join keeps; {@link #streamsLeftOnly()} kinds never need to see the whole left side. */
+    enum JoinKind {
+        INNER_UNIQUE, INNER, LEFT_OUTER, RIGHT_OUTER, FULL_OUTER, LEFT_SEMI, LEFT_ANTI, RIGHT_SEMI, RIGHT_ANTI;
+
+        /** Kinds whose output depends only on each left row and the right side (no unmatched-right rows). */
+        public boolean streamsLeftOnly() {
+            return this != RIGHT_OUTER && this != FULL_OUTER && this != RIGHT_SEMI && this != RIGHT_ANTI;
+        }
+    }
+
+    /**
+     * join and lookup: equality of {@code leftKeys} and {@code rightKeys} (same types, position by position).
+     * The output is the left columns {@code leftColumns} then the right columns {@code rightColumns} (indexes
+     * into each side's schema), named by {@code schema}.
+     */
+    record Join(PlanNode left, PlanNode right, JoinKind kind, List<BoundExpr> leftKeys, List<BoundExpr> rightKeys,
+                List<Integer> leftColumns, List<Integer> rightColumns, Schema schema) implements PlanNode {
+        public Join {
+            leftKeys = List.copyOf(leftKeys);
+            rightKeys = List.copyOf(rightKeys);
+            leftColumns = List.copyOf(leftColumns);
+            rightColumns = List.copyOf(rightColumns);
+        }
+    }
+
+    /**
+     * mv-expand: each input row repeated once per element of its {@code arrays} (evaluated dynamic values, expanded
+     * side by side; the longest decides, the others give null), at most {@code limit} times. Output column
+     * {@code targets[i]} receives the elements of {@code arrays[i]}; the other columns are the input's, in place
+     * ({@code inputColumns[c]} is the input column of output column c, or -1). A bag expands to one-property bags,
+     * or to {@code [key, value]} arrays when {@code bagAsArray}; {@code itemIndex} appends the element's index.
+     */
+    record MvExpand(PlanNode input, List<BoundExpr> arrays, List<Integer> targets, List<Integer> inputColumns,
+                    boolean bagAsArray, boolean itemIndex, long limit, Schema schema) implements PlanNode {
+        public MvExpand {
+            arrays = List.copyOf(arrays);
+            targets = List.copyOf(targets);
+            inputColumns = List.copyOf(inputColumns);
+        }
+    }
+
     /** The input's partitions read in order as one: rows get an order (serialize). */
     record Serialize(PlanNode input) implements PlanNode {
         @Override

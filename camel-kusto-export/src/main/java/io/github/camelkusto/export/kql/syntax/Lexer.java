@@ -12,6 +12,9 @@ import java.util.Set;
  * {@code //} comments.
  */
 public final class Lexer {
+    /** 2^63: the magnitude of the smallest long, which a datatable may hold as -9223372036854775808. */
+    static final String LONG_MIN_MAGNITUDE = "9223372036854775808";
+
     private static final Set<String> TYPED_LITERALS = Set.of(
             "datetime", "date", "timespan", "time", "guid", "uniqueid", "int", "long", "real", "double",
             "decimal", "bool", "boolean", "string", "dynamic");
@@ -207,6 +210,10 @@ public final class Lexer {
             return new Token(TokenKind.REAL, digits, Double.parseDouble(digits), start, pos, false);
         }
         try {
+            if (digits.equals(LONG_MIN_MAGNITUDE)) {
+                // Only valid negated in a datatable; the parser rejects it everywhere else.
+                return new Token(TokenKind.LONG, digits, Long.MIN_VALUE, start, pos, false);
+            }
             return new Token(TokenKind.LONG, digits, Long.parseLong(digits), start, pos, false);
         } catch (NumberFormatException e) {
             throw new KustoSyntaxException("integer literal " + digits + " is out of the range of long", source,

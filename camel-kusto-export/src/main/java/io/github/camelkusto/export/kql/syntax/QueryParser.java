@@ -45,13 +45,13 @@ public final class QueryParser {
     private static final Set<String> COMPARISONS = Set.of("==", "!=", "<>", "<", "<=", ">", ">=", "=~", "!~");
     /** Operators of the language that this parser does not know the arguments of. */
     private static final Set<String> OTHER_OPERATORS = Set.of(
-            "lookup", "make-series", "mv-apply", "search", "evaluate", "render", "facet", "fork", "partition",
+            "make-series", "mv-apply", "evaluate", "render", "facet", "fork", "partition",
             "scan", "sample", "sample-distinct", "top-nested", "top-hitters", "invoke", "find", "reduce",
             "consume", "extend-schema", "project-smart", "externaldata", "graph-match", "assert-schema");
     private static final List<String> OPERATOR_NAMES = List.of(
             "where", "filter", "project", "project-away", "project-keep", "project-rename", "project-reorder",
             "extend", "summarize", "take", "limit", "sort", "order", "top", "distinct", "count", "union", "join",
-            "mv-expand", "parse", "as", "serialize", "getschema");
+            "lookup", "mv-expand", "parse", "parse-where", "parse-kv", "search", "as", "serialize", "getschema");
     /** Kusto's dynamic literals are relaxed JSON: single quotes and unquoted names are fine. */
     private static final JsonMapper DYNAMIC_LITERAL = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES,
@@ -330,10 +330,18 @@ public final class QueryParser {
             }
             case "join":
                 return join(at);
+            case "lookup":
+                return lookup(at);
             case "mv-expand":
                 return mvExpand(at);
             case "parse":
-                return parseOperator(at);
+                return parseOperator(at, false);
+            case "parse-where":
+                return parseOperator(at, true);
+            case "parse-kv":
+                return parseKv(at);
+            case "search":
+                return search(at);
             case "as": {
                 options(Set.of());
                 Token n = expectName("a name after 'as'");
@@ -454,18 +462,40 @@ public final class QueryParser {
             Token k = options.get("kind");
             throw error("unknown join kind '" + k.text() + "'" + Suggestions.didYouMean(k.text(), kinds), k);
         }
-        TabularExpression right;
+        TabularExpression right = joinRight("join");
+        return new TabularOperator.Join(kind, right, joinKeys(), at);
+    }
+
+    /** {@code lookup [kind=leftouter|inner] (right) on keys}. */
+    private TabularOperator lookup(int at) {
+        Map<String, Token> options = options(Set.of("kind"));
+        String kind = options.containsKey("kind") ? options.get("kind").text().toLowerCase(Locale.ROOT)
+                : "leftouter";
+        if (!kind.equals("leftouter") && !kind.equals("inner")) {
+            throw error("lookup kind must be leftouter or inner, not '" + options.get("kind").text() + "'",
+                    options.get("kind"));
+        }
+        TabularExpression right = joinRight("lookup");
+        return new TabularOperator.Lookup(kind, right, joinKeys(), at);
+    }
+
+    private TabularExpression joinRight(String operator) {
         Token t = peek();
         if (t.isSymbol("(")) {
             advance();
-            right = tabularExpression();
+            TabularExpression right = tabularExpression();
             expectSymbol(")");
-        } else if (t.kind() == TokenKind.IDENTIFIER) {
-            advance();
-            right = new TabularExpression.TableReference(t.text(), t.start());
-        } else {
-            throw error("expected the right side of join (a table name or '(') but found " + t.describe(), t);
+            return right;
         }
+        if (t.kind() == TokenKind.IDENTIFIER) {
+            return tabularSource();
+        }
+        throw error("expected the right side of " + operator + " (a table name or '(') but found " + t.describe(),
+                t);
+    }
+
+    /** {@code on a, b} / {@code on $left.a == $right.b and ...}. */
+    private List<TabularOperator.JoinKey> joinKeys() {
         expectKeyword("on");
         List<TabularOperator.JoinKey> keys = new ArrayList<>();
         do {
@@ -481,12 +511,18 @@ public final class QueryParser {
                 throw error("a join key must be a column name or $left.a == $right.b", tokenAt(e.offset()));
             }
         } while (acceptSymbol(",") || acceptKeyword("and"));
-        return new TabularOperator.Join(kind, right, keys, at);
+        return keys;
     }
 
     private TabularOperator mvExpand(int at) {
         Map<String, Token> options = options(Set.of("bagexpansion", "with_itemindex", "kind"));
         String itemIndex = options.containsKey("with_itemindex") ? options.get("with_itemindex").text() : null;
+        Token expansion = options.containsKey("bagexpansion") ? options.get("bagexpansion") : options.get("kind");
+        if (expansion != null && !expansion.text().equalsIgnoreCase("bag")
+                && !expansion.text().equalsIgnoreCase("array")) {
+            throw error("mv-expand's bag expansion must be bag or array, not " + expansion.describe(), expansion);
+        }
+        boolean bagAsArray = expansion != null && expansion.text().equalsIgnoreCase("array");
         List<NamedExpr> columns = new ArrayList<>();
         List<String> toTypes = new ArrayList<>();
         do {
@@ -509,14 +545,19 @@ public final class QueryParser {
             }
             limit = (Long) n.value();
         }
-        return new TabularOperator.MvExpand(columns, toTypes, itemIndex, limit, at);
+        return new TabularOperator.MvExpand(columns, toTypes, bagAsArray, itemIndex, limit, at);
     }
 
-    private TabularOperator parseOperator(int at) {
+    private TabularOperator parseOperator(int at, boolean dropUnmatched) {
         Map<String, Token> options = options(Set.of("kind", "flags"));
-        if (options.containsKey("kind") && !options.get("kind").text().equalsIgnoreCase("simple")) {
-            throw error("parse kind=" + options.get("kind").text() + " is not supported by the embedded engine yet"
-                    + " (only the simple form)", options.get("kind"));
+        String kind = options.containsKey("kind") ? options.get("kind").text().toLowerCase(Locale.ROOT) : "simple";
+        if (!Set.of("simple", "regex", "relaxed").contains(kind)) {
+            throw error("unknown parse kind '" + options.get("kind").text() + "' (valid: simple, regex, relaxed)",
+                    options.get("kind"));
+        }
+        String flags = options.containsKey("flags") ? options.get("flags").text() : null;
+        if (flags != null && !kind.equals("regex")) {
+            throw error("parse flags apply to kind=regex only", options.get("flags"));
         }
         Expr source = additive();
         expectKeyword("with");
@@ -528,6 +569,7 @@ public final class QueryParser {
             } else if (t.isSymbol("*")) {
                 parts.add(new TabularOperator.ParseColumn(null, null, t.start()));
             } else if (t.kind() == TokenKind.IDENTIFIER) {
+                checkNotKeyword(t);
                 String type = null;
                 if (acceptSymbol(":")) {
                     Token typeName = expectName("a type name");
@@ -542,7 +584,66 @@ public final class QueryParser {
         if (parts.isEmpty()) {
             throw error("parse expects a pattern after 'with'", peek());
         }
-        return new TabularOperator.Parse(source, parts, at);
+        return new TabularOperator.Parse(source, parts, kind, flags, dropUnmatched, at);
+    }
+
+    private TabularOperator parseKv(int at) {
+        Expr source = additive();
+        expectKeyword("as");
+        expectSymbol("(");
+        List<TabularOperator.ParseColumn> columns = new ArrayList<>();
+        do {
+            Token name = expectName("a column name");
+            if (isBoolWord(name.text())) {
+                throw error("'" + name.text() + "' is a literal, not a column name", name);
+            }
+            expectSymbol(":");
+            Token typeName = expectName("a type name");
+            String type = KqlType.byName(typeName.text()).orElseThrow(() -> unknownType(typeName)).kustoName();
+            columns.add(new TabularOperator.ParseColumn(nameOf(name), type, name.start()));
+        } while (acceptSymbol(","));
+        expectSymbol(")");
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        if (acceptKeyword("with")) {
+            expectSymbol("(");
+            do {
+                Token key = expectName("a parse-kv option");
+                String k = key.text().toLowerCase(Locale.ROOT);
+                Set<String> known = Set.of("pair_delimiter", "kv_delimiter", "quote", "escape", "greedy", "regex");
+                if (!known.contains(k)) {
+                    throw error("unknown parse-kv option '" + key.text() + "'" + Suggestions.didYouMean(k, known),
+                            key);
+                }
+                expectSymbol("=");
+                Token value = advance();
+                if (value.kind() != TokenKind.STRING && value.kind() != TokenKind.IDENTIFIER) {
+                    throw error("expected a string for parse-kv option " + k + " but found " + value.describe(),
+                            value);
+                }
+                options.put(k, value.kind() == TokenKind.STRING ? (String) value.value() : value.text());
+            } while (acceptSymbol(","));
+            expectSymbol(")");
+        }
+        return new TabularOperator.ParseKv(source, columns, options, at);
+    }
+
+    private TabularOperator search(int at) {
+        Map<String, Token> options = options(Set.of("kind"));
+        boolean caseSensitive = false;
+        if (options.containsKey("kind")) {
+            Token kind = options.get("kind");
+            switch (kind.text().toLowerCase(Locale.ROOT)) {
+                case "case_sensitive" -> caseSensitive = true;
+                case "case_insensitive" -> caseSensitive = false;
+                default -> throw error("unknown search kind '" + kind.text()
+                        + "' (valid: case_sensitive, case_insensitive)", kind);
+            }
+        }
+        if (peek().isKeyword("in")) {
+            throw error("search in (tables) is not supported by the embedded engine yet: pipe one table into search",
+                    peek());
+        }
+        return new TabularOperator.Search(caseSensitive, expression(), at);
     }
 
     private TabularExpression dataTable() {
@@ -580,6 +681,11 @@ public final class QueryParser {
     /** A literal value for a datatable column of {@code type}, with Kusto's rules: numbers widen, typed nulls. */
     private Object dataTableValue(KqlType type) {
         Token at = peek();
+        if (at.isSymbol("-") && peek(1).kind() == TokenKind.LONG && peek(1).text().equals(Lexer.LONG_MIN_MAGNITUDE)) {
+            advance();
+            advance();
+            return coerce(Long.MIN_VALUE, KqlType.LONG, type, at);
+        }
         Expr e = unary();
         boolean negate = false;
         if (e instanceof Expr.Unary u && u.operand() instanceof Expr.Literal) {
@@ -647,6 +753,13 @@ public final class QueryParser {
                     break;
             }
         }
+        if (value instanceof String s && to != KqlType.DYNAMIC) {
+            try {
+                return KqlValues.parse(to, s); // datatable converts a string literal to its column's type
+            } catch (IllegalArgumentException e) {
+                throw error(e.getMessage() + " for a " + to.kustoName() + " column of datatable", at);
+            }
+        }
         if (to == KqlType.DYNAMIC) {
             if (value instanceof String s) {
                 return KqlValues.NODES.textNode(s);
@@ -677,6 +790,7 @@ public final class QueryParser {
     private NamedExpr namedExpression() {
         Token t = peek();
         if (t.kind() == TokenKind.IDENTIFIER && peek(1).isSymbol("=")) {
+            checkNotKeyword(t);
             advance();
             advance();
             return new NamedExpr(t.text(), expression(), t.start());
@@ -690,6 +804,16 @@ public final class QueryParser {
             throw error("tuple names (a, b) = ... are not supported by the embedded engine yet", t);
         }
         return new NamedExpr(null, expression(), t.start());
+    }
+
+    /** Words Kusto reserves: a column named so must be written ['first']. */
+    private static final Set<String> RESERVED_NAMES = Set.of("first", "last", "missing");
+
+    private void checkNotKeyword(Token name) {
+        if (RESERVED_NAMES.contains(name.text())) {
+            throw error("'" + name.text() + "' is a keyword: write ['" + name.text() + "'] to use it as a column name",
+                    name);
+        }
     }
 
     private Expr expression() {
@@ -836,6 +960,9 @@ public final class QueryParser {
                             Ticks.toDuration(TimespanUnits.ticks(amount, unit.text())), t.start());
                 }
                 if (t.kind() == TokenKind.LONG) {
+                    if (t.text().equals(Lexer.LONG_MIN_MAGNITUDE)) {
+                        throw error("integer literal " + t.text() + " is out of the range of long", t);
+                    }
                     return new Expr.Literal(KqlType.LONG, t.value(), t.start());
                 }
                 return new Expr.Literal(KqlType.REAL, t.value(), t.start());
@@ -885,6 +1012,9 @@ public final class QueryParser {
                     advance();
                     Token name = expectName("a column name after $" + side.text() + ".");
                     return new Expr.SideRef(side.text().equalsIgnoreCase("left"), nameOf(name), t.start());
+                }
+                if (t.isSymbol("*")) {
+                    return new Expr.Star(t.start()); // any column: where * has "x" (the binder says where it fits)
                 }
                 break;
             default:

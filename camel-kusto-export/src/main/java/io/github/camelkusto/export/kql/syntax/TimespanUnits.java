@@ -7,7 +7,7 @@ import java.util.Optional;
 import io.github.camelkusto.export.kql.types.Ticks;
 
 /** The units of Kusto's timespan literals ({@code 1d}, {@code 2h}, {@code 100ms}, {@code 1tick}...), in ticks. */
-final class TimespanUnits {
+public final class TimespanUnits {
     private static final Map<String, Long> TICKS = Map.ofEntries(
             Map.entry("d", Ticks.PER_DAY), Map.entry("day", Ticks.PER_DAY), Map.entry("days", Ticks.PER_DAY),
             Map.entry("h", Ticks.PER_HOUR), Map.entry("hr", Ticks.PER_HOUR), Map.entry("hrs", Ticks.PER_HOUR),
@@ -25,6 +25,19 @@ final class TimespanUnits {
             Map.entry("tick", 1L), Map.entry("ticks", 1L));
 
     private TimespanUnits() {
+    }
+
+    private static final java.util.regex.Pattern LITERAL =
+            java.util.regex.Pattern.compile("(-?)(\\d+(?:\\.\\d+)?)\\s*([a-zA-Z]+)");
+
+    /** A timespan literal such as {@code 1d}, {@code -2.5h}, {@code 90s} as text (totimespan), or null. */
+    public static java.time.Duration parse(String text) {
+        var m = LITERAL.matcher(text);
+        if (!m.matches() || ticksPer(m.group(3)).isEmpty()) {
+            return null;
+        }
+        long ticks = ticks(Double.parseDouble(m.group(2)), m.group(3));
+        return Ticks.toDuration(m.group(1).isEmpty() ? ticks : -ticks);
     }
 
     static Optional<Long> ticksPer(String unit) {

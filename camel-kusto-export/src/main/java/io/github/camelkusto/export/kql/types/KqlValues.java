@@ -35,7 +35,7 @@ public final class KqlValues {
     /** Accepts ISO 8601 and Kusto's {@code 2020-01-01 10:00:00} form, with optional fraction and Z. */
     private static final DateTimeFormatter DATETIME_IN = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
-            .appendPattern("yyyy-MM-dd")
+            .appendPattern("uuuu-MM-dd")
             .optionalStart().appendLiteral('T').optionalEnd()
             .optionalStart().appendLiteral(' ').optionalEnd()
             .optionalStart()
@@ -44,7 +44,8 @@ public final class KqlValues {
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
             .optionalEnd()
             .optionalStart().appendLiteral('Z').optionalEnd()
-            .toFormatter(Locale.ROOT);
+            .toFormatter(Locale.ROOT)
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT); // 2020-02-30 is no date, not Feb 29
 
     private static final long NANOS_PER_TICK = 100;
 

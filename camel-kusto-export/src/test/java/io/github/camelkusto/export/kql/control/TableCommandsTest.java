@@ -2,15 +2,11 @@ package io.github.camelkusto.export.kql.control;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.github.camelkusto.export.kql.KustoException;
+import io.github.camelkusto.export.kql.Kql;
 import io.github.camelkusto.export.kql.catalog.KustoDatabase;
-import io.github.camelkusto.export.kql.data.Batch;
-import io.github.camelkusto.export.kql.data.BatchStream;
-import io.github.camelkusto.export.kql.data.Partition;
-import io.github.camelkusto.export.kql.data.QueryResult;
 import io.github.camelkusto.export.kql.data.ResultTable;
 import io.github.camelkusto.export.kql.exec.QueryEngine;
 import io.github.camelkusto.export.kql.syntax.KustoSyntaxException;
@@ -34,24 +30,8 @@ class TableCommandsTest {
         return runner.run(TableCommandParser.parse(new SourceText(command)));
     }
 
-    /** Every row of a query, as lists of rendered values. */
     private List<List<Object>> rows(String query) {
-        QueryResult result = engine.prepare(query);
-        List<List<Object>> rows = new ArrayList<>();
-        for (Partition partition : result.partitions()) {
-            try (BatchStream batches = partition.open()) {
-                for (Batch b = batches.next(); b != null; b = batches.next()) {
-                    for (int r = 0; r < b.rowCount(); r++) {
-                        List<Object> row = new ArrayList<>();
-                        for (int c = 0; c < b.schema().size(); c++) {
-                            row.add(b.value(c, r));
-                        }
-                        rows.add(row);
-                    }
-                }
-            }
-        }
-        return rows;
+        return Kql.values(engine.prepare(query));
     }
 
     @Test

@@ -26,13 +26,10 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.github.camelkusto.export.kql.Kql;
 import io.github.camelkusto.export.kql.catalog.KustoDatabase;
 import io.github.camelkusto.export.kql.control.TableCommandParser;
 import io.github.camelkusto.export.kql.control.TableCommandRunner;
-import io.github.camelkusto.export.kql.data.Batch;
-import io.github.camelkusto.export.kql.data.BatchStream;
-import io.github.camelkusto.export.kql.data.Partition;
-import io.github.camelkusto.export.kql.data.QueryResult;
 import io.github.camelkusto.export.kql.exec.QueryEngine;
 import io.github.camelkusto.export.kql.syntax.SourceText;
 import org.junit.jupiter.api.AfterAll;
@@ -227,22 +224,7 @@ class DuckDbDifferentialTest {
     }
 
     private static List<List<Object>> kustoRows(String kql) {
-        QueryResult result = engine.prepare(kql);
-        List<List<Object>> rows = new ArrayList<>();
-        for (Partition partition : result.partitions()) {
-            try (BatchStream batches = partition.open()) {
-                for (Batch b = batches.next(); b != null; b = batches.next()) {
-                    for (int r = 0; r < b.rowCount(); r++) {
-                        List<Object> row = new ArrayList<>(b.schema().size());
-                        for (int c = 0; c < b.schema().size(); c++) {
-                            row.add(b.value(c, r));
-                        }
-                        rows.add(row);
-                    }
-                }
-            }
-        }
-        return rows;
+        return Kql.values(engine.prepare(kql));
     }
 
     private static List<List<Object>> duckDbRows(String sql) throws SQLException {

@@ -15,10 +15,11 @@ class FunctionsTest {
     }
 
     @Test
-    void intArithmeticStaysIntAndWidensWithLong() {
+    void intArithmeticGivesLongsThatDoNotWrapAt32Bits() {
         assertThat(kql.schema("print a = int(1) + int(2), b = int(1) + 2, c = 1 + 0.5"))
-                .isEqualTo("(a:int, b:long, c:real)");
-        assertThat(kql.rows("print a = int(1) + int(2), b = int(1) + 2, c = 1 + 0.5")).containsExactly("3, 3, 1.5");
+                .isEqualTo("(a:long, b:long, c:real)");
+        assertThat(kql.rows("print a = int(2147483647) * int(2), b = int(1) + 2, c = 1 + 0.5"))
+                .containsExactly("4294967294, 3, 1.5");
     }
 
     @Test

@@ -14,7 +14,7 @@ class BinderTest {
     @Test
     void numericPromotion() {
         assertThat(kql.schema(T + "| project a = i + i, b = i + l, c = l * r, e = i / 2, f = -i"))
-                .isEqualTo("(a:int, b:long, c:real, e:long, f:int)");
+                .isEqualTo("(a:long, b:long, c:real, e:long, f:long)");
     }
 
     @Test

@@ -170,6 +170,7 @@ final class NumericAggregators {
         private double[] sums = new double[16];
         private long[] counts = new long[16];
         private boolean[] seen = new boolean[16];
+        private long[] longSums;
 
         Average(boolean conditional) {
             this.conditional = conditional;
@@ -190,6 +191,20 @@ final class NumericAggregators {
             Vector x = args[0];
             Vector predicate = conditional ? args[1] : null;
             boolean decimal = x.type() == KqlType.DECIMAL;
+            if (x instanceof LongVector) {
+                longSums = longSums == null ? new long[sums.length] : longSums.length < sums.length
+                        ? Arrays.copyOf(longSums, sums.length) : longSums;
+                long[] ls = longSums;
+                for (int i = 0; i < rows; i++) {
+                    int g = groupIds[i];
+                    seen[g] = true;
+                    if (!x.isNull(i) && passes(predicate, i)) {
+                        ls[g] += x.getLong(i); // Kusto sums integers as long (wrapping), then divides
+                        counts[g]++;
+                    }
+                }
+                return;
+            }
             for (int i = 0; i < rows; i++) {
                 int g = groupIds[i];
                 seen[g] = true;
@@ -204,7 +219,8 @@ final class NumericAggregators {
         public Vector[] finish(int groupCount) {
             double[] out = new double[groupCount];
             for (int g = 0; g < groupCount; g++) {
-                out[g] = counts[g] == 0 ? Double.NaN : sums[g] / counts[g];
+                double sum = longSums != null && g < longSums.length ? sums[g] + longSums[g] : sums[g];
+                out[g] = counts[g] == 0 ? Double.NaN : sum / counts[g];
             }
             return new Vector[] {new DoubleVector(out, unseen(seen, groupCount), groupCount)};
         }
@@ -283,7 +299,8 @@ final class NumericAggregators {
                 }
                 int g = groupIds[i];
                 double value = x.getDouble(i);
-                if (!has[g] || (sign > 0 ? value > best[g] : value < best[g])) {
+                // NaN wins once met (Kusto's min/max of reals with a NaN are NaN): later values never beat it.
+                if (!has[g] || Double.isNaN(value) || (sign > 0 ? value > best[g] : value < best[g])) {
                     best[g] = value;
                     has[g] = true;
                 }

@@ -115,12 +115,16 @@ final class ObjectAggregators {
     }
 
     /** Exact distinct count: keeps every distinct non-null value of each group. */
-    static final class DistinctCount extends PerGroup<Set<Object>> {
+    static class DistinctCount extends PerGroup<Set<Object>> {
+        protected boolean counts(Vector[] args, int i) {
+            return true;
+        }
+
         @Override
         public void update(int[] groupIds, Vector[] args, int rows) {
             for (int i = 0; i < rows; i++) {
                 Object v = args[0].box(i);
-                if (v == null) {
+                if (v == null || !counts(args, i)) {
                     continue;
                 }
                 Set<Object> set = state(groupIds[i]);
@@ -136,6 +140,14 @@ final class ObjectAggregators {
         public Vector[] finish(int groupCount) {
             return new Vector[] {column(KqlType.LONG, groupCount, g -> states[g] == null ? 0L
                     : (long) ((Set<?>) states[g]).size())};
+        }
+    }
+
+    /** dcountif(x, predicate): the distinct values of the rows where the predicate holds. */
+    static final class DistinctCountIf extends DistinctCount {
+        @Override
+        protected boolean counts(Vector[] args, int i) {
+            return NumericAggregators.passes(args[1], i);
         }
     }
 
@@ -163,30 +175,65 @@ final class ObjectAggregators {
         }
     }
 
-    /** make_list / make_set: non-null values as a dynamic array, in order of arrival, at most {@code max}. */
+    /**
+     * make_list / make_set (and their -if and with_nulls forms): the values as a dynamic array, in order of
+     * arrival, at most {@code max}. Null scalars are skipped unless {@code withNulls}; dynamic values are kept
+     * (a dynamic null as a JSON null) and an array contributes its elements, as Kusto does. Decimals become
+     * strings (dynamic has no decimal).
+     */
     static final class MakeList extends PerGroup<java.util.Collection<JsonNode>> {
         private final boolean distinct;
         private final int max;
+        private final boolean withNulls;
+        private final boolean conditional;
 
         MakeList(boolean distinct, int max) {
+            this(distinct, max, false, false);
+        }
+
+        MakeList(boolean distinct, int max, boolean withNulls, boolean conditional) {
             this.distinct = distinct;
             this.max = max;
+            this.withNulls = withNulls;
+            this.conditional = conditional;
         }
 
         @Override
         public void update(int[] groupIds, Vector[] args, int rows) {
+            Vector predicate = conditional ? args[1] : null;
+            boolean dynamic = args[0].type() == KqlType.DYNAMIC;
             for (int i = 0; i < rows; i++) {
-                Object v = args[0].box(i);
                 int g = groupIds[i];
                 java.util.Collection<JsonNode> values = state(g);
                 if (values == null) {
                     values = distinct ? new LinkedHashSet<>() : new ArrayList<>();
                     states[g] = values;
                 }
-                if (v == null || v instanceof JsonNode j && j.isNull() || values.size() >= max) {
+                if (!NumericAggregators.passes(predicate, i)) {
                     continue;
                 }
-                values.add(ConversionFunctions.toJson(v));
+                Object v = args[0].box(i);
+                if (dynamic) {
+                    JsonNode j = v == null ? KqlValues.NODES.nullNode() : (JsonNode) v;
+                    if (j.isArray()) {
+                        for (JsonNode element : j) {
+                            add(values, element);
+                        }
+                    } else {
+                        add(values, j);
+                    }
+                } else if (v != null) {
+                    add(values, v instanceof BigDecimal d ? KqlValues.NODES.textNode(d.toPlainString())
+                            : ConversionFunctions.toJson(v));
+                } else if (withNulls) {
+                    add(values, KqlValues.NODES.nullNode());
+                }
+            }
+        }
+
+        private void add(java.util.Collection<JsonNode> values, JsonNode value) {
+            if (values.size() < max) {
+                values.add(value);
             }
         }
 
@@ -200,6 +247,44 @@ final class ObjectAggregators {
                 }
                 return array;
             })};
+        }
+    }
+
+    /** make_bag (make_bag_if): the union of the property bags of a group; other values are ignored. */
+    static final class MakeBag extends PerGroup<com.fasterxml.jackson.databind.node.ObjectNode> {
+        private final int max;
+        private final boolean conditional;
+
+        MakeBag(int max, boolean conditional) {
+            this.max = max;
+            this.conditional = conditional;
+        }
+
+        @Override
+        public void update(int[] groupIds, Vector[] args, int rows) {
+            Vector predicate = conditional ? args[1] : null;
+            for (int i = 0; i < rows; i++) {
+                int g = groupIds[i];
+                var bag = state(g);
+                if (bag == null) {
+                    bag = KqlValues.NODES.objectNode();
+                    states[g] = bag;
+                }
+                if (NumericAggregators.passes(predicate, i) && args[0].box(i) instanceof JsonNode j && j.isObject()) {
+                    var target = bag;
+                    j.fields().forEachRemaining(e -> {
+                        if (target.size() < max || target.has(e.getKey())) {
+                            target.set(e.getKey(), e.getValue());
+                        }
+                    });
+                }
+            }
+        }
+
+        @Override
+        public Vector[] finish(int groupCount) {
+            return new Vector[] {column(KqlType.DYNAMIC, groupCount, g -> states[g] == null
+                    ? KqlValues.NODES.objectNode() : states[g])};
         }
     }
 

@@ -25,7 +25,7 @@ import io.github.camelkusto.export.kql.functions.SerialFunction;
 import io.github.camelkusto.export.kql.types.KqlType;
 
 /**
- * iff/iif, case, coalesce, isnull/isnotnull/isempty/isnotempty, in/!in/in~/!in~ and row_number: functions
+ * iff/iif, case, coalesce, max_of/min_of, isnull/isnotnull/isempty/isnotempty, in/!in/in~/!in~: functions
  * that choose between values or test for nulls, column-at-a-time.
  */
 public final class ConditionalFunctions implements FunctionLibrary {
@@ -36,6 +36,8 @@ public final class ConditionalFunctions implements FunctionLibrary {
         registry.register(new Iff("iif"));
         registry.register(new Case());
         registry.register(new Coalesce());
+        registry.register(new Extreme("max_of", 1));
+        registry.register(new Extreme("min_of", -1));
         registry.register(new NullTest("isnull", false, false));
         registry.register(new NullTest("isnotnull", true, false));
         registry.register(new NullTest("isempty", false, true));
@@ -43,7 +45,6 @@ public final class ConditionalFunctions implements FunctionLibrary {
         for (String op : List.of("in", "!in", "in~", "!in~")) {
             registry.register(new In(op));
         }
-        registry.register(new RowNumber());
     }
 
     /** The common type of {@code args} (values of iff, case, coalesce), widened as Kusto widens numbers. */
@@ -202,6 +203,40 @@ public final class ConditionalFunctions implements FunctionLibrary {
         }
     }
 
+    /** max_of / min_of(a, b, ...): the largest / smallest value, nulls ignored (null when all are null). */
+    private record Extreme(String name, int sign) implements ScalarFunction {
+        @Override
+        public ScalarBinding bind(List<Argument> args) {
+            if (args.size() < 2 || args.size() > 64) {
+                throw new BindException(name + " expects 2 to 64 arguments, not " + args.size());
+            }
+            KqlType type = commonType(name, args.stream().map(Argument::type).toList());
+            if (type == KqlType.DYNAMIC || type == KqlType.GUID) {
+                throw new BindException(name + " compares scalar values, not " + type.kustoName());
+            }
+            return new ScalarBinding(type, (vectors, ctx) -> {
+                int n = ctx.rows();
+                Vector[] v = widened(vectors, type, 0, 1);
+                int[] which = new int[n];
+                for (int i = 0; i < n; i++) {
+                    int best = 0;
+                    for (int k = 1; k < v.length; k++) {
+                        if (!v[k].isNull(i) && (v[best].isNull(i) || sign * compare(v[k].box(i), v[best].box(i)) > 0)) {
+                            best = k;
+                        }
+                    }
+                    which[i] = best;
+                }
+                return pick(type, v, which, n);
+            });
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private static int compare(Object a, Object b) {
+            return ((Comparable) a).compareTo(b);
+        }
+    }
+
     /** isnull/isnotnull (strings are never null), isempty/isnotempty (null, or the empty string). */
     private record NullTest(String name, boolean negated, boolean emptyToo) implements ScalarFunction {
         @Override
@@ -257,7 +292,7 @@ public final class ConditionalFunctions implements FunctionLibrary {
                 }
                 for (int i = 0; i < n; i++) {
                     if (x.isNull(i)) {
-                        nulls = io.github.camelkusto.export.kql.functions.Nulls.set(nulls, n, i);
+                        out[i] = negated ? 1 : 0; // a null is in no list, as == with null is false
                         continue;
                     }
                     Object key = key(x, i, ignoreCase);
@@ -279,31 +314,6 @@ public final class ConditionalFunctions implements FunctionLibrary {
         private static Object key(Vector v, int i, boolean ignoreCase) {
             Object o = v.box(i);
             return ignoreCase ? ((String) o).toLowerCase(Locale.ROOT) : o;
-        }
-    }
-
-    /** {@code row_number([start])}: the position of the row in its serialized input, from 1 (or start). */
-    private static final class RowNumber implements ScalarFunction, SerialFunction {
-        @Override
-        public String name() {
-            return "row_number";
-        }
-
-        @Override
-        public ScalarBinding bind(List<Argument> args) {
-            if (args.size() > 1 || args.size() == 1 && !args.get(0).isConstant()) {
-                throw new BindException("row_number expects no argument or a constant start (row_number(1)); the"
-                        + " restart form is not supported by the embedded engine yet");
-            }
-            long start = args.isEmpty() ? 1 : ((Number) args.get(0).constantValue()).longValue();
-            return new ScalarBinding(LONG, (vectors, ctx) -> {
-                int n = ctx.rows();
-                long[] out = new long[n];
-                for (int i = 0; i < n; i++) {
-                    out[i] = start + ctx.firstRow() + i;
-                }
-                return new LongVector(LONG, out, null, n);
-            }, List.of(LONG)).nondeterministic();
         }
     }
 }

@@ -52,6 +52,52 @@ public final class ConversionFunctions implements FunctionLibrary {
         registry.register(new Conversion("toguid", GUID));
         registry.register(new Conversion("todynamic", DYNAMIC));
         registry.register(new Conversion("parse_json", DYNAMIC));
+        registry.register(new GetType());
+    }
+
+    /** Ticks from 0001-01-01 to 1970-01-01: tolong(datetime) counts from 0001-01-01, as .NET does. */
+    static final long TICKS_BEFORE_UNIX_EPOCH = 621_355_968_000_000_000L;
+
+    /** gettype(x): the name of x's type; for a dynamic value, the kind of the value in it (array, dictionary...). */
+    private static final class GetType implements ScalarFunction {
+        @Override
+        public String name() {
+            return "gettype";
+        }
+
+        @Override
+        public ScalarBinding bind(List<Argument> args) {
+            if (args.size() != 1) {
+                throw new BindException("gettype expects one argument");
+            }
+            KqlType type = args.get(0).type();
+            if (type != DYNAMIC) {
+                return new ScalarBinding(STRING, RowWise.nullAware(STRING, v -> type.kustoName()));
+            }
+            return new ScalarBinding(STRING, RowWise.nullAware(STRING, v -> dynamicTypeName((JsonNode) v[0])));
+        }
+
+        private static String dynamicTypeName(JsonNode json) {
+            if (json == null || json.isNull() || json.isMissingNode()) {
+                return "null";
+            }
+            if (json.isArray()) {
+                return "array";
+            }
+            if (json.isObject()) {
+                return "dictionary";
+            }
+            if (json.isBoolean()) {
+                return "bool";
+            }
+            if (json.isIntegralNumber()) {
+                return "long";
+            }
+            if (json.isNumber()) {
+                return "real";
+            }
+            return "string";
+        }
     }
 
     /** Kusto's tostring: empty for null, True/False, inf/NaN, datetimes with 7 fraction digits, JSON text. */
@@ -66,15 +112,36 @@ public final class ConversionFunctions implements FunctionLibrary {
             if (d.isInfinite()) {
                 return d > 0 ? "inf" : "-inf";
             }
-            if (d == 0 && 1 / d < 0) {
-                return "-0.0";
-            }
-            return KqlValues.render(d);
+            return realText(d);
         }
         if (v instanceof JsonNode json) {
             return json.isTextual() ? json.asText() : json.isNull() ? "" : json.toString();
         }
         return KqlValues.render(v);
+    }
+
+    /**
+     * tostring of a real: the shortest digits that read back as the same value, in plain notation with at least
+     * one fraction digit ({@code 1.0}, {@code 100000000000.0}, {@code -0.0}) from 1e-5 to 1e15, else as
+     * {@code 1E+20} / {@code 1E-07}.
+     */
+    static String realText(double d) {
+        if (Double.isNaN(d)) {
+            return "NaN";
+        }
+        double abs = Math.abs(d);
+        BigDecimal shortest = new BigDecimal(Double.toString(d));
+        if (abs == 0 || (abs >= 1e-5 && abs < 1e15)) {
+            String plain = shortest.toPlainString();
+            if (d == 0) {
+                return 1 / d < 0 ? "-0.0" : "0.0";
+            }
+            return plain.contains(".") ? plain : plain + ".0";
+        }
+        BigDecimal digits = shortest.stripTrailingZeros();
+        int exponent = digits.precision() - digits.scale() - 1;
+        String mantissa = digits.movePointLeft(exponent).toPlainString();
+        return mantissa + "E" + (exponent < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
     }
 
     private record Conversion(String name, KqlType to) implements ScalarFunction {
@@ -118,15 +185,17 @@ public final class ConversionFunctions implements FunctionLibrary {
         }
         try {
             return switch (to) {
-                case LONG -> number(value) == null ? null : number(value).longValue();
-                case INT -> number(value) == null ? null : number(value).intValue();
+                case LONG -> number(value) == null ? null : value instanceof Double d ? (Object) realToLong(d)
+                        : (Object) number(value).longValue();
+                case INT -> number(value) == null ? null : value instanceof Double d ? (Object) realToInt(d)
+                        : (Object) number(value).intValue();
                 case REAL -> number(value) == null ? null : number(value).doubleValue();
                 case DECIMAL -> value instanceof BigDecimal b ? b : number(value) == null ? null
                         : value instanceof Double d ? BigDecimal.valueOf(d) : BigDecimal.valueOf(number(value).longValue());
                 case BOOL -> value instanceof Boolean b ? b : number(value) == null ? null
                         : number(value).doubleValue() != 0;
                 case DATETIME -> value instanceof Instant ? value : number(value) == null ? null
-                        : Ticks.toInstant(number(value).longValue());
+                        : Ticks.toInstant(number(value).longValue() - TICKS_BEFORE_UNIX_EPOCH);
                 case TIMESPAN -> value instanceof Duration ? value : number(value) == null ? null
                         : Ticks.toDuration(number(value).longValue());
                 case GUID -> value instanceof UUID ? value : null;
@@ -146,7 +215,7 @@ public final class ConversionFunctions implements FunctionLibrary {
             return b ? 1L : 0L;
         }
         if (value instanceof Instant i) {
-            return Ticks.of(i);
+            return Ticks.of(i) + TICKS_BEFORE_UNIX_EPOCH;
         }
         if (value instanceof Duration d) {
             return Ticks.of(d);
@@ -154,25 +223,87 @@ public final class ConversionFunctions implements FunctionLibrary {
         return null;
     }
 
+    /** Text to a value of {@code to}, by Kusto's rules for each type; null when the text is not one. */
     private static Object parse(String s, KqlType to) {
         String t = s.trim();
         try {
             return switch (to) {
-                case LONG -> t.contains(".") || t.contains("e") || t.contains("E") ? (long) Double.parseDouble(t)
-                        : Long.parseLong(t);
-                case INT -> t.contains(".") ? (int) Double.parseDouble(t) : Integer.parseInt(t);
-                case BOOL -> switch (t.toLowerCase(Locale.ROOT)) {
-                    case "true", "1" -> Boolean.TRUE;
-                    case "false", "0" -> Boolean.FALSE;
-                    default -> null;
-                };
-                case DYNAMIC -> KqlValues.parseDynamic(s);
+                case LONG -> parseInteger(t);
+                case INT -> {
+                    Long l = parseInteger(t);
+                    yield l == null || l != l.intValue() ? null : l.intValue();
+                }
+                case REAL -> parseReal(t);
+                case BOOL -> parseBool(s);
+                case TIMESPAN -> parseTimespan(t);
+                case DYNAMIC -> t.isEmpty() ? null : KqlValues.parseDynamic(s);
                 case STRING -> s;
                 default -> KqlValues.parse(to, t);
             };
         } catch (Exception e) {
             return null;
         }
+    }
+
+    private static final java.util.regex.Pattern DECIMAL_INTEGER = java.util.regex.Pattern.compile("[+-]?\\d+");
+    private static final java.util.regex.Pattern HEX_INTEGER = java.util.regex.Pattern.compile("0[xX][0-9a-fA-F]+");
+    private static final java.util.regex.Pattern REAL_NUMBER =
+            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    /** An integer in decimal or {@code 0x} hex; a fraction or exponent is no integer (tolong("5.9") is null). */
+    static Long parseInteger(String t) {
+        if (DECIMAL_INTEGER.matcher(t).matches()) {
+            return Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
+        }
+        if (HEX_INTEGER.matcher(t).matches()) {
+            return Long.parseUnsignedLong(t.substring(2), 16);
+        }
+        return null;
+    }
+
+    /** Decimal notation (1.5e3, .5, 5.), NaN, Infinity / inf / Inf with a sign; nothing else (no "1d", no "INF"). */
+    static Double parseReal(String t) {
+        if (REAL_NUMBER.matcher(t).matches()) {
+            return Double.parseDouble(t);
+        }
+        if (t.equalsIgnoreCase("nan")) {
+            return Double.NaN;
+        }
+        String unsigned = t.startsWith("+") || t.startsWith("-") ? t.substring(1) : t;
+        if (unsigned.equalsIgnoreCase("infinity") || unsigned.equals("inf") || unsigned.equals("Inf")) {
+            return t.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        return null;
+    }
+
+    /** "true"/"false" in any case, or an integer (non-zero is true); no spaces around, no fraction. */
+    static Boolean parseBool(String s) {
+        if (s.equalsIgnoreCase("true")) {
+            return Boolean.TRUE;
+        }
+        if (s.equalsIgnoreCase("false")) {
+            return Boolean.FALSE;
+        }
+        Long l = parseInteger(s);
+        return l == null || !s.equals(s.trim()) ? null : l != 0;
+    }
+
+    /** A timespan as Kusto writes it ({@code 1.02:03:04.5}) or a literal with a unit ({@code 1d}, {@code 90s}). */
+    static Duration parseTimespan(String t) {
+        if (t.contains(":")) {
+            return KqlValues.parseTimespan(t);
+        }
+        return io.github.camelkusto.export.kql.syntax.TimespanUnits.parse(t);
+    }
+
+    /** A real as long: truncated toward zero, saturated at the ends of long's range; null for NaN. */
+    static Long realToLong(double d) {
+        return Double.isNaN(d) ? null : (long) d;
+    }
+
+    static Integer realToInt(double d) {
+        Long l = realToLong(d);
+        return l == null ? null : (int) (long) l;
     }
 
     public static JsonNode toJson(Object value) {

@@ -20,8 +20,12 @@ import io.github.camelkusto.export.kql.functions.Overloads;
 import io.github.camelkusto.export.kql.functions.RowWise;
 import io.github.camelkusto.export.kql.functions.ScalarKernel;
 import io.github.camelkusto.export.kql.types.KqlType;
+import io.github.camelkusto.export.kql.types.KustoCalendar;
 
-/** bin/floor (column-at-a-time: summarize keys use them), round, abs. */
+/**
+ * bin/floor (column-at-a-time: summarize keys use them), round, abs, ceiling, sign, pow, sqrt, exp, log, the
+ * trigonometric functions, isnan / isinf / isfinite; max_of / min_of are in {@link ConditionalFunctions}.
+ */
 public final class MathFunctions implements FunctionLibrary {
 
     @Override
@@ -30,7 +34,7 @@ public final class MathFunctions implements FunctionLibrary {
             registry.register(Overloads.of(name)
                     .add(LONG, longBin(LONG), LONG, LONG)
                     .add(REAL, MathFunctions::doubleBin, REAL, REAL)
-                    .add(DATETIME, longBin(DATETIME), DATETIME, TIMESPAN)
+                    .add(DATETIME, longBin(DATETIME, KustoCalendar.MIN_TICKS), DATETIME, TIMESPAN)
                     .add(TIMESPAN, longBin(TIMESPAN), TIMESPAN, TIMESPAN)
                     .add(DECIMAL, RowWise.of(DECIMAL, (a, b) -> ((BigDecimal) b).signum() == 0 ? null
                             : ((BigDecimal) a).divide((BigDecimal) b, 0, RoundingMode.FLOOR).multiply((BigDecimal) b)),
@@ -44,12 +48,55 @@ public final class MathFunctions implements FunctionLibrary {
                 .add(DECIMAL, RowWise.of(DECIMAL, d -> ((BigDecimal) d).setScale(0, RoundingMode.HALF_UP)), DECIMAL)
                 .add(DECIMAL, RowWise.of(DECIMAL, (d, digits) -> ((BigDecimal) d).setScale(((Number) digits).intValue(),
                         RoundingMode.HALF_UP)), DECIMAL, LONG));
+        registerRealFunctions(registry);
         registry.register(Overloads.of("abs")
-                .add(INT, RowWise.longToLong(INT, x -> (int) Math.abs(x)), INT)
                 .add(LONG, RowWise.longToLong(LONG, Math::abs), LONG)
                 .add(REAL, RowWise.doubleToDouble(Math::abs), REAL)
                 .add(DECIMAL, RowWise.of(DECIMAL, d -> ((BigDecimal) d).abs()), DECIMAL)
                 .add(TIMESPAN, RowWise.longToLong(TIMESPAN, Math::abs), TIMESPAN));
+    }
+
+    private static void registerReal(FunctionRegistry registry, String name, java.util.function.DoubleUnaryOperator f) {
+        registry.register(Overloads.of(name).add(REAL, RowWise.doubleToDouble(f), REAL));
+    }
+
+    /** Functions of reals (an int or long argument widens): NaN for a value outside the domain, as in Kusto. */
+    private static void registerRealFunctions(FunctionRegistry registry) {
+        registerReal(registry, "sqrt", Math::sqrt);
+        registerReal(registry, "exp", Math::exp);
+        registerReal(registry, "exp2", x -> Math.pow(2, x));
+        registerReal(registry, "exp10", x -> Math.pow(10, x));
+        registerReal(registry, "cos", Math::cos);
+        registerReal(registry, "sin", Math::sin);
+        registerReal(registry, "tan", Math::tan);
+        registerReal(registry, "acos", Math::acos);
+        registerReal(registry, "asin", Math::asin);
+        registerReal(registry, "atan", Math::atan);
+        registerReal(registry, "cot", x -> 1 / Math.tan(x));
+        registerReal(registry, "degrees", Math::toDegrees);
+        registerReal(registry, "radians", Math::toRadians);
+        registerReal(registry, "ceiling", Math::ceil);
+        registerReal(registry, "sign", Math::signum);
+        // log of a negative number is null in Kusto (not NaN); log(0) is -infinity.
+        for (String name : new String[] {"log", "log2", "log10"}) {
+            java.util.function.DoubleUnaryOperator log = name.equals("log") ? Math::log
+                    : name.equals("log10") ? Math::log10 : x -> Math.log(x) / Math.log(2);
+            registry.register(Overloads.of(name).add(REAL, RowWise.of(REAL, x -> {
+                double d = (Double) x;
+                return d < 0 ? null : log.applyAsDouble(d);
+            }), REAL));
+        }
+        registry.register(Overloads.of("atan2").add(REAL, RowWise.of(REAL, (y, x) -> Math.atan2((Double) y,
+                (Double) x)), REAL, REAL));
+        registry.register(Overloads.of("pow").add(REAL, RowWise.of(REAL, (b, e) -> Math.pow((Double) b, (Double) e)),
+                REAL, REAL));
+        registry.register(Overloads.of("pi").add(REAL, RowWise.nary(REAL, a -> Math.PI)));
+        registry.register(Overloads.of("isnan").add(KqlType.BOOL, RowWise.of(KqlType.BOOL, x -> Double.isNaN((Double) x)),
+                REAL));
+        registry.register(Overloads.of("isinf").add(KqlType.BOOL, RowWise.of(KqlType.BOOL,
+                x -> Double.isInfinite((Double) x)), REAL));
+        registry.register(Overloads.of("isfinite").add(KqlType.BOOL, RowWise.of(KqlType.BOOL,
+                x -> Double.isFinite((Double) x)), REAL));
     }
 
     /** Half away from zero, as Kusto rounds. */
@@ -60,8 +107,15 @@ public final class MathFunctions implements FunctionLibrary {
         return BigDecimal.valueOf(d).setScale(digits, RoundingMode.HALF_UP).doubleValue();
     }
 
-    /** {@code floor(x / size) * size} over long storage; a size of 0 or null gives null. */
     static ScalarKernel longBin(KqlType result) {
+        return longBin(result, 0);
+    }
+
+    /**
+     * {@code floor((x - origin) / size) * size + origin} over long storage; a size of 0 or null gives null.
+     * Kusto bins datetimes from 0001-01-01 (its tick 0), which matters for sizes such as 7d.
+     */
+    static ScalarKernel longBin(KqlType result, long origin) {
         return (args, ctx) -> {
             int n = ctx.rows();
             LongVector a = (LongVector) args[0];
@@ -75,7 +129,7 @@ public final class MathFunctions implements FunctionLibrary {
             if (b.isConstant() && y[0] > 0) {
                 long size = y[0];
                 for (int i = 0; i < n; i++) {
-                    out[i] = Math.floorDiv(x[i & xm], size) * size;
+                    out[i] = Math.floorDiv(x[i & xm] - origin, size) * size + origin;
                 }
             } else {
                 for (int i = 0; i < n; i++) {
@@ -83,7 +137,7 @@ public final class MathFunctions implements FunctionLibrary {
                     if (size == 0) {
                         nulls = Nulls.set(nulls, n, i);
                     } else {
-                        out[i] = Math.floorDiv(x[i & xm], size) * size;
+                        out[i] = Math.floorDiv(x[i & xm] - origin, size) * size + origin;
                     }
                 }
             }

@@ -49,8 +49,8 @@ public final class Operators implements FunctionLibrary {
         registry.register(Overloads.of("and").add(BOOL, Operators::and, BOOL, BOOL));
         registry.register(Overloads.of("or").add(BOOL, Operators::or, BOOL, BOOL));
         registry.register(Overloads.of("not").add(BOOL, Operators::not, BOOL));
+        // Arithmetic on ints gives longs: int + int, -int never wrap at 32 bits.
         registry.register(Overloads.of("negate")
-                .add(INT, longArith('n', INT), INT)
                 .add(LONG, longArith('n', LONG), LONG)
                 .add(REAL, RowWise.doubleToDouble(d -> -d), REAL)
                 .add(DECIMAL, RowWise.of(DECIMAL, a -> ((BigDecimal) a).negate()), DECIMAL)
@@ -60,7 +60,6 @@ public final class Operators implements FunctionLibrary {
     private static void registerArithmetic(FunctionRegistry registry) {
         for (char op : new char[] {'+', '-', '*', '/', '%'}) {
             Overloads f = Overloads.of(String.valueOf(op))
-                    .add(INT, longArith(op, INT), INT, INT)
                     .add(LONG, longArith(op, LONG), LONG, LONG)
                     .add(REAL, doubleArith(op), REAL, REAL)
                     .add(DECIMAL, decimalArith(op), DECIMAL, DECIMAL);
@@ -166,7 +165,7 @@ public final class Operators implements FunctionLibrary {
                         if (d == 0) {
                             nulls = Nulls.set(nulls, n, i);
                         } else {
-                            out[i] = x[i & xm] % d;
+                            out[i] = modulo(x[i & xm], d);
                         }
                     }
                 }
@@ -176,10 +175,27 @@ public final class Operators implements FunctionLibrary {
         };
     }
 
+    /** Kusto's modulo is never negative: -5 % 3 is 1, 5 % -3 is 2. */
+    static long modulo(long a, long b) {
+        long r = a % b;
+        return r < 0 ? r + Math.abs(b) : r;
+    }
+
+    static double modulo(double a, double b) {
+        double r = a % b;
+        return r < 0 ? r + Math.abs(b) : r;
+    }
+
     private static Vector finish(KqlType result, long[] out, boolean[] nulls, int n) {
         if (result == INT) {
             for (int i = 0; i < n; i++) {
                 out[i] = (int) out[i]; // int arithmetic wraps at 32 bits
+            }
+        } else if (result == DATETIME) {
+            for (int i = 0; i < n; i++) {
+                if (!io.github.camelkusto.export.kql.types.KustoCalendar.inRange(out[i])) {
+                    nulls = Nulls.set(nulls, n, i); // beyond 0001-01-01 .. 9999-12-31: null, as in Kusto
+                }
             }
         }
         return new LongVector(result, out, nulls, n);
@@ -218,7 +234,7 @@ public final class Operators implements FunctionLibrary {
                 }
                 case '%' -> {
                     for (int i = 0; i < n; i++) {
-                        out[i] = x[i & xm] % y[i & ym];
+                        out[i] = modulo(x[i & xm], y[i & ym]);
                     }
                 }
                 default -> throw new IllegalStateException("operator " + op);
@@ -241,7 +257,25 @@ public final class Operators implements FunctionLibrary {
         });
     }
 
-    /** Comparison over long storage; a null operand gives null (which where treats as false). */
+    /**
+     * The null mask of a comparison, as Kusto has it: == and != are never null (a null operand makes == false
+     * and != true), an ordering (&lt;, &gt;...) with a null operand is null (which where treats as false).
+     */
+    static boolean[] comparisonNulls(int op, long[] out, int n, Vector a, Vector b) {
+        boolean[] nulls = Nulls.union(n, a, b);
+        if (nulls == null || op != EQ && op != NE) {
+            return nulls;
+        }
+        long whenNull = op == NE ? 1 : 0;
+        for (int i = 0; i < n; i++) {
+            if (nulls[i]) {
+                out[i] = whenNull;
+            }
+        }
+        return null;
+    }
+
+    /** Comparison over long storage; see {@link #comparisonNulls} for null operands. */
     static ScalarKernel longCompare(int op) {
         return (args, ctx) -> {
             int n = ctx.rows();
@@ -284,7 +318,7 @@ public final class Operators implements FunctionLibrary {
                     }
                 }
             }
-            return new LongVector(BOOL, out, Nulls.union(n, a, b), n);
+            return new LongVector(BOOL, out, comparisonNulls(op, out, n, a, b), n);
         };
     }
 
@@ -330,7 +364,7 @@ public final class Operators implements FunctionLibrary {
                     }
                 }
             }
-            return new LongVector(BOOL, out, Nulls.union(n, a, b), n);
+            return new LongVector(BOOL, out, comparisonNulls(op, out, n, a, b), n);
         };
     }
 
@@ -345,7 +379,6 @@ public final class Operators implements FunctionLibrary {
             int xm = a.mask();
             int ym = b.mask();
             long[] out = new long[n];
-            boolean[] nulls = Nulls.union(n, a, b);
             for (int i = 0; i < n; i++) {
                 Object l = x[i & xm];
                 Object r = y[i & ym];
@@ -356,7 +389,7 @@ public final class Operators implements FunctionLibrary {
                         : order.compare((T) l, (T) r);
                 out[i] = test(op, c) ? 1 : 0;
             }
-            return new LongVector(BOOL, out, nulls, n);
+            return new LongVector(BOOL, out, comparisonNulls(op, out, n, a, b), n);
         };
     }
 

@@ -1,6 +1,7 @@
 package io.github.camelkusto.export.kql.functions.builtin;
 
 import static io.github.camelkusto.export.kql.types.KqlType.BOOL;
+import static io.github.camelkusto.export.kql.types.KqlType.DYNAMIC;
 import static io.github.camelkusto.export.kql.types.KqlType.LONG;
 import static io.github.camelkusto.export.kql.types.KqlType.STRING;
 
@@ -8,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.github.camelkusto.export.kql.data.LongVector;
 import io.github.camelkusto.export.kql.data.ObjectVector;
 import io.github.camelkusto.export.kql.data.Vector;
@@ -26,7 +29,9 @@ import io.github.camelkusto.export.kql.types.KqlValues;
 
 /**
  * String operators ({@code has contains startswith endswith matches regex has_any has_all}, their {@code _cs}
- * and {@code !} forms) column-at-a-time, and string functions (strlen, tolower, toupper, strcat, substring).
+ * and {@code !} forms) column-at-a-time, and string functions (strlen, string_size, tolower, toupper, strcat,
+ * strcat_delim, substring, indexof, split, replace_string, reverse, strcmp, strrep); the regex-based ones are in
+ * {@link RegexFunctions}.
  * Without {@code _cs} Kusto compares case-insensitively. {@code has} looks for whole terms: a match must not
  * continue a run of letters or digits on either side.
  */
@@ -45,7 +50,8 @@ public final class StringFunctions implements FunctionLibrary {
             for (boolean cs : new boolean[] {false, true}) {
                 for (boolean negated : new boolean[] {false, true}) {
                     String name = (negated ? "!" : "") + names[op] + (cs ? "_cs" : "");
-                    registry.register(Overloads.of(name).add(BOOL, stringPredicate(op, !cs, negated), STRING, STRING));
+                    registry.registerOperator(Overloads.of(name).add(BOOL, stringPredicate(op, !cs, negated), STRING,
+                            STRING));
                 }
             }
         }
@@ -54,6 +60,35 @@ public final class StringFunctions implements FunctionLibrary {
         registry.register(new TermsFunction("has_all", true));
         registry.register(Overloads.of("strlen").add(LONG, RowWise.stringToLong(LONG, s -> s.codePointCount(0,
                 s.length())), STRING));
+        registry.register(Overloads.of("string_size").add(LONG, RowWise.stringToLong(LONG, StringFunctions::utf8Size),
+                STRING));
+        registry.register(Overloads.of("reverse").add(STRING, RowWise.stringToString(
+                s -> new StringBuilder(s).reverse().toString()), STRING));
+        registry.register(Overloads.of("strcmp").add(LONG, RowWise.of(LONG, (a, b) -> (long) Integer.signum(
+                ((String) a).compareTo((String) b))), STRING, STRING));
+        registry.register(Overloads.of("replace_string").add(STRING, RowWise.of(STRING, (text, lookup, rewrite) ->
+                ((String) lookup).isEmpty() ? text : ((String) text).replace((String) lookup, (String) rewrite)),
+                STRING, STRING, STRING));
+        registry.register(Overloads.of("indexof")
+                .add(LONG, RowWise.of(LONG, (s, lookup) -> indexOf((String) s, (String) lookup, 0, -1, 1)), STRING,
+                        STRING)
+                .add(LONG, RowWise.of(LONG, (s, lookup, start) -> indexOf((String) s, (String) lookup,
+                        ((Number) start).longValue(), -1, 1)), STRING, STRING, LONG)
+                .add(LONG, RowWise.nary(LONG, a -> indexOf((String) a[0], (String) a[1], ((Number) a[2]).longValue(),
+                        ((Number) a[3]).longValue(), 1)), STRING, STRING, LONG, LONG)
+                .add(LONG, RowWise.nary(LONG, a -> indexOf((String) a[0], (String) a[1], ((Number) a[2]).longValue(),
+                        ((Number) a[3]).longValue(), ((Number) a[4]).longValue())), STRING, STRING, LONG, LONG, LONG));
+        registry.register(Overloads.of("split")
+                .add(DYNAMIC, RowWise.of(DYNAMIC, (s, delimiter) -> split((String) s, (String) delimiter)), STRING,
+                        STRING)
+                .add(DYNAMIC, RowWise.of(DYNAMIC, (s, delimiter, index) -> splitAt((String) s, (String) delimiter,
+                        ((Number) index).longValue())), STRING, STRING, LONG));
+        registry.register(Overloads.of("strrep")
+                .add(STRING, RowWise.of(STRING, (s, times) -> repeat((String) s, ((Number) times).longValue(), "")),
+                        STRING, LONG)
+                .add(STRING, RowWise.of(STRING, (s, times, delimiter) -> repeat((String) s,
+                        ((Number) times).longValue(), (String) delimiter)), STRING, LONG, STRING));
+        registry.register(new StrcatDelimFunction());
         registry.register(Overloads.of("tolower").add(STRING, RowWise.stringToString(s -> s.toLowerCase(Locale.ROOT)),
                 STRING));
         registry.register(Overloads.of("toupper").add(STRING, RowWise.stringToString(s -> s.toUpperCase(Locale.ROOT)),
@@ -66,14 +101,102 @@ public final class StringFunctions implements FunctionLibrary {
                         ((Number) len).longValue())), STRING, LONG, LONG));
     }
 
-    /** Kusto's substring: a start before 0 counts from 0, a length past the end stops at the end. */
+    /**
+     * Kusto's substring over characters (code points, as strlen counts them): a negative start counts from the
+     * end, a start outside the text gives "", a length past the end stops at the end.
+     */
     static String substring(String s, long start, long length) {
-        long from = Math.max(0, start);
-        if (from >= s.length() || length <= 0) {
+        int chars = s.codePointCount(0, s.length());
+        long from = start < 0 ? chars + start : start;
+        if (from < 0 || from >= chars || length <= 0) {
             return "";
         }
-        long to = Math.min(s.length(), from + Math.min(length, s.length()));
-        return s.substring((int) from, (int) to);
+        long to = from + Math.min(chars - from, length);
+        return s.substring(s.offsetByCodePoints(0, (int) from), s.offsetByCodePoints(0, (int) to));
+    }
+
+    /** Bytes of the text in UTF-8, as Kusto's string_size counts them. */
+    static long utf8Size(String s) {
+        long bytes = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
+    }
+
+    /**
+     * indexof(s, lookup, start, length, occurrence): the character position of the occurrence-th match of
+     * lookup at or after start (a negative start counts from the end) within length characters (-1: to the
+     * end); -1 when there is none, null for a start past the end or a non-positive occurrence.
+     */
+    static Long indexOf(String s, String lookup, long start, long length, long occurrence) {
+        int chars = s.codePointCount(0, s.length());
+        long from = start < 0 ? Math.max(0, chars + start) : start;
+        if (from > chars || occurrence <= 0 || length < -1) {
+            return null;
+        }
+        int end = length == -1 ? s.length() : s.offsetByCodePoints(0, (int) Math.min(chars, from + length));
+        int at = s.offsetByCodePoints(0, (int) from);
+        for (long seen = 0; ; at++) {
+            at = s.indexOf(lookup, at);
+            if (at < 0 || at + lookup.length() > end) {
+                return -1L;
+            }
+            if (++seen == occurrence) {
+                return (long) s.codePointCount(0, at);
+            }
+        }
+    }
+
+    /** split(s, delimiter): the parts as a dynamic array of strings ({@code [""]} for an empty text). */
+    static JsonNode split(String s, String delimiter) {
+        ArrayNode parts = KqlValues.NODES.arrayNode();
+        if (delimiter.isEmpty()) {
+            parts.add(s);
+            return parts;
+        }
+        int from = 0;
+        for (int at = s.indexOf(delimiter); at >= 0; at = s.indexOf(delimiter, from)) {
+            parts.add(s.substring(from, at));
+            from = at + delimiter.length();
+        }
+        parts.add(s.substring(from));
+        return parts;
+    }
+
+    /** split(s, delimiter, i): an array holding the i-th part, or null when there is no such part. */
+    static JsonNode splitAt(String s, String delimiter, long index) {
+        JsonNode parts = split(s, delimiter);
+        if (index < 0 || index >= parts.size()) {
+            return null;
+        }
+        return KqlValues.NODES.arrayNode().add(parts.get((int) index));
+    }
+
+    /** strrep: the text repeated (at most 1024 times, as Kusto caps it), joined by the delimiter. */
+    static String repeat(String s, long times, String delimiter) {
+        if (times <= 0) {
+            return "";
+        }
+        long n = Math.min(times, 1024);
+        StringBuilder sb = new StringBuilder();
+        for (long i = 0; i < n; i++) {
+            if (i > 0) {
+                sb.append(delimiter);
+            }
+            sb.append(s);
+        }
+        return sb.toString();
     }
 
     static ScalarKernel stringPredicate(int op, boolean ignoreCase, boolean negated) {
@@ -154,19 +277,13 @@ public final class StringFunctions implements FunctionLibrary {
 
     private static ScalarKernel matchesRegex() {
         return new ScalarKernel() {
-            private volatile Pattern last;
-
             @Override
             public Vector apply(Vector[] args, EvalContext ctx) {
                 int n = ctx.rows();
                 long[] out = new long[n];
+                Pattern constant = args[1].isConstant() ? RegexFunctions.pattern((String) args[1].getObject(0)) : null;
                 for (int i = 0; i < n; i++) {
-                    String regex = (String) args[1].getObject(i);
-                    Pattern p = last;
-                    if (p == null || !p.pattern().equals(regex)) {
-                        p = Pattern.compile(regex);
-                        last = p;
-                    }
+                    Pattern p = constant != null ? constant : RegexFunctions.pattern((String) args[1].getObject(i));
                     out[i] = p.matcher((String) args[0].getObject(i)).find() ? 1 : 0;
                 }
                 return new LongVector(BOOL, out, null, n);
@@ -213,6 +330,33 @@ public final class StringFunctions implements FunctionLibrary {
                 return terms;
             }
             return value == null ? List.of() : List.of(KqlValues.render(value));
+        }
+    }
+
+    /** {@code strcat_delim(delimiter, a, b, ...)}: 2 to 64 values of any type, as tostring renders them. */
+    private static final class StrcatDelimFunction implements ScalarFunction {
+        @Override
+        public String name() {
+            return "strcat_delim";
+        }
+
+        @Override
+        public ScalarBinding bind(List<Argument> args) {
+            if (args.size() < 3 || args.size() > 65) {
+                throw new BindException("strcat_delim expects a delimiter and 2 to 64 values, not " + (args.size() - 1)
+                        + " values");
+            }
+            if (args.get(0).type() != STRING) {
+                throw new BindException("strcat_delim expects a string delimiter, not " + args.get(0).type().kustoName());
+            }
+            return new ScalarBinding(STRING, RowWise.nullAware(STRING, values -> {
+                StringBuilder sb = new StringBuilder();
+                String delimiter = ConversionFunctions.toKustoString(values[0]);
+                for (int i = 1; i < values.length; i++) {
+                    sb.append(i > 1 ? delimiter : "").append(ConversionFunctions.toKustoString(values[i]));
+                }
+                return sb.toString();
+            }));
         }
     }
 

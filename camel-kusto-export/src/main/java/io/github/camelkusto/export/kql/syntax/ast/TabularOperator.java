@@ -116,9 +116,19 @@ public sealed interface TabularOperator {
         }
     }
 
-    /** {@code mv-expand [with_itemindex=I] [name =] expr [to typeof(T)], ... [limit N]}. */
-    record MvExpand(List<NamedExpr> columns, List<String> toTypes, String itemIndex, Long limit, int offset)
-            implements TabularOperator {
+    /** {@code lookup kind=K (right) on keys}; {@code kind} is leftouter (the default) or inner. */
+    record Lookup(String kind, TabularExpression right, List<JoinKey> keys, int offset) implements TabularOperator {
+        public Lookup {
+            keys = List.copyOf(keys);
+        }
+    }
+
+    /**
+     * {@code mv-expand [bagexpansion=bag|array] [with_itemindex=I] [name =] expr [to typeof(T)], ... [limit N]};
+     * {@code toTypes} holds the type name of each column, or null.
+     */
+    record MvExpand(List<NamedExpr> columns, List<String> toTypes, boolean bagAsArray, String itemIndex, Long limit,
+                    int offset) implements TabularOperator {
         public MvExpand {
             columns = List.copyOf(columns);
             toTypes = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(toTypes));
@@ -126,13 +136,35 @@ public sealed interface TabularOperator {
     }
 
     /**
-     * {@code parse expr with [*] "text" col [: type] "text" ... [*]}: {@code parts} alternate literal text
-     * (String) and captured columns ({@link ParseColumn}); {@code *} is a {@link ParseColumn} without a name.
+     * {@code parse [kind=simple|regex|relaxed] [flags=F] expr with [*] "text" col [: type] "text" ... [*]}:
+     * {@code parts} alternate literal text (String) and captured columns ({@link ParseColumn}); {@code *} is a
+     * {@link ParseColumn} without a name. {@code kind} is lower case; {@code flags} the regex flags or null.
+     * {@code parse-where} ({@code dropUnmatched}) keeps only the rows that match.
      */
-    record Parse(Expr source, List<Object> parts, int offset) implements TabularOperator {
+    record Parse(Expr source, List<Object> parts, String kind, String flags, boolean dropUnmatched, int offset)
+            implements TabularOperator {
         public Parse {
             parts = List.copyOf(parts);
         }
+    }
+
+    /**
+     * {@code parse-kv expr as (key:type, ...) with (pair_delimiter=';', kv_delimiter='=', quote='"', ...)}:
+     * {@code options} by lower-case name, values as written (quotes removed).
+     */
+    record ParseKv(Expr source, List<ParseColumn> columns, java.util.Map<String, String> options, int offset)
+            implements TabularOperator {
+        public ParseKv {
+            columns = List.copyOf(columns);
+            options = java.util.Map.copyOf(options);
+        }
+    }
+
+    /**
+     * {@code search [kind=case_sensitive] predicate}: a bare string in the predicate ({@code "err"}, {@code "a*"})
+     * matches rows where any column has that term.
+     */
+    record Search(boolean caseSensitive, Expr predicate, int offset) implements TabularOperator {
     }
 
     record ParseColumn(String name, String type, int offset) {
