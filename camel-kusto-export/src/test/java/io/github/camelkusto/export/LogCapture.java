@@ -4,6 +4,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.SimpleFormatter;
 
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
@@ -14,16 +17,38 @@ import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 
-/** Captures every log event of every logger, down to DEBUG, as text: message, thrown stack trace and all. */
-final class LogCapture extends AbstractAppender implements AutoCloseable {
+/**
+ * Captures every log event of every logger, down to DEBUG, as text: message, thrown stack trace and all. Both
+ * logging systems of the JVM: log4j (where SLF4J goes: Camel, the Azure SDK) and java.util.logging at every level
+ * (where {@link System.Logger} goes: the JDK's own HTTP client, which storage uses).
+ */
+public final class LogCapture extends AbstractAppender implements AutoCloseable {
     private final List<String> events = new ArrayList<>();
     private final LoggerContext context = (LoggerContext) LogManager.getContext(false);
+    private final java.util.logging.Logger julRoot = java.util.logging.Logger.getLogger("");
+    private final java.util.logging.Level julLevel = julRoot.getLevel();
+    private final Handler julHandler = new Handler() {
+        private final SimpleFormatter formatter = new SimpleFormatter();
+
+        @Override
+        public void publish(LogRecord record) {
+            add(record.getLoggerName() + ": " + formatter.format(record));
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
 
     private LogCapture() {
         super("capture", null, null, true, Property.EMPTY_ARRAY);
     }
 
-    static LogCapture install() {
+    public static LogCapture install() {
         LogCapture capture = new LogCapture();
         capture.start();
         Configuration configuration = capture.context.getConfiguration();
@@ -35,11 +60,14 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
         configuration.getRootLogger().setLevel(Level.DEBUG);
         configuration.getRootLogger().addAppender(capture, Level.DEBUG, null);
         capture.context.updateLoggers();
+        capture.julHandler.setLevel(java.util.logging.Level.ALL);
+        capture.julRoot.setLevel(java.util.logging.Level.ALL);
+        capture.julRoot.addHandler(capture.julHandler);
         return capture;
     }
 
     @Override
-    public synchronized void append(LogEvent event) {
+    public void append(LogEvent event) {
         StringBuilder text = new StringBuilder(event.getLoggerName()).append(": ")
                 .append(event.getMessage().getFormattedMessage());
         if (event.getThrown() != null) {
@@ -47,15 +75,21 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
             event.getThrown().printStackTrace(new PrintWriter(trace));
             text.append('\n').append(trace);
         }
-        events.add(text.toString());
+        add(text.toString());
     }
 
-    synchronized List<String> events() {
+    private synchronized void add(String text) {
+        events.add(text);
+    }
+
+    public synchronized List<String> events() {
         return List.copyOf(events);
     }
 
     @Override
     public void close() {
+        julRoot.removeHandler(julHandler);
+        julRoot.setLevel(julLevel);
         context.reconfigure(); // back to log4j2-test.xml
         stop();
     }

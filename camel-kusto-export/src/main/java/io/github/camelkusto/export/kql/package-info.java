@@ -53,9 +53,14 @@
  * stream; a materialising one reads all partitions and emits one).
  *
  * <h2>Execution</h2>
- * Streaming operators (where, project and its variants, extend, take, union, range, table scans) work per
- * partition and hold one batch at a time; {@code range} computes its rows lazily and is split into one partition
+ * Streaming operators (where, project and its variants, extend, take, union, mv-expand, range, table scans) work
+ * per partition and hold one batch at a time; {@code range} computes its rows lazily and is split into one partition
  * per core. summarize, sort/top, distinct and count materialise their input (the documented exception to bounded
- * memory). Engine-made batches have at most {@code Batch.MAX_ROWS} rows; table extents are passed as stored.
+ * memory). join and lookup are a hash join ({@code JoinOperator}): the right side (the smaller one by Kusto's
+ * convention) is read once into columns and hashed by its keys; the left side streams partition by partition,
+ * each batch's keys looked up column-at-a-time and the output gathered by row indexes, so a big left input stays
+ * bounded and only the right side is held. Kinds that emit unmatched or matched right rows (rightouter,
+ * fullouter, rightsemi, rightanti) read the left partitions in one partition and emit those rows at its end.
+ * Engine-made batches have at most {@code Batch.MAX_ROWS} rows; table extents are passed as stored.
  */
 package io.github.camelkusto.export.kql;

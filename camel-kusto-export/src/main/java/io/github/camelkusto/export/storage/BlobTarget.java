@@ -67,6 +67,7 @@ public final class BlobTarget implements StorageTarget {
 
     @Override
     public void verify() {
+        refuseWhileTraced();
         BlobContainerClient container = client.getBlobContainerClient(location.container());
         boolean exists;
         try {
@@ -75,7 +76,7 @@ public final class BlobTarget implements StorageTarget {
             throw new StorageException("cannot use " + location + ": " + e.getStatusCode() + " "
                     + e.getErrorCode(), e);
         } catch (RuntimeException e) {
-            throw new StorageException("cannot reach " + location + ": " + e.getMessage(), e);
+            throw new StorageException("cannot reach " + location + ": " + describe(e), e);
         }
         if (!exists) {
             throw new StorageException("container '" + location.container() + "' does not exist in " + location);
@@ -118,6 +119,7 @@ public final class BlobTarget implements StorageTarget {
      * body for each attempt (a block's stream is consumed by the attempt that sends it).
      */
     private void send(String blobName, BlobOperationsDefinition operation, Supplier<Object> body) throws IOException {
+        refuseWhileTraced();
         for (int attempt = 1; ; attempt++) {
             Exception failure = sendOnce(blobName, operation, body.get());
             if (failure == null) {
@@ -155,10 +157,31 @@ public final class BlobTarget implements StorageTarget {
         return exchange.getException();
     }
 
-    /** The status and error code of a service error, else the failure's type and message. */
+    /**
+     * Fails with a clear message when the JDK's HTTP client would log requests (their URLs and headers carry the
+     * credential); {@link JdkHttpTransport#guard()} blocks such requests anyway, but the SDK loses its message.
+     */
+    private void refuseWhileTraced() {
+        JdkHttpTransport.tracing().ifPresent(reason -> {
+            throw new StorageException("cannot use " + location + ": " + JdkHttpTransport.refusal(reason)
+                    .getMessage());
+        });
+    }
+
+    /**
+     * The status and error code of a service error (never its message: Azure's error details may quote a request
+     * signature), else the type and message of the innermost failure (the SDK wraps failures of its HTTP pipeline
+     * in message-less RuntimeExceptions).
+     */
     private static String describe(Exception e) {
-        return e instanceof BlobStorageException bse ? bse.getStatusCode() + " " + bse.getErrorCode()
-                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        Throwable cause = e;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BlobStorageException bse) {
+                return bse.getStatusCode() + " " + bse.getErrorCode();
+            }
+            cause = t;
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
     /** Buffers one block at a time and stages it when full; commits the block list on {@link #commit()}. */

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.azure.core.credential.AccessToken;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.policy.HttpLogOptions;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.identity.ManagedIdentityCredentialBuilder;
 import com.azure.storage.blob.BlobServiceClient;
@@ -26,6 +28,8 @@ public final class StorageTargets implements AutoCloseable {
     public static final int DEFAULT_BLOCK_SIZE = 4 * 1024 * 1024;
     /** How long one storage request may take before it counts as a (transient) timeout. */
     private static final Duration TRY_TIMEOUT = Duration.ofSeconds(60);
+    /** Every Azure client talks HTTP through the JDK's client, which never logs a secret (JdkHttpTransport). */
+    private static final HttpClient HTTP = JdkHttpTransport.CLIENT;
 
     private final CamelContext context;
     private final int blockSize;
@@ -61,8 +65,19 @@ public final class StorageTargets implements AutoCloseable {
     }
 
     static BlobServiceClient serviceClient(BlobLocation location) {
+        return serviceClient(location, BlobServiceClientBuilder.getDefaultHttpLogOptions());
+    }
+
+    /**
+     * A client with the given HTTP logging. The default's level comes from {@code AZURE_HTTP_LOG_DETAIL_LEVEL}
+     * (none when unset); at any level Azure's logging policy shows only the query parameters and headers of its
+     * allow-list, which holds no SAS signature and no Authorization header (BlobHttpLoggingTest proves it at the
+     * most detailed level).
+     */
+    static BlobServiceClient serviceClient(BlobLocation location, HttpLogOptions logOptions) {
         // One try per request: BlobTarget retries transient failures itself, per block (StorageRetry).
         BlobServiceClientBuilder builder = new BlobServiceClientBuilder().endpoint(location.serviceUrl())
+                .httpClient(HTTP).addPolicy(JdkHttpTransport.guard()).httpLogOptions(logOptions)
                 .retryOptions(new RequestRetryOptions(RetryPolicyType.FIXED, 1, TRY_TIMEOUT, null, null, null));
         BlobCredential credential = location.credential();
         if (credential instanceof BlobCredential.AccountKey key) {
@@ -70,11 +85,11 @@ public final class StorageTargets implements AutoCloseable {
         } else if (credential instanceof BlobCredential.SharedAccessSignature sas) {
             builder.sasToken(sas.token());
         } else if (credential instanceof BlobCredential.ManagedIdentity identity) {
-            ManagedIdentityCredentialBuilder managed = new ManagedIdentityCredentialBuilder();
+            ManagedIdentityCredentialBuilder managed = new ManagedIdentityCredentialBuilder().httpClient(HTTP);
             identity.clientId().ifPresent(managed::clientId);
             builder.credential(managed.build());
         } else if (credential instanceof BlobCredential.Impersonate) {
-            builder.credential(new DefaultAzureCredentialBuilder().build());
+            builder.credential(new DefaultAzureCredentialBuilder().httpClient(HTTP).build());
         } else if (credential instanceof BlobCredential.BearerToken bearer) {
             // A token given as is: it is used until Azure refuses it; the user owns its lifetime.
             AccessToken token = new AccessToken(bearer.token(), OffsetDateTime.MAX);

@@ -236,7 +236,7 @@ public final class ConversionFunctions implements FunctionLibrary {
                 case REAL -> parseReal(t);
                 case BOOL -> parseBool(s);
                 case TIMESPAN -> parseTimespan(t);
-                case DYNAMIC -> KqlValues.parseDynamic(s);
+                case DYNAMIC -> t.isEmpty() ? null : KqlValues.parseDynamic(s);
                 case STRING -> s;
                 default -> KqlValues.parse(to, t);
             };
