@@ -22,7 +22,7 @@ import io.github.camelkusto.export.kql.types.KqlValues;
 /**
  * Functions over series, the dynamic arrays that make-series builds: element-wise arithmetic and comparisons
  * ({@code series_add(a, b)}: b an array or a scalar; integers stay integers, as in Kusto), filling missing (null)
- * elements, filters ({@code series_fir}, {@code series_iir}), statistics, and {@code array_sum}/{@code array_iff}.
+ * elements, filters ({@code series_fir}, {@code series_iir}), statistics, and {@code array_iff}.
  * A non-numeric element counts as missing (null).
  */
 public final class SeriesFunctions implements FunctionLibrary {
@@ -62,8 +62,6 @@ public final class SeriesFunctions implements FunctionLibrary {
                         DYNAMIC, DYNAMIC, BOOL)
                 .add(DYNAMIC, RowWise.nary(DYNAMIC, a -> fir((JsonNode) a[0], (JsonNode) a[1], (Boolean) a[2],
                         (Boolean) a[3])), DYNAMIC, DYNAMIC, BOOL, BOOL));
-        registry.register(Overloads.of("array_sum")
-                .add(REAL, RowWise.of(REAL, s -> arraySum((JsonNode) s)), DYNAMIC));
         registry.register(Overloads.of("array_iff")
                 .add(DYNAMIC, RowWise.of(DYNAMIC, (c, t, f) -> arrayIff((JsonNode) c, t, f)), DYNAMIC, DYNAMIC,
                         DYNAMIC)
@@ -279,20 +277,6 @@ public final class SeriesFunctions implements FunctionLibrary {
             }
         }
         return out;
-    }
-
-    private static Double arraySum(JsonNode s) {
-        if (!s.isArray()) {
-            return null;
-        }
-        double sum = 0;
-        for (JsonNode e : s) {
-            if (!e.isNumber()) {
-                return null;
-            }
-            sum += e.asDouble();
-        }
-        return sum;
     }
 
     /** Element i is {@code t[i]} (or t when not an array) where {@code c[i]} is true, else f's. */
