@@ -879,6 +879,13 @@ public final class QueryParser {
                     break;
             }
         }
+        if (value instanceof String s && to != KqlType.DYNAMIC) {
+            try {
+                return KqlValues.parse(to, s); // datatable converts a string literal to its column's type
+            } catch (IllegalArgumentException e) {
+                throw error(e.getMessage() + " for a " + to.kustoName() + " column of datatable", at);
+            }
+        }
         if (to == KqlType.DYNAMIC) {
             if (value instanceof String s) {
                 return KqlValues.NODES.textNode(s);
