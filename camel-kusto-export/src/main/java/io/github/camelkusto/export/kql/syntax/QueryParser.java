@@ -696,6 +696,7 @@ public final class QueryParser {
             } else if (t.isSymbol("*")) {
                 parts.add(new TabularOperator.ParseColumn(null, null, t.start()));
             } else if (t.kind() == TokenKind.IDENTIFIER) {
+                checkNotKeyword(t);
                 String type = null;
                 if (acceptSymbol(":")) {
                     Token typeName = expectName("a type name");
@@ -916,6 +917,7 @@ public final class QueryParser {
     private NamedExpr namedExpression() {
         Token t = peek();
         if (t.kind() == TokenKind.IDENTIFIER && peek(1).isSymbol("=")) {
+            checkNotKeyword(t);
             advance();
             advance();
             return new NamedExpr(t.text(), expression(), t.start());
@@ -929,6 +931,16 @@ public final class QueryParser {
             throw error("tuple names (a, b) = ... are not supported by the embedded engine yet", t);
         }
         return new NamedExpr(null, expression(), t.start());
+    }
+
+    /** Words Kusto reserves: a column named so must be written ['first']. */
+    private static final Set<String> RESERVED_NAMES = Set.of("first", "last", "missing");
+
+    private void checkNotKeyword(Token name) {
+        if (RESERVED_NAMES.contains(name.text())) {
+            throw error("'" + name.text() + "' is a keyword: write ['" + name.text() + "'] to use it as a column name",
+                    name);
+        }
     }
 
     private Expr expression() {
