@@ -12,10 +12,11 @@ import org.apache.camel.impl.DefaultCamelContext;
  * Side-by-side figures of camel-kusto-export and DuckDB on the same rows, in the same run.
  *
  * <pre>
- * java -Xmx8g -jar benchmarks/target/benchmarks.jar [engine] [export] [--rows N] [--runs R] [--formats csv,json]
+ * java -Xmx8g -jar benchmarks/target/benchmarks.jar [engine] [export] [azurite] [--rows N] [--runs R] [--formats csv,json]
  * </pre>
  *
- * With neither {@code engine} nor {@code export}, runs both. Defaults: 10,000,000 rows, the median of 3 runs.
+ * With no suite named, runs {@code engine} and {@code export}; {@code azurite} (the blob upload comparison, which
+ * needs Node.js and the test kit's npm-installed Azurite, found from the working directory) runs when named. Defaults: 10,000,000 rows, the median of 3 runs.
  */
 public final class BenchmarkMain {
     private BenchmarkMain() {
@@ -31,9 +32,9 @@ public final class BenchmarkMain {
                 case "--rows" -> rowCount = Long.parseLong(args[++i].replace("_", "").replace(",", ""));
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--formats" -> formats.addAll(List.of(args[++i].split(",")));
-                case "engine", "export" -> suites.add(args[i]);
+                case "engine", "export", "azurite" -> suites.add(args[i]);
                 default -> {
-                    System.err.println("usage: benchmarks.jar [engine] [export] [--rows N] [--runs R]"
+                    System.err.println("usage: benchmarks.jar [engine] [export] [azurite] [--rows N] [--runs R]"
                             + " [--formats csv,tsv,json,parquet]");
                     System.exit(2);
                 }
@@ -55,6 +56,15 @@ public final class BenchmarkMain {
             try (CamelContext camel = new DefaultCamelContext()) {
                 camel.start();
                 results.add(new ExportBenchmark(camel, rows, runs, work).run(formats));
+            } finally {
+                ExportBenchmark.deleteRecursively(work);
+            }
+        }
+        if (suites.contains("azurite")) {
+            Path work = Files.createTempDirectory("kusto-export-bench-");
+            try (CamelContext camel = new DefaultCamelContext()) {
+                camel.start();
+                results.add(new AzuriteBenchmark(camel, rows, runs, work).run());
             } finally {
                 ExportBenchmark.deleteRecursively(work);
             }
