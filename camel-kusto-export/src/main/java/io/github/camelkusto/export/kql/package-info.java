@@ -38,6 +38,10 @@
  * arrays, as in {@code Operators} and {@code MathFunctions.bin}. A function that depends on row order
  * (prev, next) also implements {@code SerialFunction}.
  *
+ * Operators written between their operands whose name is a word ({@code has}, {@code contains_cs}...) are
+ * registered with {@code registerOperator}: a query may not call them as functions. Regex-based functions
+ * ({@code RegexFunctions}) get their compiled pattern from one shared cache, never compiling per row.
+ *
  * <h2>Adding an aggregation function</h2>
  * Implement {@code AggregateFunction} (bind: argument types to output types and a factory of
  * {@code GroupedAggregator}) and register it in a {@code FunctionLibrary} (see {@code BasicAggregates}).
@@ -52,10 +56,20 @@
  * {@code PlanNode} record and its execution in {@code Executor} (a streaming operator maps each partition's
  * stream; a materialising one reads all partitions and emits one).
  *
+ * Operators that read columns out of a text ({@code parse}, {@code parse-where}, {@code parse-kv}) are one
+ * {@code PlanNode.Extract} with a {@code TextExtraction} ({@code PatternExtraction}: the parse pattern as one
+ * regex compiled at bind time; {@code KeyValueExtraction}); {@code search} is a {@code Filter} whose bare terms
+ * the binder expands to {@code has} over every column.
+ *
  * <h2>Execution</h2>
- * Streaming operators (where, project and its variants, extend, take, union, range, table scans) work per
- * partition and hold one batch at a time; {@code range} computes its rows lazily and is split into one partition
+ * Streaming operators (where, project and its variants, extend, take, union, mv-expand, range, table scans) work
+ * per partition and hold one batch at a time; {@code range} computes its rows lazily and is split into one partition
  * per core. summarize, sort/top, distinct and count materialise their input (the documented exception to bounded
- * memory). Engine-made batches have at most {@code Batch.MAX_ROWS} rows; table extents are passed as stored.
+ * memory). join and lookup are a hash join ({@code JoinOperator}): the right side (the smaller one by Kusto's
+ * convention) is read once into columns and hashed by its keys; the left side streams partition by partition,
+ * each batch's keys looked up column-at-a-time and the output gathered by row indexes, so a big left input stays
+ * bounded and only the right side is held. Kinds that emit unmatched or matched right rows (rightouter,
+ * fullouter, rightsemi, rightanti) read the left partitions in one partition and emit those rows at its end.
+ * Engine-made batches have at most {@code Batch.MAX_ROWS} rows; table extents are passed as stored.
  */
 package io.github.camelkusto.export.kql;

@@ -205,4 +205,30 @@ public sealed interface PlanNode {
             return true;
         }
     }
+
+    /**
+     * make-series over {@code input}, an aggregate grouped by the series keys then the axis bin (its columns: the
+     * keys, the bin, the aggregates): one row per key with one array per aggregate ({@code defaults} where a bin
+     * has no row) and the axis array. {@code from}/{@code to} (null: the data's first bin / last bin + step) and
+     * {@code step} are in the axis' numeric form: Double for real, else Long (ticks for datetime and timespan).
+     */
+    record MakeSeries(Aggregate input, int keyCount, List<Object> defaults, KqlType axisType, Number from, Number to,
+                      Number step, Schema schema) implements PlanNode {
+        public MakeSeries {
+            defaults = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(defaults));
+        }
+    }
+
+    /**
+     * top-nested: {@code levels.get(k)} aggregates the input by the keys of levels 0..k; each level keeps its
+     * {@code counts.get(k)} best rows (null: all) within each row kept by the level before.
+     */
+    record TopNested(List<Aggregate> levels, List<Long> counts, List<Boolean> ascending, Schema schema)
+            implements PlanNode {
+        public TopNested {
+            levels = List.copyOf(levels);
+            counts = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(counts));
+            ascending = List.copyOf(ascending);
+        }
+    }
 }

@@ -45,13 +45,14 @@ public final class QueryParser {
     private static final Set<String> COMPARISONS = Set.of("==", "!=", "<>", "<", "<=", ">", ">=", "=~", "!~");
     /** Operators of the language that this parser does not know the arguments of. */
     private static final Set<String> OTHER_OPERATORS = Set.of(
-            "make-series", "mv-apply", "evaluate", "render", "facet", "fork", "partition",
-            "scan", "sample", "sample-distinct", "top-nested", "top-hitters", "invoke", "find", "reduce",
+            "mv-apply", "evaluate", "render", "facet", "fork", "partition",
+            "sample", "sample-distinct", "top-hitters", "invoke", "find", "reduce",
             "consume", "extend-schema", "project-smart", "externaldata", "graph-match", "assert-schema");
     private static final List<String> OPERATOR_NAMES = List.of(
             "where", "filter", "project", "project-away", "project-keep", "project-rename", "project-reorder",
             "extend", "summarize", "take", "limit", "sort", "order", "top", "distinct", "count", "union", "join",
-            "lookup", "mv-expand", "parse", "parse-where", "parse-kv", "search", "as", "serialize", "getschema");
+            "lookup", "mv-expand", "parse", "parse-where", "parse-kv", "search", "as", "serialize", "getschema",
+            "make-series", "top-nested", "scan");
     /** Kusto's dynamic literals are relaxed JSON: single quotes and unquoted names are fine. */
     private static final JsonMapper DYNAMIC_LITERAL = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES,
@@ -352,6 +353,12 @@ public final class QueryParser {
                 return new TabularOperator.Serialize(atOperatorEnd() ? List.of() : namedExpressions(), at);
             case "getschema":
                 return new TabularOperator.GetSchema(at);
+            case "make-series":
+                return makeSeries(at);
+            case "top-nested":
+                return topNested(at);
+            case "scan":
+                return scan(at);
             default:
                 if (OTHER_OPERATORS.contains(name)) {
                     throw error("the '" + name + "' operator is not supported by the embedded engine yet", t);
@@ -425,6 +432,126 @@ public final class QueryParser {
             by = namedExpressions();
         }
         return new TabularOperator.Summarize(aggregates, by, at);
+    }
+
+    private TabularOperator makeSeries(int at) {
+        Map<String, Token> options = options(Set.of("kind"));
+        if (options.containsKey("kind") && !options.get("kind").text().equalsIgnoreCase("nonempty")) {
+            throw error("make-series kind must be 'nonempty'", options.get("kind"));
+        }
+        List<TabularOperator.SeriesAggregate> aggregates = new ArrayList<>();
+        do {
+            NamedExpr aggregate = namedExpression();
+            Expr defaultValue = null;
+            if (peek().kind() == TokenKind.IDENTIFIER && peek().text().equals("default") && peek(1).isSymbol("=")) {
+                index += 2;
+                defaultValue = expression();
+            }
+            aggregates.add(new TabularOperator.SeriesAggregate(aggregate, defaultValue));
+        } while (acceptSymbol(","));
+        expectKeyword("on");
+        Expr axis = expression();
+        Expr from = null;
+        Expr to = null;
+        if (acceptKeyword("in")) {
+            throw error("make-series ... in range(...) is not supported by the embedded engine yet; write from a to b"
+                    + " step s", tokenAt(at));
+        }
+        if (acceptKeyword("from")) {
+            from = expression();
+        }
+        if (acceptKeyword("to")) {
+            to = expression();
+        }
+        expectKeyword("step");
+        Expr step = expression();
+        List<NamedExpr> by = List.of();
+        if (acceptKeyword("by")) {
+            by = namedExpressions();
+        }
+        return new TabularOperator.MakeSeries(aggregates, axis, from, to, step, by, at);
+    }
+
+    /** {@code top-nested [N] of key [with others = v] by [name =] agg [asc|desc], top-nested ...}. */
+    private TabularOperator topNested(int at) {
+        List<TabularOperator.TopNestedLevel> levels = new ArrayList<>();
+        int levelAt = at;
+        while (true) {
+            Expr count = null;
+            if (!peek().isKeyword("of")) {
+                count = expression();
+            }
+            expectKeyword("of");
+            NamedExpr key = namedExpression();
+            if (peek().isKeyword("with")) {
+                throw error("top-nested ... with others = v is not supported by the embedded engine yet", peek());
+            }
+            expectKeyword("by");
+            NamedExpr aggregate = namedExpression();
+            boolean ascending = false;
+            if (acceptKeyword("asc")) {
+                ascending = true;
+            } else {
+                acceptKeyword("desc");
+            }
+            levels.add(new TabularOperator.TopNestedLevel(count, key, aggregate, ascending, levelAt));
+            if (!peek().isSymbol(",")) {
+                break;
+            }
+            advance();
+            Token next = peek();
+            if (!operatorName().equals("top-nested")) {
+                throw error("expected 'top-nested' after ',' but found " + next.describe(), next);
+            }
+            levelAt = next.start();
+        }
+        return new TabularOperator.TopNested(levels, at);
+    }
+
+    /** {@code scan [with_match_id = Id] [declare (v: type [= default], ...)] with (step s: p => v = e, ...; ...)}. */
+    private TabularOperator scan(int at) {
+        Map<String, Token> options = options(Set.of("with_match_id"));
+        String matchId = options.containsKey("with_match_id") ? nameOf(options.get("with_match_id")) : null;
+        List<TabularOperator.ScanVariable> declared = new ArrayList<>();
+        if (acceptKeyword("declare")) {
+            expectSymbol("(");
+            do {
+                Token name = expectName("a variable name");
+                expectSymbol(":");
+                Token typeName = advance();
+                KqlType.byName(typeName.text()).orElseThrow(() -> unknownType(typeName));
+                Expr defaultValue = acceptSymbol("=") ? expression() : null;
+                declared.add(new TabularOperator.ScanVariable(nameOf(name), typeName.text(), defaultValue,
+                        name.start()));
+            } while (acceptSymbol(","));
+            expectSymbol(")");
+        }
+        expectKeyword("with");
+        expectSymbol("(");
+        List<TabularOperator.ScanStep> steps = new ArrayList<>();
+        while (!peek().isSymbol(")")) {
+            Token stepWord = expectKeyword("step");
+            Token name = expectName("the step's name");
+            boolean optional = acceptKeyword("optional");
+            expectSymbol(":");
+            Expr predicate = expression();
+            List<NamedExpr> assignments = new ArrayList<>();
+            if (acceptSymbol("=>")) {
+                do {
+                    Token target = expectName("a declared variable");
+                    expectSymbol("=");
+                    assignments.add(new NamedExpr(nameOf(target), expression(), target.start()));
+                } while (acceptSymbol(","));
+            }
+            expectSymbol(";");
+            steps.add(new TabularOperator.ScanStep(nameOf(name), optional, predicate, assignments,
+                    stepWord.start()));
+        }
+        expectSymbol(")");
+        if (steps.isEmpty()) {
+            throw error("scan needs at least one step", tokenAt(at));
+        }
+        return new TabularOperator.Scan(matchId, declared, steps, at);
     }
 
     private List<SortKey> sortKeys() {
@@ -569,6 +696,7 @@ public final class QueryParser {
             } else if (t.isSymbol("*")) {
                 parts.add(new TabularOperator.ParseColumn(null, null, t.start()));
             } else if (t.kind() == TokenKind.IDENTIFIER) {
+                checkNotKeyword(t);
                 String type = null;
                 if (acceptSymbol(":")) {
                     Token typeName = expectName("a type name");
@@ -752,6 +880,13 @@ public final class QueryParser {
                     break;
             }
         }
+        if (value instanceof String s && to != KqlType.DYNAMIC) {
+            try {
+                return KqlValues.parse(to, s); // datatable converts a string literal to its column's type
+            } catch (IllegalArgumentException e) {
+                throw error(e.getMessage() + " for a " + to.kustoName() + " column of datatable", at);
+            }
+        }
         if (to == KqlType.DYNAMIC) {
             if (value instanceof String s) {
                 return KqlValues.NODES.textNode(s);
@@ -782,6 +917,7 @@ public final class QueryParser {
     private NamedExpr namedExpression() {
         Token t = peek();
         if (t.kind() == TokenKind.IDENTIFIER && peek(1).isSymbol("=")) {
+            checkNotKeyword(t);
             advance();
             advance();
             return new NamedExpr(t.text(), expression(), t.start());
@@ -795,6 +931,16 @@ public final class QueryParser {
             throw error("tuple names (a, b) = ... are not supported by the embedded engine yet", t);
         }
         return new NamedExpr(null, expression(), t.start());
+    }
+
+    /** Words Kusto reserves: a column named so must be written ['first']. */
+    private static final Set<String> RESERVED_NAMES = Set.of("first", "last", "missing");
+
+    private void checkNotKeyword(Token name) {
+        if (RESERVED_NAMES.contains(name.text())) {
+            throw error("'" + name.text() + "' is a keyword: write ['" + name.text() + "'] to use it as a column name",
+                    name);
+        }
     }
 
     private Expr expression() {
