@@ -87,6 +87,10 @@ public final class Executor {
             return new QueryResult(topNested.schema(), List.of(() -> Streams.lazy(
                     () -> SeriesOperators.topNested(topNested, levels))));
         }
+        if (node instanceof PlanNode.ScanSteps scan) {
+            QueryResult input = run(scan.input());
+            return new QueryResult(scan.schema(), List.of(() -> Streams.lazy(() -> ScanOperator.run(scan, input))));
+        }
         PlanNode.Serialize serialize = (PlanNode.Serialize) node;
         QueryResult input = run(serialize.input());
         return new QueryResult(serialize.schema(), List.of(() -> Streams.concat(input.partitions())));

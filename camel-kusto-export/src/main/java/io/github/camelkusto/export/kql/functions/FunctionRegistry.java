@@ -28,6 +28,7 @@ public final class FunctionRegistry {
         new io.github.camelkusto.export.kql.functions.builtin.WindowFunctions(),
         new io.github.camelkusto.export.kql.functions.builtin.DynamicFunctions(),
         new io.github.camelkusto.export.kql.functions.builtin.ArrayFunctions(),
+        new io.github.camelkusto.export.kql.functions.builtin.HashFunctions(),
         new io.github.camelkusto.export.kql.aggregates.builtin.BasicAggregates(),
         new io.github.camelkusto.export.kql.aggregates.builtin.StatisticalAggregates(),
     };

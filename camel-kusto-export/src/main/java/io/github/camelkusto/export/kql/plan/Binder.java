@@ -304,6 +304,9 @@ public final class Binder {
         if (op instanceof TabularOperator.TopNested topNested) {
             return SeriesBinding.topNested(this, input, topNested);
         }
+        if (op instanceof TabularOperator.Scan scan) {
+            return ScanBinding.scan(this, input, scan);
+        }
 
         String name = op instanceof TabularOperator.MvExpand
                 ? "mv-expand" : op instanceof TabularOperator.Parse ? "parse" : op instanceof TabularOperator.GetSchema

@@ -5,6 +5,7 @@ import java.util.List;
 import io.github.camelkusto.export.kql.aggregates.AggregateBinding;
 import io.github.camelkusto.export.kql.catalog.Table;
 import io.github.camelkusto.export.kql.data.Batch;
+import io.github.camelkusto.export.kql.data.Column;
 import io.github.camelkusto.export.kql.data.Schema;
 import io.github.camelkusto.export.kql.types.KqlType;
 
@@ -229,6 +230,33 @@ public sealed interface PlanNode {
             levels = List.copyOf(levels);
             counts = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(counts));
             ascending = List.copyOf(ascending);
+        }
+    }
+
+    /** A step of scan: its predicate and assignments ({@code targets.get(i)}: the declared variable it sets). */
+    record ScanStep(BoundExpr predicate, List<Integer> targets, List<BoundExpr> values) {
+        public ScanStep {
+            targets = List.copyOf(targets);
+            values = List.copyOf(values);
+        }
+    }
+
+    /**
+     * scan: {@code variables} declared variables with their {@code defaults}. Step expressions see a row of the
+     * input's columns, then the variables (at their defaults), then each step's state variables ({@code s.v}).
+     * The output is the input's columns, the variables, and the match id when {@code matchId}.
+     */
+    record ScanSteps(PlanNode input, List<Column> variables, List<Object> defaults, List<ScanStep> steps,
+                     Schema expressionSchema, boolean matchId, Schema schema) implements PlanNode {
+        public ScanSteps {
+            variables = List.copyOf(variables);
+            defaults = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(defaults));
+            steps = List.copyOf(steps);
+        }
+
+        @Override
+        public boolean serialized() {
+            return true;
         }
     }
 }
