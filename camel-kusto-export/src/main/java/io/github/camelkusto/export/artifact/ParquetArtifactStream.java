@@ -3,6 +3,7 @@ package io.github.camelkusto.export.artifact;
 import java.io.IOException;
 
 import io.github.camelkusto.export.kql.data.Batch;
+import io.github.camelkusto.export.kql.format.ParquetCodecs;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -93,7 +94,7 @@ final class ParquetArtifactStream extends ArtifactStream {
                 new ParquetRows(run.schema, parquet.datetimePrecision()))
                 .withConf(new PlainParquetConfiguration())
                 .withCodecFactory(codecs)
-                .withCompressionCodec(parquet.codec().map(ParquetCodecs::parquetName)
+                .withCompressionCodec(parquet.codec().map(ParquetCompression::parquetName)
                         .orElse(CompressionCodecName.UNCOMPRESSED))
                 .withRowGroupRowCountLimit(parquet.rowGroupSize())
                 .withRowGroupSize(ROW_GROUP_BYTES)
