@@ -41,17 +41,35 @@ public final class QueryParser {
             "has", "has_cs", "hasprefix", "hasprefix_cs", "hassuffix", "hassuffix_cs", "contains", "contains_cs",
             "startswith", "startswith_cs", "endswith", "endswith_cs", "in", "between", "matches", "has_any",
             "has_all", "like", "notlike");
+    /**
+     * Words Kusto refuses as a bare new column name ({@code extend first = ...}, {@code parse ... with where:long}):
+     * the word operators, {@code where}, {@code and}/{@code or} and the {@code nulls first/last} keywords. Other
+     * operator names ({@code select}, {@code from}, {@code order}, {@code table}) are fine, as in Kusto.
+     * {@code ['first']} is always allowed.
+     */
+    private static final Set<String> RESERVED_NAMES;
+
+    static {
+        Set<String> reserved = new HashSet<>(Set.of("where", "and", "or", "first", "last"));
+        for (String w : Set.of("has", "has_cs", "hasprefix", "hasprefix_cs", "hassuffix", "hassuffix_cs", "contains",
+                "contains_cs", "startswith", "startswith_cs", "endswith", "endswith_cs", "between", "matches",
+                "has_any", "has_all")) {
+            reserved.add(w);
+        }
+        RESERVED_NAMES = Set.copyOf(reserved);
+    }
+
     private static final Set<String> NOT_NEGATABLE = Set.of("matches", "has_any", "has_all");
     private static final Set<String> COMPARISONS = Set.of("==", "!=", "<>", "<", "<=", ">", ">=", "=~", "!~");
     /** Operators of the language that this parser does not know the arguments of. */
     private static final Set<String> OTHER_OPERATORS = Set.of(
-            "make-series", "mv-apply", "evaluate", "render", "facet", "fork", "partition",
+            "make-series", "evaluate", "render", "facet", "fork", "partition",
             "scan", "sample", "sample-distinct", "top-nested", "top-hitters", "invoke", "find", "reduce",
             "consume", "extend-schema", "project-smart", "externaldata", "graph-match", "assert-schema");
     private static final List<String> OPERATOR_NAMES = List.of(
             "where", "filter", "project", "project-away", "project-keep", "project-rename", "project-reorder",
             "extend", "summarize", "take", "limit", "sort", "order", "top", "distinct", "count", "union", "join",
-            "lookup", "mv-expand", "parse", "parse-where", "parse-kv", "search", "as", "serialize", "getschema");
+            "lookup", "mv-expand", "mv-apply", "parse", "parse-where", "parse-kv", "search", "as", "serialize", "getschema");
     /** Kusto's dynamic literals are relaxed JSON: single quotes and unquoted names are fine. */
     private static final JsonMapper DYNAMIC_LITERAL = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES,
@@ -334,6 +352,8 @@ public final class QueryParser {
                 return lookup(at);
             case "mv-expand":
                 return mvExpand(at);
+            case "mv-apply":
+                return mvApply(at);
             case "parse":
                 return parseOperator(at, false);
             case "parse-where":
@@ -548,6 +568,19 @@ public final class QueryParser {
         return new TabularOperator.MvExpand(columns, toTypes, bagAsArray, itemIndex, limit, at);
     }
 
+    /** {@code mv-apply <mv-expand's arguments> on (operator | operator ...)}. */
+    private TabularOperator mvApply(int at) {
+        TabularOperator.MvExpand expansion = (TabularOperator.MvExpand) mvExpand(at);
+        expectKeyword("on");
+        Token open = expectSymbol("(");
+        TabularExpression subquery = new TabularExpression.ApplyRows(open.start());
+        do {
+            subquery = new TabularExpression.Pipe(subquery, tabularOperator());
+        } while (acceptSymbol("|"));
+        expectSymbol(")");
+        return new TabularOperator.MvApply(expansion, subquery, at);
+    }
+
     private TabularOperator parseOperator(int at, boolean dropUnmatched) {
         Map<String, Token> options = options(Set.of("kind", "flags"));
         String kind = options.containsKey("kind") ? options.get("kind").text().toLowerCase(Locale.ROOT) : "simple";
@@ -569,6 +602,7 @@ public final class QueryParser {
             } else if (t.isSymbol("*")) {
                 parts.add(new TabularOperator.ParseColumn(null, null, t.start()));
             } else if (t.kind() == TokenKind.IDENTIFIER) {
+                checkNotReserved(t);
                 String type = null;
                 if (acceptSymbol(":")) {
                     Token typeName = expectName("a type name");
@@ -782,6 +816,7 @@ public final class QueryParser {
     private NamedExpr namedExpression() {
         Token t = peek();
         if (t.kind() == TokenKind.IDENTIFIER && peek(1).isSymbol("=")) {
+            checkNotReserved(t);
             advance();
             advance();
             return new NamedExpr(t.text(), expression(), t.start());
@@ -957,6 +992,18 @@ public final class QueryParser {
                     return new Expr.Literal(KqlType.BOOL, Boolean.parseBoolean(t.text().toLowerCase(Locale.ROOT)),
                             t.start());
                 }
+                if (t.text().equals("toscalar") && peek().isSymbol("(")) {
+                    advance();
+                    options(Set.of("kind"));
+                    if (!isTabularStart(index)) {
+                        Expr scalar = expression(); // toscalar of a scalar is that scalar
+                        expectSymbol(")");
+                        return scalar;
+                    }
+                    TabularExpression query = tabularExpression();
+                    expectSymbol(")");
+                    return new Expr.ToScalar(query, t.start());
+                }
                 if (peek().isSymbol("(")) {
                     advance();
                     List<Expr> args = new ArrayList<>();
@@ -1002,6 +1049,14 @@ public final class QueryParser {
                 break;
         }
         throw error("expected an expression but found " + t.describe(), t);
+    }
+
+    /** A bare new column name must not be one of Kusto's {@link #RESERVED_NAMES}. */
+    private void checkNotReserved(Token name) {
+        if (RESERVED_NAMES.contains(name.text())) {
+            throw error("'" + name.text() + "' is a reserved word and cannot name a column: write ['" + name.text()
+                    + "'] instead", name);
+        }
     }
 
     private static boolean isBoolWord(String word) {
