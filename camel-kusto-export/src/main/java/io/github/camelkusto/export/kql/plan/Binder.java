@@ -312,6 +312,12 @@ public final class Binder {
         if (op instanceof TabularOperator.MvExpand mvExpand) {
             return mvExpand(input, mvExpand);
         }
+        if (op instanceof TabularOperator.Evaluate evaluate) {
+            return evaluate(input, evaluate);
+        }
+        if (op instanceof TabularOperator.GetSchema) {
+            return getSchema(schema);
+        }
         if (op instanceof TabularOperator.MvApply mvApply) {
             return mvApply(input, mvApply);
         }
@@ -325,6 +331,63 @@ public final class Binder {
                 ? "mv-expand" : op instanceof TabularOperator.Parse ? "parse" : op instanceof TabularOperator.GetSchema
                 ? "getschema" : op.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
         throw error("the '" + name + "' operator is not supported by the embedded engine yet", op.offset());
+    }
+
+    /** evaluate: the bag_unpack plugin (see {@link BagUnpack}); other plugins are refused by name. */
+    private PlanNode evaluate(PlanNode input, TabularOperator.Evaluate op) {
+        if (!op.plugin().equals("bag_unpack")) {
+            throw error("the '" + op.plugin() + "' plugin of evaluate is not supported by the embedded engine"
+                    + " (supported: bag_unpack)", op.offset());
+        }
+        List<Expr> args = op.args();
+        if (args.isEmpty() || args.size() > 4 || !(args.get(0) instanceof Expr.NameRef column)) {
+            throw error("bag_unpack expects a dynamic column, then optionally a column prefix, columnsConflict"
+                    + " and ignoredProperties", op.offset());
+        }
+        int source = columnIndex(column.name(), input.schema(), column.offset());
+        if (input.schema().column(source).type() != KqlType.DYNAMIC) {
+            throw error("bag_unpack expects a dynamic column, not " + input.schema().column(source).type()
+                    .kustoName(), column.offset());
+        }
+        Schema none = new Schema(List.of());
+        Object prefix = args.size() > 1 ? constant(args.get(1), none, "bag_unpack's prefix") : null;
+        Object conflict = args.size() > 2 ? constant(args.get(2), none, "bag_unpack's columnsConflict") : null;
+        Object ignored = args.size() > 3 ? constant(args.get(3), none, "bag_unpack's ignoredProperties") : null;
+        String conflictMode = conflict == null || conflict.toString().isEmpty() ? "error" : conflict.toString();
+        if (!Set.of("error", "replace_source", "keep_source").contains(conflictMode)) {
+            throw error("bag_unpack's columnsConflict must be 'error', 'replace_source' or 'keep_source'",
+                    args.get(2).offset());
+        }
+        Set<String> ignoredKeys = new java.util.HashSet<>();
+        if (ignored instanceof com.fasterxml.jackson.databind.JsonNode array && array.isArray()) {
+            array.forEach(k -> ignoredKeys.add(k.asText()));
+        }
+        return BagUnpack.unpack(runner.apply(input), source, prefix == null ? "" : prefix.toString(), conflictMode,
+                ignoredKeys, message -> error(message, op.offset()));
+    }
+
+    /** getschema: one row per input column, with Kusto's names of its .NET and KQL types. */
+    private static PlanNode getSchema(Schema schema) {
+        Schema out = Schema.of(new Column("ColumnName", KqlType.STRING), new Column("ColumnOrdinal", KqlType.INT),
+                new Column("DataType", KqlType.STRING), new Column("ColumnType", KqlType.STRING));
+        Batch.Builder rows = Batch.builder(out);
+        for (int c = 0; c < schema.size(); c++) {
+            KqlType type = schema.column(c).type();
+            String dotNet = switch (type) {
+                case BOOL -> "System.SByte";
+                case INT -> "System.Int32";
+                case LONG -> "System.Int64";
+                case REAL -> "System.Double";
+                case DECIMAL -> "System.Data.SqlTypes.SqlDecimal";
+                case STRING -> "System.String";
+                case DATETIME -> "System.DateTime";
+                case TIMESPAN -> "System.TimeSpan";
+                case GUID -> "System.Guid";
+                case DYNAMIC -> "System.Object";
+            };
+            rows.addRow(schema.column(c).name(), c, dotNet, type.kustoName());
+        }
+        return new PlanNode.Values(out, List.of(rows.build()));
     }
 
     /**

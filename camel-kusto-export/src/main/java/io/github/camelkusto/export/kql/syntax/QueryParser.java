@@ -63,13 +63,13 @@ public final class QueryParser {
     private static final Set<String> COMPARISONS = Set.of("==", "!=", "<>", "<", "<=", ">", ">=", "=~", "!~");
     /** Operators of the language that this parser does not know the arguments of. */
     private static final Set<String> OTHER_OPERATORS = Set.of(
-            "make-series", "evaluate", "render", "facet", "fork", "partition",
+            "make-series", "render", "facet", "fork", "partition",
             "scan", "sample", "sample-distinct", "top-nested", "top-hitters", "invoke", "find", "reduce",
             "consume", "extend-schema", "project-smart", "externaldata", "graph-match", "assert-schema");
     private static final List<String> OPERATOR_NAMES = List.of(
             "where", "filter", "project", "project-away", "project-keep", "project-rename", "project-reorder",
             "extend", "summarize", "take", "limit", "sort", "order", "top", "distinct", "count", "union", "join",
-            "lookup", "mv-expand", "mv-apply", "parse", "parse-where", "parse-kv", "search", "as", "serialize", "getschema");
+            "lookup", "mv-expand", "mv-apply", "evaluate", "parse", "parse-where", "parse-kv", "search", "as", "serialize", "getschema");
     /** Kusto's dynamic literals are relaxed JSON: single quotes and unquoted names are fine. */
     private static final JsonMapper DYNAMIC_LITERAL = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES,
@@ -354,6 +354,16 @@ public final class QueryParser {
                 return mvExpand(at);
             case "mv-apply":
                 return mvApply(at);
+            case "evaluate": {
+                options(Set.of());
+                Token plugin = peek();
+                if (plugin.kind() != TokenKind.IDENTIFIER || !peek(1).isSymbol("(")
+                        || !(primary() instanceof Expr.Call call)) {
+                    throw error("expected a plugin call such as bag_unpack(column) after 'evaluate' but found "
+                            + plugin.describe(), plugin);
+                }
+                return new TabularOperator.Evaluate(plugin.text(), call.args(), at);
+            }
             case "parse":
                 return parseOperator(at, false);
             case "parse-where":
