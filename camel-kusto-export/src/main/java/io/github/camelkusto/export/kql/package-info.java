@@ -38,6 +38,10 @@
  * arrays, as in {@code Operators} and {@code MathFunctions.bin}. A function that depends on row order
  * (prev, next) also implements {@code SerialFunction}.
  *
+ * Operators written between their operands whose name is a word ({@code has}, {@code contains_cs}...) are
+ * registered with {@code registerOperator}: a query may not call them as functions. Regex-based functions
+ * ({@code RegexFunctions}) get their compiled pattern from one shared cache, never compiling per row.
+ *
  * <h2>Adding an aggregation function</h2>
  * Implement {@code AggregateFunction} (bind: argument types to output types and a factory of
  * {@code GroupedAggregator}) and register it in a {@code FunctionLibrary} (see {@code BasicAggregates}).
@@ -51,6 +55,11 @@
  * {@code Project}, distinct and count are {@code Aggregate}s, top is a {@code Sort} with a limit), else add a
  * {@code PlanNode} record and its execution in {@code Executor} (a streaming operator maps each partition's
  * stream; a materialising one reads all partitions and emits one).
+ *
+ * Operators that read columns out of a text ({@code parse}, {@code parse-where}, {@code parse-kv}) are one
+ * {@code PlanNode.Extract} with a {@code TextExtraction} ({@code PatternExtraction}: the parse pattern as one
+ * regex compiled at bind time; {@code KeyValueExtraction}); {@code search} is a {@code Filter} whose bare terms
+ * the binder expands to {@code has} over every column.
  *
  * <h2>Execution</h2>
  * Streaming operators (where, project and its variants, extend, take, union, mv-expand, range, table scans) work

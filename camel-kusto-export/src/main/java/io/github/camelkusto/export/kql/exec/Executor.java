@@ -83,6 +83,20 @@ public final class Executor {
         if (node instanceof PlanNode.Join join) {
             return JoinOperator.run(join, run(join.left()), run(join.right()));
         }
+        if (node instanceof PlanNode.MakeSeries makeSeries) {
+            QueryResult input = run(makeSeries.input());
+            return new QueryResult(makeSeries.schema(), List.of(() -> Streams.lazy(
+                    () -> SeriesOperators.makeSeries(makeSeries, input))));
+        }
+        if (node instanceof PlanNode.TopNested topNested) {
+            List<QueryResult> levels = topNested.levels().stream().map(Executor::run).toList();
+            return new QueryResult(topNested.schema(), List.of(() -> Streams.lazy(
+                    () -> SeriesOperators.topNested(topNested, levels))));
+        }
+        if (node instanceof PlanNode.ScanSteps scan) {
+            QueryResult input = run(scan.input());
+            return new QueryResult(scan.schema(), List.of(() -> Streams.lazy(() -> ScanOperator.run(scan, input))));
+        }
         PlanNode.Serialize serialize = (PlanNode.Serialize) node;
         QueryResult input = run(serialize.input());
         return new QueryResult(serialize.schema(), List.of(() -> Streams.concat(input.partitions())));

@@ -24,9 +24,11 @@ public final class FunctionRegistry {
         new io.github.camelkusto.export.kql.functions.builtin.ConversionFunctions(),
         new io.github.camelkusto.export.kql.functions.builtin.MathFunctions(),
         new io.github.camelkusto.export.kql.functions.builtin.DateTimeFunctions(),
+        new io.github.camelkusto.export.kql.functions.builtin.SeriesFunctions(),
         new io.github.camelkusto.export.kql.functions.builtin.WindowFunctions(),
         new io.github.camelkusto.export.kql.functions.builtin.DynamicFunctions(),
         new io.github.camelkusto.export.kql.functions.builtin.ArrayFunctions(),
+        new io.github.camelkusto.export.kql.functions.builtin.HashFunctions(),
         new io.github.camelkusto.export.kql.aggregates.builtin.BasicAggregates(),
         new io.github.camelkusto.export.kql.aggregates.builtin.StatisticalAggregates(),
     };

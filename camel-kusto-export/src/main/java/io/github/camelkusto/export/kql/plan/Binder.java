@@ -327,6 +327,16 @@ public final class Binder {
         if (op instanceof TabularOperator.Lookup lookup) {
             return JoinBinding.lookup(this, input, bindTabular(lookup.right()), lookup);
         }
+        if (op instanceof TabularOperator.MakeSeries makeSeries) {
+            return SeriesBinding.makeSeries(this, input, makeSeries);
+        }
+        if (op instanceof TabularOperator.TopNested topNested) {
+            return SeriesBinding.topNested(this, input, topNested);
+        }
+        if (op instanceof TabularOperator.Scan scan) {
+            return ScanBinding.scan(this, input, scan);
+        }
+
         String name = op instanceof TabularOperator.MvExpand
                 ? "mv-expand" : op instanceof TabularOperator.Parse ? "parse" : op instanceof TabularOperator.GetSchema
                 ? "getschema" : op.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
@@ -894,7 +904,7 @@ public final class Binder {
     }
 
     /** summarize of aggregate calls only; {@code spans} gets each call's output columns [from, to). */
-    private PlanNode.Aggregate summarizeCalls(PlanNode input, List<NamedExpr> aggregates, List<NamedExpr> by,
+    PlanNode.Aggregate summarizeCalls(PlanNode input, List<NamedExpr> aggregates, List<NamedExpr> by,
                                               List<int[]> spans) {
         Schema schema = input.schema();
         NameAllocator names = new NameAllocator();
@@ -1010,7 +1020,7 @@ public final class Binder {
     }
 
     /** The value of a constant expression (range bounds, take counts). */
-    private Object constant(Expr e, Schema schema, String what) {
+    Object constant(Expr e, Schema schema, String what) {
         BoundExpr bound = bindExpr(e, schema, false);
         if (!(bound instanceof BoundExpr.Constant c)) {
             throw error(what + " must be a constant", e.offset());

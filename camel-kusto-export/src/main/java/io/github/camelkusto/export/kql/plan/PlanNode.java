@@ -5,6 +5,7 @@ import java.util.List;
 import io.github.camelkusto.export.kql.aggregates.AggregateBinding;
 import io.github.camelkusto.export.kql.catalog.Table;
 import io.github.camelkusto.export.kql.data.Batch;
+import io.github.camelkusto.export.kql.data.Column;
 import io.github.camelkusto.export.kql.data.Schema;
 import io.github.camelkusto.export.kql.types.KqlType;
 
@@ -233,6 +234,59 @@ public sealed interface PlanNode {
         @Override
         public Schema schema() {
             return input.schema();
+        }
+
+        @Override
+        public boolean serialized() {
+            return true;
+        }
+    }
+
+    /**
+     * make-series over {@code input}, an aggregate grouped by the series keys then the axis bin (its columns: the
+     * keys, the bin, the aggregates): one row per key with one array per aggregate ({@code defaults} where a bin
+     * has no row) and the axis array. {@code from}/{@code to} (null: the data's first bin / last bin + step) and
+     * {@code step} are in the axis' numeric form: Double for real, else Long (ticks for datetime and timespan).
+     */
+    record MakeSeries(Aggregate input, int keyCount, List<Object> defaults, KqlType axisType, Number from, Number to,
+                      Number step, Schema schema) implements PlanNode {
+        public MakeSeries {
+            defaults = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(defaults));
+        }
+    }
+
+    /**
+     * top-nested: {@code levels.get(k)} aggregates the input by the keys of levels 0..k; each level keeps its
+     * {@code counts.get(k)} best rows (null: all) within each row kept by the level before.
+     */
+    record TopNested(List<Aggregate> levels, List<Long> counts, List<Boolean> ascending, Schema schema)
+            implements PlanNode {
+        public TopNested {
+            levels = List.copyOf(levels);
+            counts = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(counts));
+            ascending = List.copyOf(ascending);
+        }
+    }
+
+    /** A step of scan: its predicate and assignments ({@code targets.get(i)}: the declared variable it sets). */
+    record ScanStep(BoundExpr predicate, List<Integer> targets, List<BoundExpr> values) {
+        public ScanStep {
+            targets = List.copyOf(targets);
+            values = List.copyOf(values);
+        }
+    }
+
+    /**
+     * scan: {@code variables} declared variables with their {@code defaults}. Step expressions see a row of the
+     * input's columns, then the variables (at their defaults), then each step's state variables ({@code s.v}).
+     * The output is the input's columns, the variables, and the match id when {@code matchId}.
+     */
+    record ScanSteps(PlanNode input, List<Column> variables, List<Object> defaults, List<ScanStep> steps,
+                     Schema expressionSchema, boolean matchId, Schema schema) implements PlanNode {
+        public ScanSteps {
+            variables = List.copyOf(variables);
+            defaults = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(defaults));
+            steps = List.copyOf(steps);
         }
 
         @Override

@@ -43,14 +43,15 @@ public final class QueryParser {
             "has_all", "like", "notlike");
     /**
      * Words Kusto refuses as a bare new column name ({@code extend first = ...}, {@code parse ... with where:long}):
-     * the word operators, {@code where}, {@code and}/{@code or} and the {@code nulls first/last} keywords. Other
+     * the word operators, {@code where}, {@code and}/{@code or}, the {@code nulls first/last} keywords and
+     * {@code missing}. Other
      * operator names ({@code select}, {@code from}, {@code order}, {@code table}) are fine, as in Kusto.
      * {@code ['first']} is always allowed.
      */
     private static final Set<String> RESERVED_NAMES;
 
     static {
-        Set<String> reserved = new HashSet<>(Set.of("where", "and", "or", "first", "last"));
+        Set<String> reserved = new HashSet<>(Set.of("where", "and", "or", "first", "last", "missing"));
         for (String w : Set.of("has", "has_cs", "hasprefix", "hasprefix_cs", "hassuffix", "hassuffix_cs", "contains",
                 "contains_cs", "startswith", "startswith_cs", "endswith", "endswith_cs", "between", "matches",
                 "has_any", "has_all")) {
@@ -63,13 +64,14 @@ public final class QueryParser {
     private static final Set<String> COMPARISONS = Set.of("==", "!=", "<>", "<", "<=", ">", ">=", "=~", "!~");
     /** Operators of the language that this parser does not know the arguments of. */
     private static final Set<String> OTHER_OPERATORS = Set.of(
-            "make-series", "render", "facet", "fork", "partition",
-            "scan", "sample", "sample-distinct", "top-nested", "top-hitters", "invoke", "find", "reduce",
+            "render", "facet", "fork", "partition",
+            "sample", "sample-distinct", "top-hitters", "invoke", "find", "reduce",
             "consume", "extend-schema", "project-smart", "externaldata", "graph-match", "assert-schema");
     private static final List<String> OPERATOR_NAMES = List.of(
             "where", "filter", "project", "project-away", "project-keep", "project-rename", "project-reorder",
             "extend", "summarize", "take", "limit", "sort", "order", "top", "distinct", "count", "union", "join",
-            "lookup", "mv-expand", "mv-apply", "evaluate", "parse", "parse-where", "parse-kv", "search", "as", "serialize", "getschema");
+            "lookup", "mv-expand", "mv-apply", "evaluate", "parse", "parse-where", "parse-kv", "search", "as",
+            "serialize", "getschema", "make-series", "top-nested", "scan");
     /** Kusto's dynamic literals are relaxed JSON: single quotes and unquoted names are fine. */
     private static final JsonMapper DYNAMIC_LITERAL = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES,
@@ -382,6 +384,12 @@ public final class QueryParser {
                 return new TabularOperator.Serialize(atOperatorEnd() ? List.of() : namedExpressions(), at);
             case "getschema":
                 return new TabularOperator.GetSchema(at);
+            case "make-series":
+                return makeSeries(at);
+            case "top-nested":
+                return topNested(at);
+            case "scan":
+                return scan(at);
             default:
                 if (OTHER_OPERATORS.contains(name)) {
                     throw error("the '" + name + "' operator is not supported by the embedded engine yet", t);
@@ -455,6 +463,126 @@ public final class QueryParser {
             by = namedExpressions();
         }
         return new TabularOperator.Summarize(aggregates, by, at);
+    }
+
+    private TabularOperator makeSeries(int at) {
+        Map<String, Token> options = options(Set.of("kind"));
+        if (options.containsKey("kind") && !options.get("kind").text().equalsIgnoreCase("nonempty")) {
+            throw error("make-series kind must be 'nonempty'", options.get("kind"));
+        }
+        List<TabularOperator.SeriesAggregate> aggregates = new ArrayList<>();
+        do {
+            NamedExpr aggregate = namedExpression();
+            Expr defaultValue = null;
+            if (peek().kind() == TokenKind.IDENTIFIER && peek().text().equals("default") && peek(1).isSymbol("=")) {
+                index += 2;
+                defaultValue = expression();
+            }
+            aggregates.add(new TabularOperator.SeriesAggregate(aggregate, defaultValue));
+        } while (acceptSymbol(","));
+        expectKeyword("on");
+        Expr axis = expression();
+        Expr from = null;
+        Expr to = null;
+        if (acceptKeyword("in")) {
+            throw error("make-series ... in range(...) is not supported by the embedded engine yet; write from a to b"
+                    + " step s", tokenAt(at));
+        }
+        if (acceptKeyword("from")) {
+            from = expression();
+        }
+        if (acceptKeyword("to")) {
+            to = expression();
+        }
+        expectKeyword("step");
+        Expr step = expression();
+        List<NamedExpr> by = List.of();
+        if (acceptKeyword("by")) {
+            by = namedExpressions();
+        }
+        return new TabularOperator.MakeSeries(aggregates, axis, from, to, step, by, at);
+    }
+
+    /** {@code top-nested [N] of key [with others = v] by [name =] agg [asc|desc], top-nested ...}. */
+    private TabularOperator topNested(int at) {
+        List<TabularOperator.TopNestedLevel> levels = new ArrayList<>();
+        int levelAt = at;
+        while (true) {
+            Expr count = null;
+            if (!peek().isKeyword("of")) {
+                count = expression();
+            }
+            expectKeyword("of");
+            NamedExpr key = namedExpression();
+            if (peek().isKeyword("with")) {
+                throw error("top-nested ... with others = v is not supported by the embedded engine yet", peek());
+            }
+            expectKeyword("by");
+            NamedExpr aggregate = namedExpression();
+            boolean ascending = false;
+            if (acceptKeyword("asc")) {
+                ascending = true;
+            } else {
+                acceptKeyword("desc");
+            }
+            levels.add(new TabularOperator.TopNestedLevel(count, key, aggregate, ascending, levelAt));
+            if (!peek().isSymbol(",")) {
+                break;
+            }
+            advance();
+            Token next = peek();
+            if (!operatorName().equals("top-nested")) {
+                throw error("expected 'top-nested' after ',' but found " + next.describe(), next);
+            }
+            levelAt = next.start();
+        }
+        return new TabularOperator.TopNested(levels, at);
+    }
+
+    /** {@code scan [with_match_id = Id] [declare (v: type [= default], ...)] with (step s: p => v = e, ...; ...)}. */
+    private TabularOperator scan(int at) {
+        Map<String, Token> options = options(Set.of("with_match_id"));
+        String matchId = options.containsKey("with_match_id") ? nameOf(options.get("with_match_id")) : null;
+        List<TabularOperator.ScanVariable> declared = new ArrayList<>();
+        if (acceptKeyword("declare")) {
+            expectSymbol("(");
+            do {
+                Token name = expectName("a variable name");
+                expectSymbol(":");
+                Token typeName = advance();
+                KqlType.byName(typeName.text()).orElseThrow(() -> unknownType(typeName));
+                Expr defaultValue = acceptSymbol("=") ? expression() : null;
+                declared.add(new TabularOperator.ScanVariable(nameOf(name), typeName.text(), defaultValue,
+                        name.start()));
+            } while (acceptSymbol(","));
+            expectSymbol(")");
+        }
+        expectKeyword("with");
+        expectSymbol("(");
+        List<TabularOperator.ScanStep> steps = new ArrayList<>();
+        while (!peek().isSymbol(")")) {
+            Token stepWord = expectKeyword("step");
+            Token name = expectName("the step's name");
+            boolean optional = acceptKeyword("optional");
+            expectSymbol(":");
+            Expr predicate = expression();
+            List<NamedExpr> assignments = new ArrayList<>();
+            if (acceptSymbol("=>")) {
+                do {
+                    Token target = expectName("a declared variable");
+                    expectSymbol("=");
+                    assignments.add(new NamedExpr(nameOf(target), expression(), target.start()));
+                } while (acceptSymbol(","));
+            }
+            expectSymbol(";");
+            steps.add(new TabularOperator.ScanStep(nameOf(name), optional, predicate, assignments,
+                    stepWord.start()));
+        }
+        expectSymbol(")");
+        if (steps.isEmpty()) {
+            throw error("scan needs at least one step", tokenAt(at));
+        }
+        return new TabularOperator.Scan(matchId, declared, steps, at);
     }
 
     private List<SortKey> sortKeys() {
@@ -796,6 +924,13 @@ public final class QueryParser {
                     break;
             }
         }
+        if (value instanceof String s && to != KqlType.DYNAMIC) {
+            try {
+                return KqlValues.parse(to, s); // datatable converts a string literal to its column's type
+            } catch (IllegalArgumentException e) {
+                throw error(e.getMessage() + " for a " + to.kustoName() + " column of datatable", at);
+            }
+        }
         if (to == KqlType.DYNAMIC) {
             if (value instanceof String s) {
                 return KqlValues.NODES.textNode(s);
@@ -842,6 +977,7 @@ public final class QueryParser {
         return new NamedExpr(null, expression(), t.start());
     }
 
+    /** Words Kusto reserves: a column named so must be written ['first']. */
     private Expr expression() {
         return or();
     }
@@ -1064,8 +1200,8 @@ public final class QueryParser {
     /** A bare new column name must not be one of Kusto's {@link #RESERVED_NAMES}. */
     private void checkNotReserved(Token name) {
         if (RESERVED_NAMES.contains(name.text())) {
-            throw error("'" + name.text() + "' is a reserved word and cannot name a column: write ['" + name.text()
-                    + "'] instead", name);
+            throw error("'" + name.text() + "' is a keyword: write ['" + name.text() + "'] to use it as a column name",
+                    name);
         }
     }
 

@@ -111,8 +111,8 @@ class QueryParserTest {
 
     @Test
     void knownButUnsupportedOperatorSaysSo() {
-        assertThatThrownBy(() -> QueryParser.parse("T | make-series x = count() on t step 1d"))
-                .hasMessageContaining("'make-series' operator is not supported by the embedded engine yet");
+        assertThatThrownBy(() -> QueryParser.parse("T | render timechart"))
+                .hasMessageContaining("'render' operator is not supported by the embedded engine yet");
     }
 
     @Test

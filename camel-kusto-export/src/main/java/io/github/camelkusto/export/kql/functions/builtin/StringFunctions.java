@@ -281,8 +281,9 @@ public final class StringFunctions implements FunctionLibrary {
             public Vector apply(Vector[] args, EvalContext ctx) {
                 int n = ctx.rows();
                 long[] out = new long[n];
+                Pattern constant = args[1].isConstant() ? RegexFunctions.pattern((String) args[1].getObject(0)) : null;
                 for (int i = 0; i < n; i++) {
-                    Pattern p = RegexFunctions.pattern((String) args[1].getObject(i));
+                    Pattern p = constant != null ? constant : RegexFunctions.pattern((String) args[1].getObject(i));
                     out[i] = p.matcher((String) args[0].getObject(i)).find() ? 1 : 0;
                 }
                 return new LongVector(BOOL, out, null, n);

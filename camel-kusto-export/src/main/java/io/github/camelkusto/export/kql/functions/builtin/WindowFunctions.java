@@ -62,6 +62,10 @@ public final class WindowFunctions implements FunctionLibrary {
             }
             KqlType type = args.get(0).type();
             if (args.size() == 3) {
+                if (!args.get(2).isConstant()) {
+                    // Kusto rejects a column or row expression here: prev(x, 1, x) is an error
+                    throw new BindException(name + "'s default must be a constant");
+                }
                 KqlType d = args.get(2).type();
                 KqlType common = Conversions.common(type, d);
                 if (common == null) {

@@ -180,6 +180,52 @@ public sealed interface TabularOperator {
         }
     }
 
+    /** One aggregation of make-series with its {@code default = v} (null: Kusto's default, 0). */
+    record SeriesAggregate(NamedExpr aggregate, Expr defaultValue) {
+    }
+
+    /**
+     * {@code make-series agg [default = v], ... on axis [from a] [to b] step s [by keys]}; {@code from}/{@code to}
+     * are null when omitted.
+     */
+    record MakeSeries(List<SeriesAggregate> aggregates, Expr axis, Expr from, Expr to, Expr step, List<NamedExpr> by,
+                      int offset) implements TabularOperator {
+        public MakeSeries {
+            aggregates = List.copyOf(aggregates);
+            by = List.copyOf(by);
+        }
+    }
+
+    /** One level of top-nested: {@code [N] of key by [name =] aggregate [asc|desc]}; {@code count} null: all. */
+    record TopNestedLevel(Expr count, NamedExpr key, NamedExpr aggregate, boolean ascending, int offset) {
+    }
+
+    record TopNested(List<TopNestedLevel> levels, int offset) implements TabularOperator {
+        public TopNested {
+            levels = List.copyOf(levels);
+        }
+    }
+
+    /** {@code name: type = default} of scan's declare clause ({@code defaultValue} null: a null default). */
+    record ScanVariable(String name, String type, Expr defaultValue, int offset) {
+    }
+
+    /** {@code step name [optional]: predicate => var = expr, ...;}. */
+    record ScanStep(String name, boolean optional, Expr predicate, List<NamedExpr> assignments, int offset) {
+        public ScanStep {
+            assignments = List.copyOf(assignments);
+        }
+    }
+
+    /** {@code scan [with_match_id = Id] [declare (...)] with (steps)}; {@code matchId} null when not asked. */
+    record Scan(String matchId, List<ScanVariable> declared, List<ScanStep> steps, int offset)
+            implements TabularOperator {
+        public Scan {
+            declared = List.copyOf(declared);
+            steps = List.copyOf(steps);
+        }
+    }
+
     record GetSchema(int offset) implements TabularOperator {
     }
 
