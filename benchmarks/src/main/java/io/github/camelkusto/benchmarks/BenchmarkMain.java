@@ -12,10 +12,12 @@ import org.apache.camel.impl.DefaultCamelContext;
  * Side-by-side figures of camel-kusto-export and DuckDB on the same rows, in the same run.
  *
  * <pre>
- * java -Xmx8g -jar benchmarks/target/benchmarks.jar [engine] [export] [--rows N] [--runs R] [--formats csv,json]
+ * java -Xmx6g -jar benchmarks/target/benchmarks.jar [engine] [export] [--rows N] [--runs R] [--warmups W]
+ *     [--formats csv,json] [--queries top,summarize]
  * </pre>
  *
- * With neither {@code engine} nor {@code export}, runs both. Defaults: 10,000,000 rows, the median of 3 runs.
+ * With neither {@code engine} nor {@code export}, runs both. Defaults: 10,000,000 rows, one untimed warm-up run
+ * (JIT) then the median of 3 timed runs, for each query or format on each side.
  */
 public final class BenchmarkMain {
     private BenchmarkMain() {
@@ -26,15 +28,18 @@ public final class BenchmarkMain {
         int runs = 3;
         List<String> suites = new ArrayList<>();
         List<String> formats = new ArrayList<>();
+        List<String> queries = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rows" -> rowCount = Long.parseLong(args[++i].replace("_", "").replace(",", ""));
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--warmups" -> Figures.warmups = Integer.parseInt(args[++i]);
                 case "--formats" -> formats.addAll(List.of(args[++i].split(",")));
+                case "--queries" -> queries.addAll(List.of(args[++i].split(",")));
                 case "engine", "export" -> suites.add(args[i]);
                 default -> {
-                    System.err.println("usage: benchmarks.jar [engine] [export] [--rows N] [--runs R]"
-                            + " [--formats csv,tsv,json,parquet]");
+                    System.err.println("usage: benchmarks.jar [engine] [export] [--rows N] [--runs R] [--warmups W]"
+                            + " [--formats csv,tsv,json,parquet] [--queries top,join (name prefixes)]");
                     System.exit(2);
                 }
             }
@@ -43,12 +48,12 @@ public final class BenchmarkMain {
             suites = List.of("engine", "export");
         }
         LogRows rows = new LogRows(rowCount);
-        System.out.println("camel-kusto-export benchmarks: " + String.format("%,d", rowCount) + " rows, median of "
-                + runs + " runs, " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
+        System.out.println("camel-kusto-export benchmarks: " + String.format("%,d", rowCount) + " rows, " + Figures.warmups
+                + " warm-up run(s) then the median of " + runs + " runs, " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB, Java " + System.getProperty("java.version"));
         List<Figures> results = new ArrayList<>();
         if (suites.contains("engine")) {
-            results.add(new EngineBenchmark(rows, runs).run());
+            results.add(new EngineBenchmark(rows, runs).run(queries));
         }
         if (suites.contains("export")) {
             Path work = Files.createTempDirectory("kusto-export-bench-");

@@ -15,6 +15,7 @@ final class Figures {
     private final String ours;
     private final String theirs;
     private final List<String[]> rows = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
 
     Figures(String title, String ours, String theirs) {
         this.title = title;
@@ -27,13 +28,20 @@ final class Figures {
         void run() throws Exception;
     }
 
-    /** The median wall time of {@code runs} runs of {@code task}, in seconds. */
+    /** Untimed runs before the timed ones, so that the JIT has compiled the hot paths of both sides. */
+    static int warmups = 1;
+
+    /** The median wall time of {@code runs} runs of {@code task} (after the warm-up runs), in seconds. */
     static double medianSeconds(int runs, Callable<?> task) throws Exception {
         return medianSeconds(runs, () -> { }, task);
     }
 
     /** The median wall time of {@code runs} runs of {@code task}, each after an untimed {@code setup}. */
     static double medianSeconds(int runs, Setup setup, Callable<?> task) throws Exception {
+        for (int i = 0; i < warmups; i++) {
+            setup.run();
+            task.call();
+        }
         double[] seconds = new double[runs];
         for (int i = 0; i < runs; i++) {
             setup.run();
@@ -57,6 +65,13 @@ final class Figures {
             String.format(Locale.ROOT, "%.2fx", theirsSeconds / oursSeconds)});
     }
 
+    /** A row for a query or format one side refuses: named, with the reason, and no ratio. */
+    void unsupported(String name, String side, String reason) {
+        rows.add(new String[] {name, side.equals(ours) ? "not supported" : "", side.equals(theirs) ? "not supported"
+                : "", "-"});
+        notes.add(name + ": " + side + ": " + reason.lines().findFirst().orElse(""));
+    }
+
     void print() {
         System.out.println();
         System.out.println(title);
@@ -66,6 +81,7 @@ final class Figures {
             System.out.printf(Locale.ROOT, format, (Object[]) row);
         }
         System.out.println("  (ratio = " + ours + "'s speed / " + theirs + "'s speed: above 1 means faster)");
+        notes.forEach(note -> System.out.println("  " + note));
     }
 
     private static String rate(double rowsPerSecond) {

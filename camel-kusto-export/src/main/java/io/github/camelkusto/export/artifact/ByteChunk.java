@@ -1,6 +1,7 @@
 package io.github.camelkusto.export.artifact;
 
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -60,6 +61,19 @@ final class ByteChunk implements Appendable {
         size += len;
     }
 
+    /** Makes room for {@code length} bytes written straight into {@link #array()} at the returned index. */
+    int reserve(int length) {
+        ensure(length);
+        int at = size;
+        size += length;
+        return at;
+    }
+
+    /** Gives back the last {@code length} reserved bytes. */
+    void unreserve(int length) {
+        size -= length;
+    }
+
     void write(byte[] b) {
         write(b, 0, b.length);
     }
@@ -87,6 +101,12 @@ final class ByteChunk implements Appendable {
 
     @Override
     public ByteChunk append(CharSequence text) {
+        if (text instanceof String s) {
+            // String's own UTF-8 encoder copies ASCII text with vector instructions (a lone surrogate becomes '?'
+            // there too): faster than the char loop below, whose cost showed in the profiles of text exports
+            write(s.getBytes(StandardCharsets.UTF_8));
+            return this;
+        }
         return append(text, 0, text.length());
     }
 

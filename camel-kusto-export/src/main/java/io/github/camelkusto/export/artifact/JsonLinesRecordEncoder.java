@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import io.github.camelkusto.export.kql.data.Batch;
 import io.github.camelkusto.export.kql.data.Schema;
+import io.github.camelkusto.export.kql.data.Vector;
 import io.github.camelkusto.export.kql.types.KqlType;
 import io.github.camelkusto.export.kql.types.KqlValues;
 
@@ -22,6 +23,7 @@ import io.github.camelkusto.export.kql.types.KqlValues;
 final class JsonLinesRecordEncoder implements RecordEncoder {
     private final SerializableString[] keys;
     private final KqlType[] types;
+    private final byte[] datetime = new byte[TextValues.DATETIME_LENGTH];
     private ByteChunk boundTo;
     private JsonGenerator json;
 
@@ -42,7 +44,7 @@ final class JsonLinesRecordEncoder implements RecordEncoder {
             g.writeStartObject();
             for (int c = 0; c < keys.length; c++) {
                 g.writeFieldName(keys[c]);
-                writeValue(g, types[c], batch.value(c, row));
+                writeValue(g, types[c], batch.column(c), row);
             }
             g.writeEndObject();
             g.writeRaw('\n');
@@ -52,27 +54,34 @@ final class JsonLinesRecordEncoder implements RecordEncoder {
         }
     }
 
-    private static void writeValue(JsonGenerator g, KqlType type, Object value) throws IOException {
-        if (value == null) {
+    private void writeValue(JsonGenerator g, KqlType type, Vector v, int row) throws IOException {
+        if (v.isNull(row)) {
             g.writeNull();
             return;
         }
         switch (type) {
-            case BOOL -> g.writeBoolean((Boolean) value);
-            case INT -> g.writeNumber((Integer) value);
-            case LONG -> g.writeNumber((Long) value);
+            case BOOL -> g.writeBoolean(v.getLong(row) != 0);
+            case INT, LONG -> g.writeNumber(v.getLong(row));
             case REAL -> {
-                double d = (Double) value;
+                double d = v.getDouble(row);
                 if (Double.isNaN(d) || Double.isInfinite(d)) {
-                    g.writeString(KqlValues.render(value));
+                    g.writeString(KqlValues.render(d));
                 } else {
                     g.writeNumber(d);
                 }
             }
-            case DECIMAL -> g.writeNumber(((BigDecimal) value).toPlainString());
-            case STRING -> g.writeString((String) value);
-            case DYNAMIC -> DynamicJson.write(value, g);
-            case DATETIME, TIMESPAN, GUID -> g.writeString(KqlValues.render(value));
+            case DECIMAL -> g.writeNumber(((BigDecimal) v.getObject(row)).toPlainString());
+            case STRING -> g.writeString((String) v.getObject(row));
+            case DYNAMIC -> DynamicJson.write(v.getObject(row), g);
+            case DATETIME -> {
+                int length = TextValues.formatDatetime(v.getLong(row), datetime, 0);
+                if (length < 0) {
+                    g.writeString(KqlValues.render(v.box(row)));
+                } else {
+                    g.writeRawUTF8String(datetime, 0, length); // ASCII digits and separators: nothing to escape
+                }
+            }
+            case TIMESPAN, GUID -> g.writeString(KqlValues.render(v.box(row)));
         }
     }
 

@@ -4,17 +4,17 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.UUID;
 
 import io.github.camelkusto.export.command.DatetimePrecision;
 import io.github.camelkusto.export.kql.KustoException;
 import io.github.camelkusto.export.kql.data.Batch;
 import io.github.camelkusto.export.kql.data.Column;
 import io.github.camelkusto.export.kql.data.Schema;
+import io.github.camelkusto.export.kql.data.Vector;
 import io.github.camelkusto.export.kql.types.KqlType;
+import io.github.camelkusto.export.kql.types.Ticks;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.io.api.Binary;
@@ -112,32 +112,32 @@ final class ParquetRows extends WriteSupport<ParquetRows.Cursor> {
     public void write(Cursor cursor) {
         consumer.startMessage();
         for (int c = 0; c < names.length; c++) {
-            Object value = cursor.batch.value(c, cursor.row);
-            if (value == null) {
+            Vector v = cursor.batch.column(c);
+            int row = cursor.row;
+            if (v.isNull(row)) {
                 continue;
             }
             consumer.startField(names[c], c);
             switch (types[c]) {
-                case BOOL -> consumer.addBoolean((Boolean) value);
-                case INT -> consumer.addInteger((Integer) value);
-                case LONG -> consumer.addLong((Long) value);
-                case REAL -> consumer.addDouble((Double) value);
-                case DECIMAL -> consumer.addBinary(decimal((BigDecimal) value, names[c]));
-                case STRING -> consumer.addBinary(Binary.fromString((String) value));
-                case GUID -> consumer.addBinary(Binary.fromString(((UUID) value).toString()));
-                case DYNAMIC -> consumer.addBinary(Binary.fromString(DynamicJson.compact(value)));
-                case DATETIME -> consumer.addLong(datetime((Instant) value));
-                case TIMESPAN -> consumer.addLong(ticks((Duration) value));
+                case BOOL -> consumer.addBoolean(v.getLong(row) != 0);
+                case INT -> consumer.addInteger((int) v.getLong(row));
+                case LONG, TIMESPAN -> consumer.addLong(v.getLong(row)); // timespan: its ticks
+                case REAL -> consumer.addDouble(v.getDouble(row));
+                case DECIMAL -> consumer.addBinary(decimal((BigDecimal) v.getObject(row), names[c]));
+                case STRING -> consumer.addBinary(Binary.fromString((String) v.getObject(row)));
+                case GUID -> consumer.addBinary(Binary.fromString(v.getObject(row).toString()));
+                case DYNAMIC -> consumer.addBinary(Binary.fromString(DynamicJson.compact(v.getObject(row))));
+                case DATETIME -> consumer.addLong(datetime(v.getLong(row)));
             }
             consumer.endField(names[c], c);
         }
         consumer.endMessage();
     }
 
-    private long datetime(Instant instant) {
-        return precision == DatetimePrecision.MICROSECOND
-                ? Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000)
-                : instant.toEpochMilli();
+    /** Ticks (100 ns) as the column's unit, rounded down as {@code Instant.toEpochMilli} does. */
+    private long datetime(long ticks) {
+        return precision == DatetimePrecision.MICROSECOND ? Math.floorDiv(ticks, Ticks.PER_MICROSECOND)
+                : Math.floorDiv(ticks, Ticks.PER_MILLISECOND);
     }
 
     static long ticks(Duration duration) {

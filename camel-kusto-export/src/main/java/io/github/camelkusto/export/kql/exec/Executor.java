@@ -61,7 +61,9 @@ public final class Executor {
         }
         if (node instanceof PlanNode.Sort sort) {
             QueryResult input = run(sort.input());
-            return new QueryResult(sort.schema(), List.of(() -> Streams.lazy(() -> SortOperator.run(sort, input))));
+            boolean top = sort.limit() != null && sort.limit() <= TopN.MAX_LIMIT;
+            return new QueryResult(sort.schema(), List.of(() -> Streams.lazy(
+                    () -> top ? TopN.run(sort, input) : SortOperator.run(sort, input))));
         }
         if (node instanceof PlanNode.Union union) {
             List<Partition> partitions = new ArrayList<>();

@@ -56,6 +56,24 @@ class OperatorsTest {
     }
 
     @Test
+    void topOverManyPartitionsGivesTheRowsOfTheFullSortTiesInInputOrder() {
+        // range is split into partitions read in parallel; the bounded heaps must agree with the stable sort
+        String rows = "range i from 0 to 99999 step 1 | extend k = i % 7, s = strcat('x', i % 13) ";
+        assertThat(kql.rows(rows + "| top 25 by k desc")).containsExactlyElementsOf(
+                kql.rows(rows + "| sort by k desc | take 25"));
+        assertThat(kql.rows(rows + "| top 30 by s asc, k desc")).containsExactlyElementsOf(
+                kql.rows(rows + "| sort by s asc, k desc | take 30"));
+        assertThat(kql.rows(rows + "| top 0 by k")).isEmpty();
+    }
+
+    @Test
+    void topPlacesNullsAsTheSortDoes() {
+        assertThat(kql.rows(T + "| top 2 by v asc | project v")).containsExactly("null", "1");
+        assertThat(kql.rows(T + "| top 4 by v desc | project v")).containsExactly("3", "2", "1", "null");
+        assertThat(kql.rows(T + "| top 10 by v asc nulls last | project v")).containsExactly("1", "2", "3", "null");
+    }
+
+    @Test
     void distinctKeepsOneRowPerCombination() {
         assertThat(kql.rows(T + "| distinct k")).containsExactlyInAnyOrder("a", "b", "c");
         assertThat(kql.rows("datatable(a:long, b:long)[1, 1, 1, 1, 1, 2] | distinct *"))

@@ -1,0 +1,71 @@
+package io.github.camelkusto.export.artifact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import io.github.camelkusto.export.kql.types.KqlValues;
+import io.github.camelkusto.export.kql.types.Ticks;
+import org.apache.commons.csv.CSVFormat;
+import org.junit.jupiter.api.Test;
+
+/** The hand-written fast paths of the text encoders write exactly what the general ones write. */
+class TextValuesTest {
+
+    private static String datetime(long ticks) {
+        ByteChunk out = new ByteChunk(8);
+        TextValues.appendDatetime(ticks, out);
+        return new String(out.array(), 0, out.size(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void datetimesRenderAsKustoRendersThemAcrossTheWholeRange() {
+        long min = Ticks.of(java.time.Instant.parse("0001-01-01T00:00:00Z"));
+        long max = Ticks.of(java.time.Instant.parse("9999-12-31T23:59:59.9999999Z"));
+        SplittableRandom random = new SplittableRandom(42);
+        for (int i = 0; i < 200_000; i++) {
+            long ticks = random.nextLong(min, max + 1);
+            assertThat(datetime(ticks)).isEqualTo(KqlValues.render(Ticks.toInstant(ticks)));
+        }
+        for (long ticks : new long[] {min, max, 0, -1, 1, Ticks.PER_DAY - 1, -Ticks.PER_DAY,
+            Ticks.of(java.time.Instant.parse("2024-02-29T12:34:56.7890123Z")),
+            Ticks.of(java.time.Instant.parse("1900-03-01T00:00:00Z"))}) {
+            assertThat(datetime(ticks)).isEqualTo(KqlValues.render(Ticks.toInstant(ticks)));
+        }
+    }
+
+    @Test
+    void datetimesOutsideFourDigitYearsFallBackToTheGeneralRendering() {
+        long beyond = Ticks.of(java.time.Instant.parse("+10000-01-01T00:00:00Z"));
+        assertThat(datetime(beyond)).isEqualTo(KqlValues.render(Ticks.toInstant(beyond)));
+        long before = Ticks.of(java.time.Instant.parse("0000-12-31T00:00:00Z"));
+        assertThat(datetime(before)).isEqualTo(KqlValues.render(Ticks.toInstant(before)));
+    }
+
+    @Test
+    void csvFieldsLeftUnquotedByTheFastPathAreThoseCommonsCsvLeavesUnquoted() throws IOException {
+        List<String> samples = List.of("plain", "request 12 served", "a,b", "say \"hi\"", "line\nbreak", "cr\r",
+                " leading", "trailing ", "#comment", "!bang", "$dollar", "tab\tinside", "é accent", "x", "\"",
+                "a\\b", "trailing\t", "-1", "2026-01-01T00:00:00.0000000Z");
+        SplittableRandom random = new SplittableRandom(7);
+        String alphabet = "ab ,\"\r\n#!\t\\é-";
+        java.util.ArrayList<String> all = new java.util.ArrayList<>(samples);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int k = 1 + random.nextInt(6); k > 0; k--) {
+                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            all.add(s.toString());
+        }
+        for (String value : all) {
+            if (DelimitedRecordEncoder.plainCsv(value)) {
+                StringBuilder commons = new StringBuilder();
+                CSVFormat.RFC4180.print(value, commons, true);
+                assertThat(commons.toString()).as("Commons CSV's field for [%s]", value).isEqualTo(value);
+            }
+        }
+    }
+}
