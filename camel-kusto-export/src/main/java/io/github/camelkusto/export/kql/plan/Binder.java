@@ -960,7 +960,8 @@ public final class Binder {
             }
             args = convert(args, binding.argumentTypes());
             List<String> outNames = a.name() != null && binding.outputTypes().size() == 1 ? List.of(a.name())
-                    : function.outputNames(argNames);
+                    : function.outputNames(argNames, call.args().size() == args.size()
+                            ? args.stream().map(Binder::argument).toList() : List.of());
             spans.add(new int[] {columns.size(), columns.size() + binding.outputTypes().size()});
             for (int i = 0; i < binding.outputTypes().size(); i++) {
                 String n = a.name() != null && i == 0 ? a.name() : names.unique(outNames.get(i));
