@@ -467,8 +467,9 @@ public final class QueryParser {
 
     private TabularOperator makeSeries(int at) {
         Map<String, Token> options = options(Set.of("kind"));
-        if (options.containsKey("kind") && !options.get("kind").text().equalsIgnoreCase("nonempty")) {
-            throw error("make-series kind must be 'nonempty'", options.get("kind"));
+        if (options.containsKey("kind")) {
+            throw error("make-series kind=" + options.get("kind").text() + " is not supported by the embedded engine"
+                    + " yet", options.get("kind"));
         }
         List<TabularOperator.SeriesAggregate> aggregates = new ArrayList<>();
         do {
