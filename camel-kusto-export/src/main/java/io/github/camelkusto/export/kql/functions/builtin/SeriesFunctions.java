@@ -1,9 +1,11 @@
 package io.github.camelkusto.export.kql.functions.builtin;
 
 import static io.github.camelkusto.export.kql.types.KqlType.BOOL;
+import static io.github.camelkusto.export.kql.types.KqlType.DATETIME;
 import static io.github.camelkusto.export.kql.types.KqlType.DYNAMIC;
 import static io.github.camelkusto.export.kql.types.KqlType.LONG;
 import static io.github.camelkusto.export.kql.types.KqlType.REAL;
+import static io.github.camelkusto.export.kql.types.KqlType.TIMESPAN;
 
 import java.util.function.BinaryOperator;
 import java.util.function.DoubleBinaryOperator;
@@ -22,7 +24,8 @@ import io.github.camelkusto.export.kql.types.KqlValues;
 /**
  * Functions over series, the dynamic arrays that make-series builds: element-wise arithmetic and comparisons
  * ({@code series_add(a, b)}: b an array or a scalar; integers stay integers, as in Kusto), filling missing (null)
- * elements, filters ({@code series_fir}, {@code series_iir}), statistics, and {@code array_iff}.
+ * elements, filters ({@code series_fir}, {@code series_iir}), statistics, {@code array_iff}, and
+ * {@code range(start, stop[, step])}, which makes a series.
  * A non-numeric element counts as missing (null).
  */
 public final class SeriesFunctions implements FunctionLibrary {
@@ -62,6 +65,13 @@ public final class SeriesFunctions implements FunctionLibrary {
                         DYNAMIC, DYNAMIC, BOOL)
                 .add(DYNAMIC, RowWise.nary(DYNAMIC, a -> fir((JsonNode) a[0], (JsonNode) a[1], (Boolean) a[2],
                         (Boolean) a[3])), DYNAMIC, DYNAMIC, BOOL, BOOL));
+        registry.register(Overloads.of("range")
+                .add(DYNAMIC, RowWise.of(DYNAMIC, (a, b) -> range(a, b, 1L)), LONG, LONG)
+                .add(DYNAMIC, RowWise.of(DYNAMIC, SeriesFunctions::range), LONG, LONG, LONG)
+                .add(DYNAMIC, RowWise.of(DYNAMIC, (a, b) -> range(a, b, 1.0)), REAL, REAL)
+                .add(DYNAMIC, RowWise.of(DYNAMIC, SeriesFunctions::range), REAL, REAL, REAL)
+                .add(DYNAMIC, RowWise.of(DYNAMIC, SeriesFunctions::range), DATETIME, DATETIME, TIMESPAN)
+                .add(DYNAMIC, RowWise.of(DYNAMIC, SeriesFunctions::range), TIMESPAN, TIMESPAN, TIMESPAN));
         registry.register(Overloads.of("array_iff")
                 .add(DYNAMIC, RowWise.of(DYNAMIC, (c, t, f) -> arrayIff((JsonNode) c, t, f)), DYNAMIC, DYNAMIC,
                         DYNAMIC)
@@ -277,6 +287,46 @@ public final class SeriesFunctions implements FunctionLibrary {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code range(start, stop[, step])}: start, start + step, ... while not past stop (stop included); an empty
+     * array when stop is on the wrong side, null for a zero step or more than 1,048,576 elements (Kusto's cap).
+     */
+    private static JsonNode range(Object start, Object stop, Object step) {
+        boolean time = start instanceof java.time.Instant || start instanceof java.time.Duration;
+        double from = time ? ticks(start) : ((Number) start).doubleValue();
+        double to = time ? ticks(stop) : ((Number) stop).doubleValue();
+        double by = time ? ticks(step) : ((Number) step).doubleValue();
+        if (by == 0) {
+            return null;
+        }
+        double count = Math.floor((to - from) / by) + 1;
+        if (count > 1_048_576) {
+            return null;
+        }
+        ArrayNode out = KqlValues.NODES.arrayNode();
+        for (long i = 0; i < count; i++) {
+            Object value;
+            if (start instanceof java.time.Instant at) {
+                value = io.github.camelkusto.export.kql.types.Ticks.toInstant(
+                        io.github.camelkusto.export.kql.types.Ticks.of(at) + i * (long) by);
+            } else if (start instanceof java.time.Duration d) {
+                value = io.github.camelkusto.export.kql.types.Ticks.toDuration(
+                        io.github.camelkusto.export.kql.types.Ticks.of(d) + i * (long) by);
+            } else if (start instanceof Double) {
+                value = from + i * by;
+            } else {
+                value = ((Number) start).longValue() + i * ((Number) step).longValue();
+            }
+            out.add(ConversionFunctions.toJson(value));
+        }
+        return out;
+    }
+
+    private static double ticks(Object value) {
+        return value instanceof java.time.Instant i ? io.github.camelkusto.export.kql.types.Ticks.of(i)
+                : io.github.camelkusto.export.kql.types.Ticks.of((java.time.Duration) value);
     }
 
     /** Element i is {@code t[i]} (or t when not an array) where {@code c[i]} is true, else f's. */
