@@ -530,7 +530,8 @@ public final class Binder {
         return new PlanNode.Project(input, exprs, new Schema(columns));
     }
 
-    private PlanNode project(PlanNode input, List<NamedExpr> items, boolean print) {
+    private PlanNode project(PlanNode input, List<NamedExpr> raw, boolean print) {
+        List<NamedExpr> items = TupleFunctions.expand(raw);
         Schema schema = input.schema();
         NameAllocator names = new NameAllocator();
         items.stream().filter(i -> i.name() != null).forEach(i -> names.reserve(i.name()));
@@ -553,7 +554,8 @@ public final class Binder {
     }
 
     /** extend: new columns after the input's; a name the input has replaces that column in place. */
-    private PlanNode extend(PlanNode input, List<NamedExpr> items) {
+    private PlanNode extend(PlanNode input, List<NamedExpr> raw) {
+        List<NamedExpr> items = TupleFunctions.expand(raw);
         Schema schema = input.schema();
         List<BoundExpr> exprs = new ArrayList<>();
         List<Column> columns = new ArrayList<>(schema.columns());

@@ -53,6 +53,8 @@ public final class SeriesFunctions implements FunctionLibrary {
                 .add(DYNAMIC, RowWise.of(DYNAMIC, s -> fillForward((JsonNode) s, true)), DYNAMIC));
         registry.register(Overloads.of("series_stats_dynamic")
                 .add(DYNAMIC, RowWise.of(DYNAMIC, s -> stats((JsonNode) s)), DYNAMIC));
+        registry.register(Overloads.of("series_fit_line_dynamic")
+                .add(DYNAMIC, RowWise.of(DYNAMIC, s -> fitLine((JsonNode) s)), DYNAMIC));
         registry.register(Overloads.of("series_pearson_correlation")
                 .add(REAL, RowWise.of(REAL, (a, b) -> pearson((JsonNode) a, (JsonNode) b)), DYNAMIC, DYNAMIC));
         registry.register(Overloads.of("series_iir")
@@ -192,6 +194,50 @@ public final class SeriesFunctions implements FunctionLibrary {
         out.put("variance", variance);
         out.put("sum", sum);
         out.put("len", s.size());
+        return out;
+    }
+
+    /**
+     * Least-squares line over x = 0, 1, ...: rsquare, slope, variance (of the series), rvariance (of the
+     * residuals), interception and line_fit (the fitted values); missing elements count as 0.
+     */
+    private static JsonNode fitLine(JsonNode s) {
+        if (!s.isArray() || s.size() == 0) {
+            return null;
+        }
+        int n = s.size();
+        double meanX = (n - 1) / 2.0;
+        double meanY = 0;
+        for (JsonNode e : s) {
+            meanY += e.asDouble();
+        }
+        meanY /= n;
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < n; i++) {
+            double dy = s.get(i).asDouble() - meanY;
+            sxy += (i - meanX) * dy;
+            sxx += (i - meanX) * (i - meanX);
+            syy += dy * dy;
+        }
+        double slope = sxx == 0 ? 0 : sxy / sxx;
+        double interception = meanY - slope * meanX;
+        ArrayNode fit = KqlValues.NODES.arrayNode(n);
+        double residuals = 0;
+        for (int i = 0; i < n; i++) {
+            double f = interception + slope * i;
+            fit.add(f);
+            double r = s.get(i).asDouble() - f;
+            residuals += r * r;
+        }
+        ObjectNode out = KqlValues.NODES.objectNode();
+        out.put("rsquare", syy == 0 ? 1.0 : 1 - residuals / syy);
+        out.put("slope", slope);
+        out.put("variance", n < 2 ? 0 : syy / (n - 1));
+        out.put("rvariance", n < 2 ? 0 : residuals / (n - 1));
+        out.put("interception", interception);
+        out.set("line_fit", fit);
         return out;
     }
 
