@@ -59,6 +59,14 @@ final class Figures {
             String.format(Locale.ROOT, "%.2fx", theirsSeconds / oursSeconds)});
     }
 
+    /** A row of bandwidths: bytes moved in the given seconds by each side (they may differ slightly). */
+    void bandwidth(String name, long theirsBytes, long oursBytes, double oursSeconds, double theirsSeconds) {
+        double oursRate = oursBytes / oursSeconds;
+        double theirsRate = theirsBytes / theirsSeconds;
+        rows.add(new String[] {name, megabytes(oursRate), megabytes(theirsRate),
+            String.format(Locale.ROOT, "%.2fx", oursRate / theirsRate)});
+    }
+
     /** A row of latencies (lower is better); the ratio is still "how many times as fast as theirs". */
     void latency(String name, double oursSeconds, double theirsSeconds) {
         rows.add(new String[] {name, millis(oursSeconds), millis(theirsSeconds),
@@ -86,6 +94,10 @@ final class Figures {
 
     private static String rate(double rowsPerSecond) {
         return String.format(Locale.ROOT, "%.2f M rows/s", rowsPerSecond / 1e6);
+    }
+
+    private static String megabytes(double bytesPerSecond) {
+        return String.format(Locale.ROOT, "%.1f MB/s", bytesPerSecond / 1e6);
     }
 
     private static String millis(double seconds) {

@@ -101,6 +101,26 @@ class AzuriteExportTest extends CamelTestSupport {
     }
 
     @Test
+    void blocksStagedConcurrentlyAreCommittedInTheirWrittenOrder() throws Exception {
+        String command = ".export to csv ('" + azurite.kustoConnectionString(container) + "') with (distributed=false)"
+                + " <| range N from 1 to 300 step 1";
+
+        ResultTable result = template.requestBody("direct:export", command, ResultTable.class);
+
+        String blobName = ((String) result.value(0, "Path")).substring((azurite.blobEndpoint() + "/" + container
+                + "/").length());
+        StringBuilder expected = new StringBuilder();
+        for (int n = 1; n <= 300; n++) {
+            expected.append(n).append("\r\n");
+        }
+        assertThat(azurite.blobServiceClient().getBlobContainerClient(container).getBlobClient(blobName)
+                .getBlockBlobClient().listBlocks(com.azure.storage.blob.models.BlockListType.COMMITTED)
+                .getCommittedBlocks()).hasSizeGreaterThan(60);
+        assertThat(new String(BlobArtifacts.download(azurite.blobServiceClient(), container, blobName),
+                StandardCharsets.UTF_8)).isEqualTo(expected.toString());
+    }
+
+    @Test
     void aMissingContainerFailsBeforeTheQueryRunsWithTheKeyMasked() {
         String command = ".export to csv ('" + azurite.kustoConnectionString("no-such-container") + "') <| "
                 + NUMBERS;

@@ -33,6 +33,14 @@ public final class DuckDb {
         }
     }
 
+    /** Runs a statement that returns no rows, e.g. {@code COPY (SELECT ...) TO 'x.parquet' (FORMAT parquet)}. */
+    public static void execute(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     /** The single number a query such as {@code SELECT count(*) ...} returns. */
     public static long count(String sql) throws SQLException {
         return ((Number) query(sql).get(0).get(0)).longValue();

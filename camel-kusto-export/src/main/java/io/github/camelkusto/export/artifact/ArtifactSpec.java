@@ -57,7 +57,7 @@ public record ArtifactSpec(ExportFormat format, boolean compressed, long sizeLim
         Optional<CompressionType> codec = !parquet ? Optional.empty()
                 : p.compressionType().or(() -> command.compressed() ? Optional.of(CompressionType.SNAPPY)
                         : Optional.empty());
-        codec.ifPresent(ParquetCodecs::checkAvailable);
+        codec.ifPresent(ParquetCompression::checkAvailable);
         return new ArtifactSpec(command.format(), command.compressed() && !parquet, p.sizeLimit(),
                 p.includeHeaders(), p.encoding(), new ArtifactNaming(p.namePrefix().orElse(null), extension),
                 p.distribution(), new ParquetSettings(codec, p.parquetRowGroupSize(), p.parquetDatetimePrecision()));

@@ -3,6 +3,7 @@ package io.github.camelkusto.export.artifact;
 import java.io.IOException;
 
 import io.github.camelkusto.export.kql.data.Batch;
+import io.github.camelkusto.export.kql.format.ParquetCodecs;
 import io.github.camelkusto.export.kql.types.KqlType;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -101,7 +102,7 @@ final class ParquetArtifactStream extends ArtifactStream {
         ParquetWriter<ParquetRows.Cursor> writer = builder
                 .withConf(new PlainParquetConfiguration())
                 .withCodecFactory(codecs)
-                .withCompressionCodec(parquet.codec().map(ParquetCodecs::parquetName)
+                .withCompressionCodec(parquet.codec().map(ParquetCompression::parquetName)
                         .orElse(CompressionCodecName.UNCOMPRESSED))
                 .withRowGroupRowCountLimit(parquet.rowGroupSize())
                 .withRowGroupSize(ROW_GROUP_BYTES)

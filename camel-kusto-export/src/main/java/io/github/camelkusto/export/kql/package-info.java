@@ -65,7 +65,9 @@
  * Streaming operators (where, project and its variants, extend, take, union, mv-expand, range, table scans) work
  * per partition and hold one batch at a time; {@code range} computes its rows lazily and is split into one partition
  * per core. summarize, sort/top, distinct and count materialise their input (the documented exception to bounded
- * memory). join and lookup are a hash join ({@code JoinOperator}): the right side (the smaller one by Kusto's
+ * memory), and so do make-series and top-nested (bound as summarize's aggregates, then shaped by
+ * {@code SeriesOperators}), scan (its rows are read in order, one at a time, by {@code ScanOperator}) and the
+ * percentile aggregates (each group's values are kept until finish). join and lookup are a hash join ({@code JoinOperator}): the right side (the smaller one by Kusto's
  * convention) is read once into columns and hashed by its keys; the left side streams partition by partition,
  * each batch's keys looked up column-at-a-time and the output gathered by row indexes, so a big left input stays
  * bounded and only the right side is held. Kinds that emit unmatched or matched right rows (rightouter,

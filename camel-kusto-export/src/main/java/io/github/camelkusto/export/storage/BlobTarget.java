@@ -2,6 +2,7 @@ package io.github.camelkusto.export.storage;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import com.azure.storage.blob.BlobContainerClient;
@@ -30,9 +37,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes artifacts as block blobs through camel-azure-storage-blob: the bytes of an artifact are staged as
- * blocks of {@code blockSize} bytes ({@code stageBlockBlobList}) while it is written, and the block list is
- * committed once when the artifact is complete ({@code commitBlobBlockList}): readers never see half an
- * artifact, and memory holds one block per open artifact, never a whole artifact. Each request is retried on
+ * blocks of {@code blockSize} bytes ({@code stageBlockBlobList}) while it is written, up to {@code blocksInFlight}
+ * of them at once, and the block list is committed once when the artifact is complete ({@code
+ * commitBlobBlockList}): readers never see half an artifact, and memory holds at most blocksInFlight blocks per open
+ * artifact, never a whole artifact. Each request is retried on
  * transient failures ({@link StorageRetry}); the SDK's own retries are off so that one policy, per block, rules.
  */
 public final class BlobTarget implements StorageTarget {
@@ -42,14 +50,21 @@ public final class BlobTarget implements StorageTarget {
     private final BlobEndpoint endpoint;
     private final Producer producer;
     private final int blockSize;
+    private final int blocksInFlight;
     private final StorageRetry retry;
+    private final CamelContext context;
+    /** Stage blocks concurrently: each artifact bounds its own blocks in flight, so the pool needs no bound. */
+    private final ExecutorService stagers;
 
     public BlobTarget(CamelContext context, BlobLocation location, BlobServiceClient client, int blockSize,
-            StorageRetry retry) throws Exception {
+            int blocksInFlight, StorageRetry retry) throws Exception {
         this.location = location;
         this.client = client;
         this.blockSize = blockSize;
+        this.blocksInFlight = blocksInFlight;
         this.retry = retry;
+        this.context = context;
+        this.stagers = context.getExecutorServiceManager().newCachedThreadPool(this, "KustoExportBlockStager");
         BlobConfiguration configuration = new BlobConfiguration();
         configuration.setAccountName(location.accountName());
         configuration.setContainerName(location.container());
@@ -111,6 +126,7 @@ public final class BlobTarget implements StorageTarget {
 
     @Override
     public void close() {
+        context.getExecutorServiceManager().shutdownNow(stagers);
         ServiceHelper.stopAndShutdownServices(producer, endpoint);
     }
 
@@ -184,11 +200,20 @@ public final class BlobTarget implements StorageTarget {
         return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
-    /** Buffers one block at a time and stages it when full; commits the block list on {@link #commit()}. */
+    /**
+     * Fills one block buffer at a time; a full block is staged on the target's stager threads while the next one
+     * fills, with at most {@code blocksInFlight} buffers per artifact (memory: blocksInFlight x blockSize), each
+     * block retried on its own ({@link #send}). {@link #commit()} waits for every block, then commits the block
+     * list, in order, once. The first failed block fails the artifact: at the next write or at commit.
+     */
     private final class BlockSink extends ArtifactSink {
         private final String blobName;
         private final List<Block> blocks = new ArrayList<>();
-        private final ByteBuffer buffer = ByteBuffer.allocate(blockSize);
+        private final List<Future<?>> staging = new ArrayList<>();
+        private final BlockingQueue<ByteBuffer> free = new ArrayBlockingQueue<>(blocksInFlight);
+        private final AtomicReference<IOException> failure = new AtomicReference<>();
+        private int allocated;
+        private ByteBuffer buffer;
 
         BlockSink(String blobName) {
             this.blobName = blobName;
@@ -196,7 +221,7 @@ public final class BlobTarget implements StorageTarget {
 
         @Override
         public void write(int b) throws IOException {
-            if (!buffer.hasRemaining()) {
+            if (buffer == null || !buffer.hasRemaining()) {
                 stage();
             }
             buffer.put((byte) b);
@@ -205,7 +230,7 @@ public final class BlobTarget implements StorageTarget {
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             while (len > 0) {
-                if (!buffer.hasRemaining()) {
+                if (buffer == null || !buffer.hasRemaining()) {
                     stage();
                 }
                 int n = Math.min(len, buffer.remaining());
@@ -215,32 +240,90 @@ public final class BlobTarget implements StorageTarget {
             }
         }
 
+        /** Hands the full buffer (if any) to a stager and takes a free one, waiting while all are in flight. */
         private void stage() throws IOException {
-            if (buffer.position() == 0) {
-                return;
+            rethrowFailure();
+            if (buffer != null && buffer.position() > 0) {
+                submit(buffer);
+                buffer = null;
             }
+            if (buffer == null) {
+                buffer = nextBuffer();
+            }
+        }
+
+        private ByteBuffer nextBuffer() throws IOException {
+            ByteBuffer next = free.poll();
+            if (next == null && allocated < blocksInFlight) {
+                allocated++;
+                return ByteBuffer.allocate(blockSize);
+            }
+            try {
+                return next != null ? next : free.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while staging " + location.blobUrl(blobName));
+            }
+        }
+
+        private void submit(ByteBuffer full) {
             // Block ids must be base64 strings of equal length within a blob.
             String id = Base64.getEncoder().encodeToString(
                     String.format("%08d", blocks.size()).getBytes(StandardCharsets.US_ASCII));
-            int size = buffer.position();
-            BlobBlock[] sent = new BlobBlock[1];
-            send(blobName, BlobOperationsDefinition.stageBlockBlobList, () -> sent[0] =
-                    BlobBlock.createBlobBlock(id, size, new ByteArrayInputStream(buffer.array(), 0, size)));
-            blocks.add(sent[0].getBlockEntry());
-            buffer.clear();
+            int size = full.position();
+            blocks.add(BlobBlock.createBlobBlock(id, size, InputStream.nullInputStream()).getBlockEntry());
+            staging.removeIf(Future::isDone);
+            staging.add(stagers.submit(() -> {
+                try {
+                    // The block's bytes are read in place, attempt after attempt: no copy.
+                    send(blobName, BlobOperationsDefinition.stageBlockBlobList, () ->
+                            BlobBlock.createBlobBlock(id, size, new ByteArrayInputStream(full.array(), 0, size)));
+                } catch (IOException | RuntimeException e) {
+                    failure.compareAndSet(null, e instanceof IOException io ? io
+                            : new IOException("staging a block of " + location.blobUrl(blobName) + " failed: "
+                                    + describe(e), e));
+                } finally {
+                    full.clear();
+                    free.offer(full);
+                }
+            }));
+        }
+
+        private void rethrowFailure() throws IOException {
+            IOException failed = failure.get();
+            if (failed != null) {
+                throw new IOException(failed.getMessage(), failed);
+            }
         }
 
         @Override
         public String commit() throws IOException {
             stage();
+            for (Future<?> block : staging) {
+                try {
+                    block.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while staging " + location.blobUrl(blobName));
+                } catch (ExecutionException e) {
+                    throw new IOException("staging a block of " + location.blobUrl(blobName) + " failed", e);
+                }
+            }
+            staging.clear();
+            rethrowFailure();
             List<Block> blockList = List.copyOf(blocks);
             send(blobName, BlobOperationsDefinition.commitBlobBlockList, () -> blockList);
             return location.blobUrl(blobName);
         }
 
-        /** Uncommitted blocks are invisible and expire on their own: there is nothing to delete. */
+        /**
+         * Stops staging what is left (a retry waiting is interrupted); uncommitted blocks are invisible and expire
+         * on their own: there is nothing to delete.
+         */
         @Override
         public void close() {
+            staging.forEach(block -> block.cancel(true));
+            staging.clear();
         }
     }
 }

@@ -24,8 +24,13 @@ import reactor.core.publisher.Mono;
  * client and a started Camel producer). Closed with the component.
  */
 public final class StorageTargets implements AutoCloseable {
-    /** Azure's recommended block size for throughput; one block per open artifact is held in memory. */
+    /** Azure's recommended block size for throughput. */
     public static final int DEFAULT_BLOCK_SIZE = 4 * 1024 * 1024;
+    /**
+     * Blocks of one artifact staged at once (and so held in memory) while the next fills: enough to overlap the
+     * writer's rendering with the upload and keep a connection busy per block.
+     */
+    public static final int DEFAULT_BLOCKS_IN_FLIGHT = 4;
     /** How long one storage request may take before it counts as a (transient) timeout. */
     private static final Duration TRY_TIMEOUT = Duration.ofSeconds(60);
     /** Every Azure client talks HTTP through the JDK's client, which never logs a secret (JdkHttpTransport). */
@@ -33,6 +38,7 @@ public final class StorageTargets implements AutoCloseable {
 
     private final CamelContext context;
     private final int blockSize;
+    private final int blocksInFlight;
     private final StorageRetry retry;
     private final Map<String, StorageTarget> targets = new ConcurrentHashMap<>();
 
@@ -41,8 +47,13 @@ public final class StorageTargets implements AutoCloseable {
     }
 
     public StorageTargets(CamelContext context, int blockSize, StorageRetry retry) {
+        this(context, blockSize, DEFAULT_BLOCKS_IN_FLIGHT, retry);
+    }
+
+    public StorageTargets(CamelContext context, int blockSize, int blocksInFlight, StorageRetry retry) {
         this.context = context;
         this.blockSize = blockSize;
+        this.blocksInFlight = blocksInFlight;
         this.retry = retry;
     }
 
@@ -58,7 +69,7 @@ public final class StorageTargets implements AutoCloseable {
         }
         BlobLocation blob = (BlobLocation) location;
         try {
-            return new BlobTarget(context, blob, serviceClient(blob), blockSize, retry);
+            return new BlobTarget(context, blob, serviceClient(blob), blockSize, blocksInFlight, retry);
         } catch (Exception e) {
             throw new StorageException("cannot set up " + blob + ": " + e.getMessage(), e);
         }

@@ -226,7 +226,7 @@ class FormatRenderingTest {
 
     @Test
     void aParquetCodecThatIsNotAvailableIsRefusedNamingTheOnesThatAre() {
-        assertThatThrownBy(() -> ParquetCodecs.checkAvailable(CompressionType.BROTLI))
+        assertThatThrownBy(() -> ParquetCompression.checkAvailable(CompressionType.BROTLI))
                 .hasMessage("parquet compressionType 'brotli' is not available in this runtime"
                         + " (available: snappy, gzip, zstd, lz4_raw)");
     }

@@ -24,6 +24,14 @@ public interface AggregateFunction {
         return List.of(namePrefix() + "_" + first);
     }
 
+    /**
+     * Automatic names that depend on constant arguments ({@code percentile(x, 50)} is {@code percentile_x_50});
+     * {@code args} are the bound arguments (empty when {@code *} was expanded).
+     */
+    default List<String> outputNames(List<String> argNames, List<Argument> args) {
+        return outputNames(argNames);
+    }
+
     /** The prefix of automatic names: the function's name unless Kusto uses another ({@code make_list} -> list). */
     default String namePrefix() {
         return name();

@@ -3,6 +3,7 @@ package io.github.camelkusto.export.kql.control;
 import java.util.List;
 
 import io.github.camelkusto.export.kql.data.Schema;
+import io.github.camelkusto.export.kql.format.IngestFormat;
 import io.github.camelkusto.export.kql.syntax.SourceText;
 
 /**

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.github.camelkusto.export.kql.Suggestions;
 import io.github.camelkusto.export.kql.data.Column;
 import io.github.camelkusto.export.kql.data.Schema;
+import io.github.camelkusto.export.kql.format.IngestFormat;
 import io.github.camelkusto.export.kql.syntax.SourceText;
 import io.github.camelkusto.export.kql.syntax.Token;
 import io.github.camelkusto.export.kql.syntax.TokenKind;

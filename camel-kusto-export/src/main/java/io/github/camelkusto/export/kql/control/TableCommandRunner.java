@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +13,7 @@ import java.util.UUID;
 
 import io.github.camelkusto.export.kql.KustoException;
 import io.github.camelkusto.export.kql.Suggestions;
+import io.github.camelkusto.export.kql.catalog.ExtentBuilder;
 import io.github.camelkusto.export.kql.catalog.KustoDatabase;
 import io.github.camelkusto.export.kql.catalog.Table;
 import io.github.camelkusto.export.kql.data.Batch;
@@ -24,6 +24,8 @@ import io.github.camelkusto.export.kql.data.QueryResult;
 import io.github.camelkusto.export.kql.data.ResultTable;
 import io.github.camelkusto.export.kql.data.Schema;
 import io.github.camelkusto.export.kql.exec.QueryEngine;
+import io.github.camelkusto.export.kql.format.IngestFormat;
+import io.github.camelkusto.export.kql.format.RecordReaders;
 import io.github.camelkusto.export.kql.syntax.KustoSyntaxException;
 import io.github.camelkusto.export.kql.types.KqlType;
 
@@ -141,7 +143,7 @@ public final class TableCommandRunner {
         long started = System.nanoTime();
         ExtentBuilder extents = new ExtentBuilder(table.schema());
         try (Reader in = new StringReader(inline.data())) {
-            RecordReaders.read(inline.format(), in, table.schema(), false, "inline records", extents);
+            RecordReaders.read(inline.format(), in, table.schema(), false, "inline records", extents::add);
         } catch (IOException e) {
             throw new KustoException("cannot read the inline records: " + e.getMessage(), e);
         }
@@ -158,16 +160,7 @@ public final class TableCommandRunner {
             long started = System.nanoTime();
             Path file = localFile(source);
             ExtentBuilder extents = new ExtentBuilder(table.schema());
-            if (ingest.format() == IngestFormat.PARQUET) {
-                throw new KustoException("ingesting parquet files is not supported yet (supported formats: csv,"
-                        + " tsv, json)");
-            }
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                RecordReaders.read(ingest.format(), in, table.schema(), ingest.ignoreFirstRecord(),
-                        file.getFileName().toString(), extents);
-            } catch (IOException e) {
-                throw new KustoException("cannot read " + file + ": " + e.getMessage(), e);
-            }
+            RecordReaders.readFile(ingest.format(), file, table.schema(), ingest.ignoreFirstRecord(), extents::add);
             List<Batch> added = extents.extents();
             all.addAll(added);
             rows.addAll(extentRows(added, file.toString(), started).rows());

@@ -76,6 +76,12 @@ public final class Executor {
             return Streams.mapPartitions(run(mvExpand.input()), mvExpand.schema(),
                     in -> new MvExpandStream(in, mvExpand));
         }
+        if (node instanceof PlanNode.MvApply mvApply) {
+            return Streams.mapPartitions(run(mvApply.input()), mvApply.schema(), in -> new MvApplyStream(in, mvApply));
+        }
+        if (node instanceof PlanNode.ApplyRows rows) {
+            return MvApplyStream.rows(rows);
+        }
         if (node instanceof PlanNode.Join join) {
             return JoinOperator.run(join, run(join.left()), run(join.right()));
         }

@@ -33,6 +33,6 @@ public final class QueryEngine {
     /** The bound plan of {@code query}: for tools and tests that look at types and names only. */
     public PlanNode plan(String query) {
         SourceText source = new SourceText(query);
-        return new Binder(database, functions, source).bind(QueryParser.parse(source));
+        return new Binder(database, functions, source, Executor::run).bind(QueryParser.parse(source));
     }
 }

@@ -31,6 +31,7 @@ public final class FunctionRegistry {
         new io.github.camelkusto.export.kql.functions.builtin.HashFunctions(),
         new io.github.camelkusto.export.kql.aggregates.builtin.BasicAggregates(),
         new io.github.camelkusto.export.kql.aggregates.builtin.StatisticalAggregates(),
+        new io.github.camelkusto.export.kql.aggregates.builtin.PercentileAggregates(),
     };
 
     private static final FunctionRegistry DEFAULT = createDefault();

@@ -15,7 +15,10 @@ import io.github.camelkusto.export.kql.aggregates.AggregateFunction;
 import io.github.camelkusto.export.kql.catalog.KustoDatabase;
 import io.github.camelkusto.export.kql.catalog.Table;
 import io.github.camelkusto.export.kql.data.Batch;
+import io.github.camelkusto.export.kql.data.BatchStream;
 import io.github.camelkusto.export.kql.data.Column;
+import io.github.camelkusto.export.kql.data.Partition;
+import io.github.camelkusto.export.kql.data.QueryResult;
 import io.github.camelkusto.export.kql.data.Schema;
 import io.github.camelkusto.export.kql.data.Vector;
 import io.github.camelkusto.export.kql.functions.Argument;
@@ -46,11 +49,22 @@ public final class Binder {
     private final SourceText source;
     private final Map<String, PlanNode> tabularLets = new HashMap<>();
     private final Map<String, BoundExpr> scalarLets = new HashMap<>();
+    /** The source of the mv-apply sub-query being bound, else null. */
+    private PlanNode applyRows;
 
-    public Binder(KustoDatabase database, FunctionRegistry functions, SourceText source) {
+    /**
+     * Runs a bound sub-plan while binding: {@code toscalar} needs its value as a constant and
+     * {@code evaluate bag_unpack} the data's keys to know its columns (the exec package provides it, as plan may
+     * not depend on exec).
+     */
+    private final java.util.function.Function<PlanNode, QueryResult> runner;
+
+    public Binder(KustoDatabase database, FunctionRegistry functions, SourceText source,
+            java.util.function.Function<PlanNode, QueryResult> runner) {
         this.database = database;
         this.functions = functions;
         this.source = source;
+        this.runner = runner;
     }
 
     public PlanNode bind(Query query) {
@@ -94,6 +108,12 @@ public final class Binder {
                 inputs.add(bindTabular(t));
             }
             return union(inputs, union.options(), union.offset());
+        }
+        if (e instanceof TabularExpression.ApplyRows rows) {
+            if (applyRows == null) {
+                throw error("the rows of mv-apply exist only in its sub-query", rows.offset());
+            }
+            return applyRows;
         }
         TabularExpression.Pipe pipe = (TabularExpression.Pipe) e;
         return bindOperator(bindTabular(pipe.input()), pipe.operator());
@@ -292,6 +312,15 @@ public final class Binder {
         if (op instanceof TabularOperator.MvExpand mvExpand) {
             return mvExpand(input, mvExpand);
         }
+        if (op instanceof TabularOperator.Evaluate evaluate) {
+            return evaluate(input, evaluate);
+        }
+        if (op instanceof TabularOperator.GetSchema) {
+            return getSchema(schema);
+        }
+        if (op instanceof TabularOperator.MvApply mvApply) {
+            return mvApply(input, mvApply);
+        }
         if (op instanceof TabularOperator.Join join) {
             return JoinBinding.join(this, input, bindTabular(join.right()), join);
         }
@@ -312,6 +341,107 @@ public final class Binder {
                 ? "mv-expand" : op instanceof TabularOperator.Parse ? "parse" : op instanceof TabularOperator.GetSchema
                 ? "getschema" : op.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
         throw error("the '" + name + "' operator is not supported by the embedded engine yet", op.offset());
+    }
+
+    /** evaluate: the bag_unpack plugin (see {@link BagUnpack}); other plugins are refused by name. */
+    private PlanNode evaluate(PlanNode input, TabularOperator.Evaluate op) {
+        if (!op.plugin().equals("bag_unpack")) {
+            throw error("the '" + op.plugin() + "' plugin of evaluate is not supported by the embedded engine"
+                    + " (supported: bag_unpack)", op.offset());
+        }
+        List<Expr> args = op.args();
+        if (args.isEmpty() || args.size() > 4 || !(args.get(0) instanceof Expr.NameRef column)) {
+            throw error("bag_unpack expects a dynamic column, then optionally a column prefix, columnsConflict"
+                    + " and ignoredProperties", op.offset());
+        }
+        int source = columnIndex(column.name(), input.schema(), column.offset());
+        if (input.schema().column(source).type() != KqlType.DYNAMIC) {
+            throw error("bag_unpack expects a dynamic column, not " + input.schema().column(source).type()
+                    .kustoName(), column.offset());
+        }
+        Schema none = new Schema(List.of());
+        Object prefix = args.size() > 1 ? constant(args.get(1), none, "bag_unpack's prefix") : null;
+        Object conflict = args.size() > 2 ? constant(args.get(2), none, "bag_unpack's columnsConflict") : null;
+        Object ignored = args.size() > 3 ? constant(args.get(3), none, "bag_unpack's ignoredProperties") : null;
+        String conflictMode = conflict == null || conflict.toString().isEmpty() ? "error" : conflict.toString();
+        if (!Set.of("error", "replace_source", "keep_source").contains(conflictMode)) {
+            throw error("bag_unpack's columnsConflict must be 'error', 'replace_source' or 'keep_source'",
+                    args.get(2).offset());
+        }
+        Set<String> ignoredKeys = new java.util.HashSet<>();
+        if (ignored instanceof com.fasterxml.jackson.databind.JsonNode array && array.isArray()) {
+            array.forEach(k -> ignoredKeys.add(k.asText()));
+        }
+        return BagUnpack.unpack(runner.apply(input), source, prefix == null ? "" : prefix.toString(), conflictMode,
+                ignoredKeys, message -> error(message, op.offset()));
+    }
+
+    /** getschema: one row per input column, with Kusto's names of its .NET and KQL types. */
+    private static PlanNode getSchema(Schema schema) {
+        Schema out = Schema.of(new Column("ColumnName", KqlType.STRING), new Column("ColumnOrdinal", KqlType.INT),
+                new Column("DataType", KqlType.STRING), new Column("ColumnType", KqlType.STRING));
+        Batch.Builder rows = Batch.builder(out);
+        for (int c = 0; c < schema.size(); c++) {
+            KqlType type = schema.column(c).type();
+            String dotNet = switch (type) {
+                case BOOL -> "System.SByte";
+                case INT -> "System.Int32";
+                case LONG -> "System.Int64";
+                case REAL -> "System.Double";
+                case DECIMAL -> "System.Data.SqlTypes.SqlDecimal";
+                case STRING -> "System.String";
+                case DATETIME -> "System.DateTime";
+                case TIMESPAN -> "System.TimeSpan";
+                case GUID -> "System.Guid";
+                case DYNAMIC -> "System.Object";
+            };
+            rows.addRow(schema.column(c).name(), c, dotNet, type.kustoName());
+        }
+        return new PlanNode.Values(out, List.of(rows.build()));
+    }
+
+    /**
+     * mv-apply: the sub-query is bound over one input row's mv-expand. A column expanded under a new name
+     * ({@code x = lst}) is left out of the sub-query's rows, as Kusto does; the input columns that the sub-query's
+     * result lacks ({@code summarize} drops them) come first in the output, repeated for each of its rows.
+     */
+    private PlanNode mvApply(PlanNode input, TabularOperator.MvApply op) {
+        PlanNode.RowsCell cell = new PlanNode.RowsCell();
+        PlanNode.ApplyRows row = new PlanNode.ApplyRows(input.schema(), cell);
+        PlanNode expanded = mvExpand(row, op.expansion());
+        List<Integer> rowColumns = new ArrayList<>();
+        Schema expandedSchema = expanded.schema();
+        for (int c = 0; c < expandedSchema.size(); c++) {
+            String name = expandedSchema.column(c).name();
+            boolean consumed = op.expansion().columns().stream().anyMatch(item -> item.name() != null
+                    && !item.name().equals(name) && item.expr() instanceof Expr.NameRef ref && ref.name().equals(name));
+            if (!consumed) {
+                rowColumns.add(c);
+            }
+        }
+        if (rowColumns.size() < expandedSchema.size()) {
+            expanded = select(expanded, rowColumns, null);
+        }
+        PlanNode outer = applyRows;
+        applyRows = expanded;
+        PlanNode perRow;
+        try {
+            perRow = bindTabular(op.subquery());
+        } finally {
+            applyRows = outer;
+        }
+        List<Integer> kept = new ArrayList<>();
+        List<Column> columns = new ArrayList<>();
+        Schema inputSchema = input.schema();
+        for (int c = 0; c < inputSchema.size(); c++) {
+            Column col = inputSchema.column(c);
+            if (perRow.schema().indexOf(col.name()).isEmpty() && expanded.schema().indexOf(col.name()).isPresent()) {
+                kept.add(c);
+                columns.add(col);
+            }
+        }
+        columns.addAll(perRow.schema().columns());
+        return new PlanNode.MvApply(input, cell, perRow, kept, new Schema(columns));
     }
 
     /**
@@ -400,7 +530,8 @@ public final class Binder {
         return new PlanNode.Project(input, exprs, new Schema(columns));
     }
 
-    private PlanNode project(PlanNode input, List<NamedExpr> items, boolean print) {
+    private PlanNode project(PlanNode input, List<NamedExpr> raw, boolean print) {
+        List<NamedExpr> items = TupleFunctions.expand(raw);
         Schema schema = input.schema();
         NameAllocator names = new NameAllocator();
         items.stream().filter(i -> i.name() != null).forEach(i -> names.reserve(i.name()));
@@ -423,7 +554,8 @@ public final class Binder {
     }
 
     /** extend: new columns after the input's; a name the input has replaces that column in place. */
-    private PlanNode extend(PlanNode input, List<NamedExpr> items) {
+    private PlanNode extend(PlanNode input, List<NamedExpr> raw) {
+        List<NamedExpr> items = TupleFunctions.expand(raw);
         Schema schema = input.schema();
         List<BoundExpr> exprs = new ArrayList<>();
         List<Column> columns = new ArrayList<>(schema.columns());
@@ -626,6 +758,18 @@ public final class Binder {
         return null;
     }
 
+    /** Conversions an aggregate's automatic name looks through: {@code sum(toint(v))} is {@code sum_v}. */
+    private static final Set<String> CONVERSIONS = Set.of("tostring", "toint", "tolong", "todouble", "toreal",
+            "todecimal", "tobool", "toboolean", "todatetime", "totimespan", "toguid", "todynamic", "toobject");
+
+    /** The name an aggregate takes from its argument: a column, or a column inside a conversion call. */
+    private static String aggregateArgumentName(Expr e) {
+        if (e instanceof Expr.Call c && c.args().size() == 1 && CONVERSIONS.contains(c.name())) {
+            return aggregateArgumentName(c.args().get(0));
+        }
+        return derivedName(e);
+    }
+
     /** A by-key's name: also through calls (bin(t, 1h) is t, tostring(tag) is tag). */
     private static String keyName(Expr e) {
         String direct = derivedName(e);
@@ -807,7 +951,7 @@ public final class Binder {
                     }
                 } else {
                     args.add(bindExpr(arg, schema, false));
-                    argNames.add(derivedName(arg));
+                    argNames.add(aggregateArgumentName(arg));
                 }
             }
             AggregateBinding binding;
@@ -818,7 +962,8 @@ public final class Binder {
             }
             args = convert(args, binding.argumentTypes());
             List<String> outNames = a.name() != null && binding.outputTypes().size() == 1 ? List.of(a.name())
-                    : function.outputNames(argNames);
+                    : function.outputNames(argNames, call.args().size() == args.size()
+                            ? args.stream().map(Binder::argument).toList() : List.of());
             spans.add(new int[] {columns.size(), columns.size() + binding.outputTypes().size()});
             for (int i = 0; i < binding.outputTypes().size(); i++) {
                 String n = a.name() != null && i == 0 ? a.name() : names.unique(outNames.get(i));
@@ -945,9 +1090,36 @@ public final class Binder {
             return call(".", List.of(bindExpr(m.target(), schema, serialized),
                     new BoundExpr.Constant(KqlType.STRING, m.name())), m.offset(), serialized);
         }
+        if (e instanceof Expr.ToScalar t) {
+            return toScalar(t);
+        }
         Expr.Index i = (Expr.Index) e;
         return call("[]", List.of(bindExpr(i.target(), schema, serialized),
                 bindExpr(i.index(), schema, serialized)), i.offset(), serialized);
+    }
+
+    /** toscalar(query): the query runs now; its first column of its first row is a constant (null when empty). */
+    private BoundExpr toScalar(Expr.ToScalar t) {
+        PlanNode plan = bindTabular(t.query());
+        if (plan.schema().size() == 0) {
+            throw error("toscalar expects a query with at least one column", t.offset());
+        }
+        KqlType type = plan.schema().column(0).type();
+        Object value = firstValue(runner.apply(plan));
+        return new BoundExpr.Constant(type, value == null && type == KqlType.STRING ? "" : value);
+    }
+
+    private static Object firstValue(QueryResult result) {
+        for (Partition p : result.partitions()) {
+            try (BatchStream stream = p.open()) {
+                for (Batch b = stream.next(); b != null; b = stream.next()) {
+                    if (b.rowCount() > 0) {
+                        return b.value(0, 0);
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private BoundExpr resolveName(Expr.NameRef n, Schema schema) {

@@ -28,12 +28,11 @@ public sealed interface PlanNode {
         }
     }
 
-    /** Rows known when binding (datatable). */
+    /**
+     * Rows known when binding (datatable). Not serialized: Kusto refuses row_number() right after a datatable
+     * (only range, sort, top, serialize... give rows an order).
+     */
     record Values(Schema schema, List<Batch> batches) implements PlanNode {
-        @Override
-        public boolean serialized() {
-            return true;
-        }
     }
 
     /** One row without columns: what print computes its columns over. */
@@ -191,6 +190,42 @@ public sealed interface PlanNode {
             arrays = List.copyOf(arrays);
             targets = List.copyOf(targets);
             inputColumns = List.copyOf(inputColumns);
+        }
+    }
+
+    /**
+     * The rows an mv-apply sub-plan runs over: the executor of {@link MvApply} puts one input row in
+     * {@code rows} (per thread) before it runs the sub-plan.
+     */
+    record ApplyRows(Schema schema, RowsCell rows) implements PlanNode {
+        @Override
+        public boolean serialized() {
+            return true;
+        }
+    }
+
+    /** Where {@link MvApply}'s executor hands the current input row to its sub-plan's {@link ApplyRows}. */
+    final class RowsCell {
+        private final ThreadLocal<Batch> current = new ThreadLocal<>();
+
+        public Batch get() {
+            return current.get();
+        }
+
+        public void set(Batch row) {
+            current.set(row);
+        }
+    }
+
+    /**
+     * mv-apply: for each input row, {@code perRow} (which starts at an {@link ApplyRows} over {@code rows}: the
+     * row's mv-expand, then the sub-query) runs; the output is the input columns {@code keptColumns} (those the
+     * sub-query's result does not have) repeated, then the sub-query's columns. Streaming.
+     */
+    record MvApply(PlanNode input, RowsCell rows, PlanNode perRow, List<Integer> keptColumns, Schema schema)
+            implements PlanNode {
+        public MvApply {
+            keptColumns = List.copyOf(keptColumns);
         }
     }
 

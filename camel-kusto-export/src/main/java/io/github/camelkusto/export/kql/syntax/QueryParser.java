@@ -41,18 +41,37 @@ public final class QueryParser {
             "has", "has_cs", "hasprefix", "hasprefix_cs", "hassuffix", "hassuffix_cs", "contains", "contains_cs",
             "startswith", "startswith_cs", "endswith", "endswith_cs", "in", "between", "matches", "has_any",
             "has_all", "like", "notlike");
+    /**
+     * Words Kusto refuses as a bare new column name ({@code extend first = ...}, {@code parse ... with where:long}):
+     * the word operators, {@code where}, {@code and}/{@code or}, the {@code nulls first/last} keywords and
+     * {@code missing}. Other
+     * operator names ({@code select}, {@code from}, {@code order}, {@code table}) are fine, as in Kusto.
+     * {@code ['first']} is always allowed.
+     */
+    private static final Set<String> RESERVED_NAMES;
+
+    static {
+        Set<String> reserved = new HashSet<>(Set.of("where", "and", "or", "first", "last", "missing"));
+        for (String w : Set.of("has", "has_cs", "hasprefix", "hasprefix_cs", "hassuffix", "hassuffix_cs", "contains",
+                "contains_cs", "startswith", "startswith_cs", "endswith", "endswith_cs", "between", "matches",
+                "has_any", "has_all")) {
+            reserved.add(w);
+        }
+        RESERVED_NAMES = Set.copyOf(reserved);
+    }
+
     private static final Set<String> NOT_NEGATABLE = Set.of("matches", "has_any", "has_all");
     private static final Set<String> COMPARISONS = Set.of("==", "!=", "<>", "<", "<=", ">", ">=", "=~", "!~");
     /** Operators of the language that this parser does not know the arguments of. */
     private static final Set<String> OTHER_OPERATORS = Set.of(
-            "mv-apply", "evaluate", "render", "facet", "fork", "partition",
+            "render", "facet", "fork", "partition",
             "sample", "sample-distinct", "top-hitters", "invoke", "find", "reduce",
             "consume", "extend-schema", "project-smart", "externaldata", "graph-match", "assert-schema");
     private static final List<String> OPERATOR_NAMES = List.of(
             "where", "filter", "project", "project-away", "project-keep", "project-rename", "project-reorder",
             "extend", "summarize", "take", "limit", "sort", "order", "top", "distinct", "count", "union", "join",
-            "lookup", "mv-expand", "parse", "parse-where", "parse-kv", "search", "as", "serialize", "getschema",
-            "make-series", "top-nested", "scan");
+            "lookup", "mv-expand", "mv-apply", "evaluate", "parse", "parse-where", "parse-kv", "search", "as",
+            "serialize", "getschema", "make-series", "top-nested", "scan");
     /** Kusto's dynamic literals are relaxed JSON: single quotes and unquoted names are fine. */
     private static final JsonMapper DYNAMIC_LITERAL = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES,
@@ -335,6 +354,18 @@ public final class QueryParser {
                 return lookup(at);
             case "mv-expand":
                 return mvExpand(at);
+            case "mv-apply":
+                return mvApply(at);
+            case "evaluate": {
+                options(Set.of());
+                Token plugin = peek();
+                if (plugin.kind() != TokenKind.IDENTIFIER || !peek(1).isSymbol("(")
+                        || !(primary() instanceof Expr.Call call)) {
+                    throw error("expected a plugin call such as bag_unpack(column) after 'evaluate' but found "
+                            + plugin.describe(), plugin);
+                }
+                return new TabularOperator.Evaluate(plugin.text(), call.args(), at);
+            }
             case "parse":
                 return parseOperator(at, false);
             case "parse-where":
@@ -436,8 +467,9 @@ public final class QueryParser {
 
     private TabularOperator makeSeries(int at) {
         Map<String, Token> options = options(Set.of("kind"));
-        if (options.containsKey("kind") && !options.get("kind").text().equalsIgnoreCase("nonempty")) {
-            throw error("make-series kind must be 'nonempty'", options.get("kind"));
+        if (options.containsKey("kind")) {
+            throw error("make-series kind=" + options.get("kind").text() + " is not supported by the embedded engine"
+                    + " yet", options.get("kind"));
         }
         List<TabularOperator.SeriesAggregate> aggregates = new ArrayList<>();
         do {
@@ -675,6 +707,19 @@ public final class QueryParser {
         return new TabularOperator.MvExpand(columns, toTypes, bagAsArray, itemIndex, limit, at);
     }
 
+    /** {@code mv-apply <mv-expand's arguments> on (operator | operator ...)}. */
+    private TabularOperator mvApply(int at) {
+        TabularOperator.MvExpand expansion = (TabularOperator.MvExpand) mvExpand(at);
+        expectKeyword("on");
+        Token open = expectSymbol("(");
+        TabularExpression subquery = new TabularExpression.ApplyRows(open.start());
+        do {
+            subquery = new TabularExpression.Pipe(subquery, tabularOperator());
+        } while (acceptSymbol("|"));
+        expectSymbol(")");
+        return new TabularOperator.MvApply(expansion, subquery, at);
+    }
+
     private TabularOperator parseOperator(int at, boolean dropUnmatched) {
         Map<String, Token> options = options(Set.of("kind", "flags"));
         String kind = options.containsKey("kind") ? options.get("kind").text().toLowerCase(Locale.ROOT) : "simple";
@@ -696,7 +741,7 @@ public final class QueryParser {
             } else if (t.isSymbol("*")) {
                 parts.add(new TabularOperator.ParseColumn(null, null, t.start()));
             } else if (t.kind() == TokenKind.IDENTIFIER) {
-                checkNotKeyword(t);
+                checkNotReserved(t);
                 String type = null;
                 if (acceptSymbol(":")) {
                     Token typeName = expectName("a type name");
@@ -917,7 +962,7 @@ public final class QueryParser {
     private NamedExpr namedExpression() {
         Token t = peek();
         if (t.kind() == TokenKind.IDENTIFIER && peek(1).isSymbol("=")) {
-            checkNotKeyword(t);
+            checkNotReserved(t);
             advance();
             advance();
             return new NamedExpr(t.text(), expression(), t.start());
@@ -934,15 +979,6 @@ public final class QueryParser {
     }
 
     /** Words Kusto reserves: a column named so must be written ['first']. */
-    private static final Set<String> RESERVED_NAMES = Set.of("first", "last", "missing");
-
-    private void checkNotKeyword(Token name) {
-        if (RESERVED_NAMES.contains(name.text())) {
-            throw error("'" + name.text() + "' is a keyword: write ['" + name.text() + "'] to use it as a column name",
-                    name);
-        }
-    }
-
     private Expr expression() {
         return or();
     }
@@ -1103,6 +1139,18 @@ public final class QueryParser {
                     return new Expr.Literal(KqlType.BOOL, Boolean.parseBoolean(t.text().toLowerCase(Locale.ROOT)),
                             t.start());
                 }
+                if (t.text().equals("toscalar") && peek().isSymbol("(")) {
+                    advance();
+                    options(Set.of("kind"));
+                    if (!isTabularStart(index)) {
+                        Expr scalar = expression(); // toscalar of a scalar is that scalar
+                        expectSymbol(")");
+                        return scalar;
+                    }
+                    TabularExpression query = tabularExpression();
+                    expectSymbol(")");
+                    return new Expr.ToScalar(query, t.start());
+                }
                 if (peek().isSymbol("(")) {
                     advance();
                     List<Expr> args = new ArrayList<>();
@@ -1148,6 +1196,14 @@ public final class QueryParser {
                 break;
         }
         throw error("expected an expression but found " + t.describe(), t);
+    }
+
+    /** A bare new column name must not be one of Kusto's {@link #RESERVED_NAMES}. */
+    private void checkNotReserved(Token name) {
+        if (RESERVED_NAMES.contains(name.text())) {
+            throw error("'" + name.text() + "' is a keyword: write ['" + name.text() + "'] to use it as a column name",
+                    name);
+        }
     }
 
     private static boolean isBoolWord(String word) {

@@ -88,8 +88,8 @@ class BinderTest {
     }
 
     @Test
-    void notYetExecutableOperatorsSaySo() {
-        assertThatThrownBy(() -> kql.prepare("datatable(x:long)[] | getschema"))
-                .hasMessageContaining("'getschema' operator is not supported by the embedded engine yet");
+    void anUnsupportedEvaluatePluginIsNamed() {
+        assertThatThrownBy(() -> kql.prepare("datatable(x:long)[] | evaluate pivot(x)"))
+                .hasMessageContaining("the 'pivot' plugin of evaluate is not supported by the embedded engine");
     }
 }

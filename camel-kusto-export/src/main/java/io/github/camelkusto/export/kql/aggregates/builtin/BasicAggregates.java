@@ -22,7 +22,7 @@ import io.github.camelkusto.export.kql.functions.FunctionRegistry;
 import io.github.camelkusto.export.kql.types.KqlType;
 
 /**
- * count, countif, sum, sumif, avg, avgif, min, max, dcount (exact: it keeps every distinct value), take_any,
+ * count, countif, sum, sumif, avg, avgif, min, max, dcount and count_distinct (exact: they keep every distinct value), take_any,
  * make_list, make_set, arg_max and arg_min (with {@code *}). Numeric count/sum/avg/min/max keep primitive state
  * arrays and update them column-at-a-time; the others keep objects per group.
  */
@@ -49,6 +49,8 @@ public final class BasicAggregates implements FunctionLibrary {
         registry.register(simple("max", 1, 1, args -> extreme("max", args.get(0), 1), "max"));
         registry.register(simple("dcount", 1, 2, args -> AggregateBinding.of(LONG, ObjectAggregators.DistinctCount::new),
                 "dcount"));
+        registry.register(simple("count_distinct", 1, 1, args -> AggregateBinding.of(LONG,
+                ObjectAggregators.DistinctCount::new), "count_distinct"));
         registry.register(simple("take_any", 1, 1, args -> AggregateBinding.of(args.get(0).type(),
                 () -> new ObjectAggregators.TakeAny(args.get(0).type())), "any"));
         registry.register(simple("any", 1, 1, args -> AggregateBinding.of(args.get(0).type(),

@@ -273,8 +273,8 @@ final class ObjectAggregators {
                 if (NumericAggregators.passes(predicate, i) && args[0].box(i) instanceof JsonNode j && j.isObject()) {
                     var target = bag;
                     j.fields().forEachRemaining(e -> {
-                        if (target.size() < max || target.has(e.getKey())) {
-                            target.set(e.getKey(), e.getValue());
+                        if (target.size() < max && !target.has(e.getKey())) {
+                            target.set(e.getKey(), e.getValue()); // Kusto keeps a repeated key's first value
                         }
                     });
                 }

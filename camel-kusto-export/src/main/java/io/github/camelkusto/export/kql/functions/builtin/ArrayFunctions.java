@@ -218,6 +218,9 @@ public final class ArrayFunctions implements FunctionLibrary {
         }
         double total = 0;
         for (JsonNode e : array) {
+            if (e.isNull()) {
+                continue; // Kusto's array_sum skips nulls
+            }
             if (!e.isNumber()) {
                 return null;
             }

@@ -207,6 +207,15 @@ public final class ConversionFunctions implements FunctionLibrary {
         }
     }
 
+    /** parse_json / todynamic of a string: its JSON value, or the string itself when it is no JSON (as Kusto). */
+    private static com.fasterxml.jackson.databind.JsonNode parseJsonOrText(String s) {
+        try {
+            return KqlValues.parseDynamic(s);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return KqlValues.NODES.textNode(s);
+        }
+    }
+
     private static Number number(Object value) {
         if (value instanceof Number n) {
             return n;
@@ -236,7 +245,7 @@ public final class ConversionFunctions implements FunctionLibrary {
                 case REAL -> parseReal(t);
                 case BOOL -> parseBool(s);
                 case TIMESPAN -> parseTimespan(t);
-                case DYNAMIC -> t.isEmpty() ? null : KqlValues.parseDynamic(s);
+                case DYNAMIC -> t.isEmpty() ? null : parseJsonOrText(s);
                 case STRING -> s;
                 default -> KqlValues.parse(to, t);
             };

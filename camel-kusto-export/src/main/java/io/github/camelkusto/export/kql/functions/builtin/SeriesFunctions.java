@@ -1,9 +1,11 @@
 package io.github.camelkusto.export.kql.functions.builtin;
 
 import static io.github.camelkusto.export.kql.types.KqlType.BOOL;
+import static io.github.camelkusto.export.kql.types.KqlType.DATETIME;
 import static io.github.camelkusto.export.kql.types.KqlType.DYNAMIC;
 import static io.github.camelkusto.export.kql.types.KqlType.LONG;
 import static io.github.camelkusto.export.kql.types.KqlType.REAL;
+import static io.github.camelkusto.export.kql.types.KqlType.TIMESPAN;
 
 import java.util.function.BinaryOperator;
 import java.util.function.DoubleBinaryOperator;
@@ -22,7 +24,8 @@ import io.github.camelkusto.export.kql.types.KqlValues;
 /**
  * Functions over series, the dynamic arrays that make-series builds: element-wise arithmetic and comparisons
  * ({@code series_add(a, b)}: b an array or a scalar; integers stay integers, as in Kusto), filling missing (null)
- * elements, filters ({@code series_fir}, {@code series_iir}), statistics, and {@code array_iff}.
+ * elements, filters ({@code series_fir}, {@code series_iir}), statistics, {@code array_iff}, and
+ * {@code range(start, stop[, step])}, which makes a series.
  * A non-numeric element counts as missing (null).
  */
 public final class SeriesFunctions implements FunctionLibrary {
@@ -50,6 +53,8 @@ public final class SeriesFunctions implements FunctionLibrary {
                 .add(DYNAMIC, RowWise.of(DYNAMIC, s -> fillForward((JsonNode) s, true)), DYNAMIC));
         registry.register(Overloads.of("series_stats_dynamic")
                 .add(DYNAMIC, RowWise.of(DYNAMIC, s -> stats((JsonNode) s)), DYNAMIC));
+        registry.register(Overloads.of("series_fit_line_dynamic")
+                .add(DYNAMIC, RowWise.of(DYNAMIC, s -> fitLine((JsonNode) s)), DYNAMIC));
         registry.register(Overloads.of("series_pearson_correlation")
                 .add(REAL, RowWise.of(REAL, (a, b) -> pearson((JsonNode) a, (JsonNode) b)), DYNAMIC, DYNAMIC));
         registry.register(Overloads.of("series_iir")
@@ -62,6 +67,13 @@ public final class SeriesFunctions implements FunctionLibrary {
                         DYNAMIC, DYNAMIC, BOOL)
                 .add(DYNAMIC, RowWise.nary(DYNAMIC, a -> fir((JsonNode) a[0], (JsonNode) a[1], (Boolean) a[2],
                         (Boolean) a[3])), DYNAMIC, DYNAMIC, BOOL, BOOL));
+        registry.register(Overloads.of("range")
+                .add(DYNAMIC, RowWise.of(DYNAMIC, (a, b) -> range(a, b, 1L)), LONG, LONG)
+                .add(DYNAMIC, RowWise.of(DYNAMIC, SeriesFunctions::range), LONG, LONG, LONG)
+                .add(DYNAMIC, RowWise.of(DYNAMIC, (a, b) -> range(a, b, 1.0)), REAL, REAL)
+                .add(DYNAMIC, RowWise.of(DYNAMIC, SeriesFunctions::range), REAL, REAL, REAL)
+                .add(DYNAMIC, RowWise.of(DYNAMIC, SeriesFunctions::range), DATETIME, DATETIME, TIMESPAN)
+                .add(DYNAMIC, RowWise.of(DYNAMIC, SeriesFunctions::range), TIMESPAN, TIMESPAN, TIMESPAN));
         registry.register(Overloads.of("array_iff")
                 .add(DYNAMIC, RowWise.of(DYNAMIC, (c, t, f) -> arrayIff((JsonNode) c, t, f)), DYNAMIC, DYNAMIC,
                         DYNAMIC)
@@ -185,6 +197,50 @@ public final class SeriesFunctions implements FunctionLibrary {
         return out;
     }
 
+    /**
+     * Least-squares line over x = 0, 1, ...: rsquare, slope, variance (of the series), rvariance (of the
+     * residuals), interception and line_fit (the fitted values); missing elements count as 0.
+     */
+    private static JsonNode fitLine(JsonNode s) {
+        if (!s.isArray() || s.size() == 0) {
+            return null;
+        }
+        int n = s.size();
+        double meanX = (n - 1) / 2.0;
+        double meanY = 0;
+        for (JsonNode e : s) {
+            meanY += e.asDouble();
+        }
+        meanY /= n;
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < n; i++) {
+            double dy = s.get(i).asDouble() - meanY;
+            sxy += (i - meanX) * dy;
+            sxx += (i - meanX) * (i - meanX);
+            syy += dy * dy;
+        }
+        double slope = sxx == 0 ? 0 : sxy / sxx;
+        double interception = meanY - slope * meanX;
+        ArrayNode fit = KqlValues.NODES.arrayNode(n);
+        double residuals = 0;
+        for (int i = 0; i < n; i++) {
+            double f = interception + slope * i;
+            fit.add(f);
+            double r = s.get(i).asDouble() - f;
+            residuals += r * r;
+        }
+        ObjectNode out = KqlValues.NODES.objectNode();
+        out.put("rsquare", syy == 0 ? 1.0 : 1 - residuals / syy);
+        out.put("slope", slope);
+        out.put("variance", n < 2 ? 0 : syy / (n - 1));
+        out.put("rvariance", n < 2 ? 0 : residuals / (n - 1));
+        out.put("interception", interception);
+        out.set("line_fit", fit);
+        return out;
+    }
+
     private static Double pearson(JsonNode a, JsonNode b) {
         if (!a.isArray() || !b.isArray() || a.size() != b.size() || a.size() == 0) {
             return null;
@@ -277,6 +333,46 @@ public final class SeriesFunctions implements FunctionLibrary {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code range(start, stop[, step])}: start, start + step, ... while not past stop (stop included); an empty
+     * array when stop is on the wrong side, null for a zero step or more than 1,048,576 elements (Kusto's cap).
+     */
+    private static JsonNode range(Object start, Object stop, Object step) {
+        boolean time = start instanceof java.time.Instant || start instanceof java.time.Duration;
+        double from = time ? ticks(start) : ((Number) start).doubleValue();
+        double to = time ? ticks(stop) : ((Number) stop).doubleValue();
+        double by = time ? ticks(step) : ((Number) step).doubleValue();
+        if (by == 0) {
+            return null;
+        }
+        double count = Math.floor((to - from) / by) + 1;
+        if (count > 1_048_576) {
+            return null;
+        }
+        ArrayNode out = KqlValues.NODES.arrayNode();
+        for (long i = 0; i < count; i++) {
+            Object value;
+            if (start instanceof java.time.Instant at) {
+                value = io.github.camelkusto.export.kql.types.Ticks.toInstant(
+                        io.github.camelkusto.export.kql.types.Ticks.of(at) + i * (long) by);
+            } else if (start instanceof java.time.Duration d) {
+                value = io.github.camelkusto.export.kql.types.Ticks.toDuration(
+                        io.github.camelkusto.export.kql.types.Ticks.of(d) + i * (long) by);
+            } else if (start instanceof Double) {
+                value = from + i * by;
+            } else {
+                value = ((Number) start).longValue() + i * ((Number) step).longValue();
+            }
+            out.add(ConversionFunctions.toJson(value));
+        }
+        return out;
+    }
+
+    private static double ticks(Object value) {
+        return value instanceof java.time.Instant i ? io.github.camelkusto.export.kql.types.Ticks.of(i)
+                : io.github.camelkusto.export.kql.types.Ticks.of((java.time.Duration) value);
     }
 
     /** Element i is {@code t[i]} (or t when not an array) where {@code c[i]} is true, else f's. */

@@ -60,6 +60,10 @@ public sealed interface Expr {
     record Member(Expr target, String name, int offset) implements Expr {
     }
 
+    /** {@code toscalar(tabular expression)}: the first column of the first row of the query (null when empty). */
+    record ToScalar(TabularExpression query, int offset) implements Expr {
+    }
+
     /** {@code target[index]}: an element of a dynamic array or bag. */
     record Index(Expr target, Expr index, int offset) implements Expr {
     }

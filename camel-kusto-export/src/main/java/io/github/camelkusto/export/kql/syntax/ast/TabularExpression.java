@@ -40,6 +40,10 @@ public sealed interface TabularExpression {
         }
     }
 
+    /** The rows an {@code mv-apply} sub-query runs over (its implicit source). */
+    record ApplyRows(int offset) implements TabularExpression {
+    }
+
     /** {@code input | operator}. */
     record Pipe(TabularExpression input, TabularOperator operator) implements TabularExpression {
         @Override

@@ -228,4 +228,18 @@ public sealed interface TabularOperator {
 
     record GetSchema(int offset) implements TabularOperator {
     }
+
+    /** {@code evaluate plugin(args)}: {@code plugin} as written. */
+    record Evaluate(String plugin, List<Expr> args, int offset) implements TabularOperator {
+        public Evaluate {
+            args = List.copyOf(args);
+        }
+    }
+
+    /**
+     * {@code mv-apply [name =] expr [to typeof(T)], ... on (subquery)}: for each input row, {@code subquery} runs
+     * over the rows {@code expansion} makes of it; {@code subquery} starts at a {@link TabularExpression.ApplyRows}.
+     */
+    record MvApply(MvExpand expansion, TabularExpression subquery, int offset) implements TabularOperator {
+    }
 }

@@ -1,4 +1,4 @@
-package io.github.camelkusto.export.kql.catalog;
+package io.github.camelkusto.export.kql.format;
 
 import java.util.List;
 

@@ -1,15 +1,18 @@
-package io.github.camelkusto.export.kql.control;
+package io.github.camelkusto.export.kql.format;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelkusto.export.kql.KustoException;
-import io.github.camelkusto.export.kql.catalog.TextRecords;
 import io.github.camelkusto.export.kql.data.Column;
 import io.github.camelkusto.export.kql.data.Schema;
 import io.github.camelkusto.export.kql.types.KqlValues;
@@ -22,7 +25,7 @@ import org.apache.commons.csv.CSVRecord;
  * (fields by position, Kusto's text form, empty = null), json as JSON lines or concatenated objects through
  * Jackson (properties by column name, missing or null = null).
  */
-final class RecordReaders {
+public final class RecordReaders {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final CSVFormat TSV = CSVFormat.RFC4180.builder().setDelimiter('\t').get();
 
@@ -30,23 +33,42 @@ final class RecordReaders {
     }
 
     /**
-     * Reads every record of {@code in} into {@code extents}.
+     * Reads every record of {@code in}, handing each row to {@code rows}.
      *
      * @param origin   what the records are, for errors: {@code inline records}, a file name
      * @param skipFirst drop the first record (a header line)
      */
-    static void read(IngestFormat format, Reader in, Schema schema, boolean skipFirst, String origin,
-            ExtentBuilder extents) throws IOException {
+    public static void read(IngestFormat format, Reader in, Schema schema, boolean skipFirst, String origin,
+            Consumer<Object[]> rows) throws IOException {
         switch (format) {
-            case CSV -> delimited(CSVFormat.RFC4180, in, schema, skipFirst, origin, extents);
-            case TSV -> delimited(TSV, in, schema, skipFirst, origin, extents);
-            case JSON -> json(in, schema, skipFirst, origin, extents);
-            case PARQUET -> throw new IllegalArgumentException("parquet is not a text format");
+            case CSV -> delimited(CSVFormat.RFC4180, in, schema, skipFirst, origin, rows);
+            case TSV -> delimited(TSV, in, schema, skipFirst, origin, rows);
+            case JSON -> json(in, schema, skipFirst, origin, rows);
+            case PARQUET -> throw new IllegalArgumentException("parquet is not a text format: see ParquetRecords");
+        }
+    }
+
+    /**
+     * Reads every record of {@code file} in {@code format}, handing each row to {@code rows}: the one entry of
+     * {@code .ingest} and data folders. Text is UTF-8; parquet is read by {@link ParquetRecords}.
+     *
+     * @param skipFirst drop the first record (a header line; ignored for parquet)
+     */
+    public static void readFile(IngestFormat format, Path file, Schema schema, boolean skipFirst,
+            Consumer<Object[]> rows) {
+        if (format == IngestFormat.PARQUET) {
+            ParquetRecords.read(file, schema, rows);
+            return;
+        }
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            read(format, in, schema, skipFirst, file.getFileName().toString(), rows);
+        } catch (IOException e) {
+            throw new KustoException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
     private static void delimited(CSVFormat csv, Reader in, Schema schema, boolean skipFirst, String origin,
-            ExtentBuilder extents) throws IOException {
+            Consumer<Object[]> rows) throws IOException {
         try (CSVParser parser = csv.parse(in)) {
             Iterator<CSVRecord> records = parser.iterator();
             if (skipFirst && records.hasNext()) {
@@ -54,10 +76,10 @@ final class RecordReaders {
             }
             while (records.hasNext()) {
                 CSVRecord record = records.next();
-                if (record.size() == 1 && record.get(0).isEmpty()) {
-                    continue; // a blank line is no record
+                if (record.size() == 1 && record.get(0).isEmpty() && schema.size() != 1) {
+                    continue; // a blank line is no record, except of a one-column table: its empty value
                 }
-                extents.add(TextRecords.row(schema, record.toList(),
+                rows.accept(TextRecords.row(schema, record.toList(),
                         origin + " record " + record.getRecordNumber()));
             }
         } catch (java.io.UncheckedIOException e) {
@@ -66,7 +88,7 @@ final class RecordReaders {
         }
     }
 
-    private static void json(Reader in, Schema schema, boolean skipFirst, String origin, ExtentBuilder extents)
+    private static void json(Reader in, Schema schema, boolean skipFirst, String origin, Consumer<Object[]> rows)
             throws IOException {
         long number = 0;
         try (JsonParser parser = JSON.createParser(in);
@@ -81,7 +103,7 @@ final class RecordReaders {
                     throw new KustoException(origin + " record " + number + ": expected a JSON object but found "
                             + record.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
                 }
-                extents.add(jsonRow(schema, record, origin + " record " + number));
+                rows.accept(jsonRow(schema, record, origin + " record " + number));
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new KustoException(origin + " record " + (number + 1) + ": not valid JSON: "

@@ -1,4 +1,4 @@
-package io.github.camelkusto.export.kql.control;
+package io.github.camelkusto.export.kql.format;
 
 import java.util.Arrays;
 import java.util.Locale;

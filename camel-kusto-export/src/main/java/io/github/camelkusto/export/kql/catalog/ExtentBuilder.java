@@ -1,4 +1,4 @@
-package io.github.camelkusto.export.kql.control;
+package io.github.camelkusto.export.kql.catalog;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,20 +7,20 @@ import io.github.camelkusto.export.kql.data.Batch;
 import io.github.camelkusto.export.kql.data.Schema;
 
 /** Collects ingested rows into extents of at most {@value #EXTENT_ROWS} rows, the engine's unit of parallel scan. */
-final class ExtentBuilder {
-    static final int EXTENT_ROWS = 65_536;
+public final class ExtentBuilder {
+    public static final int EXTENT_ROWS = 65_536;
 
     private final Schema schema;
     private final List<Batch> extents = new ArrayList<>();
     private Batch.Builder rows;
     private long rowCount;
 
-    ExtentBuilder(Schema schema) {
+    public ExtentBuilder(Schema schema) {
         this.schema = schema;
         this.rows = Batch.builder(schema);
     }
 
-    void add(Object[] row) {
+    public void add(Object[] row) {
         rows.addRow(row);
         rowCount++;
         if (rows.rowCount() == EXTENT_ROWS) {
@@ -29,7 +29,7 @@ final class ExtentBuilder {
     }
 
     /** Copies every row of {@code batch}, whose columns must be those of this builder's schema. */
-    void addAll(Batch batch) {
+    public void addAll(Batch batch) {
         Object[] row = new Object[schema.size()];
         for (int r = 0; r < batch.rowCount(); r++) {
             for (int c = 0; c < row.length; c++) {
@@ -39,12 +39,12 @@ final class ExtentBuilder {
         }
     }
 
-    long rowCount() {
+    public long rowCount() {
         return rowCount;
     }
 
     /** The extents of every row added. */
-    List<Batch> extents() {
+    public List<Batch> extents() {
         if (rows.rowCount() > 0) {
             extents.add(rows.build());
         }
