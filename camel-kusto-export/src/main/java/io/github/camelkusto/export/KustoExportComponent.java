@@ -50,8 +50,9 @@ public class KustoExportComponent extends DefaultComponent {
     private String dataDir;
 
     @Metadata(label = "advanced", defaultValue = "" + StorageTargets.DEFAULT_BLOCK_SIZE, description = "The size"
-            + " in bytes of the blocks artifacts are staged in on Azure Blob storage; one block per artifact being"
-            + " written is held in memory.")
+            + " in bytes of the blocks artifacts are staged in on Azure Blob storage; up to "
+            + StorageTargets.DEFAULT_BLOCKS_IN_FLIGHT + " blocks per artifact being written are in memory (staged"
+            + " concurrently).")
     private int blockSize = StorageTargets.DEFAULT_BLOCK_SIZE;
 
     @Metadata(label = "operations", defaultValue = "" + DEFAULT_MAX_CONCURRENT_EXPORTS, description = "How many async"
