@@ -83,7 +83,7 @@ final class Figures {
     void print() {
         System.out.println();
         System.out.println(title);
-        String format = "  %-28s %18s %18s %8s%n";
+        String format = "  %-36s %18s %18s %8s%n";
         System.out.printf(Locale.ROOT, format, "", ours, theirs, "ratio");
         for (String[] row : rows) {
             System.out.printf(Locale.ROOT, format, (Object[]) row);

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import io.github.camelkusto.export.kql.data.Batch;
 import io.github.camelkusto.export.kql.format.ParquetCodecs;
+import io.github.camelkusto.export.kql.types.KqlType;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -90,8 +91,15 @@ final class ParquetArtifactStream extends ArtifactStream {
         ExportRun.NewArtifact started = run.start();
         SinkFile file = new SinkFile(started);
         var parquet = run.spec.parquet();
-        ParquetWriter<ParquetRows.Cursor> writer = new Builder(file,
-                new ParquetRows(run.schema, parquet.datetimePrecision()))
+        Builder builder = new Builder(file, new ParquetRows(run.schema, parquet.datetimePrecision()));
+        for (var column : run.schema.columns()) {
+            // Dictionary pages for text columns only, where repeated values (levels, names, categories) are the
+            // rule; for numbers and datetimes the dictionary's hash map was a leading cost of the parquet export
+            // when profiled (mostly distinct values: ids, timestamps, measures), for little size gained.
+            builder.withDictionaryEncoding(column.name(), column.type() == KqlType.STRING
+                    || column.type() == KqlType.DYNAMIC);
+        }
+        ParquetWriter<ParquetRows.Cursor> writer = builder
                 .withConf(new PlainParquetConfiguration())
                 .withCodecFactory(codecs)
                 .withCompressionCodec(parquet.codec().map(ParquetCompression::parquetName)
