@@ -35,7 +35,7 @@ import static io.github.camelkusto.export.artifact.FormatRenderingTest.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@code .ingest ... with (format='parquet')} reads back what the parquet artifact writer wrote, and DuckDB's files. */
+/** {@code .ingest ... with (format='parquet')} reads back what the parquet writer wrote, and DuckDB's files. */
 class ParquetIngestionTest {
     private static final String COPY = ".create table Copy (b:bool, i:int, l:long, r:real, d:decimal, s:string,"
             + " t:datetime, ts:timespan, g:guid, dyn:dynamic)";
@@ -143,6 +143,35 @@ class ParquetIngestionTest {
                 List.of(1, 2L, 1.5, 2.25, new BigDecimal("12.34"), "x", Instant.parse("2024-03-04T00:00:00Z"),
                         Instant.parse("2024-03-04T05:06:07.123456Z"), true, 7),
                 Arrays.asList(null, null, null, null, null, "", null, null, null, null));
+    }
+
+    @Test
+    void aFileOfManyRowGroupsIsReadGroupByGroupIntoExtents() throws Exception {
+        Path file = folder.resolve("groups.parquet");
+        DuckDb.execute("COPY (SELECT range AS n FROM range(70000)) TO '" + file
+                + "' (FORMAT parquet, ROW_GROUP_SIZE 10000)");
+        run(".create table N (n:long)");
+
+        ResultTable result = run(".ingest into table N ('" + file + "') with (format='parquet')");
+
+        assertThat(DuckDb.count("SELECT count(DISTINCT row_group_id) FROM parquet_metadata('" + file + "')"))
+                .isGreaterThan(1);
+        // 70,000 rows make a full extent of 65,536 and a second one
+        assertThat(result.rows()).extracting(row -> row.get(5)).containsExactly(65_536L, 4_464L);
+        assertThat(Kql.values(engine.prepare("N | summarize count(), sum(n), min(n), max(n)")))
+                .containsExactly(List.of(70_000L, 2_449_965_000L, 0L, 69_999L));
+    }
+
+    @Test
+    void aNestedColumnIsRefusedNamingIt() throws Exception {
+        Path file = folder.resolve("nested.parquet");
+        DuckDb.execute("COPY (SELECT [1, 2] AS xs, 1 AS n) TO '" + file + "' (FORMAT parquet)");
+        run(".create table T (xs:dynamic, n:long)");
+
+        assertThatThrownBy(() -> run(".ingest into table T ('" + file + "') with (format='parquet')"))
+                .isInstanceOf(KustoException.class)
+                .hasMessage("nested.parquet: column 'xs' is a nested or repeated parquet column, which the embedded"
+                        + " database does not ingest");
     }
 
     @Test

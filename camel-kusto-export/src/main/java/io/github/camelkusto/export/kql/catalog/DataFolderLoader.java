@@ -24,7 +24,6 @@ import io.github.camelkusto.export.kql.format.IngestFormat;
 import io.github.camelkusto.export.kql.format.ParquetRecords;
 import io.github.camelkusto.export.kql.format.RecordReaders;
 import io.github.camelkusto.export.kql.types.KqlType;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -121,10 +120,8 @@ public final class DataFolderLoader {
     }
 
     private static Schema headerSchema(Path file, IngestFormat format) throws IOException {
-        CSVFormat csv = format == IngestFormat.TSV ? CSVFormat.RFC4180.builder().setDelimiter('\t').get()
-                : CSVFormat.RFC4180;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = csv.parse(reader)) {
+             CSVParser parser = RecordReaders.delimited(format).parse(reader)) {
             Iterator<CSVRecord> records = parser.iterator();
             if (!records.hasNext()) {
                 throw new KustoException(file + ": empty file, expected a header line of name:type columns");

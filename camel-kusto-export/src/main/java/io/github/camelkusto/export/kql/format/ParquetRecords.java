@@ -388,7 +388,8 @@ public final class ParquetRecords {
             case LONG -> value instanceof Integer || value instanceof Long ? ((Number) value).longValue() : null;
             case REAL -> value instanceof Number n ? (Object) n.doubleValue() : null;
             case DECIMAL -> value instanceof BigDecimal ? value
-                    : value instanceof Integer || value instanceof Long ? BigDecimal.valueOf(((Number) value).longValue())
+                    : value instanceof Integer || value instanceof Long
+                    ? BigDecimal.valueOf(((Number) value).longValue())
                     : value instanceof Double d && Double.isFinite(d) ? BigDecimal.valueOf(d) : null;
             case DATETIME -> value instanceof Instant ? value : null;
             // ADX writes a timespan as its ticks in an INT64

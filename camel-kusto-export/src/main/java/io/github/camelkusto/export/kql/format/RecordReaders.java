@@ -32,6 +32,15 @@ public final class RecordReaders {
     private RecordReaders() {
     }
 
+    /** How Commons CSV reads records of a text format: RFC 4180, with a tab between tsv fields. */
+    public static CSVFormat delimited(IngestFormat format) {
+        return switch (format) {
+            case CSV -> CSVFormat.RFC4180;
+            case TSV -> TSV;
+            default -> throw new IllegalArgumentException(format.kustoName() + " is not a delimited format");
+        };
+    }
+
     /**
      * Reads every record of {@code in}, handing each row to {@code rows}.
      *
@@ -41,8 +50,7 @@ public final class RecordReaders {
     public static void read(IngestFormat format, Reader in, Schema schema, boolean skipFirst, String origin,
             Consumer<Object[]> rows) throws IOException {
         switch (format) {
-            case CSV -> delimited(CSVFormat.RFC4180, in, schema, skipFirst, origin, rows);
-            case TSV -> delimited(TSV, in, schema, skipFirst, origin, rows);
+            case CSV, TSV -> delimited(delimited(format), in, schema, skipFirst, origin, rows);
             case JSON -> json(in, schema, skipFirst, origin, rows);
             case PARQUET -> throw new IllegalArgumentException("parquet is not a text format: see ParquetRecords");
         }
