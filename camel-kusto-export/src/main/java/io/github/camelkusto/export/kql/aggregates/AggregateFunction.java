@@ -3,12 +3,47 @@ package io.github.camelkusto.export.kql.aggregates;
 import java.util.List;
 
 import io.github.camelkusto.export.kql.functions.Argument;
+import io.github.camelkusto.export.kql.functions.BindException;
 
 /**
  * An aggregation function of {@code summarize} (count, sum, arg_max...). {@link #bind} resolves a call for its
  * argument types; {@link #outputNames} gives Kusto's automatic column names when the query names none.
  */
 public interface AggregateFunction {
+
+    /** Binds the arguments of an aggregate whose number of arguments was checked. */
+    @FunctionalInterface
+    interface ArgumentsBinder {
+        AggregateBinding bind(List<Argument> args);
+    }
+
+    /**
+     * An aggregate taking {@code minArgs} to {@code maxArgs} arguments, whose automatic names start with
+     * {@code prefix}: most aggregates are this and a binder.
+     */
+    static AggregateFunction of(String name, int minArgs, int maxArgs, String prefix, ArgumentsBinder binder) {
+        return new AggregateFunction() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String namePrefix() {
+                return prefix;
+            }
+
+            @Override
+            public AggregateBinding bind(List<Argument> args) {
+                if (args.size() < minArgs || args.size() > maxArgs) {
+                    throw new BindException(name + " expects " + (minArgs == maxArgs ? String.valueOf(minArgs)
+                            : minArgs + " to " + maxArgs) + " argument(s), not " + args.size());
+                }
+                return binder.bind(args);
+            }
+        };
+    }
+
     String name();
 
     /** @throws io.github.camelkusto.export.kql.functions.BindException when the arguments do not fit */

@@ -63,31 +63,9 @@ public final class BasicAggregates implements FunctionLibrary {
         registry.register(new ArgExtreme("arg_min", -1));
     }
 
-    interface Binder {
-        AggregateBinding bind(List<Argument> args);
-    }
-
-    private static AggregateFunction simple(String name, int minArgs, int maxArgs, Binder binder, String prefix) {
-        return new AggregateFunction() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String namePrefix() {
-                return prefix;
-            }
-
-            @Override
-            public AggregateBinding bind(List<Argument> args) {
-                if (args.size() < minArgs || args.size() > maxArgs) {
-                    throw new BindException(name + " expects " + (minArgs == maxArgs ? String.valueOf(minArgs)
-                            : minArgs + " to " + maxArgs) + " argument(s), not " + args.size());
-                }
-                return binder.bind(args);
-            }
-        };
+    private static AggregateFunction simple(String name, int minArgs, int maxArgs,
+            AggregateFunction.ArgumentsBinder binder, String prefix) {
+        return AggregateFunction.of(name, minArgs, maxArgs, prefix, binder);
     }
 
     private static void requireBool(String name, Argument predicate) {

@@ -37,62 +37,35 @@ public final class StatisticalAggregates implements FunctionLibrary {
             registry.register(variance("variance" + suffix, true, false, conditional));
             registry.register(variance("variancep" + suffix, false, false, conditional));
         }
-        registry.register(function("dcountif", 2, 3, "dcountif", args -> {
+        registry.register(AggregateFunction.of("dcountif", 2, 3, "dcountif", args -> {
             requireBool("dcountif", args.get(1));
             return AggregateBinding.of(LONG, ObjectAggregators.DistinctCountIf::new);
         }));
-        registry.register(function("make_list_if", 2, 3, "list", args -> {
+        registry.register(AggregateFunction.of("make_list_if", 2, 3, "list", args -> {
             requireBool("make_list_if", args.get(1));
             return AggregateBinding.of(DYNAMIC, () -> new ObjectAggregators.MakeList(false, maxSize(args, 2), false,
                     true));
         }));
-        registry.register(function("make_set_if", 2, 3, "set", args -> {
+        registry.register(AggregateFunction.of("make_set_if", 2, 3, "set", args -> {
             requireBool("make_set_if", args.get(1));
             return AggregateBinding.of(DYNAMIC, () -> new ObjectAggregators.MakeList(true, maxSize(args, 2), false,
                     true));
         }));
-        registry.register(function("make_list_with_nulls", 1, 2, "list", args -> AggregateBinding.of(DYNAMIC,
-                () -> new ObjectAggregators.MakeList(false, maxSize(args, 1), true, false))));
-        registry.register(function("make_bag", 1, 2, "bag", args -> {
+        registry.register(AggregateFunction.of("make_list_with_nulls", 1, 2, "list",
+                args -> AggregateBinding.of(DYNAMIC,
+                        () -> new ObjectAggregators.MakeList(false, maxSize(args, 1), true, false))));
+        registry.register(AggregateFunction.of("make_bag", 1, 2, "bag", args -> {
             requireDynamic("make_bag", args.get(0));
             return AggregateBinding.of(DYNAMIC, () -> new ObjectAggregators.MakeBag(maxSize(args, 1), false));
         }));
-        registry.register(function("make_bag_if", 2, 3, "bag", args -> {
+        registry.register(AggregateFunction.of("make_bag_if", 2, 3, "bag", args -> {
             requireDynamic("make_bag_if", args.get(0));
             requireBool("make_bag_if", args.get(1));
             return AggregateBinding.of(DYNAMIC, () -> new ObjectAggregators.MakeBag(maxSize(args, 2), true));
         }));
     }
-
-    interface Binder {
-        AggregateBinding bind(List<Argument> args);
-    }
-
-    private static AggregateFunction function(String name, int minArgs, int maxArgs, String prefix, Binder binder) {
-        return new AggregateFunction() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String namePrefix() {
-                return prefix;
-            }
-
-            @Override
-            public AggregateBinding bind(List<Argument> args) {
-                if (args.size() < minArgs || args.size() > maxArgs) {
-                    throw new BindException(name + " expects " + (minArgs == maxArgs ? String.valueOf(minArgs)
-                            : minArgs + " to " + maxArgs) + " argument(s), not " + args.size());
-                }
-                return binder.bind(args);
-            }
-        };
-    }
-
     private static AggregateFunction variance(String name, boolean sample, boolean root, boolean conditional) {
-        return function(name, conditional ? 2 : 1, conditional ? 2 : 1, name, args -> {
+        return AggregateFunction.of(name, conditional ? 2 : 1, conditional ? 2 : 1, name, args -> {
             KqlType t = args.get(0).type();
             if (t != INT && t != LONG && t != REAL && t != DECIMAL) {
                 throw new BindException(name + " expects a number, not " + t.kustoName());
