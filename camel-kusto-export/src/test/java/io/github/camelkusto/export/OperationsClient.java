@@ -15,7 +15,9 @@ import io.github.camelkusto.export.kql.data.Column;
 import io.github.camelkusto.export.kql.data.ResultTable;
 import io.github.camelkusto.export.kql.data.Schema;
 import io.github.camelkusto.export.kql.types.KqlType;
+import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
 
 /**
  * Runs commands through a kusto-export endpoint the way a route would, and waits on what {@code .show
@@ -98,6 +100,22 @@ final class OperationsClient {
      * A table of {@code extents} extents of {@code rowsPerExtent} rows of ~100 bytes each as CSV: big exports
      * from little memory, since every extent is the same immutable batch.
      */
+    /**
+     * Adds {@code component} to {@code context} as kusto-export, with a route from {@code direct:run} to it,
+     * starts the context, and returns a client of that route.
+     */
+    static OperationsClient startWith(CamelContext context, KustoExportComponent component) throws Exception {
+        context.addComponent("kusto-export", component);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:run").to("kusto-export:csv");
+            }
+        });
+        context.start();
+        return new OperationsClient(context.createProducerTemplate(), "direct:run");
+    }
+
     static void addBigTable(KustoDatabase database, String name, int extents, int rowsPerExtent) {
         Schema schema = Schema.of(new Column("Id", KqlType.LONG), new Column("Text", KqlType.STRING));
         String text = "x".repeat(90);

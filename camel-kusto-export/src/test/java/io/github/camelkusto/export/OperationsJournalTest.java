@@ -15,7 +15,6 @@ import io.github.camelkusto.testkit.Azurite;
 import io.github.camelkusto.testkit.AzuriteExtension;
 import io.github.camelkusto.testkit.BlobArtifacts;
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,15 +63,7 @@ class OperationsJournalTest {
         KustoDatabase database = new KustoDatabase("journal");
         OperationsClient.addBigTable(database, "Big", 300, 10_000);
         component.setDatabase(database);
-        context.addComponent("kusto-export", component);
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:run").to("kusto-export:csv");
-            }
-        });
-        context.start();
-        return new OperationsClient(context.createProducerTemplate(), "direct:run");
+        return OperationsClient.startWith(context, component);
     }
 
     private String to() {

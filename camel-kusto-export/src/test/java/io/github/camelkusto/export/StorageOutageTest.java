@@ -17,7 +17,6 @@ import io.github.camelkusto.testkit.Azurite;
 import io.github.camelkusto.testkit.BlobArtifacts;
 import io.github.camelkusto.testkit.Gzip;
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -70,15 +69,7 @@ class StorageOutageTest {
         KustoDatabase database = new KustoDatabase("outage");
         OperationsClient.addBigTable(database, "Big", extents, ROWS_PER_EXTENT);
         component.setDatabase(database);
-        context.addComponent("kusto-export", component);
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:run").to("kusto-export:csv");
-            }
-        });
-        context.start();
-        return new OperationsClient(context.createProducerTemplate(), "direct:run");
+        return OperationsClient.startWith(context, component);
     }
 
     private String export() {
