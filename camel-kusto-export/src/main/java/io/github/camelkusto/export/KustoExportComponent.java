@@ -137,10 +137,8 @@ public class KustoExportComponent extends DefaultComponent {
             List<String> tables = DataFolderLoader.load(Path.of(dataDir), database);
             LOG.info("Loaded tables {} from data folder {}", tables, Path.of(dataDir).toAbsolutePath());
         }
-        storageTargets = new StorageTargets(getCamelContext(), blockSize, new StorageRetry(storageRetryAttempts,
-                Duration.ofMillis(storageRetryInitialBackoff),
-                StorageRetry.DEFAULT_MAX_BACKOFF.compareTo(Duration.ofMillis(storageRetryInitialBackoff)) < 0
-                        ? Duration.ofMillis(storageRetryInitialBackoff) : StorageRetry.DEFAULT_MAX_BACKOFF));
+        storageTargets = new StorageTargets(getCamelContext(), blockSize,
+                StorageRetry.of(storageRetryAttempts, Duration.ofMillis(storageRetryInitialBackoff)));
         // Artifact writers of distributed exports: one thread per core (per_node's default writer count).
         int cores = Runtime.getRuntime().availableProcessors();
         writers = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "KustoExportWriter", cores);

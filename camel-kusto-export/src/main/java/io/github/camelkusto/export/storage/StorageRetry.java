@@ -23,6 +23,15 @@ public record StorageRetry(int maxAttempts, Duration initialBackoff, Duration ma
     public static final StorageRetry DEFAULT = new StorageRetry(DEFAULT_MAX_ATTEMPTS,
             Duration.ofMillis(DEFAULT_INITIAL_BACKOFF_MS), DEFAULT_MAX_BACKOFF);
 
+    /**
+     * Retries up to {@code maxAttempts} with the default cap on the backoff, raised to {@code initialBackoff} when
+     * that is larger (a long first wait is then not cut short).
+     */
+    public static StorageRetry of(int maxAttempts, Duration initialBackoff) {
+        Duration cap = DEFAULT_MAX_BACKOFF.compareTo(initialBackoff) < 0 ? initialBackoff : DEFAULT_MAX_BACKOFF;
+        return new StorageRetry(maxAttempts, initialBackoff, cap);
+    }
+
     public StorageRetry {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("storage retry attempts must be at least 1, not " + maxAttempts);
