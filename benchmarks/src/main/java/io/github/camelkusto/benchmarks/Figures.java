@@ -80,6 +80,11 @@ final class Figures {
         notes.add(name + ": " + side + ": " + reason.lines().findFirst().orElse(""));
     }
 
+    /** A line printed under the rows. */
+    void note(String note) {
+        notes.add(note);
+    }
+
     void print() {
         System.out.println();
         System.out.println(title);

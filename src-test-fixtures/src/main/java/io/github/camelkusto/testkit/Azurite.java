@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -42,19 +44,41 @@ public final class Azurite implements AutoCloseable {
 
     private volatile Process process;
     private final Path location;
+    private final boolean inMemory;
     private final int port;
     private final BlobServiceClient client;
 
-    private Azurite(Process process, Path location, int port) {
+    private Azurite(Process process, Path location, boolean inMemory, int port) {
         this.process = process;
         this.location = location;
+        this.inMemory = inMemory;
         this.port = port;
         this.client = new BlobServiceClientBuilder().endpoint(blobEndpoint())
                 .credential(new StorageSharedKeyCredential(ACCOUNT, ACCOUNT_KEY)).buildClient();
     }
 
+    /** The CPU time Azurite's processes (node and its children) have used so far; zero where the OS will not say. */
+    public Duration cpuTime() {
+        Process running = process;
+        return Stream.concat(Stream.of(running.toHandle()), running.descendants())
+                .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
+    }
+
     /** Starts Azurite and waits until it answers HTTP; fails with Azurite's own output if it does not. */
     public static Azurite start() throws IOException, InterruptedException {
+        return start(false);
+    }
+
+    /**
+     * Starts an Azurite that keeps blobs in memory rather than in files: for benchmarks, whose figures should not
+     * depend on the disk Azurite writes to (nor on its collection of deleted files). {@link #restart()} loses its blobs.
+     */
+    public static Azurite startInMemory() throws IOException, InterruptedException {
+        return start(true);
+    }
+
+    private static Azurite start(boolean inMemory) throws IOException, InterruptedException {
         String node = findNode();
         Path script = home().resolve(SCRIPT);
         Path location = Files.createTempDirectory("azurite-");
@@ -62,10 +86,10 @@ public final class Azurite implements AutoCloseable {
             for (int attempt = 1; ; attempt++) {
                 int port = freePort();
                 Path log = location.resolve("azurite-" + port + ".log");
-                Process process = launch(node, script, port, location, log);
+                Process process = launch(node, script, port, location, inMemory, log);
                 try {
                     awaitReady(process, port, log);
-                    return new Azurite(process, location, port);
+                    return new Azurite(process, location, inMemory, port);
                 } catch (IOException e) {
                     stop(process);
                     // The port was free when picked but another process may have taken it before Azurite bound it.
@@ -80,10 +104,13 @@ public final class Azurite implements AutoCloseable {
         }
     }
 
-    private static Process launch(String node, Path script, int port, Path location, Path log) throws IOException {
-        return new ProcessBuilder(node, script.toString(), "--blobHost", "127.0.0.1", "--blobPort",
-                String.valueOf(port), "--location", location.toString(), "--silent", "--skipApiVersionCheck",
-                "--loose").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    private static Process launch(String node, Path script, int port, Path location, boolean inMemory, Path log)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(node, script.toString(), "--blobHost", "127.0.0.1",
+                "--blobPort", String.valueOf(port), "--silent", "--skipApiVersionCheck", "--loose"));
+        // the location holds the log either way; Azurite refuses a location with in-memory persistence
+        command.addAll(inMemory ? List.of("--inMemoryPersistence") : List.of("--location", location.toString()));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     /**
@@ -100,7 +127,7 @@ public final class Azurite implements AutoCloseable {
             throw new IllegalStateException("Azurite on port " + port + " is running: stop() it first");
         }
         Path log = location.resolve("azurite-" + port + "-restart.log");
-        Process restarted = launch(findNode(), home().resolve(SCRIPT), port, location, log);
+        Process restarted = launch(findNode(), home().resolve(SCRIPT), port, location, inMemory, log);
         try {
             awaitReady(restarted, port, log);
         } catch (IOException e) {

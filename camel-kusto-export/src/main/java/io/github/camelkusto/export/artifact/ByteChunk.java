@@ -79,24 +79,8 @@ final class ByteChunk implements Appendable {
     }
 
     void writeLong(long value) {
-        if (value == Long.MIN_VALUE) {
-            append("-9223372036854775808");
-            return;
-        }
-        ensure(20);
-        if (value < 0) {
-            bytes[size++] = '-';
-            value = -value;
-        }
-        int digits = 1;
-        for (long v = value; v >= 10; v /= 10) {
-            digits++;
-        }
-        for (int i = size + digits - 1; i >= size; i--) {
-            bytes[i] = (byte) ('0' + value % 10);
-            value /= 10;
-        }
-        size += digits;
+        ensure(DecimalDigits.MAX_LONG_LENGTH);
+        size = DecimalDigits.write(value, bytes, size);
     }
 
     @Override

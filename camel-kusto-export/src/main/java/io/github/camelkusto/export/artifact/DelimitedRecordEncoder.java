@@ -26,6 +26,7 @@ final class DelimitedRecordEncoder implements RecordEncoder {
     private final char delimiter;
     private static final String LINE_END = "\r\n";
     private final KqlType[] types;
+    private final DatetimeText datetimes = new DatetimeText();
 
     private DelimitedRecordEncoder(Schema schema, CSVFormat csv, char delimiter) {
         this.types = schema.columns().stream().map(c -> c.type()).toArray(KqlType[]::new);
@@ -68,7 +69,7 @@ final class DelimitedRecordEncoder implements RecordEncoder {
             } else if (columnTypes[c] == KqlType.DYNAMIC) {
                 text(TextValues.freeText(columnTypes[c], v.getObject(row)), c == 0, out);
             } else {
-                TextValues.appendPlain(v, row, out);
+                TextValues.appendPlain(v, row, datetimes, out);
             }
         }
         out.append(LINE_END);

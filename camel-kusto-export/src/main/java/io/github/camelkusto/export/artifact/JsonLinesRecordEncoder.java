@@ -23,7 +23,8 @@ import io.github.camelkusto.export.kql.types.KqlValues;
 final class JsonLinesRecordEncoder implements RecordEncoder {
     private final SerializableString[] keys;
     private final KqlType[] types;
-    private final byte[] datetime = new byte[TextValues.DATETIME_LENGTH];
+    private final byte[] datetime = new byte[DatetimeText.LENGTH];
+    private final DatetimeText datetimes = new DatetimeText();
     private ByteChunk boundTo;
     private JsonGenerator json;
 
@@ -74,7 +75,7 @@ final class JsonLinesRecordEncoder implements RecordEncoder {
             case STRING -> g.writeString((String) v.getObject(row));
             case DYNAMIC -> DynamicJson.write(v.getObject(row), g);
             case DATETIME -> {
-                int length = TextValues.formatDatetime(v.getLong(row), datetime, 0);
+                int length = datetimes.format(v.getLong(row), datetime, 0);
                 if (length < 0) {
                     g.writeString(KqlValues.render(v.box(row)));
                 } else {

@@ -41,20 +41,23 @@ final class TextValues {
         }
     }
 
-    /** Appends row {@code row} (not null) of {@code v}, a vector of a type whose text needs no quoting. */
-    static void appendPlain(Vector v, int row, ByteChunk out) {
+    /**
+     * Appends row {@code row} (not null) of {@code v}, a vector of a type whose text needs no quoting; datetimes
+     * through the writer's {@code datetimes}.
+     */
+    static void appendPlain(Vector v, int row, DatetimeText datetimes, ByteChunk out) {
         switch (v.type()) {
             case INT, LONG -> out.writeLong(v.getLong(row));
             case BOOL -> out.write(v.getLong(row) != 0 ? TRUE : FALSE);
-            case DATETIME -> appendDatetime(v.getLong(row), out);
+            case DATETIME -> appendDatetime(v.getLong(row), datetimes, out);
             default -> appendPlain(v.box(row), out);
         }
     }
 
     /** Appends a datetime (100 ns ticks since 1970) as Kusto prints it: {@code yyyy-MM-ddTHH:mm:ss.fffffffZ}. */
-    static void appendDatetime(long ticks, ByteChunk out) {
+    static void appendDatetime(long ticks, DatetimeText datetimes, ByteChunk out) {
         int at = out.reserve(DATETIME_LENGTH);
-        if (formatDatetime(ticks, out.array(), at) < 0) {
+        if (datetimes.format(ticks, out.array(), at) < 0) {
             out.unreserve(DATETIME_LENGTH);
             out.append(KqlValues.render(Ticks.toInstant(ticks)));
         }
@@ -85,44 +88,20 @@ final class TextValues {
         }
         int seconds = (int) (timeOfDay / Ticks.PER_SECOND);
         int fraction = (int) (timeOfDay % Ticks.PER_SECOND);
-        digits(buf, at, (int) year, 4);
+        DecimalDigits.padded((int) year, 4, buf, at);
         buf[at + 4] = '-';
-        digits(buf, at + 5, month, 2);
+        DecimalDigits.padded(month, 2, buf, at + 5);
         buf[at + 7] = '-';
-        digits(buf, at + 8, day, 2);
+        DecimalDigits.padded(day, 2, buf, at + 8);
         buf[at + 10] = 'T';
-        digits(buf, at + 11, seconds / 3600, 2);
+        DecimalDigits.padded(seconds / 3600, 2, buf, at + 11);
         buf[at + 13] = ':';
-        digits(buf, at + 14, seconds / 60 % 60, 2);
+        DecimalDigits.padded(seconds / 60 % 60, 2, buf, at + 14);
         buf[at + 16] = ':';
-        digits(buf, at + 17, seconds % 60, 2);
+        DecimalDigits.padded(seconds % 60, 2, buf, at + 17);
         buf[at + 19] = '.';
-        digits(buf, at + 20, fraction, 7);
+        DecimalDigits.padded(fraction, 7, buf, at + 20);
         buf[at + 27] = 'Z';
         return DATETIME_LENGTH;
-    }
-
-    /** "00" to "99": two digits per division. */
-    private static final byte[] PAIRS = new byte[200];
-
-    static {
-        for (int i = 0; i < 100; i++) {
-            PAIRS[2 * i] = (byte) ('0' + i / 10);
-            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
-        }
-    }
-
-    /** {@code value} as exactly {@code width} decimal digits (zero-padded). */
-    private static void digits(byte[] buf, int at, int value, int width) {
-        int i = at + width;
-        while (i - at >= 2) {
-            int pair = value % 100;
-            value /= 100;
-            buf[--i] = PAIRS[2 * pair + 1];
-            buf[--i] = PAIRS[2 * pair];
-        }
-        if (i > at) {
-            buf[--i] = (byte) ('0' + value % 10);
-        }
     }
 }

@@ -15,10 +15,51 @@ import org.junit.jupiter.api.Test;
 /** The hand-written fast paths of the text encoders write exactly what the general ones write. */
 class TextValuesTest {
 
-    private static String datetime(long ticks) {
+    /** One writer's datetimes, as a writer renders them: its minute cache carries from one value to the next. */
+    private final DatetimeText datetimes = new DatetimeText();
+
+    private String datetime(long ticks) {
         ByteChunk out = new ByteChunk(8);
-        TextValues.appendDatetime(ticks, out);
+        TextValues.appendDatetime(ticks, datetimes, out);
         return new String(out.array(), 0, out.size(), StandardCharsets.UTF_8);
+    }
+
+    private static String decimal(long value) {
+        ByteChunk out = new ByteChunk(1);
+        out.writeLong(value);
+        return new String(out.array(), 0, out.size(), StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void longsRenderAsLongToStringRendersThem() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < 200_000; i++) {
+            long value = random.nextLong() >> random.nextInt(64); // every magnitude, both signs
+            assertThat(decimal(value)).isEqualTo(Long.toString(value));
+        }
+        long power = 1;
+        for (int digits = 1; digits <= 19; digits++) {
+            for (long value : new long[] {power - 1, power, power + 1, -power, -(power - 1)}) {
+                assertThat(decimal(value)).isEqualTo(Long.toString(value));
+            }
+            power = digits < 19 ? power * 10 : power;
+        }
+        for (long value : new long[] {0, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1, Integer.MAX_VALUE,
+            Integer.MAX_VALUE + 1L, Integer.MIN_VALUE, Integer.MIN_VALUE - 1L}) {
+            assertThat(decimal(value)).isEqualTo(Long.toString(value));
+        }
+    }
+
+    @Test
+    void datetimesOfATimeSeriesRenderAsKustoRendersThemAcrossMinuteDayAndYearBoundaries() {
+        long start = Ticks.of(java.time.Instant.parse("2025-12-31T23:58:59.9900000Z"));
+        for (long ticks = start; ticks < start + 200 * Ticks.PER_SECOND; ticks += 3_333_333) {
+            assertThat(datetime(ticks)).isEqualTo(KqlValues.render(Ticks.toInstant(ticks)));
+        }
+        long beforeEpoch = -3 * Ticks.PER_MINUTE;
+        for (long ticks = beforeEpoch; ticks < 3 * Ticks.PER_MINUTE; ticks += 7_777_777) {
+            assertThat(datetime(ticks)).isEqualTo(KqlValues.render(Ticks.toInstant(ticks)));
+        }
     }
 
     @Test
