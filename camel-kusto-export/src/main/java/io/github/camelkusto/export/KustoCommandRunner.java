@@ -56,19 +56,22 @@ final class KustoCommandRunner {
     private final TableCommandRunner tableCommands;
     private final Executor writers;
     private final int nodes;
+    private final Executor compressors;
 
     /**
-     * @param writers runs the artifact writers of distributed exports
-     * @param nodes   the number of writers of {@code distribution=per_node}
+     * @param writers     runs the artifact writers of distributed exports
+     * @param nodes       the number of writers of {@code distribution=per_node}
+     * @param compressors compresses the gzip members of compressed text artifacts
      */
     KustoCommandRunner(KustoDatabase database, QuerySource source, StorageTargets storageTargets,
-            OperationRegistry operations, Executor writers, int nodes) {
+            OperationRegistry operations, Executor writers, int nodes, Executor compressors) {
         this.source = source;
         this.storageTargets = storageTargets;
         this.operations = operations;
         this.tableCommands = new TableCommandRunner(database, new QueryEngine(database));
         this.writers = writers;
         this.nodes = nodes;
+        this.compressors = compressors;
     }
 
     /** The result table, and the operation an export was registered as. */
@@ -140,7 +143,7 @@ final class KustoCommandRunner {
         return new ExportJob() {
             @Override
             public List<ExportedArtifact> write(ExportMonitor monitor) {
-                return new RollingArtifactWriter(spec, targets, writers, nodes,
+                return new RollingArtifactWriter(spec, targets, writers, nodes, compressors,
                         RollingArtifactWriter.DEFAULT_CHUNK_SIZE).write(result, monitor);
             }
 

@@ -87,6 +87,7 @@ public class KustoExportComponent extends DefaultComponent {
 
     private StorageTargets storageTargets;
     private ExecutorService writers;
+    private ExecutorService compressors;
     private KustoCommandRunner runner;
     private ExecutorService exportExecutor;
     private OperationRegistry operations;
@@ -142,6 +143,9 @@ public class KustoExportComponent extends DefaultComponent {
         // Artifact writers of distributed exports: one thread per core (per_node's default writer count).
         int cores = Runtime.getRuntime().availableProcessors();
         writers = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "KustoExportWriter", cores);
+        // gzip members of compressed text artifacts, from every writer: one thread per core.
+        compressors = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "KustoExportCompressor",
+                cores);
         var limits = new OperationRegistry.Limits(maxConcurrentExports, maxQueuedExports, retention());
         // Camel-managed: the pool shows in JMX and Camel shuts it down; a full queue rejects (Throttled).
         ThreadPoolProfile profile = new ThreadPoolProfile("kustoExport");
@@ -154,7 +158,7 @@ public class KustoExportComponent extends DefaultComponent {
                 operationsDir != null ? Path.of(operationsDir) : null, Clock.systemUTC());
         completionTemplate = getCamelContext().createProducerTemplate();
         runner = new KustoCommandRunner(database, new EmbeddedQuerySource(database), storageTargets, operations,
-                writers, cores);
+                writers, cores, compressors);
     }
 
     private Duration retention() {
@@ -183,6 +187,10 @@ public class KustoExportComponent extends DefaultComponent {
         }
         if (operations != null) {
             operations.close(); // after the exports ended: the journal has every commit and every final state
+        }
+        if (compressors != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(compressors);
+            compressors = null;
         }
         if (writers != null) {
             getCamelContext().getExecutorServiceManager().shutdown(writers);

@@ -23,6 +23,21 @@ public final class Gzip {
         return process.exitValue() == 0;
     }
 
+    /** The bytes the real {@code gzip -dc} decompresses from the file (every member of a multi-member file). */
+    public static byte[] decompressWithGzipTool(Path file) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("gzip", "-dc", file.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] bytes;
+        try (InputStream out = process.getInputStream()) {
+            bytes = out.readAllBytes();
+        }
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IOException("gzip -dc " + file + " failed");
+        }
+        return bytes;
+    }
+
     /** The decompressed bytes (all members of a multi-member file). */
     public static byte[] gunzip(Path file) throws IOException {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelkusto.export.kql.data.Schema;
@@ -13,12 +14,14 @@ import io.github.camelkusto.export.storage.StorageTarget;
 /**
  * What the writers of one export share: artifact numbers (unique across parallel writers, and the round-robin
  * over targets follows them, so it stays fair), the committed artifacts, the monitor, and a stop signal raised
- * when one writer fails so that the others end at their next chunk. Thread-safe.
+ * when one writer fails so that the others end at their next chunk, and the pool their gzip members are
+ * compressed on. Thread-safe.
  */
 final class ExportRun {
     final ArtifactSpec spec;
     final Schema schema;
     final ExportMonitor monitor;
+    final GzipPool gzip;
     private final List<StorageTarget> targets;
     private final AtomicInteger lastNumber = new AtomicInteger();
     private final List<Numbered> committed = new ArrayList<>();
@@ -35,11 +38,16 @@ final class ExportRun {
         }
     }
 
-    ExportRun(ArtifactSpec spec, Schema schema, List<StorageTarget> targets, ExportMonitor monitor) {
+    /** Where the writers' gzip members are compressed, and how many of one writer's at once. */
+    record GzipPool(Executor compressors, int membersPerWriter) {
+    }
+
+    ExportRun(ArtifactSpec spec, Schema schema, List<StorageTarget> targets, ExportMonitor monitor, GzipPool gzip) {
         this.spec = spec;
         this.schema = schema;
         this.targets = targets;
         this.monitor = monitor;
+        this.gzip = gzip;
     }
 
     NewArtifact start() throws IOException {

@@ -27,8 +27,10 @@ import io.github.camelkusto.export.storage.StorageTarget;
  * <li>{@code per_node}: {@code nodes} writers, each taking the next partition not yet taken.</li>
  * </ul>
  * Writers run on the given {@link Executor} (the component passes a Camel-managed pool; without one they run one
- * after another on the calling thread). Each writer holds one chunk and one open artifact at a time, so memory
- * is bounded by chunk size x writers, never by the export. An export with no rows writes no artifact.
+ * after another on the calling thread), and the gzip members of compressed text artifacts are compressed on
+ * another ({@link GzipMembers}), a few per writer at once, so that even a single writer's artifact is compressed on
+ * every core. Each writer holds one chunk (and, compressing, a few members) and one open artifact at a time, so
+ * memory is bounded by chunk size x writers, never by the export. An export with no rows writes no artifact.
  */
 public final class RollingArtifactWriter {
     /** Bytes of encoded records a writer collects before handing them to the artifact. */
@@ -37,21 +39,23 @@ public final class RollingArtifactWriter {
     private final ArtifactSpec spec;
     private final List<StorageTarget> targets;
     private final Executor executor;
+    private final Executor compressors;
     private final int nodes;
     private final int chunkSize;
 
     /** Writers run one after another on the calling thread. */
     public RollingArtifactWriter(ArtifactSpec spec, List<StorageTarget> targets) {
-        this(spec, targets, Runnable::run, 1, DEFAULT_CHUNK_SIZE);
+        this(spec, targets, Runnable::run, 1, Runnable::run, DEFAULT_CHUNK_SIZE);
     }
 
     /**
-     * @param executor  runs the writers; the call to {@code write} waits for all of them
-     * @param nodes     the number of writers of {@code per_node}
-     * @param chunkSize bytes of encoded records a writer collects before writing them out
+     * @param executor    runs the writers; the call to {@code write} waits for all of them
+     * @param nodes       the number of writers of {@code per_node}
+     * @param compressors compresses gzip members (never the writers' executor: writers wait for their members)
+     * @param chunkSize   bytes of encoded records a writer collects before writing them out
      */
     public RollingArtifactWriter(ArtifactSpec spec, List<StorageTarget> targets, Executor executor, int nodes,
-            int chunkSize) {
+            Executor compressors, int chunkSize) {
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("no storage target");
         }
@@ -61,6 +65,7 @@ public final class RollingArtifactWriter {
         this.spec = spec;
         this.targets = List.copyOf(targets);
         this.executor = executor;
+        this.compressors = compressors;
         this.nodes = nodes;
         this.chunkSize = chunkSize;
     }
@@ -77,9 +82,14 @@ public final class RollingArtifactWriter {
      * @throws KustoException          when a writer failed; the message says how many artifacts were committed
      */
     public List<ExportedArtifact> write(QueryResult result, ExportMonitor monitor) {
-        ExportRun run = new ExportRun(spec, result.schema(), targets, monitor);
+        List<Queue<Partition>> assigned = assign(result.partitions());
+        // Enough members in flight per writer to keep every core compressing, at least two to overlap with encoding.
+        int cores = Runtime.getRuntime().availableProcessors();
+        int membersPerWriter = Math.max(2, (cores + assigned.size() - 1) / assigned.size() + 1);
+        ExportRun run = new ExportRun(spec, result.schema(), targets, monitor,
+                new ExportRun.GzipPool(compressors, membersPerWriter));
         List<CompletableFuture<Void>> writers = new ArrayList<>();
-        for (Queue<Partition> partitions : assign(result.partitions())) {
+        for (Queue<Partition> partitions : assigned) {
             writers.add(CompletableFuture.runAsync(() -> writeAll(run, partitions), executor));
         }
         Throwable failure = null;

@@ -2,8 +2,6 @@ package io.github.camelkusto.export.artifact;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 
 import io.github.camelkusto.export.command.TextEncoding;
 import io.github.camelkusto.export.kql.data.Batch;
@@ -33,22 +31,17 @@ final class TextArtifactStream extends ArtifactStream {
         long records;
         long reportedStored;
 
-        Open(ExportRun.NewArtifact started, boolean gzip) throws IOException {
+        /**
+         * Compressed artifacts are gzip members of about a chunk each, compressed in parallel ({@link GzipMembers})
+         * at deflate's fastest level: deflate at the default level 6 was most of a compressed export's time; level
+         * 1 is several times faster, the files somewhat larger, and they remain plain gzip for any reader.
+         */
+        Open(ExportRun.NewArtifact started, ExportRun run, int chunkSize) {
             this.started = started;
             this.stored = new CountingOutputStream(started.sink());
-            this.out = gzip ? new FastGzip(stored) : stored;
-        }
-    }
-
-    /**
-     * gzip at deflate's fastest level: deflate at the default level 6 was most of a compressed export's time
-     * (it runs single-threaded per writer); level 1 compresses text exports several times faster, the files
-     * somewhat larger, and they remain plain gzip for any reader.
-     */
-    private static final class FastGzip extends GZIPOutputStream {
-        FastGzip(OutputStream out) throws IOException {
-            super(out, 64 * 1024);
-            def.setLevel(Deflater.BEST_SPEED);
+            this.out = run.spec.compressed()
+                    ? new GzipMembers(stored, run.gzip.compressors(), chunkSize, run.gzip.membersPerWriter())
+                    : stored;
         }
     }
 
@@ -107,7 +100,7 @@ final class TextArtifactStream extends ArtifactStream {
     }
 
     private Open open() throws IOException {
-        Open artifact = new Open(run.start(), run.spec.compressed());
+        Open artifact = new Open(run.start(), run, chunkSize);
         ByteChunk preamble = new ByteChunk(256);
         if (run.spec.encoding() == TextEncoding.UTF8_BOM) {
             preamble.write(UTF8_BOM);
@@ -137,7 +130,7 @@ final class TextArtifactStream extends ArtifactStream {
 
     private void commit() throws IOException {
         Open artifact = current;
-        artifact.out.close(); // finishes the gzip trailer; the sink stays open until commit
+        artifact.out.close(); // writes the last gzip members; the sink stays open until commit
         String path = artifact.started.sink().commit();
         current = null; // only now: an artifact whose commit failed is still discarded
         long stored = artifact.stored.count();

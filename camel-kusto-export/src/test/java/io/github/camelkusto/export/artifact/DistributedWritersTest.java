@@ -44,6 +44,7 @@ class DistributedWritersTest {
     private static final Pattern NAME = Pattern.compile("part_(\\d+)_[0-9a-f]{32}\\.csv");
 
     private final ExecutorService pool = Executors.newFixedThreadPool(3);
+    private final ExecutorService compressors = Executors.newFixedThreadPool(2);
 
     @TempDir
     Path first;
@@ -53,6 +54,7 @@ class DistributedWritersTest {
     @AfterEach
     void shutdown() {
         pool.shutdownNow();
+        compressors.shutdownNow();
     }
 
     /** {@code partitions} partitions of {@code rows} rows each, in batches of 100: (partition, id) with ids unique. */
@@ -84,7 +86,7 @@ class DistributedWritersTest {
                 TextEncoding.UTF8_NO_BOM, new ArtifactNaming("part", "csv")).withDistribution(distribution);
         List<StorageTarget> targets = java.util.Arrays.stream(folders)
                 .<StorageTarget>map(f -> new LocalFolderTarget(new LocalFolderLocation(f))).toList();
-        return new RollingArtifactWriter(spec, targets, pool, 3, chunkSize);
+        return new RollingArtifactWriter(spec, targets, pool, 3, compressors, chunkSize);
     }
 
     private static int number(ExportedArtifact artifact) {
@@ -141,6 +143,34 @@ class DistributedWritersTest {
         assertThat(artifacts).hasSize(1);
         List<String> ids = CsvFiles.parse(Path.of(artifacts.get(0).path())).stream().map(r -> r.get(1)).toList();
         assertThat(ids).hasSize(1_500).isSortedAccordingTo(java.util.Comparator.comparingLong(Long::parseLong));
+    }
+
+    @Test
+    void aSingleWritersCompressedArtifactsAreGzipMembersThatReadBackAsTheRecordsTheTableSays() throws Exception {
+        ArtifactSpec spec = ArtifactSpec.text(ExportFormat.CSV, true, 40_000, IncludeHeaders.NONE,
+                TextEncoding.UTF8_NO_BOM, new ArtifactNaming("part", "csv.gz"));
+        AtomicLong members = new AtomicLong();
+        java.util.concurrent.Executor counting = task -> {
+            members.incrementAndGet();
+            compressors.execute(task);
+        };
+
+        List<ExportedArtifact> artifacts = new RollingArtifactWriter(spec,
+                List.of(new LocalFolderTarget(new LocalFolderLocation(first))), pool, 3, counting, 1_024)
+                .write(partitioned(3, 2_000));
+
+        assertThat(artifacts).hasSizeGreaterThan(1);
+        assertThat(members.get()).isGreaterThan(artifacts.size() * 10L); // many 1 KB members per artifact
+        Set<String> ids = new HashSet<>();
+        for (ExportedArtifact a : artifacts) {
+            Path file = Path.of(a.path());
+            assertThat(io.github.camelkusto.testkit.Gzip.isValid(file)).isTrue();
+            assertThat(Files.size(file)).isEqualTo(a.sizeInBytes());
+            List<List<Object>> rows = io.github.camelkusto.testkit.DuckDb.readCsv(file, false);
+            assertThat(rows).hasSize((int) a.numRecords());
+            rows.forEach(r -> assertThat(ids.add((String) r.get(1))).isTrue());
+        }
+        assertThat(ids).hasSize(6_000);
     }
 
     /** Records what a monitor is told; cancels once {@code cancelAfter} artifacts were committed. */
