@@ -1,5 +1,6 @@
 package io.github.camelkusto.benchmarks;
 
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,11 @@ import com.azure.core.util.HttpClientOptions;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
+import io.github.camelkusto.export.command.StorageLiteral;
 import io.github.camelkusto.export.kql.data.ResultTable;
+import io.github.camelkusto.export.storage.ArtifactSink;
+import io.github.camelkusto.export.storage.StorageTarget;
+import io.github.camelkusto.export.storage.StorageTargets;
 import io.github.camelkusto.testkit.Azurite;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -28,7 +33,9 @@ import org.apache.camel.ProducerTemplate;
  * Issue 5's upload comparison, in the same run: ours is the component exporting the log rows as csv to a container
  * (query, rendering and upload, timed together); theirs is the plain Azure SDK uploading the same bytes, exported
  * beforehand to a local folder (untimed), with {@code BlobClient.uploadFromFile} and its default
- * ParallelTransferOptions, one file per core in parallel, through the SDK's default (Netty) HTTP client.
+ * ParallelTransferOptions, one file per core in parallel, through the SDK's default (Netty) HTTP client. A third
+ * side writes the same files through the component's storage part alone (its blob sink: blocks staged while the
+ * file is read, then committed), which tells the upload's own cost from the query's and the rendering's.
  * <p>
  * Azurite keeps blobs in memory, so that its disk is not what is compared. Runs alternate between the sides, each
  * writing a new container that is deleted after it, and each starts once Azurite is idle (it frees deleted blobs in
@@ -59,6 +66,12 @@ final class AzuriteBenchmark {
         static Run median(List<Run> runs, Function<Run, Double> of) {
             double[] values = runs.stream().mapToDouble(of::apply).sorted().toArray();
             return runs.stream().filter(r -> of.apply(r) == values[values.length / 2]).findFirst().orElseThrow();
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%.2f s (CPU: JVM %.2f s, Azurite %.2f s)", seconds, jvmCpuSeconds,
+                    azuriteCpuSeconds);
         }
     }
 
@@ -105,34 +118,56 @@ final class AzuriteBenchmark {
             }
             return fileBytes;
         };
-        List<Run> oursRuns = new ArrayList<>();
-        List<Run> theirsRuns = new ArrayList<>();
+        StorageTargets storage = new StorageTargets(camel, StorageTargets.DEFAULT_BLOCK_SIZE);
+        Side oursStorageOnly = (azurite, container) -> {
+            StorageTarget target = storage.target(new StorageLiteral(azurite.kustoConnectionString(container),
+                    false, "the benchmark's storage"));
+            List<Future<?>> uploads = new ArrayList<>();
+            for (Path f : files) {
+                uploads.add(pool.submit(() -> {
+                    try (ArtifactSink sink = target.create(f.getFileName().toString());
+                            InputStream in = Files.newInputStream(f)) {
+                        in.transferTo(sink);
+                        return sink.commit();
+                    }
+                }));
+            }
+            for (Future<?> upload : uploads) {
+                upload.get();
+            }
+            return fileBytes;
+        };
+        List<Side> sides = List.of(ours, theirs, oursStorageOnly);
+        List<List<Run>> measured = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         try (Azurite azurite = Azurite.startInMemory()) {
             for (int i = 0; i < Figures.warmups + runs; i++) {
-                boolean timed = i >= Figures.warmups;
-                // Alternate which side goes first, so that neither always follows the other.
-                Run a = measure(azurite, i % 2 == 0 ? ours : theirs);
-                Run b = measure(azurite, i % 2 == 0 ? theirs : ours);
-                if (timed) {
-                    oursRuns.add(i % 2 == 0 ? a : b);
-                    theirsRuns.add(i % 2 == 0 ? b : a);
+                // Rotate which side goes first, so that none always follows another.
+                for (int k = 0; k < sides.size(); k++) {
+                    int side = (i + k) % sides.size();
+                    Run run = measure(azurite, sides.get(side));
+                    if (i >= Figures.warmups) {
+                        measured.get(side).add(run);
+                    }
                 }
             }
         } finally {
             pool.shutdownNow();
+            storage.close();
         }
-        Run oursMedian = Run.median(oursRuns, Run::seconds);
-        Run theirsMedian = Run.median(theirsRuns, Run::seconds);
+        Run oursMedian = Run.median(measured.get(0), Run::seconds);
+        Run theirsMedian = Run.median(measured.get(1), Run::seconds);
+        Run storageMedian = Run.median(measured.get(2), Run::seconds);
         Figures figures = new Figures("export " + String.format("%,d", rows.count()) + " log rows as csv to Azurite ("
                 + String.format(Locale.ROOT, "%.0f", bytes / 1e6) + " MB, " + cores + " cores, interleaved runs)",
                 "camel-kusto-export", "Azure SDK upload");
         figures.bandwidth("csv to a blob container", bytes, oursMedian.bytes(), oursMedian.seconds(),
                 theirsMedian.seconds());
-        figures.note(String.format(Locale.ROOT, "median run: ours %.2f s (CPU: JVM %.2f s, Azurite %.2f s), Azure SDK"
-                + " %.2f s (CPU: JVM %.2f s, Azurite %.2f s)", oursMedian.seconds(), oursMedian.jvmCpuSeconds(),
-                oursMedian.azuriteCpuSeconds(), theirsMedian.seconds(), theirsMedian.jvmCpuSeconds(),
-                theirsMedian.azuriteCpuSeconds()));
-        figures.note("all runs (s): ours " + seconds(oursRuns) + ", Azure SDK " + seconds(theirsRuns));
+        figures.bandwidth("same files, storage part alone", bytes, storageMedian.bytes(), storageMedian.seconds(),
+                theirsMedian.seconds());
+        figures.note("median runs: export " + oursMedian + "; storage part alone " + storageMedian + "; Azure SDK "
+                + theirsMedian);
+        figures.note("all runs (s): export " + seconds(measured.get(0)) + ", storage part alone "
+                + seconds(measured.get(2)) + ", Azure SDK " + seconds(measured.get(1)));
         return figures;
     }
 
