@@ -35,6 +35,7 @@ import io.github.camelkusto.export.storage.StorageTarget;
 public final class RollingArtifactWriter {
     /** Bytes of encoded records a writer collects before handing them to the artifact. */
     public static final int DEFAULT_CHUNK_SIZE = 1024 * 1024;
+    private static final int MAX_MEMBERS_PER_WRITER = 8;
 
     private final ArtifactSpec spec;
     private final List<StorageTarget> targets;
@@ -83,9 +84,12 @@ public final class RollingArtifactWriter {
      */
     public List<ExportedArtifact> write(QueryResult result, ExportMonitor monitor) {
         List<Queue<Partition>> assigned = assign(result.partitions());
-        // Enough members in flight per writer to keep every core compressing, at least two to overlap with encoding.
+        // Enough members in flight per writer to keep every core compressing, at least two to overlap with encoding,
+        // at most MAX_MEMBERS_PER_WRITER (memory: about two chunks each): one writer encodes slower than that many
+        // cores compress.
         int cores = Runtime.getRuntime().availableProcessors();
-        int membersPerWriter = Math.max(2, (cores + assigned.size() - 1) / assigned.size() + 1);
+        int membersPerWriter = Math.min(MAX_MEMBERS_PER_WRITER,
+                Math.max(2, (cores + assigned.size() - 1) / assigned.size() + 1));
         ExportRun run = new ExportRun(spec, result.schema(), targets, monitor,
                 new ExportRun.GzipPool(compressors, membersPerWriter));
         List<CompletableFuture<Void>> writers = new ArrayList<>();

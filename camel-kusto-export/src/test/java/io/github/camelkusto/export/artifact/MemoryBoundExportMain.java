@@ -13,7 +13,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * Run by {@link MemoryBoundExportTest} in a JVM with a small heap: a real CamelContext exports {@code rows} rows
- * of a {@code range} query as csv into {@code folder} with two parallel writers, and prints a line
+ * of a {@code range} query as csv into {@code folder} with the given {@code with (...)} properties (default: two
+ * parallel writers), gzip-compressed when the fifth argument is {@code compressed}, and prints a line
  * {@code ARTIFACT path,records,bytes} per artifact and then {@code SUMMARY peakHeap=<bytes> seconds=<s>}.
  */
 public final class MemoryBoundExportMain {
@@ -33,12 +34,15 @@ public final class MemoryBoundExportMain {
         Path folder = Path.of(args[0]);
         long rows = Long.parseLong(args[1]);
         long sizeLimit = Long.parseLong(args[2]);
+        String properties = args.length > 3 ? args[3] : "distribution=per_node";
+        boolean compressed = args.length > 4 && args[4].equals("compressed");
         try (CamelContext camel = new DefaultCamelContext()) {
             camel.start();
             ProducerTemplate template = camel.createProducerTemplate();
             long start = System.nanoTime();
-            ResultTable artifacts = template.requestBody("kusto-export:csv", ".export to csv (@'" + folder + "') with"
-                    + " (sizeLimit=" + sizeLimit + ", distribution=per_node) <| " + query(rows), ResultTable.class);
+            ResultTable artifacts = template.requestBody("kusto-export:csv", ".export " + (compressed ? "compressed " : "")
+                    + "to csv (@'" + folder + "') with"
+                    + " (sizeLimit=" + sizeLimit + ", " + properties + ") <| " + query(rows), ResultTable.class);
             double seconds = (System.nanoTime() - start) / 1e9;
             for (List<Object> a : artifacts.rows()) {
                 System.out.println("ARTIFACT " + a.get(0) + "," + a.get(1) + "," + a.get(2));
