@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.azure.storage.blob.BlobServiceClient;
 import io.github.camelkusto.export.kql.catalog.KustoDatabase;
 import io.github.camelkusto.export.kql.data.Batch;
 import io.github.camelkusto.export.kql.data.Column;
@@ -40,8 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each artifact the result table lists is read back by DuckDB (and {@code gzip -t}) and holds exactly the
  * records the table says; together the artifacts hold every row of the table once.
  * <p>
- * The cases are a covering selection of the full cross product, not all of it: every value of every dimension
- * appears, and each format meets every distribution and every storage kind.
+ * The cases are the full cross product of the dimensions that apply to each format (270 exports); two storage
+ * accounts are two accounts of Azurite, each with its own key.
  */
 @ExtendWith(AzuriteExtension.class)
 class ExportMatrixTest extends CamelTestSupport {
@@ -62,21 +63,31 @@ class ExportMatrixTest extends CamelTestSupport {
 
     enum Storage { LOCAL, ONE_ACCOUNT, TWO_ACCOUNTS }
 
+    /**
+     * The whole cross product: csv and tsv x compressed x includeHeaders x encoding x distribution x storage; json
+     * without includeHeaders (it has no header line); parquet without includeHeaders and encoding (binary).
+     */
     static Stream<Arguments> cases() {
-        return Stream.of(
-                Arguments.of("csv", false, "none", "UTF8NoBOM", "single", Storage.LOCAL),
-                Arguments.of("csv", true, "all", "UTF8BOM", "per_shard", Storage.ONE_ACCOUNT),
-                Arguments.of("csv", false, "firstFile", "UTF8BOM", "per_node", Storage.TWO_ACCOUNTS),
-                Arguments.of("csv", true, "firstFile", "UTF8NoBOM", "per_shard", Storage.LOCAL),
-                Arguments.of("tsv", true, "none", "UTF8BOM", "per_node", Storage.LOCAL),
-                Arguments.of("tsv", false, "all", "UTF8NoBOM", "single", Storage.TWO_ACCOUNTS),
-                Arguments.of("tsv", true, "firstFile", "UTF8NoBOM", "per_shard", Storage.ONE_ACCOUNT),
-                Arguments.of("json", false, null, "UTF8BOM", "per_shard", Storage.LOCAL),
-                Arguments.of("json", true, null, "UTF8NoBOM", "per_node", Storage.ONE_ACCOUNT),
-                Arguments.of("json", false, null, "UTF8NoBOM", "single", Storage.TWO_ACCOUNTS),
-                Arguments.of("parquet", false, null, null, "per_node", Storage.ONE_ACCOUNT),
-                Arguments.of("parquet", true, null, null, "per_shard", Storage.LOCAL),
-                Arguments.of("parquet", true, null, null, "single", Storage.TWO_ACCOUNTS));
+        List<Arguments> cases = new ArrayList<>();
+        for (String format : List.of("csv", "tsv", "json", "parquet")) {
+            boolean text = !format.equals("parquet");
+            List<String> headers = format.equals("csv") || format.equals("tsv")
+                    ? List.of("none", "all", "firstFile") : java.util.Collections.singletonList(null);
+            List<String> encodings = text ? List.of("UTF8NoBOM", "UTF8BOM")
+                    : java.util.Collections.singletonList(null);
+            for (boolean compressed : List.of(false, true)) {
+                for (String header : headers) {
+                    for (String encoding : encodings) {
+                        for (String distribution : List.of("single", "per_shard", "per_node")) {
+                            for (Storage storage : Storage.values()) {
+                                cases.add(Arguments.of(format, compressed, header, encoding, distribution, storage));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return cases.stream();
     }
 
     /** Names with the delimiters, quotes, line breaks, tabs, backslashes and non-ASCII text formats must carry. */
@@ -122,10 +133,14 @@ class ExportMatrixTest extends CamelTestSupport {
         List<String> containers = switch (storage) {
             case LOCAL -> List.of();
             case ONE_ACCOUNT -> List.of(azurite.newContainer("matrix"));
-            case TWO_ACCOUNTS -> List.of(azurite.newContainer("matrix"), azurite.newContainer("matrix"));
+            case TWO_ACCOUNTS -> List.of(azurite.newContainer("matrix"), azurite.newSecondAccountContainer("matrix"));
         };
-        List<String> connections = storage == Storage.LOCAL ? List.of("'" + local.toUri() + "'")
-                : containers.stream().map(c -> "h'" + azurite.kustoConnectionString(c) + "'").toList();
+        List<String> connections = switch (storage) {
+            case LOCAL -> List.of("'" + local.toUri() + "'");
+            case ONE_ACCOUNT -> List.of("h'" + azurite.kustoConnectionString(containers.get(0)) + "'");
+            case TWO_ACCOUNTS -> List.of("h'" + azurite.kustoConnectionString(containers.get(0)) + "'",
+                    "h'" + azurite.secondKustoConnectionString(containers.get(1)) + "'");
+        };
         List<String> properties = new ArrayList<>(List.of("distribution = '" + distribution + "'",
                 "namePrefix = 'out/events'"));
         if (headers != null) {
@@ -182,18 +197,20 @@ class ExportMatrixTest extends CamelTestSupport {
                     .containsExactly(List.of("SNAPPY"));
         }
         if (storage == Storage.TWO_ACCOUNTS && result.rowCount() > 1) {
-            assertThat(BlobArtifacts.list(azurite.blobServiceClient(), containers.get(1))).isNotEmpty();
+            assertThat(BlobArtifacts.list(azurite.secondBlobServiceClient(), containers.get(1))).isNotEmpty();
         }
     }
 
     /** Artifact {@code n} is on connection string {@code (n - 1) % count}: round-robin. */
     private Path download(String url, List<String> containers, int row) throws IOException {
-        for (String container : containers) {
-            String prefix = azurite.blobEndpoint() + "/" + container + "/";
+        for (int i = 0; i < containers.size(); i++) {
+            // the first container is in the first account, a second one in the second account
+            String endpoint = i == 0 ? azurite.blobEndpoint() : azurite.secondBlobEndpoint();
+            BlobServiceClient account = i == 0 ? azurite.blobServiceClient() : azurite.secondBlobServiceClient();
+            String prefix = endpoint + "/" + containers.get(i) + "/";
             if (url.startsWith(prefix)) {
                 Path file = downloads.resolve(row + "-" + url.substring(url.lastIndexOf('/') + 1));
-                Files.write(file, BlobArtifacts.download(azurite.blobServiceClient(), container,
-                        url.substring(prefix.length())));
+                Files.write(file, BlobArtifacts.download(account, containers.get(i), url.substring(prefix.length())));
                 return file;
             }
         }

@@ -35,6 +35,14 @@ public final class Azurite implements AutoCloseable {
     /** The development account's well-known key (public, documented by Microsoft). */
     public static final String ACCOUNT_KEY =
             "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    /**
+     * A second account of the same Azurite, so that tests can spread artifacts over two storage accounts (two
+     * credentials), as {@code .export} to several connection strings does. Its key is this test kit's own.
+     */
+    public static final String SECOND_ACCOUNT = "devstoreaccount2";
+    /** The second account's key: 64 bytes of base64, as Azure's keys are, and no secret (it is in this source). */
+    public static final String SECOND_ACCOUNT_KEY = java.util.Base64.getEncoder().encodeToString(
+            "camel-kusto-export test kit: the key of Azurite's second account".getBytes(StandardCharsets.US_ASCII));
     private static final String HOME_PROPERTY = "azurite.home";
     private static final String SCRIPT = "dist/src/blob/main.js"; // the package's azurite-blob bin
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
@@ -47,6 +55,7 @@ public final class Azurite implements AutoCloseable {
     private final boolean inMemory;
     private final int port;
     private final BlobServiceClient client;
+    private final BlobServiceClient secondClient;
 
     private Azurite(Process process, Path location, boolean inMemory, int port) {
         this.process = process;
@@ -55,6 +64,8 @@ public final class Azurite implements AutoCloseable {
         this.port = port;
         this.client = new BlobServiceClientBuilder().endpoint(blobEndpoint())
                 .credential(new StorageSharedKeyCredential(ACCOUNT, ACCOUNT_KEY)).buildClient();
+        this.secondClient = new BlobServiceClientBuilder().endpoint(blobEndpoint(SECOND_ACCOUNT))
+                .credential(new StorageSharedKeyCredential(SECOND_ACCOUNT, SECOND_ACCOUNT_KEY)).buildClient();
     }
 
     /** The CPU time Azurite's processes (node and its children) have used so far; zero where the OS will not say. */
@@ -110,7 +121,11 @@ public final class Azurite implements AutoCloseable {
                 "--blobPort", String.valueOf(port), "--silent", "--skipApiVersionCheck", "--loose"));
         // the location holds the log either way; Azurite refuses a location with in-memory persistence
         command.addAll(inMemory ? List.of("--inMemoryPersistence") : List.of("--location", location.toString()));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // Accounts Azurite serves (the well-known one must be listed too once any is): name:key pairs.
+        builder.environment().put("AZURITE_ACCOUNTS", ACCOUNT + ":" + ACCOUNT_KEY + ";" + SECOND_ACCOUNT + ":"
+                + SECOND_ACCOUNT_KEY);
+        return builder.start();
     }
 
     /**
@@ -139,7 +154,11 @@ public final class Azurite implements AutoCloseable {
 
     /** The blob service URL of the account, such as {@code http://127.0.0.1:12345/devstoreaccount1}. */
     public String blobEndpoint() {
-        return "http://127.0.0.1:" + port + "/" + ACCOUNT;
+        return blobEndpoint(ACCOUNT);
+    }
+
+    private String blobEndpoint(String account) {
+        return "http://127.0.0.1:" + port + "/" + account;
     }
 
     /** The storage account name, {@value #ACCOUNT}. */
@@ -173,15 +192,39 @@ public final class Azurite implements AutoCloseable {
         return client;
     }
 
+    /** The second account's blob service URL, {@code http://127.0.0.1:<port>/devstoreaccount2}. */
+    public String secondBlobEndpoint() {
+        return blobEndpoint(SECOND_ACCOUNT);
+    }
+
+    /** Kusto's {@code .export} form for a container of the second account, with the second account's key. */
+    public String secondKustoConnectionString(String container) {
+        return secondBlobEndpoint() + "/" + container + ";" + SECOND_ACCOUNT_KEY;
+    }
+
+    /** A client for the second account, authenticated with its key. */
+    public BlobServiceClient secondBlobServiceClient() {
+        return secondClient;
+    }
+
+    /** {@link #newContainer(String)} in the second account. */
+    public String newSecondAccountContainer(String prefix) {
+        return newContainer(secondClient, prefix);
+    }
+
     /**
      * Creates a container with a unique valid name (3 to 63 of {@code [a-z0-9-]}) that starts with what
      * {@code prefix} has of letters and digits, and returns its name.
      */
     public String newContainer(String prefix) {
+        return newContainer(client, prefix);
+    }
+
+    private static String newContainer(BlobServiceClient account, String prefix) {
         String clean = prefix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
         clean = clean.isEmpty() ? "c" : clean.substring(0, Math.min(clean.length(), MAX_CONTAINER_PREFIX));
         String name = clean + "-" + UUID.randomUUID().toString().replace("-", "");
-        client.createBlobContainer(name);
+        account.createBlobContainer(name);
         return name;
     }
 
