@@ -105,7 +105,7 @@ final class GzipMembers extends OutputStream {
     }
 
     /** One complete gzip member: header, raw deflate of the input, CRC-32 and length of the input. */
-    static Member compress(byte[] input, int length) {
+    private static Member compress(byte[] input, int length) {
         Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
         try {
             deflater.setInput(input, 0, length);
