@@ -6,12 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 import com.azure.core.http.HttpClient;
@@ -63,9 +63,9 @@ final class AzuriteBenchmark {
 
     /** One timed run: wall seconds and the CPU this JVM and Azurite used in it. */
     private record Run(double seconds, double jvmCpuSeconds, double azuriteCpuSeconds, long bytes) {
-        static Run median(List<Run> runs, Function<Run, Double> of) {
-            double[] values = runs.stream().mapToDouble(of::apply).sorted().toArray();
-            return runs.stream().filter(r -> of.apply(r) == values[values.length / 2]).findFirst().orElseThrow();
+        /** The run of median wall time. */
+        static Run median(List<Run> runs) {
+            return runs.stream().sorted(Comparator.comparingDouble(Run::seconds)).toList().get(runs.size() / 2);
         }
 
         @Override
@@ -154,9 +154,9 @@ final class AzuriteBenchmark {
             pool.shutdownNow();
             storage.close();
         }
-        Run oursMedian = Run.median(measured.get(0), Run::seconds);
-        Run theirsMedian = Run.median(measured.get(1), Run::seconds);
-        Run storageMedian = Run.median(measured.get(2), Run::seconds);
+        Run oursMedian = Run.median(measured.get(0));
+        Run theirsMedian = Run.median(measured.get(1));
+        Run storageMedian = Run.median(measured.get(2));
         Figures figures = new Figures("export " + String.format("%,d", rows.count()) + " log rows as csv to Azurite ("
                 + String.format(Locale.ROOT, "%.0f", bytes / 1e6) + " MB, " + cores + " cores, interleaved runs)",
                 "camel-kusto-export", "Azure SDK upload");

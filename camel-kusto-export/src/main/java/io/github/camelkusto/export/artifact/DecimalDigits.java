@@ -42,24 +42,28 @@ final class DecimalDigits {
             long quotient = value / 100;
             int pair = (int) (value - quotient * 100);
             value = quotient;
-            buf[--i] = PAIRS[2 * pair + 1];
-            buf[--i] = PAIRS[2 * pair];
+            i = pairBefore(pair, buf, i);
         }
         int small = (int) value; // int division is cheaper than long's
         while (small >= 100) {
             int quotient = small / 100;
             int pair = small - quotient * 100;
             small = quotient;
-            buf[--i] = PAIRS[2 * pair + 1];
-            buf[--i] = PAIRS[2 * pair];
+            i = pairBefore(pair, buf, i);
         }
         if (small >= 10) {
-            buf[--i] = PAIRS[2 * small + 1];
-            buf[--i] = PAIRS[2 * small];
+            i = pairBefore(small, buf, i);
         } else {
             buf[--i] = (byte) ('0' + small);
         }
         return end;
+    }
+
+    /** Writes the two digits of {@code pair} (0 to 99) just before {@code buf[end]}; returns where they start. */
+    private static int pairBefore(int pair, byte[] buf, int end) {
+        buf[end - 1] = PAIRS[2 * pair + 1];
+        buf[end - 2] = PAIRS[2 * pair];
+        return end - 2;
     }
 
     /** {@code value} (0 or more) as exactly {@code width} decimal digits, zero-padded, at {@code buf[at]}. */
@@ -69,8 +73,7 @@ final class DecimalDigits {
             int quotient = value / 100;
             int pair = value - quotient * 100;
             value = quotient;
-            buf[--i] = PAIRS[2 * pair + 1];
-            buf[--i] = PAIRS[2 * pair];
+            i = pairBefore(pair, buf, i);
         }
         if (i > at) {
             buf[--i] = (byte) ('0' + value % 10);
