@@ -12,6 +12,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.azure.storage.blob.sas.BlobContainerSasPermission;
+import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
 import com.azure.storage.common.sas.AccountSasPermission;
 import com.azure.storage.common.sas.AccountSasResourceType;
 import com.azure.storage.common.sas.AccountSasService;
@@ -31,7 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs every corpus case that carries a secret, and real exports to Azurite with an account key or a SAS, through a
+ * Runs every corpus case that carries a secret (among them the portal form, OneLake, and every refused scheme and
+ * host), and real exports to Azurite with an account key or a SAS, in the URL and the portal form, through a
  * real CamelContext with every logger at DEBUG (java.util.logging at ALL), and fails on any secret in a log line, an exception (message or
  * stack trace), an endpoint URI or a result.
  */
@@ -133,6 +136,35 @@ class SecretLeakTest extends CamelTestSupport {
                 .anySatisfy(s -> assertThat(s).contains("does not exist"));
         assertNothingLeaked(azurite.accountKey());
         assertNothingLeaked(wrongKey);
+    }
+
+    /**
+     * The Azure portal's connection string, with an account key or a SAS (and with the key first, and without a
+     * container): neither key nor SAS shows in a result Path, a message or a log line.
+     */
+    @Test
+    void exportsToAzuriteInThePortalFormNeverShowTheKeyOrTheSas() {
+        String container = azurite.newContainer("leakportal");
+        String rows = "datatable(a:long)[1, 2, 3]";
+        String sas = azurite.blobServiceClient().getBlobContainerClient(container).generateSas(
+                new BlobServiceSasSignatureValues(OffsetDateTime.now().plusHours(1), BlobContainerSasPermission.parse("cw")));
+        String signature = sas.replaceAll(".*sig=([^&]+).*", "$1");
+        String endpoint = "BlobEndpoint=" + azurite.blobEndpoint() + ";";
+        run(".export to csv ('DefaultEndpointsProtocol=http;AccountName=" + azurite.accountName() + ";AccountKey="
+                + azurite.accountKey() + ";" + endpoint + "Container=" + container + "/key') <| " + rows, Map.of());
+        run(".export to csv ('AccountKey=" + azurite.accountKey() + ";" + endpoint + "Container=" + container
+                + "/first') <| " + rows, Map.of());
+        run(".export to csv ('" + endpoint + "SharedAccessSignature=" + sas + ";Container=" + container + "/sas') <| "
+                + rows, Map.of());
+        run(rows, Map.of("storage", endpoint + "SharedAccessSignature=" + sas + ";Container=" + container + "/option"));
+        run(".export to csv ('" + endpoint + "AccountKey=" + azurite.accountKey() + "') <| " + rows, Map.of());
+
+        assertThat(seen).filteredOn(s -> s.contains("NumRecords")).hasSize(4);
+        assertThat(seen).anySatisfy(s -> assertThat(s).contains("names no container"));
+        for (String secret : List.of(azurite.accountKey(), sas, signature,
+                URLDecoder.decode(signature, StandardCharsets.UTF_8))) {
+            assertNothingLeaked(secret);
+        }
     }
 
     /**

@@ -17,7 +17,12 @@ public record BlobLocation(Kind kind, String serviceUrl, String accountName, Str
         /** {@code https://<account>.blob.core.windows.net/...} or an emulator endpoint. */
         BLOB,
         /** {@code abfss://<fs>@<account>.dfs.core.windows.net/...} or {@code https://<account>.dfs.core.windows.net/...}. */
-        ADLS_GEN2
+        ADLS_GEN2,
+        /**
+         * {@code https://onelake.blob|dfs.fabric.microsoft.com/<workspace>/<item>/...} or {@code abfss://<workspace>@onelake...}:
+         * the workspace is held in {@code container}.
+         */
+        ONELAKE
     }
 
     /** The URL of a blob of this location, without any secret. */

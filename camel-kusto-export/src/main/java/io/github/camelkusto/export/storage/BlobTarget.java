@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -45,6 +46,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class BlobTarget implements StorageTarget {
     private static final Logger LOG = LoggerFactory.getLogger(BlobTarget.class);
+    /**
+     * The 403 error codes of a credential that is valid but lacks a permission: reading the container's properties
+     * (a write-only SAS, or an account SAS for objects only), or writing (a read-only one). Others (a wrong key:
+     * AuthenticationFailed) fail the pre-flight check.
+     */
+    private static final Set<String> CANNOT_READ = Set.of("AuthorizationPermissionMismatch",
+            "AuthorizationResourceTypeMismatch");
     private final BlobLocation location;
     private final BlobServiceClient client;
     private final BlobEndpoint endpoint;
@@ -80,14 +88,28 @@ public final class BlobTarget implements StorageTarget {
         ServiceHelper.startService(producer);
     }
 
+    /**
+     * Checks that the container exists, where the credential allows it: a credential that may write but not read
+     * (a container SAS with {@code cw} or {@code w}, as ADX's docs advise) gets 403 AuthorizationPermissionMismatch
+     * here, so that answer means "cannot check": the export goes on and its first block says whether it can write.
+     * OneLake workspaces are not checked (their existence is not a container's; untested against Fabric).
+     */
     @Override
     public void verify() {
         refuseWhileTraced();
+        if (location.kind() == BlobLocation.Kind.ONELAKE) {
+            return;
+        }
         BlobContainerClient container = client.getBlobContainerClient(location.container());
         boolean exists;
         try {
             exists = container.exists();
         } catch (BlobStorageException e) {
+            if (e.getStatusCode() == 403 && CANNOT_READ.contains(String.valueOf(e.getErrorCode()))) {
+                LOG.debug("The credential of {} may not read the container ({}): not checked", location,
+                        e.getErrorCode());
+                return;
+            }
             throw new StorageException("cannot use " + location + ": " + e.getStatusCode() + " "
                     + e.getErrorCode(), e);
         } catch (RuntimeException e) {
@@ -145,7 +167,7 @@ public final class BlobTarget implements StorageTarget {
             if (!transientFailure || attempt >= retry.maxAttempts()) {
                 String tries = transientFailure && attempt > 1 ? " after " + attempt + " attempts" : "";
                 throw new IOException(operation + " of " + location.blobUrl(blobName) + " failed" + tries + ": "
-                        + describe(failure), failure);
+                        + describe(failure) + writeRefusal(failure), failure);
             }
             Duration wait = retry.backoff(attempt);
             LOG.debug("{} of {} failed transiently (attempt {} of {}), retrying in {} ms: {}", operation,
@@ -198,6 +220,18 @@ public final class BlobTarget implements StorageTarget {
             cause = t;
         }
         return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    /** Says why, when the service refused to write because the credential may not (a read-only SAS, say). */
+    private String writeRefusal(Exception failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BlobStorageException bse && bse.getStatusCode() == 403
+                    && CANNOT_READ.contains(String.valueOf(bse.getErrorCode()))) {
+                return " (the credential of " + location + " may not write there: a SAS needs the write permission"
+                        + " 'w' on blobs, an identity a role such as Storage Blob Data Contributor)";
+            }
+        }
+        return "";
     }
 
     /**

@@ -97,7 +97,12 @@ public final class StorageTargets implements AutoCloseable {
             builder.sasToken(sas.token());
         } else if (credential instanceof BlobCredential.ManagedIdentity identity) {
             ManagedIdentityCredentialBuilder managed = new ManagedIdentityCredentialBuilder().httpClient(HTTP);
-            identity.clientId().ifPresent(managed::clientId);
+            switch (identity.by()) {
+                case OBJECT_ID -> managed.objectId(identity.id());
+                case CLIENT_ID -> managed.clientId(identity.id());
+                case RESOURCE_ID -> managed.resourceId(identity.id());
+                case SYSTEM -> { } // the builder's default
+            }
             builder.credential(managed.build());
         } else if (credential instanceof BlobCredential.Impersonate) {
             builder.credential(new DefaultAzureCredentialBuilder().httpClient(HTTP).build());
