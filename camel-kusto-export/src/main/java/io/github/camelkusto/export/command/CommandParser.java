@@ -22,6 +22,7 @@ import io.github.camelkusto.export.kql.syntax.TokenParser;
  *
  * <pre>
  * .export [async] [compressed] to (csv|tsv|json|parquet) ( conn [, conn ...] ) [with ( name = value [, ...] )] &lt;| query
+ * [set name [= value]; ...] query                  (a bare query; set statements: see {@link RequestProperties})
  * .show tables
  * .show operations [ id | ( id [, id ...] ) ]
  * .show operation id details
@@ -86,10 +87,13 @@ public final class CommandParser extends TokenParser {
         }
         ExportProperties.Builder properties = ExportProperties.builder();
         fillFromOptions(properties, options.format(), options);
+        SourceText source = new SourceText(query);
+        SetStatements.Parsed set = SetStatements.parse(source, 0);
+        String afterSet = query.substring(set.queryStart());
         try {
             return new ExportCommand(options.async(), options.compressed(), options.format(), options.storage(),
-                    properties.build(options.format(), options.compressed()), query.strip(), new SourceText(query),
-                    leadingBlanks(query));
+                    properties.build(options.format(), options.compressed()), afterSet.strip(), source,
+                    set.queryStart() + leadingBlanks(afterSet), set.properties());
         } catch (InvalidPropertyException e) {
             throw optionError(e.property(), e);
         }
@@ -230,16 +234,17 @@ public final class CommandParser extends TokenParser {
             throw error("expected " + (hasWith ? "" : "'with (...)' or ") + "'<|' and the query but found "
                     + arrow.describe(), arrow);
         }
-        String afterArrow = source.text().substring(arrow.end());
-        String query = afterArrow.strip();
-        if (query.isEmpty()) {
+        if (source.text().substring(arrow.end()).isBlank()) {
             throw error("expected a query after '<|'", arrow);
         }
-        int queryStart = arrow.end() + leadingBlanks(afterArrow);
+        SetStatements.Parsed set = SetStatements.parse(source, arrow.end());
+        String afterSet = source.text().substring(set.queryStart());
+        String query = afterSet.strip();
+        int queryStart = set.queryStart() + leadingBlanks(afterSet);
         fillFromOptions(properties, format, options);
         try {
             return new ExportCommand(async, compressed, format, storage, properties.build(format, compressed), query,
-                    source, queryStart);
+                    source, queryStart, set.properties());
         } catch (InvalidPropertyException e) {
             Property property = written.get(e.property());
             if (property == null) {
