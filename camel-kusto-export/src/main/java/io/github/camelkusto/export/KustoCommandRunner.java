@@ -16,6 +16,7 @@ import io.github.camelkusto.export.command.CancelOperationCommand;
 import io.github.camelkusto.export.command.Distribution;
 import io.github.camelkusto.export.command.ExportCommand;
 import io.github.camelkusto.export.command.KustoCommand;
+import io.github.camelkusto.export.command.PipedShowCommand;
 import io.github.camelkusto.export.command.RequestProperties;
 import io.github.camelkusto.export.command.ShowOperationDetailsCommand;
 import io.github.camelkusto.export.command.ShowOperationsCommand;
@@ -83,6 +84,9 @@ final class KustoCommandRunner {
     Result run(KustoCommand command, ExportRequest request) {
         if (command instanceof ExportCommand export) {
             return export(export, request);
+        }
+        if (command instanceof PipedShowCommand piped) {
+            return new Result(ShowPipe.run(piped, run(piped.show(), request).table()), Optional.empty());
         }
         ResultTable table;
         if (command instanceof TableManagementCommand tableCommand) {

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import io.github.camelkusto.export.kql.KustoException;
 import io.github.camelkusto.export.kql.control.TableCommandParser;
 import io.github.camelkusto.export.kql.syntax.KustoSyntaxException;
+import io.github.camelkusto.export.kql.syntax.QueryParser;
 import io.github.camelkusto.export.kql.syntax.SourceText;
 import io.github.camelkusto.export.kql.syntax.Token;
 import io.github.camelkusto.export.kql.syntax.TokenKind;
@@ -23,9 +24,9 @@ import io.github.camelkusto.export.kql.syntax.TokenParser;
  * <pre>
  * .export [async] [compressed] to (csv|tsv|json|parquet) ( conn [, conn ...] ) [with ( name = value [, ...] )] &lt;| query
  * [set name [= value]; ...] query                  (a bare query; set statements: see {@link RequestProperties})
- * .show tables
- * .show operations [ id | ( id [, id ...] ) ]
- * .show operation id details
+ * .show tables [| query]
+ * .show operations [ id | ( id [, id ...] ) ] [| query]
+ * .show operation id details [| query]
  * .cancel operation id [with ( reason = 'text' )]
  * .create table, .drop table, .ingest, .set-or-append ... (see {@link TableCommandParser})
  * </pre>
@@ -127,7 +128,7 @@ public final class CommandParser extends TokenParser {
                     ids.add(operationId());
                 } while (acceptSymbol(","));
                 expectSymbol(")", "expected ',' or ')' after an operation id");
-            } else if (current.kind() != TokenKind.END) {
+            } else if (current.kind() != TokenKind.END && !current.isSymbol("|")) {
                 ids.add(operationId());
             }
             command = new ShowOperationsCommand(ids);
@@ -141,8 +142,26 @@ public final class CommandParser extends TokenParser {
         } else {
             throw error("unknown command '.show " + what.text() + "' (supported: " + COMMANDS + ")", what);
         }
+        if (current.isSymbol("|")) {
+            return piped(command);
+        }
         expectEnd("at the end of the command");
         return command;
+    }
+
+    /** {@code .show ... | query}: the query's syntax is checked now, its names when it runs over the result. */
+    private PipedShowCommand piped(KustoCommand show) {
+        Token pipe = current;
+        PipedShowCommand piped = new PipedShowCommand(show, source, pipe.start());
+        if (source.text().substring(pipe.end()).isBlank()) {
+            throw error("expected a query after '|'", pipe);
+        }
+        try {
+            QueryParser.parse(new SourceText(piped.query()));
+        } catch (KustoSyntaxException e) {
+            throw e.within(source, piped.queryStart());
+        }
+        return piped;
     }
 
     private KustoCommand cancel() {

@@ -144,6 +144,9 @@ class CommandCorpusTest {
         if (command instanceof ShowTablesCommand) {
             return ".show tables";
         }
+        if (command instanceof PipedShowCommand p) {
+            return render(p.show()) + "\npiped into: " + p.pipe();
+        }
         return fail("no rendering for " + command);
     }
 }
