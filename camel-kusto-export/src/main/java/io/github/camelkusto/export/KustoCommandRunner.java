@@ -13,8 +13,11 @@ import io.github.camelkusto.export.artifact.ExportMonitor;
 import io.github.camelkusto.export.artifact.ExportedArtifact;
 import io.github.camelkusto.export.artifact.RollingArtifactWriter;
 import io.github.camelkusto.export.command.CancelOperationCommand;
+import io.github.camelkusto.export.command.Distribution;
 import io.github.camelkusto.export.command.ExportCommand;
 import io.github.camelkusto.export.command.KustoCommand;
+import io.github.camelkusto.export.command.PipedShowCommand;
+import io.github.camelkusto.export.command.RequestProperties;
 import io.github.camelkusto.export.command.ShowOperationDetailsCommand;
 import io.github.camelkusto.export.command.ShowOperationsCommand;
 import io.github.camelkusto.export.command.ShowTablesCommand;
@@ -82,6 +85,9 @@ final class KustoCommandRunner {
         if (command instanceof ExportCommand export) {
             return export(export, request);
         }
+        if (command instanceof PipedShowCommand piped) {
+            return new Result(ShowPipe.run(piped, run(piped.show(), request).table()), Optional.empty());
+        }
         ResultTable table;
         if (command instanceof TableManagementCommand tableCommand) {
             table = tableCommands.run(tableCommand.command());
@@ -122,7 +128,9 @@ final class KustoCommandRunner {
     }
 
     private ExportJob prepare(ExportCommand command, ExportRequest request) {
-        ArtifactSpec spec = ArtifactSpec.of(command);
+        RequestProperties requestProperties = command.requestProperties();
+        ArtifactSpec spec = fannedOut(ArtifactSpec.of(command), requestProperties);
+        int writerCount = requestProperties.fanOutWriters(nodes);
         List<StorageTarget> targets = command.storage().stream().map(storageTargets::target).toList();
         QueryResult result;
         try {
@@ -143,7 +151,7 @@ final class KustoCommandRunner {
         return new ExportJob() {
             @Override
             public List<ExportedArtifact> write(ExportMonitor monitor) {
-                return new RollingArtifactWriter(spec, targets, writers, nodes, compressors,
+                return new RollingArtifactWriter(spec, targets, writers, writerCount, compressors,
                         RollingArtifactWriter.DEFAULT_CHUNK_SIZE).write(result, monitor);
             }
 
@@ -157,6 +165,22 @@ final class KustoCommandRunner {
                 return KustoCommandRunner.mask(command, text);
             }
         };
+    }
+
+    /**
+     * The spec with the writer parallelism the fan-out request properties allow: fewer than full fan-out turns
+     * per_shard (a writer per partition) into per_node, whose writer count they set. Every other request property
+     * means nothing to the writers: each gets a DEBUG line.
+     */
+    private static ArtifactSpec fannedOut(ArtifactSpec spec, RequestProperties requestProperties) {
+        for (String name : requestProperties.values().keySet()) {
+            if (!name.equals(RequestProperties.FANOUT_NODES_PERCENT)
+                    && !name.equals(RequestProperties.FANOUT_THREADS_PERCENT)) {
+                LOG.debug("Request property '{}' has no effect here; ignored", name);
+            }
+        }
+        boolean limited = requestProperties.limitsFanOut() && spec.distribution() == Distribution.PER_SHARD;
+        return limited ? spec.withDistribution(Distribution.PER_NODE) : spec;
     }
 
     /** Deletes committed artifacts from whichever target holds each; returns those deleted. */

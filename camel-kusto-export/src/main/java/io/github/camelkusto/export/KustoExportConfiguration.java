@@ -43,7 +43,8 @@ public class KustoExportConfiguration implements Cloneable {
     private boolean compressed;
 
     @UriParam(label = "properties", description = "The size limit in bytes of one artifact before compression,"
-            + " 104857600 (100 MB, the default) to 4294967296 (4 GB). A record is never split across artifacts.")
+            + " 1 to 4294967296 (4 GB); default 104857600 (100 MB). ADX documents 100 MB to 4 GB; a smaller limit gives"
+            + " small files. A record is never split across artifacts.")
     private Long sizeLimit;
 
     @UriParam(label = "properties", enums = "none,all,firstFile", description = "csv/tsv only: which artifacts start"
@@ -63,8 +64,8 @@ public class KustoExportConfiguration implements Cloneable {
     private String encoding;
 
     @UriParam(label = "properties", enums = "gzip,snappy,zstd,lz4_raw,brotli", description = "The codec of"
-            + " compressed artifacts: gzip for text formats; snappy (the default), gzip, zstd, lz4_raw or brotli"
-            + " for parquet.")
+            + " compressed artifacts: gzip for text formats; gzip (the default, as in ADX), snappy, zstd, lz4_raw or"
+            + " brotli for parquet.")
     private String compressionType;
 
     @UriParam(label = "properties", enums = "single,per_node,per_shard", description = "How many writers export in"

@@ -5,7 +5,7 @@ import java.util.List;
 
 /** The command line of {@link KustoExportCli}: a mode, options, and positional arguments. */
 record Arguments(String mode, String data, String storage, int durationSeconds, int maxMessages,
-        List<String> positional) {
+        boolean noWait, List<String> positional) {
 
     static Arguments parse(String[] args) {
         if (args.length == 0) {
@@ -15,6 +15,7 @@ record Arguments(String mode, String data, String storage, int durationSeconds, 
         String storage = null;
         int duration = 0;
         int maxMessages = 0;
+        boolean noWait = false;
         List<String> positional = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
@@ -23,6 +24,7 @@ record Arguments(String mode, String data, String storage, int durationSeconds, 
                 case "--storage" -> storage = value(args, ++i, arg);
                 case "--duration" -> duration = number(args, ++i, arg);
                 case "--max-messages" -> maxMessages = number(args, ++i, arg);
+                case "--no-wait" -> noWait = true;
                 default -> {
                     if (arg.startsWith("--")) {
                         throw new IllegalArgumentException("unknown option " + arg);
@@ -31,7 +33,7 @@ record Arguments(String mode, String data, String storage, int durationSeconds, 
                 }
             }
         }
-        return new Arguments(args[0], data, storage, duration, maxMessages, List.copyOf(positional));
+        return new Arguments(args[0], data, storage, duration, maxMessages, noWait, List.copyOf(positional));
     }
 
     private static String value(String[] args, int i, String option) {

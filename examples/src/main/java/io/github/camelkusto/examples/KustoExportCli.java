@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 import io.github.camelkusto.export.KustoExportComponent;
 import io.github.camelkusto.export.kql.data.ResultTable;
@@ -18,8 +20,10 @@ import org.apache.camel.main.Main;
  * The command runner of the project, for the quickstart and for scripting exports.
  *
  * <pre>
- * exec [--data DIR] [--storage CONN] '&lt;text&gt;'   run one command (.export ..., a bare query, .show ...) and
- *                                                print its result table as CSV; exit 2 on error
+ * exec [--data DIR] [--storage CONN] [--no-wait] '&lt;text&gt;'
+ *                                                run one command (.export ..., a bare query, .show ...) and
+ *                                                print its result table as CSV; exit 2 on error. An async export
+ *                                                is waited for (its artifact table is printed) unless --no-wait
  * run [--data DIR] [--duration S] [--max-messages N] FILE...
  *                                                run YAML/XML route files with Camel Main until stopped
  * </pre>
@@ -27,9 +31,13 @@ import org.apache.camel.main.Main;
 public final class KustoExportCli {
     static final int OK = 0;
     static final int FAILED = 2;
+    private static final String ENDPOINT = "kusto-export:csv";
+    /** The states of an export that has not ended yet. */
+    private static final Set<String> RUNNING = Set.of("Scheduled", "InProgress");
+    private static final long POLL_MILLIS = 100;
     private static final String USAGE = """
             usage:
-              kusto-export exec [--data DIR] [--storage CONN] '<command or query>'
+              kusto-export exec [--data DIR] [--storage CONN] [--no-wait] '<command or query>'
               kusto-export run [--data DIR] [--duration SECONDS] [--max-messages N] FILE...
             """;
 
@@ -72,16 +80,48 @@ public final class KustoExportCli {
             context.start();
             ProducerTemplate template = context.createProducerTemplate();
             try {
-                ResultTable table = template.requestBody("kusto-export:csv", arguments.positional().get(0),
+                ResultTable table = template.requestBody(ENDPOINT, arguments.positional().get(0),
                         ResultTable.class);
+                if (table.schema().names().equals(List.of("OperationId")) && !arguments.noWait()) {
+                    return awaitExport(template, (UUID) table.value(0, "OperationId"), out, err);
+                }
                 out.print(table.toCsv());
                 out.flush();
+                if (table.schema().names().equals(List.of("OperationId"))) {
+                    err.println("note: --no-wait: the export runs inside this process, which exits now: it is"
+                            + " stopped and what it had not committed is discarded");
+                }
                 return OK;
             } catch (CamelExecutionException e) {
                 err.println("error: " + rootMessage(e));
                 return FAILED;
             }
         }
+    }
+
+    /**
+     * Waits for an async export, which runs in this process and would end with it: prints its final state on
+     * stderr and the artifacts it left in storage as CSV on stdout; exit 0 only when it completed.
+     */
+    private static int awaitExport(ProducerTemplate template, UUID id, PrintStream out, PrintStream err)
+            throws InterruptedException {
+        ResultTable operation;
+        do {
+            Thread.sleep(POLL_MILLIS);
+            operation = template.requestBody(ENDPOINT, ".show operations " + id + " | project State, Status",
+                    ResultTable.class);
+        } while (RUNNING.contains((String) operation.value(0, "State")));
+        String state = (String) operation.value(0, "State");
+        err.println("operation " + id + " " + state + ": " + operation.value(0, "Status"));
+        try {
+            out.print(template.requestBody(ENDPOINT, ".show operation " + id + " details", ResultTable.class)
+                    .toCsv());
+            out.flush();
+        } catch (CamelExecutionException e) {
+            err.println("error: " + rootMessage(e)); // details not kept (persistDetails=false)
+            return FAILED;
+        }
+        return state.equals("Completed") ? OK : FAILED;
     }
 
     private static int runRoutes(Arguments arguments) throws Exception {

@@ -64,11 +64,11 @@ class KustoExportCliIT {
 
     @Test
     void execPrintsTheErrorOnStderrAndExitsTwo() throws Exception {
-        Run run = cli("exec", ".export to csv ('out') with (sizeLimit=5) <| datatable(a:long)[1]");
+        Run run = cli("exec", ".export to csv ('out') with (sizeLimit=0) <| datatable(a:long)[1]");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stdout()).isEmpty();
-        assertThat(run.stderr()).contains("property 'sizeLimit' must be between 104857600 (100 MB)")
+        assertThat(run.stderr()).contains("property 'sizeLimit' must be between 1 and 4294967296 (4 GB)")
                 .contains("(line 1, column 40)");
         assertThat(workDir.resolve("out")).doesNotExist();
     }

@@ -44,8 +44,8 @@ public record ArtifactSpec(ExportFormat format, boolean compressed, long sizeLim
     }
 
     /**
-     * The spec of an export command. Parquet pages use {@code compressionType} when given, else snappy when the
-     * export is {@code compressed}, else none.
+     * The spec of an export command. Parquet pages use {@code compressionType} when given, else gzip (ADX's
+     * documented default) when the export is {@code compressed}, else none.
      *
      * @throws io.github.camelkusto.export.kql.KustoException when the parquet codec is not available here
      */
@@ -55,7 +55,7 @@ public record ArtifactSpec(ExportFormat format, boolean compressed, long sizeLim
         String extension = p.fileExtension().orElse(command.format().defaultExtension())
                 + (command.compressed() && !parquet ? ".gz" : "");
         Optional<CompressionType> codec = !parquet ? Optional.empty()
-                : p.compressionType().or(() -> command.compressed() ? Optional.of(CompressionType.SNAPPY)
+                : p.compressionType().or(() -> command.compressed() ? Optional.of(CompressionType.GZIP)
                         : Optional.empty());
         codec.ifPresent(ParquetCompression::checkAvailable);
         return new ArtifactSpec(command.format(), command.compressed() && !parquet, p.sizeLimit(),

@@ -61,7 +61,7 @@ final class DelimitedRecordEncoder implements RecordEncoder {
                 out.write(delimiter);
             }
             Vector v = batch.column(c);
-            if (v.isNull(row)) {
+            if (v.isKustoNull(row)) {
                 continue;
             }
             if (columnTypes[c] == KqlType.STRING) {

@@ -56,7 +56,7 @@ final class JsonLinesRecordEncoder implements RecordEncoder {
     }
 
     private void writeValue(JsonGenerator g, KqlType type, Vector v, int row) throws IOException {
-        if (v.isNull(row)) {
+        if (v.isKustoNull(row)) {
             g.writeNull();
             return;
         }

@@ -114,7 +114,7 @@ final class ParquetRows extends WriteSupport<ParquetRows.Cursor> {
         for (int c = 0; c < names.length; c++) {
             Vector v = cursor.batch.column(c);
             int row = cursor.row;
-            if (v.isNull(row)) {
+            if (v.isKustoNull(row)) {
                 continue;
             }
             consumer.startField(names[c], c);

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import io.github.camelkusto.export.kql.KustoException;
 import io.github.camelkusto.export.kql.control.TableCommandParser;
 import io.github.camelkusto.export.kql.syntax.KustoSyntaxException;
+import io.github.camelkusto.export.kql.syntax.QueryParser;
 import io.github.camelkusto.export.kql.syntax.SourceText;
 import io.github.camelkusto.export.kql.syntax.Token;
 import io.github.camelkusto.export.kql.syntax.TokenKind;
@@ -22,9 +23,10 @@ import io.github.camelkusto.export.kql.syntax.TokenParser;
  *
  * <pre>
  * .export [async] [compressed] to (csv|tsv|json|parquet) ( conn [, conn ...] ) [with ( name = value [, ...] )] &lt;| query
- * .show tables
- * .show operations [ id | ( id [, id ...] ) ]
- * .show operation id details
+ * [set name [= value]; ...] query                  (a bare query; set statements: see {@link RequestProperties})
+ * .show tables [| query]
+ * .show operations [ id | ( id [, id ...] ) ] [| query]
+ * .show operation id details [| query]
  * .cancel operation id [with ( reason = 'text' )]
  * .create table, .drop table, .ingest, .set-or-append ... (see {@link TableCommandParser})
  * </pre>
@@ -86,10 +88,13 @@ public final class CommandParser extends TokenParser {
         }
         ExportProperties.Builder properties = ExportProperties.builder();
         fillFromOptions(properties, options.format(), options);
+        SourceText source = new SourceText(query);
+        SetStatements.Parsed set = SetStatements.parse(source, 0);
+        String afterSet = query.substring(set.queryStart());
         try {
             return new ExportCommand(options.async(), options.compressed(), options.format(), options.storage(),
-                    properties.build(options.format(), options.compressed()), query.strip(), new SourceText(query),
-                    leadingBlanks(query));
+                    properties.build(options.format(), options.compressed()), afterSet.strip(), source,
+                    set.queryStart() + leadingBlanks(afterSet), set.properties());
         } catch (InvalidPropertyException e) {
             throw optionError(e.property(), e);
         }
@@ -123,7 +128,7 @@ public final class CommandParser extends TokenParser {
                     ids.add(operationId());
                 } while (acceptSymbol(","));
                 expectSymbol(")", "expected ',' or ')' after an operation id");
-            } else if (current.kind() != TokenKind.END) {
+            } else if (current.kind() != TokenKind.END && !current.isSymbol("|")) {
                 ids.add(operationId());
             }
             command = new ShowOperationsCommand(ids);
@@ -137,8 +142,26 @@ public final class CommandParser extends TokenParser {
         } else {
             throw error("unknown command '.show " + what.text() + "' (supported: " + COMMANDS + ")", what);
         }
+        if (current.isSymbol("|")) {
+            return piped(command);
+        }
         expectEnd("at the end of the command");
         return command;
+    }
+
+    /** {@code .show ... | query}: the query's syntax is checked now, its names when it runs over the result. */
+    private PipedShowCommand piped(KustoCommand show) {
+        Token pipe = current;
+        PipedShowCommand piped = new PipedShowCommand(show, source, pipe.start());
+        if (source.text().substring(pipe.end()).isBlank()) {
+            throw error("expected a query after '|'", pipe);
+        }
+        try {
+            QueryParser.parse(new SourceText(piped.query()));
+        } catch (KustoSyntaxException e) {
+            throw e.within(source, piped.queryStart());
+        }
+        return piped;
     }
 
     private KustoCommand cancel() {
@@ -230,16 +253,17 @@ public final class CommandParser extends TokenParser {
             throw error("expected " + (hasWith ? "" : "'with (...)' or ") + "'<|' and the query but found "
                     + arrow.describe(), arrow);
         }
-        String afterArrow = source.text().substring(arrow.end());
-        String query = afterArrow.strip();
-        if (query.isEmpty()) {
+        if (source.text().substring(arrow.end()).isBlank()) {
             throw error("expected a query after '<|'", arrow);
         }
-        int queryStart = arrow.end() + leadingBlanks(afterArrow);
+        SetStatements.Parsed set = SetStatements.parse(source, arrow.end());
+        String afterSet = source.text().substring(set.queryStart());
+        String query = afterSet.strip();
+        int queryStart = set.queryStart() + leadingBlanks(afterSet);
         fillFromOptions(properties, format, options);
         try {
             return new ExportCommand(async, compressed, format, storage, properties.build(format, compressed), query,
-                    source, queryStart);
+                    source, queryStart, set.properties());
         } catch (InvalidPropertyException e) {
             Property property = written.get(e.property());
             if (property == null) {

@@ -6,8 +6,9 @@ import io.github.camelkusto.export.kql.syntax.SourceText;
 
 /**
  * A complete, validated {@code .export}: how (format, compression, properties), where to (one or more
- * connection strings, used round-robin) and what (the query text, verbatim). {@code text} is what the user sent
- * and {@code queryStart} where the query starts in it, so that an error in the query points into the command.
+ * connection strings, used round-robin) and what (the query text, verbatim, after its {@code set} statements).
+ * {@code text} is what the user sent and {@code queryStart} where the query starts in it, so that an error in the
+ * query points into the command. {@code requestProperties} are those of the query's {@code set} statements.
  */
 public record ExportCommand(
         boolean async,
@@ -17,7 +18,8 @@ public record ExportCommand(
         ExportProperties properties,
         String query,
         SourceText text,
-        int queryStart) implements KustoCommand {
+        int queryStart,
+        RequestProperties requestProperties) implements KustoCommand {
 
     public ExportCommand {
         storage = List.copyOf(storage);
@@ -36,6 +38,6 @@ public record ExportCommand(
     public String toString() {
         return ".export" + (async ? " async" : "") + (compressed ? " compressed" : "") + " to " + format + " ("
                 + storage.size() + " connection string" + (storage.size() == 1 ? "" : "s") + ") with (" + properties
-                + ") <| " + displayQuery();
+                + ") <| " + (requestProperties.isEmpty() ? "" : "set " + requestProperties + "; ") + displayQuery();
     }
 }

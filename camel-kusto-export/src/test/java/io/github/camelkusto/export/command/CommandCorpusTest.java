@@ -124,6 +124,9 @@ class CommandCorpusTest {
                     .append(", persistDetails=").append(p.persistDetails().map(Object::toString).orElse("-"))
                     .append(", parquetRowGroupSize=").append(p.parquetRowGroupSize())
                     .append(", parquetDatetimePrecision=").append(p.parquetDatetimePrecision()).append('\n');
+            if (!e.requestProperties().isEmpty()) {
+                out.append("set: ").append(e.requestProperties()).append('\n');
+            }
             out.append("query: ").append(e.displayQuery());
             return out.toString();
         }
@@ -140,6 +143,9 @@ class CommandCorpusTest {
         }
         if (command instanceof ShowTablesCommand) {
             return ".show tables";
+        }
+        if (command instanceof PipedShowCommand p) {
+            return render(p.show()) + "\npiped into: " + p.pipe();
         }
         return fail("no rendering for " + command);
     }

@@ -55,6 +55,16 @@ public abstract sealed class Vector permits LongVector, DoubleVector, ObjectVect
         return nulls != null && nulls[i & mask];
     }
 
+    /**
+     * Whether row {@code i} is null as Kusto sees it ({@code isnull()} is true): a typed null, or a dynamic value
+     * that is JSON {@code null} ({@code dynamic(null)}, {@code parse_json('null')}). Artifacts write both as the
+     * format's null, never as the text {@code null}.
+     */
+    public final boolean isKustoNull(int i) {
+        return isNull(i) || type == KqlType.DYNAMIC
+                && getObject(i) instanceof com.fasterxml.jackson.databind.JsonNode json && json.isNull();
+    }
+
     /** Row {@code i} in primitive long storage (bool, int, long, datetime ticks, timespan ticks). */
     public long getLong(int i) {
         throw new UnsupportedOperationException(type + " is not stored as long");

@@ -245,15 +245,12 @@ public final class ConditionalFunctions implements FunctionLibrary {
                 throw new BindException(name + " expects one argument");
             }
             boolean string = args.get(0).type() == STRING;
-            boolean dynamic = args.get(0).type() == io.github.camelkusto.export.kql.types.KqlType.DYNAMIC;
             return new ScalarBinding(BOOL, (vectors, ctx) -> {
                 int n = ctx.rows();
                 Vector v = vectors[0];
                 long[] out = new long[n];
                 for (int i = 0; i < n; i++) {
-                    // a dynamic JSON null (parse_json("null")) is null too, as in Kusto
-                    boolean result = v.isNull(i) || emptyToo && string && ((String) v.getObject(i)).isEmpty()
-                            || dynamic && v.box(i) instanceof com.fasterxml.jackson.databind.JsonNode j && j.isNull();
+                    boolean result = v.isKustoNull(i) || emptyToo && string && ((String) v.getObject(i)).isEmpty();
                     out[i] = result != negated ? 1 : 0;
                 }
                 return new LongVector(BOOL, out, null, n);
