@@ -53,7 +53,7 @@ final class ExportRun {
     NewArtifact start() throws IOException {
         int number = lastNumber.incrementAndGet();
         String name = spec.naming().name(number);
-        return new NewArtifact(number, name, targets.get((number - 1) % targets.size()).create(name));
+        return new NewArtifact(number, name, targets.get((number - 1) % targets.size()).create(name, monitor));
     }
 
     void committed(NewArtifact started, ExportedArtifact artifact) {
@@ -63,14 +63,16 @@ final class ExportRun {
         monitor.artifactCommitted(artifact);
     }
 
-    /** Called between chunks: throws when the export was canceled or another writer failed. */
+    /** Called between chunks: throws when the export was canceled or timed out, or another writer failed. */
     void checkpoint() {
         if (stopped) {
             throw new Stopped();
         }
-        if (monitor.canceled()) {
+        try {
+            monitor.check("writing artifacts");
+        } catch (RuntimeException e) {
             stopped = true;
-            throw new ExportCanceledException("export canceled");
+            throw e;
         }
     }
 
