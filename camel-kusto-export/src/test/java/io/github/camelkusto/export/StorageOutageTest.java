@@ -154,7 +154,7 @@ class StorageOutageTest {
         client.awaitProgress(id, 0, 1);
 
         azurite.stop();
-        Thread.sleep(4_000); // the old defaults (5 attempts from 500 ms) gave up after 3.75 to 7.5 s
+        Thread.sleep(3_000); // the old defaults (5 attempts from 500 ms) gave up after 3.75 to 7.5 s
         assertThat(client.state(id)).isEqualTo("InProgress");
         azurite.restart();
 
