@@ -26,6 +26,8 @@ final class ExportRun {
     private final AtomicInteger lastNumber = new AtomicInteger();
     private final List<Numbered> committed = new ArrayList<>();
     private volatile boolean stopped;
+    /** What the writers do, for a timeout's message: {@code writing artifacts to <targets, secrets masked>}. */
+    private final String writing;
 
     private record Numbered(int number, ExportedArtifact artifact) {
     }
@@ -48,6 +50,8 @@ final class ExportRun {
         this.targets = targets;
         this.monitor = monitor;
         this.gzip = gzip;
+        this.writing = "writing artifacts to " + String.join(", ", targets.stream().map(StorageTarget::describe)
+                .toList());
     }
 
     NewArtifact start() throws IOException {
@@ -69,7 +73,7 @@ final class ExportRun {
             throw new Stopped();
         }
         try {
-            monitor.check("writing artifacts");
+            monitor.check(writing);
         } catch (RuntimeException e) {
             stopped = true;
             throw e;
