@@ -49,6 +49,8 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "distributed": getOrCreateConfiguration(target).setDistributed(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "distribution": getOrCreateConfiguration(target).setDistribution(property(camelContext, java.lang.String.class, value)); return true;
         case "encoding": getOrCreateConfiguration(target).setEncoding(property(camelContext, java.lang.String.class, value)); return true;
+        case "exporttimeout":
+        case "exportTimeout": getOrCreateConfiguration(target).setExportTimeout(property(camelContext, java.time.Duration.class, value)); return true;
         case "fileextension":
         case "fileExtension": getOrCreateConfiguration(target).setFileExtension(property(camelContext, java.lang.String.class, value)); return true;
         case "includeheaders":
@@ -71,10 +73,14 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "parquetRowGroupSize": getOrCreateConfiguration(target).setParquetRowGroupSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "persistdetails":
         case "persistDetails": getOrCreateConfiguration(target).setPersistDetails(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "progressinterval":
+        case "progressInterval": getOrCreateConfiguration(target).setProgressInterval(property(camelContext, java.time.Duration.class, value)); return true;
         case "query": getOrCreateConfiguration(target).setQuery(property(camelContext, java.lang.String.class, value)); return true;
         case "sizelimit":
         case "sizeLimit": getOrCreateConfiguration(target).setSizeLimit(property(camelContext, java.lang.Long.class, value)); return true;
         case "storage": getOrCreateConfiguration(target).setStorage(property(camelContext, java.lang.String.class, value)); return true;
+        case "storagerequesttimeout":
+        case "storageRequestTimeout": target.setStorageRequestTimeout(property(camelContext, java.time.Duration.class, value)); return true;
         case "storageretryattempts":
         case "storageRetryAttempts": target.setStorageRetryAttempts(property(camelContext, int.class, value)); return true;
         case "storageretryinitialbackoff":
@@ -110,6 +116,8 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "distributed": return java.lang.Boolean.class;
         case "distribution": return java.lang.String.class;
         case "encoding": return java.lang.String.class;
+        case "exporttimeout":
+        case "exportTimeout": return java.time.Duration.class;
         case "fileextension":
         case "fileExtension": return java.lang.String.class;
         case "includeheaders":
@@ -132,10 +140,14 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "parquetRowGroupSize": return java.lang.Integer.class;
         case "persistdetails":
         case "persistDetails": return java.lang.Boolean.class;
+        case "progressinterval":
+        case "progressInterval": return java.time.Duration.class;
         case "query": return java.lang.String.class;
         case "sizelimit":
         case "sizeLimit": return java.lang.Long.class;
         case "storage": return java.lang.String.class;
+        case "storagerequesttimeout":
+        case "storageRequestTimeout": return java.time.Duration.class;
         case "storageretryattempts":
         case "storageRetryAttempts": return int.class;
         case "storageretryinitialbackoff":
@@ -167,6 +179,8 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "distributed": return getOrCreateConfiguration(target).getDistributed();
         case "distribution": return getOrCreateConfiguration(target).getDistribution();
         case "encoding": return getOrCreateConfiguration(target).getEncoding();
+        case "exporttimeout":
+        case "exportTimeout": return getOrCreateConfiguration(target).getExportTimeout();
         case "fileextension":
         case "fileExtension": return getOrCreateConfiguration(target).getFileExtension();
         case "includeheaders":
@@ -189,10 +203,14 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "parquetRowGroupSize": return getOrCreateConfiguration(target).getParquetRowGroupSize();
         case "persistdetails":
         case "persistDetails": return getOrCreateConfiguration(target).getPersistDetails();
+        case "progressinterval":
+        case "progressInterval": return getOrCreateConfiguration(target).getProgressInterval();
         case "query": return getOrCreateConfiguration(target).getQuery();
         case "sizelimit":
         case "sizeLimit": return getOrCreateConfiguration(target).getSizeLimit();
         case "storage": return getOrCreateConfiguration(target).getStorage();
+        case "storagerequesttimeout":
+        case "storageRequestTimeout": return target.getStorageRequestTimeout();
         case "storageretryattempts":
         case "storageRetryAttempts": return target.getStorageRetryAttempts();
         case "storageretryinitialbackoff":

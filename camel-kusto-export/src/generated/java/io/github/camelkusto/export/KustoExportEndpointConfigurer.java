@@ -34,6 +34,8 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         case "distributed": target.getConfiguration().setDistributed(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "distribution": target.getConfiguration().setDistribution(property(camelContext, java.lang.String.class, value)); return true;
         case "encoding": target.getConfiguration().setEncoding(property(camelContext, java.lang.String.class, value)); return true;
+        case "exporttimeout":
+        case "exportTimeout": target.getConfiguration().setExportTimeout(property(camelContext, java.time.Duration.class, value)); return true;
         case "fileextension":
         case "fileExtension": target.getConfiguration().setFileExtension(property(camelContext, java.lang.String.class, value)); return true;
         case "includeheaders":
@@ -48,6 +50,8 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         case "parquetRowGroupSize": target.getConfiguration().setParquetRowGroupSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "persistdetails":
         case "persistDetails": target.getConfiguration().setPersistDetails(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "progressinterval":
+        case "progressInterval": target.getConfiguration().setProgressInterval(property(camelContext, java.time.Duration.class, value)); return true;
         case "query": target.getConfiguration().setQuery(property(camelContext, java.lang.String.class, value)); return true;
         case "sizelimit":
         case "sizeLimit": target.getConfiguration().setSizeLimit(property(camelContext, java.lang.Long.class, value)); return true;
@@ -70,6 +74,8 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         case "distributed": return java.lang.Boolean.class;
         case "distribution": return java.lang.String.class;
         case "encoding": return java.lang.String.class;
+        case "exporttimeout":
+        case "exportTimeout": return java.time.Duration.class;
         case "fileextension":
         case "fileExtension": return java.lang.String.class;
         case "includeheaders":
@@ -84,6 +90,8 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         case "parquetRowGroupSize": return java.lang.Integer.class;
         case "persistdetails":
         case "persistDetails": return java.lang.Boolean.class;
+        case "progressinterval":
+        case "progressInterval": return java.time.Duration.class;
         case "query": return java.lang.String.class;
         case "sizelimit":
         case "sizeLimit": return java.lang.Long.class;
@@ -107,6 +115,8 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         case "distributed": return target.getConfiguration().getDistributed();
         case "distribution": return target.getConfiguration().getDistribution();
         case "encoding": return target.getConfiguration().getEncoding();
+        case "exporttimeout":
+        case "exportTimeout": return target.getConfiguration().getExportTimeout();
         case "fileextension":
         case "fileExtension": return target.getConfiguration().getFileExtension();
         case "includeheaders":
@@ -121,6 +131,8 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         case "parquetRowGroupSize": return target.getConfiguration().getParquetRowGroupSize();
         case "persistdetails":
         case "persistDetails": return target.getConfiguration().getPersistDetails();
+        case "progressinterval":
+        case "progressInterval": return target.getConfiguration().getProgressInterval();
         case "query": return target.getConfiguration().getQuery();
         case "sizelimit":
         case "sizeLimit": return target.getConfiguration().getSizeLimit();

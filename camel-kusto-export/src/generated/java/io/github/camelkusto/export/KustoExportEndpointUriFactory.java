@@ -23,7 +23,7 @@ public class KustoExportEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(19);
+        Set<String> props = new HashSet<>(21);
         props.add("async");
         props.add("cleanupOnFailure");
         props.add("completionUri");
@@ -32,6 +32,7 @@ public class KustoExportEndpointUriFactory extends org.apache.camel.support.comp
         props.add("distributed");
         props.add("distribution");
         props.add("encoding");
+        props.add("exportTimeout");
         props.add("fileExtension");
         props.add("format");
         props.add("includeHeaders");
@@ -40,6 +41,7 @@ public class KustoExportEndpointUriFactory extends org.apache.camel.support.comp
         props.add("parquetDatetimePrecision");
         props.add("parquetRowGroupSize");
         props.add("persistDetails");
+        props.add("progressInterval");
         props.add("query");
         props.add("sizeLimit");
         props.add("storage");

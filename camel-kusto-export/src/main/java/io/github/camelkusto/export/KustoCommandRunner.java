@@ -1,6 +1,7 @@
 package io.github.camelkusto.export;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,8 @@ import io.github.camelkusto.export.kql.control.TableCommandRunner;
 import io.github.camelkusto.export.kql.data.QueryResult;
 import io.github.camelkusto.export.kql.data.ResultTable;
 import io.github.camelkusto.export.kql.data.Schema;
+import io.github.camelkusto.export.kql.exec.Cancellation;
+import io.github.camelkusto.export.kql.exec.Deadline;
 import io.github.camelkusto.export.kql.exec.QueryEngine;
 import io.github.camelkusto.export.kql.syntax.KustoSyntaxException;
 import io.github.camelkusto.export.operation.ExportJob;
@@ -49,6 +52,13 @@ import org.slf4j.LoggerFactory;
  */
 final class KustoCommandRunner {
     static final Schema ARTIFACT_TABLE = OperationTables.ARTIFACTS;
+    /**
+     * An async export's timeout when none is set. ADX runs async operations outside the client's request, so its
+     * 10-minute control-command default does not bound them; an hour is the most servertimeout allows a request.
+     */
+    static final Duration ASYNC_EXPORT_DEFAULT_TIMEOUT = Deadline.MAX_SERVER_TIMEOUT;
+    /** The option that sets an export's timeout, named in timeout errors. */
+    static final String TIMEOUT_OPTION = "exportTimeout";
     private static final Pattern SAS_SIGNATURE = Pattern.compile("(?i)(sig=)[^&\\s\"']+");
 
     private static final Logger LOG = LoggerFactory.getLogger(KustoCommandRunner.class);
@@ -112,7 +122,7 @@ final class KustoCommandRunner {
         boolean persistDetails = command.properties().persistDetails().orElse(command.async());
         ExportJob job;
         try {
-            job = prepare(command, request);
+            job = prepare(command, request, new ExportCancellation(deadline(command, request)));
         } catch (KustoException e) {
             operations.badInput(request.origin(), mask(command, String.valueOf(e.getMessage())));
             throw e;
@@ -127,20 +137,35 @@ final class KustoCommandRunner {
         return new Result(OperationTables.artifacts(artifacts), Optional.of(operation.id()));
     }
 
-    private ExportJob prepare(ExportCommand command, ExportRequest request) {
+    /**
+     * The export's deadline, counted from now: the command's own {@code servertimeout} (a client request property,
+     * {@code set servertimeout = 10m;}), else the endpoint's exportTimeout, else ADX's default, 10 minutes for a
+     * sync export (a control command) and {@link #ASYNC_EXPORT_DEFAULT_TIMEOUT} for an async one.
+     */
+    static Deadline deadline(ExportCommand command, ExportRequest request) {
+        Optional<Duration> serverTimeout = command.requestProperties().serverTimeout();
+        if (serverTimeout.isPresent()) {
+            return Deadline.after(serverTimeout.get(), "servertimeout");
+        }
+        Duration timeout = request.exportTimeout()
+                .orElse(command.async() ? ASYNC_EXPORT_DEFAULT_TIMEOUT : Deadline.CONTROL_COMMAND_DEFAULT);
+        return Deadline.after(timeout, TIMEOUT_OPTION);
+    }
+
+    private ExportJob prepare(ExportCommand command, ExportRequest request, ExportCancellation cancellation) {
         RequestProperties requestProperties = command.requestProperties();
         ArtifactSpec spec = fannedOut(ArtifactSpec.of(command), requestProperties);
         int writerCount = requestProperties.fanOutWriters(nodes);
         List<StorageTarget> targets = command.storage().stream().map(storageTargets::target).toList();
         QueryResult result;
         try {
-            result = source.prepare(command.query());
+            result = source.prepare(command.query(), cancellation);
         } catch (KustoSyntaxException e) {
             throw e.within(command.text(), command.queryStart());
         }
         for (StorageTarget target : targets) {
             try {
-                target.verify();
+                target.verify(cancellation);
             } catch (IOException e) {
                 throw new StorageException(
                         "cannot write to " + target.describe() + ": " + e.getMessage(), e);
@@ -151,6 +176,7 @@ final class KustoCommandRunner {
         return new ExportJob() {
             @Override
             public List<ExportedArtifact> write(ExportMonitor monitor) {
+                cancellation.follow(monitor); // the query's batches now ask the operation, which holds the deadline
                 return new RollingArtifactWriter(spec, targets, writers, writerCount, compressors,
                         RollingArtifactWriter.DEFAULT_CHUNK_SIZE).write(result, monitor);
             }
@@ -158,6 +184,16 @@ final class KustoCommandRunner {
             @Override
             public List<ExportedArtifact> cleanUp(List<ExportedArtifact> committed) {
                 return request.cleanupOnFailure() ? delete(committed, targets) : List.of();
+            }
+
+            @Override
+            public Deadline deadline() {
+                return cancellation.validation;
+            }
+
+            @Override
+            public Duration progressInterval() {
+                return request.progressInterval();
             }
 
             @Override
@@ -170,17 +206,46 @@ final class KustoCommandRunner {
     /**
      * The spec with the writer parallelism the fan-out request properties allow: fewer than full fan-out turns
      * per_shard (a writer per partition) into per_node, whose writer count they set. Every other request property
-     * means nothing to the writers: each gets a DEBUG line.
+     * means nothing to the writers (servertimeout is the export's deadline): each other gets a DEBUG line.
      */
     private static ArtifactSpec fannedOut(ArtifactSpec spec, RequestProperties requestProperties) {
         for (String name : requestProperties.values().keySet()) {
             if (!name.equals(RequestProperties.FANOUT_NODES_PERCENT)
-                    && !name.equals(RequestProperties.FANOUT_THREADS_PERCENT)) {
+                    && !name.equals(RequestProperties.FANOUT_THREADS_PERCENT)
+                    && !name.equals(RequestProperties.SERVER_TIMEOUT)) {
                 LOG.debug("Request property '{}' has no effect here; ignored", name);
             }
         }
         boolean limited = requestProperties.limitsFanOut() && spec.distribution() == Distribution.PER_SHARD;
         return limited ? spec.withDistribution(Distribution.PER_NODE) : spec;
+    }
+
+    /**
+     * What stops one export: its deadline while it is validated, then its operation (which holds the deadline and
+     * {@code .cancel operation}). The query is prepared once, before the operation runs, and asks this.
+     */
+    private static final class ExportCancellation implements Cancellation {
+        final Deadline validation;
+        private volatile Cancellation current;
+
+        ExportCancellation(Deadline validation) {
+            this.validation = validation;
+            this.current = validation;
+        }
+
+        void follow(Cancellation operation) {
+            current = operation;
+        }
+
+        @Override
+        public void check(String activity) {
+            current.check(activity);
+        }
+
+        @Override
+        public Duration remaining() {
+            return current.remaining();
+        }
     }
 
     /** Deletes committed artifacts from whichever target holds each; returns those deleted. */

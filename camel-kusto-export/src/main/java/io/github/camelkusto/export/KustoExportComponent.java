@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.camelkusto.export.kql.catalog.DataFolderLoader;
 import io.github.camelkusto.export.kql.catalog.KustoDatabase;
@@ -82,14 +83,21 @@ public class KustoExportComponent extends DefaultComponent {
 
     @Metadata(label = "advanced", defaultValue = "" + StorageRetry.DEFAULT_INITIAL_BACKOFF_MS, description = "The"
             + " backoff in milliseconds before the first storage retry; it doubles with each retry (with random"
-            + " jitter), up to 30 seconds.")
+            + " jitter), up to 30 seconds. With the default attempts an outage of at least 60 seconds is ridden out.")
     private long storageRetryInitialBackoff = StorageRetry.DEFAULT_INITIAL_BACKOFF_MS;
+
+    @Metadata(label = "advanced", javaType = "java.time.Duration", defaultValue = "30s", description = "How long one"
+            + " storage request (checking a container, staging a block, committing an artifact) may take; no answer"
+            + " by then fails the attempt, which is retried. Also bounded by what is left of the export's"
+            + " exportTimeout.")
+    private Duration storageRequestTimeout = StorageRetry.DEFAULT_REQUEST_TIMEOUT;
 
     private StorageTargets storageTargets;
     private ExecutorService writers;
     private ExecutorService compressors;
     private KustoCommandRunner runner;
     private ExecutorService exportExecutor;
+    private ScheduledExecutorService progressTimer;
     private OperationRegistry operations;
     private ProducerTemplate completionTemplate;
 
@@ -138,8 +146,8 @@ public class KustoExportComponent extends DefaultComponent {
             List<String> tables = DataFolderLoader.load(Path.of(dataDir), database);
             LOG.info("Loaded tables {} from data folder {}", tables, Path.of(dataDir).toAbsolutePath());
         }
-        storageTargets = new StorageTargets(getCamelContext(), blockSize,
-                StorageRetry.of(storageRetryAttempts, Duration.ofMillis(storageRetryInitialBackoff)));
+        storageTargets = new StorageTargets(getCamelContext(), blockSize, StorageRetry.of(storageRetryAttempts,
+                Duration.ofMillis(storageRetryInitialBackoff), storageRequestTimeout));
         // Artifact writers of distributed exports: one thread per core (per_node's default writer count).
         int cores = Runtime.getRuntime().availableProcessors();
         writers = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "KustoExportWriter", cores);
@@ -154,7 +162,9 @@ public class KustoExportComponent extends DefaultComponent {
         profile.setMaxQueueSize(maxQueuedExports);
         profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
         exportExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "KustoExport", profile);
-        operations = new OperationRegistry(exportExecutor, limits,
+        progressTimer = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
+                "KustoExportProgress");
+        operations = new OperationRegistry(exportExecutor, progressTimer, limits,
                 operationsDir != null ? Path.of(operationsDir) : null, Clock.systemUTC());
         completionTemplate = getCamelContext().createProducerTemplate();
         runner = new KustoCommandRunner(database, new EmbeddedQuerySource(database), storageTargets, operations,
@@ -187,6 +197,10 @@ public class KustoExportComponent extends DefaultComponent {
         }
         if (operations != null) {
             operations.close(); // after the exports ended: the journal has every commit and every final state
+        }
+        if (progressTimer != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(progressTimer);
+            progressTimer = null;
         }
         if (compressors != null) {
             getCamelContext().getExecutorServiceManager().shutdown(compressors);
@@ -298,6 +312,14 @@ public class KustoExportComponent extends DefaultComponent {
 
     public void setStorageRetryInitialBackoff(long storageRetryInitialBackoff) {
         this.storageRetryInitialBackoff = storageRetryInitialBackoff;
+    }
+
+    public Duration getStorageRequestTimeout() {
+        return storageRequestTimeout;
+    }
+
+    public void setStorageRequestTimeout(Duration storageRequestTimeout) {
+        this.storageRequestTimeout = storageRequestTimeout;
     }
 
     public int getBlockSize() {

@@ -1,5 +1,6 @@
 package io.github.camelkusto.export;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,6 +19,7 @@ import org.apache.camel.spi.UriPath;
  */
 @UriParams
 public class KustoExportConfiguration implements Cloneable {
+    static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(30);
 
     @UriPath(enums = "csv,tsv,json,parquet")
     @Metadata(required = true, description = "The artifact format for a bare query; a .export command names its"
@@ -96,6 +98,19 @@ public class KustoExportConfiguration implements Cloneable {
             + " had already committed, so that storage holds all of an export or none of it. Default false: they"
             + " are kept and listed by .show operation <id> details.")
     private boolean cleanupOnFailure;
+
+    @UriParam(label = "operations", javaType = "java.time.Duration", description = "How long one export may run,"
+            + " from the moment the command arrives (an async export: from the moment it starts running) to its"
+            + " last commit, query and storage requests included; past it the export stops, discards what it had"
+            + " not committed and fails with an error naming what timed out. ADX's request timeout: unset, a sync"
+            + " export has the 10 minutes ADX gives control commands and an async export 1 hour (the most"
+            + " servertimeout allows). Written 90s, 10m, 1h30m or ISO-8601 PT10M.")
+    private Duration exportTimeout;
+
+    @UriParam(label = "operations", javaType = "java.time.Duration", defaultValue = "30s", description = "How"
+            + " often a running export logs its progress (artifacts committed, records and bytes written so far) at"
+            + " INFO, from this long after it starts; 0 logs none.")
+    private Duration progressInterval = DEFAULT_PROGRESS_INTERVAL;
 
     /** The options in command terms; the query text is not part of them. */
     public ExportOptions toExportOptions() {
@@ -263,6 +278,23 @@ public class KustoExportConfiguration implements Cloneable {
 
     public void setCleanupOnFailure(boolean cleanupOnFailure) {
         this.cleanupOnFailure = cleanupOnFailure;
+    }
+
+    public Duration getExportTimeout() {
+        return exportTimeout;
+    }
+
+    /** Also where a request's {@code servertimeout} is meant to land (see KustoCommandRunner#deadline). */
+    public void setExportTimeout(Duration exportTimeout) {
+        this.exportTimeout = exportTimeout;
+    }
+
+    public Duration getProgressInterval() {
+        return progressInterval;
+    }
+
+    public void setProgressInterval(Duration progressInterval) {
+        this.progressInterval = progressInterval;
     }
 
     public KustoExportConfiguration copy() {

@@ -1,5 +1,7 @@
 package io.github.camelkusto.export;
 
+import java.time.Duration;
+
 import io.github.camelkusto.export.command.ExportFormat;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -32,6 +34,15 @@ public class KustoExportEndpoint extends DefaultEndpoint {
                     + "' in the endpoint URI (valid formats: " + ExportFormat.validNames() + ")");
         }
         configuration.toExportOptions();
+        Duration timeout = configuration.getExportTimeout();
+        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+            throw new IllegalArgumentException("kusto-export: exportTimeout must be positive, not " + timeout);
+        }
+        Duration progress = configuration.getProgressInterval();
+        if (progress != null && progress.isNegative()) {
+            throw new IllegalArgumentException("kusto-export: progressInterval must be 0 (none) or positive, not "
+                    + progress);
+        }
     }
 
     @Override

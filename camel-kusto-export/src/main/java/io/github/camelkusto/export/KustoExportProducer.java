@@ -2,6 +2,8 @@ package io.github.camelkusto.export;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.github.camelkusto.export.command.CommandParser;
@@ -70,7 +72,10 @@ public class KustoExportProducer extends DefaultProducer {
         Endpoint target = completion;
         Consumer<Operation> onEnd = target == null ? operation -> { } : operation ->
                 component.sendCompletion(target, operation);
-        return new ExportRequest(origin, getEndpoint().getConfiguration().isCleanupOnFailure(), onEnd);
+        KustoExportConfiguration configuration = getEndpoint().getConfiguration();
+        Duration progress = configuration.getProgressInterval();
+        return new ExportRequest(origin, configuration.isCleanupOnFailure(), onEnd,
+                Optional.ofNullable(configuration.getExportTimeout()), progress == null ? Duration.ZERO : progress);
     }
 
     private static long sum(ResultTable table, String column) {

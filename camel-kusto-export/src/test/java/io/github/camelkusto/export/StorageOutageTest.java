@@ -61,11 +61,15 @@ class StorageOutageTest {
 
     private OperationsClient start(int blockSize, int retryAttempts, long initialBackoffMs, int extents)
             throws Exception {
-        context = new DefaultCamelContext();
         KustoExportComponent component = new KustoExportComponent();
-        component.setBlockSize(blockSize);
         component.setStorageRetryAttempts(retryAttempts);
         component.setStorageRetryInitialBackoff(initialBackoffMs);
+        return start(component, blockSize, extents);
+    }
+
+    private OperationsClient start(KustoExportComponent component, int blockSize, int extents) throws Exception {
+        context = new DefaultCamelContext();
+        component.setBlockSize(blockSize);
         KustoDatabase database = new KustoDatabase("outage");
         OperationsClient.addBigTable(database, "Big", extents, ROWS_PER_EXTENT);
         component.setDatabase(database);
@@ -139,6 +143,23 @@ class StorageOutageTest {
         client.awaitState(id, "Completed");
         ResultTable details = client.run(".show operation " + id + " details");
         assertThat(details.rowCount()).isEqualTo(extents); // per_shard: an artifact per extent
+        assertThat(verifyArtifacts(details)).isEqualTo((long) extents * ROWS_PER_EXTENT);
+    }
+
+    @Test
+    void anOutageOfSeveralSecondsIsRiddenOutWithTheDefaultRetries() throws Exception {
+        int extents = 30;
+        OperationsClient client = start(new KustoExportComponent(), 64 * 1024, extents);
+        UUID id = client.startAsync(export());
+        client.awaitProgress(id, 0, 1);
+
+        azurite.stop();
+        Thread.sleep(3_000); // the old defaults (5 attempts from 500 ms) gave up after 3.75 to 7.5 s
+        assertThat(client.state(id)).isEqualTo("InProgress");
+        azurite.restart();
+
+        client.awaitState(id, "Completed");
+        ResultTable details = client.run(".show operation " + id + " details");
         assertThat(verifyArtifacts(details)).isEqualTo((long) extents * ROWS_PER_EXTENT);
     }
 }

@@ -1,11 +1,14 @@
 package io.github.camelkusto.export.artifact;
 
+import io.github.camelkusto.export.kql.exec.Cancellation;
+
 /**
  * Watches one export while its writers run: what has been committed and written so far (the live progress
- * {@code .show operations} reports), and whether the export was asked to stop. Called from writer threads,
- * so implementations must be thread-safe.
+ * {@code .show operations} reports), and whether the export must stop. It is the export's one
+ * {@link Cancellation}: the writers check it between chunks, the query engine between batches and storage
+ * between attempts. Called from writer threads, so implementations must be thread-safe.
  */
-public interface ExportMonitor {
+public interface ExportMonitor extends Cancellation {
 
     /** A monitor that watches nothing and never cancels: synchronous exports without an operation. */
     ExportMonitor NONE = new ExportMonitor() {
@@ -25,5 +28,13 @@ public interface ExportMonitor {
      */
     default boolean canceled() {
         return false;
+    }
+
+    /** Throws {@link ExportCanceledException} once {@link #canceled()}; a deadline may stop it too (overrides). */
+    @Override
+    default void check(String activity) {
+        if (canceled()) {
+            throw new ExportCanceledException("export canceled");
+        }
     }
 }

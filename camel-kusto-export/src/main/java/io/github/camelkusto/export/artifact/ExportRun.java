@@ -26,6 +26,8 @@ final class ExportRun {
     private final AtomicInteger lastNumber = new AtomicInteger();
     private final List<Numbered> committed = new ArrayList<>();
     private volatile boolean stopped;
+    /** What the writers do, for a timeout's message: {@code writing artifacts to <targets, secrets masked>}. */
+    private final String writing;
 
     private record Numbered(int number, ExportedArtifact artifact) {
     }
@@ -48,12 +50,14 @@ final class ExportRun {
         this.targets = targets;
         this.monitor = monitor;
         this.gzip = gzip;
+        this.writing = "writing artifacts to " + String.join(", ", targets.stream().map(StorageTarget::describe)
+                .toList());
     }
 
     NewArtifact start() throws IOException {
         int number = lastNumber.incrementAndGet();
         String name = spec.naming().name(number);
-        return new NewArtifact(number, name, targets.get((number - 1) % targets.size()).create(name));
+        return new NewArtifact(number, name, targets.get((number - 1) % targets.size()).create(name, monitor));
     }
 
     void committed(NewArtifact started, ExportedArtifact artifact) {
@@ -63,14 +67,16 @@ final class ExportRun {
         monitor.artifactCommitted(artifact);
     }
 
-    /** Called between chunks: throws when the export was canceled or another writer failed. */
+    /** Called between chunks: throws when the export was canceled or timed out, or another writer failed. */
     void checkpoint() {
         if (stopped) {
             throw new Stopped();
         }
-        if (monitor.canceled()) {
+        try {
+            monitor.check(writing);
+        } catch (RuntimeException e) {
             stopped = true;
-            throw new ExportCanceledException("export canceled");
+            throw e;
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 
 import io.github.camelkusto.export.kql.KustoException;
+import io.github.camelkusto.export.kql.KustoTimeoutException;
 import io.github.camelkusto.export.kql.data.Batch;
 import io.github.camelkusto.export.kql.data.BatchStream;
 import io.github.camelkusto.export.kql.data.Partition;
@@ -173,6 +174,10 @@ public final class RollingArtifactWriter {
         if (failure instanceof ExportCanceledException) {
             return new ExportCanceledException("export canceled" + after
                     + "; the uncommitted artifacts were discarded");
+        }
+        if (failure instanceof KustoTimeoutException) {
+            return new KustoTimeoutException("export " + failure.getMessage() + "; " + committed
+                    + " artifact(s) had been committed, the uncommitted ones were discarded");
         }
         String message = "export failed" + after + ": " + failure.getMessage();
         if (failure instanceof IOException || failure instanceof StorageException) {

@@ -1,6 +1,7 @@
 package io.github.camelkusto.export.operation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +9,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.camelkusto.export.artifact.ExportCanceledException;
 import io.github.camelkusto.export.artifact.ExportMonitor;
 import io.github.camelkusto.export.artifact.ExportedArtifact;
+import io.github.camelkusto.export.kql.exec.Deadline;
 
 /**
  * One export operation: its state, live progress and committed artifacts. It is the {@link ExportMonitor} its
@@ -29,6 +32,8 @@ public final class Operation implements ExportMonitor {
     private volatile boolean canceled;
     /** The export is stopped because the component stops, not because a user canceled it. */
     private volatile boolean abandoned;
+    /** When the export must have ended (exportTimeout), or null for never. */
+    private volatile Deadline deadline;
     private OperationState state;
     private String status;
     private Instant lastUpdatedOn;
@@ -103,6 +108,36 @@ public final class Operation implements ExportMonitor {
     @Override
     public boolean canceled() {
         return canceled;
+    }
+
+    /** Stops the export when it was canceled or abandoned, or when it has run past its deadline. */
+    @Override
+    public void check(String activity) {
+        if (canceled) {
+            throw new ExportCanceledException("export canceled");
+        }
+        Deadline limit = deadline;
+        if (limit != null) {
+            limit.check(activity);
+        }
+    }
+
+    @Override
+    public Duration remaining() {
+        Deadline limit = deadline;
+        return limit == null ? UNBOUNDED : limit.remaining();
+    }
+
+    /** From now on the export must end by {@code limit}. */
+    synchronized void limit(Deadline limit) {
+        this.deadline = limit;
+    }
+
+    /** {@link #limit} unless a deadline is already set. */
+    synchronized void limitIfNone(Deadline limit) {
+        if (deadline == null) {
+            deadline = limit;
+        }
     }
 
     // ---- lifecycle ----

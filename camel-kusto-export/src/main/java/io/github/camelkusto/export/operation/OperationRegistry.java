@@ -14,6 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.Consumer;
 
@@ -21,6 +24,7 @@ import io.github.camelkusto.export.artifact.ExportCanceledException;
 import io.github.camelkusto.export.artifact.ExportedArtifact;
 import io.github.camelkusto.export.kql.KustoException;
 import io.github.camelkusto.export.kql.data.ResultTable;
+import io.github.camelkusto.export.kql.exec.Deadline;
 import io.github.camelkusto.export.storage.StorageRetry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +41,7 @@ public final class OperationRegistry implements AutoCloseable {
     private final Map<UUID, Operation> operations = new ConcurrentHashMap<>();
     private final Map<UUID, Future<?>> scheduled = new ConcurrentHashMap<>();
     private final ExecutorService executor;
+    private final ScheduledExecutorService progressTimer;
     private final Limits limits;
     private final Clock clock;
     private final OperationEvents events;
@@ -61,10 +66,13 @@ public final class OperationRegistry implements AutoCloseable {
     /**
      * @param executor       runs async exports: a pool of {@code maxConcurrentExports} threads whose queue holds
      *                       {@code maxQueuedExports} tasks and which rejects more
+     * @param progressTimer  logs the progress of running exports
      * @param operationsDir  the journal's folder, or null to keep operations in memory only
      */
-    public OperationRegistry(ExecutorService executor, Limits limits, Path operationsDir, Clock clock) {
+    public OperationRegistry(ExecutorService executor, ScheduledExecutorService progressTimer, Limits limits,
+            Path operationsDir, Clock clock) {
         this.executor = executor;
+        this.progressTimer = progressTimer;
         this.limits = limits;
         this.clock = clock;
         if (operationsDir == null) {
@@ -137,6 +145,8 @@ public final class OperationRegistry implements AutoCloseable {
         if (!operation.transition(OperationState.InProgress, "", false)) {
             return; // canceled while it was Scheduled
         }
+        Deadline validated = job.deadline();
+        operation.limit(Deadline.after(validated.timeout(), validated.setting()));
         try {
             run(operation, job);
         } catch (RuntimeException e) {
@@ -156,6 +166,8 @@ public final class OperationRegistry implements AutoCloseable {
      * committed artifacts are cleaned up if asked, and the failure is rethrown).
      */
     public List<ExportedArtifact> run(Operation operation, ExportJob job) {
+        operation.limitIfNone(job.deadline()); // sync: the deadline it was validated under goes on
+        ScheduledFuture<?> progress = logProgress(operation, job.progressInterval());
         try {
             List<ExportedArtifact> artifacts = job.write(operation);
             operation.transition(OperationState.Completed, artifacts.size() + " artifact(s), "
@@ -176,7 +188,22 @@ public final class OperationRegistry implements AutoCloseable {
             String cause = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
             operation.transition(OperationState.Failed, job.mask(cause) + cleaned, StorageRetry.isTransient(e));
             throw e;
+        } finally {
+            if (progress != null) {
+                progress.cancel(false);
+            }
         }
+    }
+
+    /** Logs the export's progress at INFO every {@code interval} while it runs; null when the interval is zero. */
+    private ScheduledFuture<?> logProgress(Operation operation, Duration interval) {
+        if (interval.isZero()) {
+            return null;
+        }
+        long started = System.nanoTime();
+        return progressTimer.scheduleAtFixedRate(() -> LOG.info("Export {} running for {}: {}", operation.id(),
+                Deadline.describe(Duration.ofNanos(System.nanoTime() - started)), operation.progress()),
+                interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Deletes what cleanupOnFailure asks for; says what was done and where the rest is listed. */

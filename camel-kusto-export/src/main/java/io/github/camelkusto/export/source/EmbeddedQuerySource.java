@@ -2,6 +2,7 @@ package io.github.camelkusto.export.source;
 
 import io.github.camelkusto.export.kql.catalog.KustoDatabase;
 import io.github.camelkusto.export.kql.data.QueryResult;
+import io.github.camelkusto.export.kql.exec.Cancellation;
 import io.github.camelkusto.export.kql.exec.QueryEngine;
 
 /** Runs queries on the embedded KQL engine over an in-memory {@link KustoDatabase}: no cluster needed. */
@@ -17,6 +18,11 @@ public final class EmbeddedQuerySource implements QuerySource {
     @Override
     public QueryResult prepare(String query) {
         return engine.prepare(query);
+    }
+
+    @Override
+    public QueryResult prepare(String query, Cancellation cancellation) {
+        return engine.prepare(query, cancellation);
     }
 
     @Override

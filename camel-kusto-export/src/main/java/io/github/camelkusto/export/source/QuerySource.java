@@ -1,6 +1,7 @@
 package io.github.camelkusto.export.source;
 
 import io.github.camelkusto.export.kql.data.QueryResult;
+import io.github.camelkusto.export.kql.exec.Cancellation;
 
 /**
  * Where an export's rows come from. {@link #prepare} must check the query completely (syntax, tables,
@@ -13,6 +14,15 @@ public interface QuerySource {
      * @throws io.github.camelkusto.export.kql.KustoException when the query is not valid here
      */
     QueryResult prepare(String query);
+
+    /**
+     * {@link #prepare(String)} for a query that stops when {@code cancellation} says so, while it is prepared
+     * and while its rows are read. A source that cannot stop its query (the default) leaves the deadline to the
+     * export's writers, which check it between chunks.
+     */
+    default QueryResult prepare(String query, Cancellation cancellation) {
+        return prepare(query);
+    }
 
     /** What to call this source in logs, e.g. {@code embedded database 'default'}. */
     String describe();

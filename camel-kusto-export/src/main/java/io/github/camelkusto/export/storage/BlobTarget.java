@@ -16,13 +16,18 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
+import com.azure.core.util.Context;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.models.Block;
+import io.github.camelkusto.export.kql.KustoException;
+import io.github.camelkusto.export.kql.exec.Cancellation;
+import io.github.camelkusto.export.kql.exec.Deadline;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Producer;
@@ -41,8 +46,9 @@ import org.slf4j.LoggerFactory;
  * blocks of {@code blockSize} bytes ({@code stageBlockBlobList}) while it is written, up to {@code blocksInFlight}
  * of them at once, and the block list is committed once when the artifact is complete ({@code
  * commitBlobBlockList}): readers never see half an artifact, and memory holds at most blocksInFlight blocks per open
- * artifact, never a whole artifact. Each request is retried on
- * transient failures ({@link StorageRetry}); the SDK's own retries are off so that one policy, per block, rules.
+ * artifact, never a whole artifact. Each request is bounded by a timeout and retried on transient failures
+ * ({@link StorageRetry}), within the export's deadline; the SDK's own retries are off so that one policy, per
+ * block, rules.
  */
 public final class BlobTarget implements StorageTarget {
     private static final Logger LOG = LoggerFactory.getLogger(BlobTarget.class);
@@ -95,34 +101,51 @@ public final class BlobTarget implements StorageTarget {
      * OneLake workspaces are not checked (their existence is not a container's; untested against Fabric).
      */
     @Override
-    public void verify() {
+    public void verify() throws IOException {
+        verify(Cancellation.NONE);
+    }
+
+    /** Checks the container exists, each check bounded by the request timeout and retried like any request. */
+    @Override
+    public void verify(Cancellation cancellation) throws IOException {
         refuseWhileTraced();
         if (location.kind() == BlobLocation.Kind.ONELAKE) {
             return;
         }
         BlobContainerClient container = client.getBlobContainerClient(location.container());
-        boolean exists;
+        boolean[] exists = new boolean[1];
         try {
-            exists = container.exists();
-        } catch (BlobStorageException e) {
-            if (e.getStatusCode() == 403 && CANNOT_READ.contains(String.valueOf(e.getErrorCode()))) {
+            retrying("checking the container of " + location, cancellation, timeout -> {
+                exists[0] = container.existsWithResponse(timeout, Context.NONE).getValue();
+                return null;
+            });
+        } catch (IOException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof BlobStorageException bse && bse.getStatusCode() == 403
+                    && CANNOT_READ.contains(String.valueOf(bse.getErrorCode()))) {
                 LOG.debug("The credential of {} may not read the container ({}): not checked", location,
-                        e.getErrorCode());
+                        bse.getErrorCode());
                 return;
             }
-            throw new StorageException("cannot use " + location + ": " + e.getStatusCode() + " "
-                    + e.getErrorCode(), e);
-        } catch (RuntimeException e) {
-            throw new StorageException("cannot reach " + location + ": " + describe(e), e);
+            if (cause instanceof BlobStorageException bse && !StorageRetry.isTransient(bse)) {
+                throw new StorageException("cannot use " + location + ": " + bse.getStatusCode() + " "
+                        + bse.getErrorCode(), e);
+            }
+            throw new StorageException("cannot reach " + location + ": " + e.getMessage(), e);
         }
-        if (!exists) {
+        if (!exists[0]) {
             throw new StorageException("container '" + location.container() + "' does not exist in " + location);
         }
     }
 
     @Override
     public ArtifactSink create(String name) {
-        return new BlockSink(location.prefix() + name);
+        return create(name, Cancellation.NONE);
+    }
+
+    @Override
+    public ArtifactSink create(String name, Cancellation cancellation) {
+        return new BlockSink(location.prefix() + name, cancellation);
     }
 
     /** Deletes a committed artifact of this container, given the path its commit returned. */
@@ -152,40 +175,76 @@ public final class BlobTarget implements StorageTarget {
         ServiceHelper.stopAndShutdownServices(producer, endpoint);
     }
 
+    /** One attempt of a storage request, given how long it may take; returns its failure, or null when it worked. */
+    @FunctionalInterface
+    private interface Attempt {
+        Exception run(Duration timeout) throws Exception;
+    }
+
     /**
-     * Sends one request, retrying transient failures as {@link StorageRetry} says; {@code body} makes a fresh
+     * Runs a request through camel-azure-storage-blob, as {@link #retrying} says; {@code body} makes a fresh
      * body for each attempt (a block's stream is consumed by the attempt that sends it).
      */
-    private void send(String blobName, BlobOperationsDefinition operation, Supplier<Object> body) throws IOException {
+    private void send(String blobName, BlobOperationsDefinition operation, Supplier<Object> body,
+            Cancellation cancellation) throws IOException {
+        retrying(operation + " of " + location.blobUrl(blobName), cancellation,
+                timeout -> sendOnce(blobName, operation, body.get(), timeout));
+    }
+
+    /**
+     * Runs {@code attempt} until it works: each attempt bounded by the request timeout (and by what is left of the
+     * export's time), transient failures retried as {@link StorageRetry} says with a WARN line each, and no
+     * attempt or wait once {@code cancellation} says stop (its error, naming {@code what}, is thrown then).
+     */
+    private void retrying(String what, Cancellation cancellation, Attempt attempt) throws IOException {
         refuseWhileTraced();
-        for (int attempt = 1; ; attempt++) {
-            Exception failure = sendOnce(blobName, operation, body.get());
+        for (int n = 1; ; n++) {
+            cancellation.check(what);
+            Duration left = cancellation.remaining();
+            Duration timeout = left.compareTo(retry.requestTimeout()) < 0 ? left : retry.requestTimeout();
+            Exception failure;
+            try {
+                failure = attempt.run(timeout.isZero() ? Duration.ofMillis(1) : timeout);
+            } catch (Exception e) {
+                failure = e;
+            }
             if (failure == null) {
                 return;
             }
             boolean transientFailure = StorageRetry.isTransient(failure);
-            if (!transientFailure || attempt >= retry.maxAttempts()) {
-                String tries = transientFailure && attempt > 1 ? " after " + attempt + " attempts" : "";
-                throw new IOException(operation + " of " + location.blobUrl(blobName) + " failed" + tries + ": "
-                        + describe(failure) + writeRefusal(failure), failure);
+            String cause = isTimeout(failure) ? "no answer within " + Deadline.describe(timeout)
+                    + (timeout.equals(retry.requestTimeout()) ? " (storageRequestTimeout)" : "") : describe(failure);
+            if (!transientFailure || n >= retry.maxAttempts()) {
+                cancellation.check(what); // an attempt cut short by the deadline fails as a timeout
+                String tries = transientFailure && n > 1 ? " after " + n + " attempts" : "";
+                throw new IOException(what + " failed" + tries + ": " + cause + writeRefusal(failure), failure);
             }
-            Duration wait = retry.backoff(attempt);
-            LOG.debug("{} of {} failed transiently (attempt {} of {}), retrying in {} ms: {}", operation,
-                    location.blobUrl(blobName), attempt, retry.maxAttempts(), wait.toMillis(), describe(failure));
+            Duration wait = retry.backoff(n);
+            LOG.warn("{} failed (attempt {} of {}, storageRetryAttempts): {}; retrying in {} ms", what, n,
+                    retry.maxAttempts(), cause, wait.toMillis());
             try {
-                Thread.sleep(wait.toMillis());
+                Thread.sleep(Math.min(wait.toMillis(), cancellation.remaining().toMillis()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new InterruptedIOException(operation + " of " + location.blobUrl(blobName)
-                        + " interrupted while waiting to retry");
+                throw new InterruptedIOException(what + " interrupted while waiting to retry");
             }
         }
     }
 
-    private Exception sendOnce(String blobName, BlobOperationsDefinition operation, Object body) {
+    private static boolean isTimeout(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TimeoutException || t instanceof java.net.http.HttpTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Exception sendOnce(String blobName, BlobOperationsDefinition operation, Object body, Duration timeout) {
         Exchange exchange = endpoint.createExchange();
         exchange.getMessage().setHeader(BlobConstants.BLOB_NAME, blobName);
         exchange.getMessage().setHeader(BlobConstants.BLOB_OPERATION, operation);
+        exchange.getMessage().setHeader(BlobConstants.TIMEOUT, timeout);
         exchange.getMessage().setBody(body);
         try {
             producer.process(exchange);
@@ -245,12 +304,14 @@ public final class BlobTarget implements StorageTarget {
         private final List<Block> blocks = new ArrayList<>();
         private final List<Future<?>> staging = new ArrayList<>();
         private final BlockingQueue<ByteBuffer> free = new ArrayBlockingQueue<>(blocksInFlight);
-        private final AtomicReference<IOException> failure = new AtomicReference<>();
+        private final AtomicReference<Exception> failure = new AtomicReference<>();
+        private final Cancellation cancellation;
         private int allocated;
         private ByteBuffer buffer;
 
-        BlockSink(String blobName) {
+        BlockSink(String blobName, Cancellation cancellation) {
             this.blobName = blobName;
+            this.cancellation = cancellation;
         }
 
         @Override
@@ -311,11 +372,13 @@ public final class BlobTarget implements StorageTarget {
                 try {
                     // The block's bytes are read in place, attempt after attempt: no copy.
                     send(blobName, BlobOperationsDefinition.stageBlockBlobList, () ->
-                            BlobBlock.createBlobBlock(id, size, new ByteArrayInputStream(full.array(), 0, size)));
-                } catch (IOException | RuntimeException e) {
-                    failure.compareAndSet(null, e instanceof IOException io ? io
-                            : new IOException("staging a block of " + location.blobUrl(blobName) + " failed: "
-                                    + describe(e), e));
+                            BlobBlock.createBlobBlock(id, size, new ByteArrayInputStream(full.array(), 0, size)),
+                            cancellation);
+                } catch (IOException | KustoException e) {
+                    failure.compareAndSet(null, e); // a cancel or timeout stays what it is
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, new IOException("staging a block of " + location.blobUrl(blobName)
+                            + " failed: " + describe(e), e));
                 } finally {
                     full.clear();
                     free.offer(full);
@@ -324,7 +387,10 @@ public final class BlobTarget implements StorageTarget {
         }
 
         private void rethrowFailure() throws IOException {
-            IOException failed = failure.get();
+            Exception failed = failure.get();
+            if (failed instanceof KustoException stop) {
+                throw stop;
+            }
             if (failed != null) {
                 throw new IOException(failed.getMessage(), failed);
             }
@@ -346,7 +412,7 @@ public final class BlobTarget implements StorageTarget {
             staging.clear();
             rethrowFailure();
             List<Block> blockList = List.copyOf(blocks);
-            send(blobName, BlobOperationsDefinition.commitBlobBlockList, () -> blockList);
+            send(blobName, BlobOperationsDefinition.commitBlobBlockList, () -> blockList, cancellation);
             return location.blobUrl(blobName);
         }
 

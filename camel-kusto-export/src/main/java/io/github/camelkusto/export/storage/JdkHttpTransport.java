@@ -1,5 +1,6 @@
 package io.github.camelkusto.export.storage;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,9 +41,14 @@ final class JdkHttpTransport {
         return logger;
     }).toList();
 
+    /**
+     * How long opening a connection may take: an endpoint that does not accept fails the attempt (and is retried)
+     * instead of holding it for the whole request timeout.
+     */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** One client for all targets: it pools connections, and a JDK 17 HttpClient cannot be closed. */
-    static final HttpClient CLIENT = new JdkHttpClientBuilder(
-            java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)).build();
+    static final HttpClient CLIENT = new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)).build();
 
     private static final HttpPipelinePolicy GUARD = new HttpPipelinePolicy() {
         @Override

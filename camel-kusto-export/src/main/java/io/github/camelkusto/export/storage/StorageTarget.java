@@ -2,6 +2,8 @@ package io.github.camelkusto.export.storage;
 
 import java.io.IOException;
 
+import io.github.camelkusto.export.kql.exec.Cancellation;
+
 /** One place artifacts are written to: a blob container (and path) or a local folder. */
 public interface StorageTarget extends AutoCloseable {
 
@@ -11,8 +13,21 @@ public interface StorageTarget extends AutoCloseable {
      */
     void verify() throws IOException;
 
+    /** {@link #verify()}, stopping when {@code cancellation} says so (a target that may wait must override). */
+    default void verify(Cancellation cancellation) throws IOException {
+        verify();
+    }
+
     /** Starts an artifact named {@code name} (which may contain '/'), relative to the target's location. */
     ArtifactSink create(String name) throws IOException;
+
+    /**
+     * {@link #create(String)} for an export that may be canceled or time out: its requests stop, and wait no
+     * longer than {@code cancellation} allows (a target that may wait must override).
+     */
+    default ArtifactSink create(String name, Cancellation cancellation) throws IOException {
+        return create(name);
+    }
 
     /**
      * Deletes a committed artifact, given the path its commit returned ({@code cleanupOnFailure}); false when the

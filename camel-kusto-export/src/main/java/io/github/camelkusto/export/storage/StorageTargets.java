@@ -31,8 +31,6 @@ public final class StorageTargets implements AutoCloseable {
      * writer's rendering with the upload and keep a connection busy per block.
      */
     public static final int DEFAULT_BLOCKS_IN_FLIGHT = 4;
-    /** How long one storage request may take before it counts as a (transient) timeout. */
-    private static final Duration TRY_TIMEOUT = Duration.ofSeconds(60);
     /** Every Azure client talks HTTP through the JDK's client, which never logs a secret (JdkHttpTransport). */
     private static final HttpClient HTTP = JdkHttpTransport.CLIENT;
 
@@ -69,14 +67,15 @@ public final class StorageTargets implements AutoCloseable {
         }
         BlobLocation blob = (BlobLocation) location;
         try {
-            return new BlobTarget(context, blob, serviceClient(blob), blockSize, blocksInFlight, retry);
+            return new BlobTarget(context, blob, serviceClient(blob, retry.requestTimeout()), blockSize,
+                    blocksInFlight, retry);
         } catch (Exception e) {
             throw new StorageException("cannot set up " + blob + ": " + e.getMessage(), e);
         }
     }
 
-    static BlobServiceClient serviceClient(BlobLocation location) {
-        return serviceClient(location, BlobServiceClientBuilder.getDefaultHttpLogOptions());
+    static BlobServiceClient serviceClient(BlobLocation location, Duration requestTimeout) {
+        return serviceClient(location, BlobServiceClientBuilder.getDefaultHttpLogOptions(), requestTimeout);
     }
 
     /**
@@ -85,11 +84,12 @@ public final class StorageTargets implements AutoCloseable {
      * allow-list, which holds no SAS signature and no Authorization header (BlobHttpLoggingTest proves it at the
      * most detailed level).
      */
-    static BlobServiceClient serviceClient(BlobLocation location, HttpLogOptions logOptions) {
-        // One try per request: BlobTarget retries transient failures itself, per block (StorageRetry).
+    static BlobServiceClient serviceClient(BlobLocation location, HttpLogOptions logOptions, Duration requestTimeout) {
+        // One try per request, bounded by the request timeout (BlobTarget also bounds each call by it and by the
+        // export's deadline): BlobTarget retries transient failures itself, per block (StorageRetry).
         BlobServiceClientBuilder builder = new BlobServiceClientBuilder().endpoint(location.serviceUrl())
                 .httpClient(HTTP).addPolicy(JdkHttpTransport.guard()).httpLogOptions(logOptions)
-                .retryOptions(new RequestRetryOptions(RetryPolicyType.FIXED, 1, TRY_TIMEOUT, null, null, null));
+                .retryOptions(new RequestRetryOptions(RetryPolicyType.FIXED, 1, requestTimeout, null, null, null));
         BlobCredential credential = location.credential();
         if (credential instanceof BlobCredential.AccountKey key) {
             builder.credential(new StorageSharedKeyCredential(location.accountName(), key.key()));

@@ -46,7 +46,7 @@ class BlobHttpLoggingTest {
         BlobLocation location = (BlobLocation) ConnectionStrings.parse(
                 new StorageLiteral(connectionString, false, "test"));
         try (LogCapture logs = LogCapture.install()) {
-            BlobContainerClient container = StorageTargets.serviceClient(location, FULL_DETAIL)
+            BlobContainerClient container = StorageTargets.serviceClient(location, FULL_DETAIL, StorageRetry.DEFAULT_REQUEST_TIMEOUT)
                     .getBlobContainerClient(location.container());
             assertThat(container.exists()).isTrue();
             container.getBlobClient("logged.csv").upload(BinaryData.fromString("a,b\n1,2\n"), true);
@@ -76,7 +76,7 @@ class BlobHttpLoggingTest {
         String container = azurite.newContainer("logjdk");
         StorageLiteral literal = new StorageLiteral(azurite.kustoConnectionString(container), false, "test");
         BlobLocation location = (BlobLocation) ConnectionStrings.parse(literal);
-        BlobContainerClient client = StorageTargets.serviceClient(location, FULL_DETAIL)
+        BlobContainerClient client = StorageTargets.serviceClient(location, FULL_DETAIL, StorageRetry.DEFAULT_REQUEST_TIMEOUT)
                 .getBlobContainerClient(location.container());
         java.util.logging.Logger debug = java.util.logging.Logger.getLogger(JdkHttpTransport.DEBUG_LOGGER);
         java.util.logging.Level pinned = debug.getLevel();

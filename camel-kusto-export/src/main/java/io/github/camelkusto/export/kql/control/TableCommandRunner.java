@@ -23,6 +23,7 @@ import io.github.camelkusto.export.kql.data.Partition;
 import io.github.camelkusto.export.kql.data.QueryResult;
 import io.github.camelkusto.export.kql.data.ResultTable;
 import io.github.camelkusto.export.kql.data.Schema;
+import io.github.camelkusto.export.kql.exec.Deadline;
 import io.github.camelkusto.export.kql.exec.QueryEngine;
 import io.github.camelkusto.export.kql.format.IngestFormat;
 import io.github.camelkusto.export.kql.format.RecordReaders;
@@ -194,7 +195,8 @@ public final class TableCommandRunner {
         long started = System.nanoTime();
         QueryResult result;
         try {
-            result = engine.prepare(store.query());
+            // ADX's default timeout of a control command; the request's servertimeout is to replace it once parsed.
+            result = engine.prepare(store.query(), Deadline.after(Deadline.CONTROL_COMMAND_DEFAULT, "servertimeout"));
         } catch (KustoSyntaxException e) {
             throw e.within(store.text(), store.queryStart());
         }

@@ -17,10 +17,27 @@ import io.github.camelkusto.export.kql.plan.PlanNode;
  * into one partition; join materialises its right side only and streams its left side.
  */
 public final class Executor {
-    private Executor() {
+    private final Cancellation cancellation;
+
+    /** Runs plans whose every batch, from every operator, first asks {@code cancellation} whether to go on. */
+    public Executor(Cancellation cancellation) {
+        this.cancellation = cancellation;
     }
 
-    public static QueryResult run(PlanNode node) {
+    /** The partitions of {@code node}: each batch an operator hands on is preceded by a cancellation check. */
+    public QueryResult run(PlanNode node) {
+        QueryResult result = plan(node);
+        if (cancellation == Cancellation.NONE) {
+            return result;
+        }
+        List<Partition> checked = new ArrayList<>(result.partitions().size());
+        for (Partition p : result.partitions()) {
+            checked.add(() -> new CheckedStream(p.open(), cancellation));
+        }
+        return new QueryResult(result.schema(), checked);
+    }
+
+    private QueryResult plan(PlanNode node) {
         if (node instanceof PlanNode.Scan scan) {
             List<Partition> partitions = new ArrayList<>();
             for (Batch extent : scan.table().extents()) {
@@ -77,7 +94,7 @@ public final class Executor {
                     in -> new MvExpandStream(in, mvExpand));
         }
         if (node instanceof PlanNode.MvApply mvApply) {
-            return Streams.mapPartitions(run(mvApply.input()), mvApply.schema(), in -> new MvApplyStream(in, mvApply));
+            return Streams.mapPartitions(run(mvApply.input()), mvApply.schema(), in -> new MvApplyStream(in, mvApply, this));
         }
         if (node instanceof PlanNode.ApplyRows rows) {
             return MvApplyStream.rows(rows);
@@ -91,7 +108,7 @@ public final class Executor {
                     () -> SeriesOperators.makeSeries(makeSeries, input))));
         }
         if (node instanceof PlanNode.TopNested topNested) {
-            List<QueryResult> levels = topNested.levels().stream().map(Executor::run).toList();
+            List<QueryResult> levels = topNested.levels().stream().map(this::run).toList();
             return new QueryResult(topNested.schema(), List.of(() -> Streams.lazy(
                     () -> SeriesOperators.topNested(topNested, levels))));
         }
@@ -113,6 +130,28 @@ public final class Executor {
             return input;
         }
         return new QueryResult(input.schema(), List.of(() -> Streams.concat(input.partitions())));
+    }
+
+    /** A partition's stream that checks for cancellation before each batch. */
+    private static final class CheckedStream implements BatchStream {
+        private final BatchStream input;
+        private final Cancellation cancellation;
+
+        CheckedStream(BatchStream input, Cancellation cancellation) {
+            this.input = input;
+            this.cancellation = cancellation;
+        }
+
+        @Override
+        public Batch next() {
+            cancellation.check("running the query");
+            return input.next();
+        }
+
+        @Override
+        public void close() {
+            input.close();
+        }
     }
 
     /** take: reads the partitions one after another and stops reading as soon as it has its rows. */

@@ -19,11 +19,13 @@ import io.github.camelkusto.export.kql.plan.PlanNode;
 final class MvApplyStream implements BatchStream {
     private final BatchStream input;
     private final PlanNode.MvApply apply;
+    private final Executor executor;
     private final Deque<Batch> pending = new ArrayDeque<>();
     private Batch batch;
     private int row;
 
-    MvApplyStream(BatchStream input, PlanNode.MvApply apply) {
+    MvApplyStream(BatchStream input, PlanNode.MvApply apply, Executor executor) {
+        this.executor = executor;
         this.input = input;
         this.apply = apply;
     }
@@ -54,7 +56,7 @@ final class MvApplyStream implements BatchStream {
         apply.rows().set(batch.slice(r, r + 1));
         QueryResult result;
         try {
-            result = Executor.run(apply.perRow());
+            result = executor.run(apply.perRow());
         } finally {
             apply.rows().set(null);
         }

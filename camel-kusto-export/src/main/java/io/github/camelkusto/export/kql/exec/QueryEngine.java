@@ -27,12 +27,25 @@ public final class QueryEngine {
     }
 
     public QueryResult prepare(String query) {
-        return Executor.run(plan(query));
+        return prepare(query, Cancellation.NONE);
+    }
+
+    /**
+     * Prepares {@code query} so that it stops when {@code cancellation} says so: while it is bound (a
+     * {@code toscalar()} runs then) and at every batch its rows pass from operator to operator when read.
+     */
+    public QueryResult prepare(String query, Cancellation cancellation) {
+        Executor executor = new Executor(cancellation);
+        return executor.run(plan(query, executor));
     }
 
     /** The bound plan of {@code query}: for tools and tests that look at types and names only. */
     public PlanNode plan(String query) {
+        return plan(query, new Executor(Cancellation.NONE));
+    }
+
+    private PlanNode plan(String query, Executor executor) {
         SourceText source = new SourceText(query);
-        return new Binder(database, functions, source, Executor::run).bind(QueryParser.parse(source));
+        return new Binder(database, functions, source, executor::run).bind(QueryParser.parse(source));
     }
 }
