@@ -21,7 +21,7 @@ import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import io.github.camelkusto.export.command.StorageLiteral;
-import io.github.camelkusto.export.kql.data.ResultTable;
+import io.github.camelkusto.kql.data.ResultTable;
 import io.github.camelkusto.export.storage.ArtifactSink;
 import io.github.camelkusto.export.storage.StorageTarget;
 import io.github.camelkusto.export.storage.StorageTargets;

@@ -11,16 +11,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.github.camelkusto.export.kql.KustoException;
-import io.github.camelkusto.export.kql.catalog.KustoDatabase;
-import io.github.camelkusto.export.kql.control.TableCommandParser;
-import io.github.camelkusto.export.kql.control.TableCommandRunner;
-import io.github.camelkusto.export.kql.data.Batch;
-import io.github.camelkusto.export.kql.data.BatchStream;
-import io.github.camelkusto.export.kql.data.Partition;
-import io.github.camelkusto.export.kql.data.QueryResult;
-import io.github.camelkusto.export.kql.exec.QueryEngine;
-import io.github.camelkusto.export.kql.syntax.SourceText;
+import io.github.camelkusto.kql.KustoException;
+import io.github.camelkusto.kql.catalog.KustoDatabase;
+import io.github.camelkusto.kql.control.TableCommandParser;
+import io.github.camelkusto.kql.control.TableCommandRunner;
+import io.github.camelkusto.kql.data.Batch;
+import io.github.camelkusto.kql.data.BatchStream;
+import io.github.camelkusto.kql.data.Partition;
+import io.github.camelkusto.kql.data.QueryResult;
+import io.github.camelkusto.kql.exec.QueryEngine;
+import io.github.camelkusto.kql.syntax.SourceText;
 
 /**
  * Runs the same queries on the same table in the embedded KQL engine and in DuckDB: the table is loaded into

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
-import io.github.camelkusto.export.kql.data.ResultTable;
+import io.github.camelkusto.kql.data.ResultTable;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 

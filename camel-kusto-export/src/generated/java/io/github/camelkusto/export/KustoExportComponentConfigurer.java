@@ -45,7 +45,7 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelkusto.export.KustoExportConfiguration.class, value)); return true;
         case "datadir":
         case "dataDir": target.setDataDir(property(camelContext, java.lang.String.class, value)); return true;
-        case "database": target.setDatabase(property(camelContext, io.github.camelkusto.export.kql.catalog.KustoDatabase.class, value)); return true;
+        case "database": target.setDatabase(property(camelContext, io.github.camelkusto.kql.catalog.KustoDatabase.class, value)); return true;
         case "distributed": getOrCreateConfiguration(target).setDistributed(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "distribution": getOrCreateConfiguration(target).setDistribution(property(camelContext, java.lang.String.class, value)); return true;
         case "encoding": getOrCreateConfiguration(target).setEncoding(property(camelContext, java.lang.String.class, value)); return true;
@@ -112,7 +112,7 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "configuration": return io.github.camelkusto.export.KustoExportConfiguration.class;
         case "datadir":
         case "dataDir": return java.lang.String.class;
-        case "database": return io.github.camelkusto.export.kql.catalog.KustoDatabase.class;
+        case "database": return io.github.camelkusto.kql.catalog.KustoDatabase.class;
         case "distributed": return java.lang.Boolean.class;
         case "distribution": return java.lang.String.class;
         case "encoding": return java.lang.String.class;

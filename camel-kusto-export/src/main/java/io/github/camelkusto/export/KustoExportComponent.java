@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
-import io.github.camelkusto.export.kql.catalog.DataFolderLoader;
-import io.github.camelkusto.export.kql.catalog.KustoDatabase;
+import io.github.camelkusto.kql.catalog.DataFolderLoader;
+import io.github.camelkusto.kql.catalog.KustoDatabase;
 import io.github.camelkusto.export.operation.Operation;
 import io.github.camelkusto.export.operation.OperationRegistry;
 import io.github.camelkusto.export.operation.OperationSnapshot;

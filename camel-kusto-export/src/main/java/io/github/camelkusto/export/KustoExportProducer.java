@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 import io.github.camelkusto.export.command.CommandParser;
 import io.github.camelkusto.export.command.ExportCommand;
 import io.github.camelkusto.export.command.KustoCommand;
-import io.github.camelkusto.export.kql.data.ResultTable;
+import io.github.camelkusto.kql.data.ResultTable;
 import io.github.camelkusto.export.operation.Operation;
 import io.github.camelkusto.export.operation.OperationOrigin;
 import org.apache.camel.Endpoint;

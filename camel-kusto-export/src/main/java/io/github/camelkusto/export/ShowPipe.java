@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.camelkusto.export.command.PipedShowCommand;
-import io.github.camelkusto.export.kql.catalog.KustoDatabase;
-import io.github.camelkusto.export.kql.data.Batch;
-import io.github.camelkusto.export.kql.data.BatchStream;
-import io.github.camelkusto.export.kql.data.Partition;
-import io.github.camelkusto.export.kql.data.QueryResult;
-import io.github.camelkusto.export.kql.data.ResultTable;
-import io.github.camelkusto.export.kql.exec.QueryEngine;
-import io.github.camelkusto.export.kql.syntax.KustoSyntaxException;
+import io.github.camelkusto.kql.catalog.KustoDatabase;
+import io.github.camelkusto.kql.data.Batch;
+import io.github.camelkusto.kql.data.BatchStream;
+import io.github.camelkusto.kql.data.Partition;
+import io.github.camelkusto.kql.data.QueryResult;
+import io.github.camelkusto.kql.data.ResultTable;
+import io.github.camelkusto.kql.exec.QueryEngine;
+import io.github.camelkusto.kql.syntax.KustoSyntaxException;
 
 /**
  * Runs the query a {@code .show} command is piped into over the command's result table, with the embedded engine:

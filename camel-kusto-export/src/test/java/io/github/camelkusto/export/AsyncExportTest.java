@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.github.camelkusto.export.kql.KustoException;
-import io.github.camelkusto.export.kql.catalog.KustoDatabase;
-import io.github.camelkusto.export.kql.data.ResultTable;
-import io.github.camelkusto.export.kql.types.KqlType;
+import io.github.camelkusto.kql.KustoException;
+import io.github.camelkusto.kql.catalog.KustoDatabase;
+import io.github.camelkusto.kql.data.ResultTable;
+import io.github.camelkusto.kql.types.KqlType;
 import io.github.camelkusto.export.operation.ExportThrottledException;
 import io.github.camelkusto.testkit.Azurite;
 import io.github.camelkusto.testkit.AzuriteExtension;

@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.github.camelkusto.export.kql.KustoException;
-import io.github.camelkusto.export.kql.data.ResultTable;
+import io.github.camelkusto.kql.KustoException;
+import io.github.camelkusto.kql.data.ResultTable;
 import io.github.camelkusto.testkit.Azurite;
 import io.github.camelkusto.testkit.AzuriteExtension;
 import io.github.camelkusto.testkit.BlobArtifacts;

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-import io.github.camelkusto.export.kql.data.ResultTable;
+import io.github.camelkusto.kql.data.ResultTable;
 import io.github.camelkusto.testkit.CsvFiles;
 import io.github.camelkusto.testkit.DuckDb;
 import org.apache.camel.builder.RouteBuilder;

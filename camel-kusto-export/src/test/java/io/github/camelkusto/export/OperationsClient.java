@@ -9,12 +9,12 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.github.camelkusto.export.kql.catalog.KustoDatabase;
-import io.github.camelkusto.export.kql.data.Batch;
-import io.github.camelkusto.export.kql.data.Column;
-import io.github.camelkusto.export.kql.data.ResultTable;
-import io.github.camelkusto.export.kql.data.Schema;
-import io.github.camelkusto.export.kql.types.KqlType;
+import io.github.camelkusto.kql.catalog.KustoDatabase;
+import io.github.camelkusto.kql.data.Batch;
+import io.github.camelkusto.kql.data.Column;
+import io.github.camelkusto.kql.data.ResultTable;
+import io.github.camelkusto.kql.data.Schema;
+import io.github.camelkusto.kql.types.KqlType;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.github.camelkusto.export.kql.catalog.KustoDatabase;
-import io.github.camelkusto.export.kql.data.ResultTable;
+import io.github.camelkusto.kql.catalog.KustoDatabase;
+import io.github.camelkusto.kql.data.ResultTable;
 import io.github.camelkusto.testkit.Azurite;
 import io.github.camelkusto.testkit.AzuriteExtension;
 import io.github.camelkusto.testkit.BlobArtifacts;

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import io.github.camelkusto.export.kql.KustoTimeoutException;
-import io.github.camelkusto.export.kql.data.ResultTable;
+import io.github.camelkusto.kql.KustoTimeoutException;
+import io.github.camelkusto.kql.data.ResultTable;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;

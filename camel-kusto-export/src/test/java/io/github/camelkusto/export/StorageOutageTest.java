@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 
-import io.github.camelkusto.export.kql.catalog.KustoDatabase;
-import io.github.camelkusto.export.kql.data.ResultTable;
+import io.github.camelkusto.kql.catalog.KustoDatabase;
+import io.github.camelkusto.kql.data.ResultTable;
 import io.github.camelkusto.testkit.Azurite;
 import io.github.camelkusto.testkit.BlobArtifacts;
 import io.github.camelkusto.testkit.Gzip;

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.github.camelkusto.export.KustoExportComponent;
-import io.github.camelkusto.export.kql.data.ResultTable;
+import io.github.camelkusto.kql.data.ResultTable;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;

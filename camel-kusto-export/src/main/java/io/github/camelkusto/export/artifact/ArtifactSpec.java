@@ -10,7 +10,7 @@ import io.github.camelkusto.export.command.ExportFormat;
 import io.github.camelkusto.export.command.ExportProperties;
 import io.github.camelkusto.export.command.IncludeHeaders;
 import io.github.camelkusto.export.command.TextEncoding;
-import io.github.camelkusto.export.kql.data.Schema;
+import io.github.camelkusto.kql.data.Schema;
 
 /**
  * How artifacts of one export are cut, encoded and spread over writers.
@@ -47,7 +47,7 @@ public record ArtifactSpec(ExportFormat format, boolean compressed, long sizeLim
      * The spec of an export command. Parquet pages use {@code compressionType} when given, else gzip (ADX's
      * documented default) when the export is {@code compressed}, else none.
      *
-     * @throws io.github.camelkusto.export.kql.KustoException when the parquet codec is not available here
+     * @throws io.github.camelkusto.kql.KustoException when the parquet codec is not available here
      */
     public static ArtifactSpec of(ExportCommand command) {
         var p = command.properties();

@@ -2,7 +2,7 @@ package io.github.camelkusto.export.artifact;
 
 import java.io.IOException;
 
-import io.github.camelkusto.export.kql.data.Batch;
+import io.github.camelkusto.kql.data.Batch;
 
 /**
  * One writer's artifacts, written one after another: rows go in, artifacts are cut at the size limit and

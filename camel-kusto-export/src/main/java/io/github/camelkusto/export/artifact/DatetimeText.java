@@ -1,6 +1,6 @@
 package io.github.camelkusto.export.artifact;
 
-import io.github.camelkusto.export.kql.types.Ticks;
+import io.github.camelkusto.kql.types.Ticks;
 
 /**
  * Datetimes as Kusto prints them, {@code yyyy-MM-ddTHH:mm:ss.fffffffZ}, for one writer: it keeps the text of the

@@ -3,10 +3,10 @@ package io.github.camelkusto.export.artifact;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-import io.github.camelkusto.export.kql.data.Batch;
-import io.github.camelkusto.export.kql.data.Schema;
-import io.github.camelkusto.export.kql.data.Vector;
-import io.github.camelkusto.export.kql.types.KqlType;
+import io.github.camelkusto.kql.data.Batch;
+import io.github.camelkusto.kql.data.Schema;
+import io.github.camelkusto.kql.data.Vector;
+import io.github.camelkusto.kql.types.KqlType;
 import org.apache.commons.csv.CSVFormat;
 
 /**

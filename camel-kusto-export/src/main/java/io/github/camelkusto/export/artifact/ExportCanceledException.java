@@ -1,6 +1,6 @@
 package io.github.camelkusto.export.artifact;
 
-import io.github.camelkusto.export.kql.KustoException;
+import io.github.camelkusto.kql.KustoException;
 
 /** The export stopped because its {@link ExportMonitor} said so; what was committed stays, nothing else. */
 public class ExportCanceledException extends KustoException {

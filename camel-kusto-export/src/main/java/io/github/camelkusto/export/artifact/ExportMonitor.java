@@ -1,6 +1,6 @@
 package io.github.camelkusto.export.artifact;
 
-import io.github.camelkusto.export.kql.exec.Cancellation;
+import io.github.camelkusto.kql.exec.Cancellation;
 
 /**
  * Watches one export while its writers run: what has been committed and written so far (the live progress

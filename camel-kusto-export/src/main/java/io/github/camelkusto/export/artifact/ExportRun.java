@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.camelkusto.export.kql.data.Schema;
+import io.github.camelkusto.kql.data.Schema;
 import io.github.camelkusto.export.storage.ArtifactSink;
 import io.github.camelkusto.export.storage.StorageTarget;
 

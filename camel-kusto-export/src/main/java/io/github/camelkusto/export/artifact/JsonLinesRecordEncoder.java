@@ -7,11 +7,11 @@ import java.math.BigDecimal;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
-import io.github.camelkusto.export.kql.data.Batch;
-import io.github.camelkusto.export.kql.data.Schema;
-import io.github.camelkusto.export.kql.data.Vector;
-import io.github.camelkusto.export.kql.types.KqlType;
-import io.github.camelkusto.export.kql.types.KqlValues;
+import io.github.camelkusto.kql.data.Batch;
+import io.github.camelkusto.kql.data.Schema;
+import io.github.camelkusto.kql.data.Vector;
+import io.github.camelkusto.kql.types.KqlType;
+import io.github.camelkusto.kql.types.KqlValues;
 
 /**
  * JSON lines: one object per record, keys in column order, a line feed after each, through Jackson's streaming

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.util.HashSet;
 import java.util.Set;
 
-import io.github.camelkusto.export.kql.data.Batch;
-import io.github.camelkusto.export.kql.data.Vector;
-import io.github.camelkusto.export.kql.format.ParquetCodecs;
-import io.github.camelkusto.export.kql.types.KqlType;
+import io.github.camelkusto.kql.data.Batch;
+import io.github.camelkusto.kql.data.Vector;
+import io.github.camelkusto.kql.format.ParquetCodecs;
+import io.github.camelkusto.kql.types.KqlType;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetWriter;

@@ -1,8 +1,8 @@
 package io.github.camelkusto.export.artifact;
 
 import io.github.camelkusto.export.command.CompressionType;
-import io.github.camelkusto.export.kql.KustoException;
-import io.github.camelkusto.export.kql.format.ParquetCodecs;
+import io.github.camelkusto.kql.KustoException;
+import io.github.camelkusto.kql.format.ParquetCodecs;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /** The export command's parquet compression types as parquet codecs ({@link ParquetCodecs} compresses them). */

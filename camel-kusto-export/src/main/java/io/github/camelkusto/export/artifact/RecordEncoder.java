@@ -1,7 +1,7 @@
 package io.github.camelkusto.export.artifact;
 
-import io.github.camelkusto.export.kql.data.Batch;
-import io.github.camelkusto.export.kql.data.Schema;
+import io.github.camelkusto.kql.data.Batch;
+import io.github.camelkusto.kql.data.Schema;
 
 /**
  * Turns rows into the bytes of a text format (csv, tsv, json lines): one call appends one complete record,

@@ -10,12 +10,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 
-import io.github.camelkusto.export.kql.KustoException;
-import io.github.camelkusto.export.kql.KustoTimeoutException;
-import io.github.camelkusto.export.kql.data.Batch;
-import io.github.camelkusto.export.kql.data.BatchStream;
-import io.github.camelkusto.export.kql.data.Partition;
-import io.github.camelkusto.export.kql.data.QueryResult;
+import io.github.camelkusto.kql.KustoException;
+import io.github.camelkusto.kql.KustoTimeoutException;
+import io.github.camelkusto.kql.data.Batch;
+import io.github.camelkusto.kql.data.BatchStream;
+import io.github.camelkusto.kql.data.Partition;
+import io.github.camelkusto.kql.data.QueryResult;
 import io.github.camelkusto.export.storage.StorageException;
 import io.github.camelkusto.export.storage.StorageTarget;
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 import io.github.camelkusto.export.command.TextEncoding;
-import io.github.camelkusto.export.kql.data.Batch;
+import io.github.camelkusto.kql.data.Batch;
 
 /**
  * csv, tsv and json artifacts: records are encoded into a chunk of about {@code chunkSize} bytes, and the chunk

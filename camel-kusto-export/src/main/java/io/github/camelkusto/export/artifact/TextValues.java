@@ -1,9 +1,9 @@
 package io.github.camelkusto.export.artifact;
 
-import io.github.camelkusto.export.kql.data.Vector;
-import io.github.camelkusto.export.kql.types.KqlType;
-import io.github.camelkusto.export.kql.types.KqlValues;
-import io.github.camelkusto.export.kql.types.Ticks;
+import io.github.camelkusto.kql.data.Vector;
+import io.github.camelkusto.kql.types.KqlType;
+import io.github.camelkusto.kql.types.KqlValues;
+import io.github.camelkusto.kql.types.Ticks;
 
 /**
  * Values in the text form text artifacts hold: Kusto's own rendering ({@link KqlValues#render}: ISO 8601 UTC

@@ -9,14 +9,14 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.github.camelkusto.export.kql.KustoException;
-import io.github.camelkusto.export.kql.control.TableCommandParser;
-import io.github.camelkusto.export.kql.syntax.KustoSyntaxException;
-import io.github.camelkusto.export.kql.syntax.QueryParser;
-import io.github.camelkusto.export.kql.syntax.SourceText;
-import io.github.camelkusto.export.kql.syntax.Token;
-import io.github.camelkusto.export.kql.syntax.TokenKind;
-import io.github.camelkusto.export.kql.syntax.TokenParser;
+import io.github.camelkusto.kql.KustoException;
+import io.github.camelkusto.kql.control.TableCommandParser;
+import io.github.camelkusto.kql.syntax.KustoSyntaxException;
+import io.github.camelkusto.kql.syntax.QueryParser;
+import io.github.camelkusto.kql.syntax.SourceText;
+import io.github.camelkusto.kql.syntax.Token;
+import io.github.camelkusto.kql.syntax.TokenKind;
+import io.github.camelkusto.kql.syntax.TokenParser;
 
 /**
  * Parses what a user sends: a control command or a bare KQL query.

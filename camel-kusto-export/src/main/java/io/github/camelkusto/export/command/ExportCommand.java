@@ -2,7 +2,7 @@ package io.github.camelkusto.export.command;
 
 import java.util.List;
 
-import io.github.camelkusto.export.kql.syntax.SourceText;
+import io.github.camelkusto.kql.syntax.SourceText;
 
 /**
  * A complete, validated {@code .export}: how (format, compression, properties), where to (one or more

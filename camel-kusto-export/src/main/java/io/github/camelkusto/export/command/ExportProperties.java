@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.github.camelkusto.export.kql.Printable;
-import io.github.camelkusto.export.kql.Suggestions;
+import io.github.camelkusto.kql.Printable;
+import io.github.camelkusto.kql.Suggestions;
 
 /**
  * The validated {@code with (...)} properties of an export, as ADX defines them. The {@link Builder} refuses a

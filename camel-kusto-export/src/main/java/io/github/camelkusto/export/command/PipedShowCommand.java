@@ -1,6 +1,6 @@
 package io.github.camelkusto.export.command;
 
-import io.github.camelkusto.export.kql.syntax.SourceText;
+import io.github.camelkusto.kql.syntax.SourceText;
 
 /**
  * A {@code .show} command piped into a query, as ADX allows: {@code .show operations | where State == 'Failed'}.

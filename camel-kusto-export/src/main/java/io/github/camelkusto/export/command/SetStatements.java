@@ -6,14 +6,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.camelkusto.export.kql.Suggestions;
-import io.github.camelkusto.export.kql.syntax.KustoSyntaxException;
-import io.github.camelkusto.export.kql.syntax.SourceText;
-import io.github.camelkusto.export.kql.syntax.TimespanUnits;
-import io.github.camelkusto.export.kql.syntax.Token;
-import io.github.camelkusto.export.kql.syntax.TokenKind;
-import io.github.camelkusto.export.kql.syntax.TokenParser;
-import io.github.camelkusto.export.kql.types.KqlValues;
+import io.github.camelkusto.kql.Suggestions;
+import io.github.camelkusto.kql.syntax.KustoSyntaxException;
+import io.github.camelkusto.kql.syntax.SourceText;
+import io.github.camelkusto.kql.syntax.TimespanUnits;
+import io.github.camelkusto.kql.syntax.Token;
+import io.github.camelkusto.kql.syntax.TokenKind;
+import io.github.camelkusto.kql.syntax.TokenParser;
+import io.github.camelkusto.kql.types.KqlValues;
 
 /**
  * The {@code set name [= value];} statements that may start a query (a bare query, or the query after

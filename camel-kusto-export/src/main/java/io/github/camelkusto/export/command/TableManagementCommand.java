@@ -1,6 +1,6 @@
 package io.github.camelkusto.export.command;
 
-import io.github.camelkusto.export.kql.control.TableCommand;
+import io.github.camelkusto.kql.control.TableCommand;
 
 /** A table command of the embedded database ({@code .create table}, {@code .ingest}, {@code .set-or-append}...). */
 public record TableManagementCommand(TableCommand command) implements KustoCommand {

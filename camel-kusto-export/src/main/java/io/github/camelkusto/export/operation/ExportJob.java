@@ -5,7 +5,7 @@ import java.util.List;
 
 import io.github.camelkusto.export.artifact.ExportMonitor;
 import io.github.camelkusto.export.artifact.ExportedArtifact;
-import io.github.camelkusto.export.kql.exec.Deadline;
+import io.github.camelkusto.kql.exec.Deadline;
 
 /** The work of one validated export, as the registry runs it: write, and what to do when that fails. */
 public interface ExportJob {

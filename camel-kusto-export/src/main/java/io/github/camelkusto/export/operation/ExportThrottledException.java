@@ -1,6 +1,6 @@
 package io.github.camelkusto.export.operation;
 
-import io.github.camelkusto.export.kql.KustoException;
+import io.github.camelkusto.kql.KustoException;
 
 /** An async export refused because every export slot is busy and the queue is full; retry it later. */
 public class ExportThrottledException extends KustoException {

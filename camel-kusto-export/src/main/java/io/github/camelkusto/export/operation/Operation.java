@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.github.camelkusto.export.artifact.ExportCanceledException;
 import io.github.camelkusto.export.artifact.ExportMonitor;
 import io.github.camelkusto.export.artifact.ExportedArtifact;
-import io.github.camelkusto.export.kql.exec.Deadline;
+import io.github.camelkusto.kql.exec.Deadline;
 
 /**
  * One export operation: its state, live progress and committed artifacts. It is the {@link ExportMonitor} its

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelkusto.export.artifact.ExportedArtifact;
-import io.github.camelkusto.export.kql.KustoException;
+import io.github.camelkusto.kql.KustoException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -22,9 +22,9 @@ import java.util.function.Consumer;
 
 import io.github.camelkusto.export.artifact.ExportCanceledException;
 import io.github.camelkusto.export.artifact.ExportedArtifact;
-import io.github.camelkusto.export.kql.KustoException;
-import io.github.camelkusto.export.kql.data.ResultTable;
-import io.github.camelkusto.export.kql.exec.Deadline;
+import io.github.camelkusto.kql.KustoException;
+import io.github.camelkusto.kql.data.ResultTable;
+import io.github.camelkusto.kql.exec.Deadline;
 import io.github.camelkusto.export.storage.StorageRetry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

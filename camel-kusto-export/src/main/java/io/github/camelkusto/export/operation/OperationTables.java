@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 import io.github.camelkusto.export.artifact.ExportedArtifact;
-import io.github.camelkusto.export.kql.data.Column;
-import io.github.camelkusto.export.kql.data.ResultTable;
-import io.github.camelkusto.export.kql.data.Schema;
-import io.github.camelkusto.export.kql.types.KqlType;
+import io.github.camelkusto.kql.data.Column;
+import io.github.camelkusto.kql.data.ResultTable;
+import io.github.camelkusto.kql.data.Schema;
+import io.github.camelkusto.kql.types.KqlType;
 
 /** The tables the operations commands return, with ADX's column names and types. */
 public final class OperationTables {

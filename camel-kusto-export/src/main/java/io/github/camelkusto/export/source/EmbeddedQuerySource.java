@@ -1,9 +1,9 @@
 package io.github.camelkusto.export.source;
 
-import io.github.camelkusto.export.kql.catalog.KustoDatabase;
-import io.github.camelkusto.export.kql.data.QueryResult;
-import io.github.camelkusto.export.kql.exec.Cancellation;
-import io.github.camelkusto.export.kql.exec.QueryEngine;
+import io.github.camelkusto.kql.catalog.KustoDatabase;
+import io.github.camelkusto.kql.data.QueryResult;
+import io.github.camelkusto.kql.exec.Cancellation;
+import io.github.camelkusto.kql.exec.QueryEngine;
 
 /** Runs queries on the embedded KQL engine over an in-memory {@link KustoDatabase}: no cluster needed. */
 public final class EmbeddedQuerySource implements QuerySource {

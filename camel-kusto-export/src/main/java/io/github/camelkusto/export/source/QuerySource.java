@@ -1,7 +1,7 @@
 package io.github.camelkusto.export.source;
 
-import io.github.camelkusto.export.kql.data.QueryResult;
-import io.github.camelkusto.export.kql.exec.Cancellation;
+import io.github.camelkusto.kql.data.QueryResult;
+import io.github.camelkusto.kql.exec.Cancellation;
 
 /**
  * Where an export's rows come from. {@link #prepare} must check the query completely (syntax, tables,
@@ -11,7 +11,7 @@ import io.github.camelkusto.export.kql.exec.Cancellation;
 public interface QuerySource {
 
     /**
-     * @throws io.github.camelkusto.export.kql.KustoException when the query is not valid here
+     * @throws io.github.camelkusto.kql.KustoException when the query is not valid here
      */
     QueryResult prepare(String query);
 

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.github.camelkusto.export.command.StorageLiteral;
-import io.github.camelkusto.export.kql.Printable;
+import io.github.camelkusto.kql.Printable;
 
 /**
  * Parses storage connection strings as ADX's {@code .export} accepts them:

@@ -1,6 +1,6 @@
 package io.github.camelkusto.export.storage;
 
-import io.github.camelkusto.export.kql.KustoException;
+import io.github.camelkusto.kql.KustoException;
 
 /** A storage target that cannot be used or written: the message names the target with its secret masked. */
 public class StorageException extends KustoException {

@@ -2,7 +2,7 @@ package io.github.camelkusto.export.storage;
 
 import java.io.IOException;
 
-import io.github.camelkusto.export.kql.exec.Cancellation;
+import io.github.camelkusto.kql.exec.Cancellation;
 
 /** One place artifacts are written to: a blob container (and path) or a local folder. */
 public interface StorageTarget extends AutoCloseable {

@@ -6,7 +6,7 @@ import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.github.camelkusto.export.kql.data.ResultTable;
+import io.github.camelkusto.kql.data.ResultTable;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import io.github.camelkusto.export.kql.types.KqlValues;
-import io.github.camelkusto.export.kql.types.Ticks;
+import io.github.camelkusto.kql.types.KqlValues;
+import io.github.camelkusto.kql.types.Ticks;
 import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.github.camelkusto.export.KustoExportConfiguration;
-import io.github.camelkusto.export.kql.KustoException;
+import io.github.camelkusto.kql.KustoException;
 import io.github.camelkusto.export.storage.BlobLocation;
 import io.github.camelkusto.export.storage.ConnectionStrings;
 import io.github.camelkusto.export.storage.StorageLocation;

@@ -3,7 +3,7 @@ package io.github.camelkusto.export.command;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.camelkusto.export.kql.KustoException;
+import io.github.camelkusto.kql.KustoException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,0 +1,198 @@
+package io.github.camelkusto.kql.aggregates.builtin;
+
+import static io.github.camelkusto.kql.types.KqlType.DATETIME;
+import static io.github.camelkusto.kql.types.KqlType.DECIMAL;
+import static io.github.camelkusto.kql.types.KqlType.DYNAMIC;
+import static io.github.camelkusto.kql.types.KqlType.INT;
+import static io.github.camelkusto.kql.types.KqlType.LONG;
+import static io.github.camelkusto.kql.types.KqlType.REAL;
+import static io.github.camelkusto.kql.types.KqlType.TIMESPAN;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
+import io.github.camelkusto.kql.aggregates.AggregateBinding;
+import io.github.camelkusto.kql.aggregates.AggregateFunction;
+import io.github.camelkusto.kql.aggregates.GroupedAggregator;
+import io.github.camelkusto.kql.data.DoubleVector;
+import io.github.camelkusto.kql.data.LongVector;
+import io.github.camelkusto.kql.data.ObjectVector;
+import io.github.camelkusto.kql.data.Vector;
+import io.github.camelkusto.kql.functions.Argument;
+import io.github.camelkusto.kql.functions.BindException;
+import io.github.camelkusto.kql.functions.FunctionLibrary;
+import io.github.camelkusto.kql.functions.FunctionRegistry;
+import io.github.camelkusto.kql.functions.builtin.ConversionFunctions;
+import io.github.camelkusto.kql.types.KqlType;
+import io.github.camelkusto.kql.types.KqlValues;
+import io.github.camelkusto.kql.types.Ticks;
+
+/**
+ * percentile(x, P), percentiles(x, P1, P2, ...) (one column each) and percentiles_array(x, P1, ...) (one
+ * dynamic array), by the nearest-rank method: the value at rank ceil(P/100 * n) of the group's sorted non-null
+ * values (the smallest for P = 0), of x's own type. Kusto estimates them with a digest; for the small groups
+ * it computes exactly, the nearest rank is what it returns. Every value of a group is kept until finish (a
+ * materialising aggregate, like make_list).
+ */
+public final class PercentileAggregates implements FunctionLibrary {
+
+    @Override
+    public void registerInto(FunctionRegistry registry) {
+        registry.register(new Percentiles("percentile", false, true));
+        registry.register(new Percentiles("percentiles", false, false));
+        registry.register(new Percentiles("percentiles_array", true, false));
+    }
+
+    private record Percentiles(String name, boolean array, boolean single) implements AggregateFunction {
+        @Override
+        public AggregateBinding bind(List<Argument> args) {
+            if (args.size() < 2 || single && args.size() != 2) {
+                throw new BindException(name + " expects (x, " + (single ? "percentage)" : "percentage, ...)"));
+            }
+            KqlType t = args.get(0).type();
+            if (t != INT && t != LONG && t != REAL && t != DECIMAL && t != DATETIME && t != TIMESPAN) {
+                throw new BindException(name + " expects a number, datetime or timespan, not " + t.kustoName());
+            }
+            double[] ps = percentages(args);
+            KqlType value = t == INT ? LONG : t == DECIMAL ? REAL : t;
+            List<KqlType> argTypes = List.of(value);
+            List<KqlType> outputs = array ? List.of(DYNAMIC) : java.util.Collections.nCopies(ps.length, value);
+            return new AggregateBinding(outputs, argTypes, () -> new NearestRank(value, ps, array));
+        }
+
+        private double[] percentages(List<Argument> args) {
+            double[] ps = new double[args.size() - 1];
+            for (int i = 1; i < args.size(); i++) {
+                Argument p = args.get(i);
+                if (!p.isConstant() || !(p.constantValue() instanceof Number n) || n.doubleValue() < 0
+                        || n.doubleValue() > 100) {
+                    throw new BindException(name + " expects constant percentages between 0 and 100");
+                }
+                ps[i - 1] = n.doubleValue();
+            }
+            return ps;
+        }
+
+        @Override
+        public List<String> outputNames(List<String> argNames, List<Argument> args) {
+            String x = argNames.isEmpty() || argNames.get(0) == null ? "" : argNames.get(0);
+            if (array) {
+                return List.of("percentiles_" + x);
+            }
+            List<String> names = new ArrayList<>();
+            for (int i = 1; i < args.size(); i++) {
+                Object p = args.get(i).constantValue();
+                names.add("percentile_" + x + "_" + KqlValues.render(p).replace('.', '_').replace('-', '_'));
+            }
+            return names;
+        }
+    }
+
+    /** Keeps each group's values (longs, or real bits) and picks the nearest ranks at finish. */
+    static final class NearestRank implements GroupedAggregator {
+        private final KqlType type;
+        private final double[] ps;
+        private final boolean array;
+        private long[][] values = new long[16][];
+        private int[] sizes = new int[16];
+
+        NearestRank(KqlType type, double[] ps, boolean array) {
+            this.type = type;
+            this.ps = ps;
+            this.array = array;
+        }
+
+        @Override
+        public void ensureGroups(int groupCount) {
+            if (values.length < groupCount) {
+                int size = Math.max(groupCount, values.length * 2);
+                values = Arrays.copyOf(values, size);
+                sizes = Arrays.copyOf(sizes, size);
+            }
+        }
+
+        @Override
+        public void update(int[] groupIds, Vector[] args, int rows) {
+            Vector x = args[0];
+            boolean real = type == REAL;
+            for (int i = 0; i < rows; i++) {
+                if (x.isNull(i)) {
+                    continue;
+                }
+                double d = real ? x.getDouble(i) : 0;
+                if (real && Double.isNaN(d)) {
+                    continue;
+                }
+                int g = groupIds[i];
+                long[] v = values[g];
+                if (v == null) {
+                    v = values[g] = new long[4];
+                } else if (sizes[g] == v.length) {
+                    v = values[g] = Arrays.copyOf(v, v.length * 2);
+                }
+                v[sizes[g]++] = real ? Double.doubleToLongBits(d) : x.getLong(i);
+            }
+        }
+
+        @Override
+        public Vector[] finish(int groupCount) {
+            boolean real = type == REAL;
+            int k = ps.length;
+            long[][] longs = new long[k][groupCount];
+            double[][] doubles = new double[k][groupCount];
+            boolean[] nulls = new boolean[groupCount];
+            Object[] arrays = new Object[groupCount];
+            for (int g = 0; g < groupCount; g++) {
+                int n = sizes[g];
+                if (n == 0) {
+                    nulls[g] = true;
+                    continue;
+                }
+                long[] v = Arrays.copyOf(values[g], n);
+                double[] d = null;
+                if (real) {
+                    d = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        d[i] = Double.longBitsToDouble(v[i]);
+                    }
+                    Arrays.sort(d);
+                } else {
+                    Arrays.sort(v);
+                }
+                ArrayNode list = array ? KqlValues.NODES.arrayNode(k) : null;
+                for (int p = 0; p < k; p++) {
+                    int rank = Math.max(1, (int) Math.ceil(ps[p] / 100.0 * n));
+                    if (real) {
+                        doubles[p][g] = d[rank - 1];
+                    } else {
+                        longs[p][g] = v[rank - 1];
+                    }
+                    if (array) {
+                        list.add(ConversionFunctions.toJson(real ? d[rank - 1] : boxed(v[rank - 1])));
+                    }
+                }
+                arrays[g] = list;
+            }
+            if (array) {
+                return new Vector[] {new ObjectVector(DYNAMIC, arrays, groupCount)};
+            }
+            Vector[] out = new Vector[k];
+            for (int p = 0; p < k; p++) {
+                out[p] = real ? new DoubleVector(doubles[p], nulls, groupCount)
+                        : new LongVector(type, longs[p], nulls, groupCount);
+            }
+            return out;
+        }
+
+        private Object boxed(long v) {
+            return switch (type) {
+                case DATETIME -> Ticks.toInstant(v);
+                case TIMESPAN -> Ticks.toDuration(v);
+                default -> v;
+            };
+        }
+    }
+}

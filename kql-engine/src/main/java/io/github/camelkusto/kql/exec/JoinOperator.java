@@ -1,0 +1,295 @@
+package io.github.camelkusto.kql.exec;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
+import io.github.camelkusto.kql.data.Batch;
+import io.github.camelkusto.kql.data.BatchStream;
+import io.github.camelkusto.kql.data.Partition;
+import io.github.camelkusto.kql.data.QueryResult;
+import io.github.camelkusto.kql.data.Schema;
+import io.github.camelkusto.kql.data.Vector;
+import io.github.camelkusto.kql.data.VectorBuilder;
+import io.github.camelkusto.kql.functions.EvalContext;
+import io.github.camelkusto.kql.plan.BoundExpr;
+import io.github.camelkusto.kql.plan.PlanNode;
+import io.github.camelkusto.kql.plan.PlanNode.JoinKind;
+import io.github.camelkusto.kql.types.KqlType;
+
+/**
+ * join and lookup as a hash join. The right side (the smaller one, by Kusto's convention for the side after
+ * {@code join}) is read once into columns and hashed by its keys ({@link GroupTable}: one group per distinct key,
+ * the rows of a group chained in their order); it is the only part held in memory. The left side streams: each
+ * left batch's keys are looked up column-at-a-time and the output is gathered by row indexes, at most
+ * {@link Batch#MAX_ROWS} rows per output batch, however many right rows a key matches.
+ * <p>
+ * Kinds that depend only on each left row (inner, innerunique, leftouter, leftsemi, leftanti) keep one output
+ * partition per left partition, probed in parallel against the shared read-only table. The kinds that also emit
+ * right rows by whether any left row matched them (rightouter, fullouter, rightsemi, rightanti) read the left
+ * partitions one after another in one partition and emit those right rows at its end.
+ * <p>
+ * As in Kusto, keys compare by value: a null key matches a null key, NaN matches NaN. innerunique keeps the first
+ * left row it reads of each key (Kusto keeps an arbitrary one).
+ */
+final class JoinOperator {
+    private JoinOperator() {
+    }
+
+    static QueryResult run(PlanNode.Join node, QueryResult left, QueryResult right) {
+        BuildSide build = new BuildSide(node, right);
+        List<Partition> partitions = new ArrayList<>();
+        if (node.kind().streamsLeftOnly()) {
+            for (Partition p : left.partitions()) {
+                partitions.add(() -> new ProbeStream(node, build, p.open(), false));
+            }
+        } else {
+            partitions.add(() -> new ProbeStream(node, build, Streams.concat(left.partitions()), true));
+        }
+        return new QueryResult(node.schema(), partitions);
+    }
+
+    /** The right side: its columns (plus one null row at {@link #nullRow}), its hash table and row chains. */
+    static final class BuildSide {
+        private final PlanNode.Join node;
+        private final QueryResult input;
+        private volatile boolean built;
+        Vector[] columns;
+        GroupTable table;
+        int rows;
+        int nullRow;
+        int[] rowGroup;
+        int[] first;
+        int[] next;
+        AtomicIntegerArray claimed;
+
+        BuildSide(PlanNode.Join node, QueryResult input) {
+            this.node = node;
+            this.input = input;
+        }
+
+        /** Reads and hashes the right side on first use, once, whichever partition asks first. */
+        BuildSide get() {
+            if (!built) {
+                synchronized (this) {
+                    if (!built) {
+                        build();
+                        built = true;
+                    }
+                }
+            }
+            return this;
+        }
+
+        private void build() {
+            Schema schema = node.right().schema();
+            VectorBuilder[] builders = new VectorBuilder[schema.size()];
+            for (int c = 0; c < builders.length; c++) {
+                builders[c] = new VectorBuilder(schema.column(c).type(), 64);
+            }
+            table = GroupTable.create(node.rightKeys().stream().map(BoundExpr::type).toList());
+            int[][] groups = {new int[64]};
+            int[] count = {0};
+            Streams.forEachBatch(input, batch -> {
+                int n = batch.rowCount();
+                for (int c = 0; c < builders.length; c++) {
+                    Vector v = batch.column(c);
+                    for (int i = 0; i < n; i++) {
+                        builders[c].appendFrom(v, i);
+                    }
+                }
+                if (groups[0].length < count[0] + n) {
+                    groups[0] = Arrays.copyOf(groups[0], Math.max(groups[0].length * 2, count[0] + n));
+                }
+                int[] ids = new int[n];
+                table.assign(keys(node.rightKeys(), batch), n, ids);
+                System.arraycopy(ids, 0, groups[0], count[0], n);
+                count[0] += n;
+            });
+            rows = count[0];
+            nullRow = rows;
+            columns = new Vector[builders.length];
+            for (int c = 0; c < builders.length; c++) {
+                builders[c].appendNull();
+                columns[c] = builders[c].build();
+            }
+            rowGroup = groups[0];
+            first = new int[table.groupCount()];
+            next = new int[rows];
+            Arrays.fill(first, -1);
+            for (int r = rows - 1; r >= 0; r--) {
+                next[r] = first[rowGroup[r]];
+                first[rowGroup[r]] = r;
+            }
+            if (node.kind() == JoinKind.INNER_UNIQUE) {
+                claimed = new AtomicIntegerArray(table.groupCount());
+            }
+        }
+    }
+
+    private static Vector[] keys(List<BoundExpr> keys, Batch batch) {
+        EvalContext context = new EvalContext(batch.rowCount(), 0);
+        Vector[] out = new Vector[keys.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = keys.get(k).evaluate(batch, context);
+        }
+        return out;
+    }
+
+    /** Probes the left batches one after another; for the right-side kinds, ends with the right rows to emit. */
+    private static final class ProbeStream implements BatchStream {
+        private final PlanNode.Join node;
+        private final BuildSide lazyBuild;
+        private final BatchStream left;
+        private final boolean emitsRightRows;
+        private final JoinKind kind;
+        private final int[] leftRows = new int[Batch.MAX_ROWS];
+        private final int[] rightRows = new int[Batch.MAX_ROWS];
+        private BuildSide build;
+        private boolean[] groupMatched;
+        private Batch current;
+        private int[] groups = new int[0];
+        private int row;
+        private int chain = -1;
+        private int tailRow = -1;
+
+        ProbeStream(PlanNode.Join node, BuildSide build, BatchStream left, boolean emitsRightRows) {
+            this.node = node;
+            this.lazyBuild = build;
+            this.left = left;
+            this.emitsRightRows = emitsRightRows;
+            this.kind = node.kind();
+        }
+
+        @Override
+        public Batch next() {
+            if (build == null) {
+                build = lazyBuild.get();
+                groupMatched = emitsRightRows ? new boolean[build.first.length] : null;
+            }
+            while (tailRow < 0) {
+                if (current == null || row >= current.rowCount()) {
+                    current = left.next();
+                    if (current == null) {
+                        tailRow = 0;
+                        break;
+                    }
+                    int n = current.rowCount();
+                    if (groups.length < n) {
+                        groups = new int[n];
+                    }
+                    build.table.find(keys(node.leftKeys(), current), n, groups);
+                    row = 0;
+                    chain = -1;
+                }
+                int count = probe();
+                if (count > 0) {
+                    return output(current, count);
+                }
+            }
+            return emitsRightRows ? tail() : null;
+        }
+
+        /** Pairs rows of {@link #current} from {@link #row} on, up to a full batch; returns how many. */
+        private int probe() {
+            int n = current.rowCount();
+            int count = 0;
+            while (row < n && count < Batch.MAX_ROWS) {
+                int g = groups[row];
+                if (chain >= 0) {
+                    leftRows[count] = row;
+                    rightRows[count++] = chain;
+                    chain = build.next[chain];
+                    if (chain < 0) {
+                        row++;
+                    }
+                    continue;
+                }
+                switch (kind) {
+                    case INNER, RIGHT_OUTER -> {
+                        if (g >= 0) {
+                            matched(g);
+                            chain = build.first[g];
+                            continue;
+                        }
+                    }
+                    case INNER_UNIQUE -> {
+                        if (g >= 0 && build.claimed.compareAndSet(g, 0, 1)) {
+                            chain = build.first[g];
+                            continue;
+                        }
+                    }
+                    case LEFT_OUTER, FULL_OUTER -> {
+                        if (g >= 0) {
+                            matched(g);
+                            chain = build.first[g];
+                            continue;
+                        }
+                        leftRows[count] = row;
+                        rightRows[count++] = build.nullRow;
+                    }
+                    case LEFT_SEMI -> {
+                        if (g >= 0) {
+                            leftRows[count++] = row;
+                        }
+                    }
+                    case LEFT_ANTI -> {
+                        if (g < 0) {
+                            leftRows[count++] = row;
+                        }
+                    }
+                    case RIGHT_SEMI, RIGHT_ANTI -> {
+                        if (g >= 0) {
+                            matched(g);
+                        }
+                    }
+                }
+                row++;
+            }
+            return count;
+        }
+
+        private void matched(int group) {
+            if (groupMatched != null) {
+                groupMatched[group] = true;
+            }
+        }
+
+        private Batch output(Batch leftBatch, int count) {
+            Vector[] out = new Vector[node.schema().size()];
+            int c = 0;
+            for (int l : node.leftColumns()) {
+                out[c++] = leftBatch == null ? missing(node.left().schema().column(l).type(), count)
+                        : leftBatch.column(l).select(leftRows, count);
+            }
+            for (int r : node.rightColumns()) {
+                out[c++] = build.columns[r].select(rightRows, count);
+            }
+            return new Batch(node.schema(), out, count);
+        }
+
+        /** The value of a column of the side without a match: null, or the empty string (never a null string). */
+        private static Vector missing(KqlType type, int count) {
+            return type == KqlType.STRING ? Vector.constant(type, "", count) : Vector.nulls(type, count);
+        }
+
+        /** The right rows no left row matched (outer, anti) or that some left row matched (semi). */
+        private Batch tail() {
+            boolean wantMatched = kind == JoinKind.RIGHT_SEMI;
+            int count = 0;
+            while (tailRow < build.rows && count < Batch.MAX_ROWS) {
+                if (groupMatched[build.rowGroup[tailRow]] == wantMatched) {
+                    rightRows[count++] = tailRow;
+                }
+                tailRow++;
+            }
+            return count == 0 ? null : output(null, count);
+        }
+
+        @Override
+        public void close() {
+            left.close();
+        }
+    }
+}

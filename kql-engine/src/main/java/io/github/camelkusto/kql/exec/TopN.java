@@ -1,0 +1,173 @@
+package io.github.camelkusto.kql.exec;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+
+import io.github.camelkusto.kql.data.Batch;
+import io.github.camelkusto.kql.data.LongVector;
+import io.github.camelkusto.kql.data.QueryResult;
+import io.github.camelkusto.kql.data.Vector;
+import io.github.camelkusto.kql.data.VectorBuilder;
+import io.github.camelkusto.kql.functions.EvalContext;
+import io.github.camelkusto.kql.plan.PlanNode;
+
+/**
+ * top N (a sort with a small limit) without sorting everything: each partition keeps its best N rows in a
+ * bounded heap (worst on top, so a row that does not beat it costs one comparison), partitions in parallel; the
+ * partitions' candidates are then ordered and the first N emitted. Ties keep the input order (partition, then
+ * row), as the stable full sort does, so both give the same rows. Memory: N rows (and the batches they are
+ * in) per partition.
+ */
+final class TopN {
+    /** Above this limit the full sort is used: the heap's per-row objects would cost more than sorting. */
+    static final long MAX_LIMIT = 100_000;
+
+    private TopN() {
+    }
+
+    /** A kept row: its batch, its key values and its position in the input (partition, row). */
+    private record Candidate(Batch batch, Vector[] keys, int row, int partition, long seq) {
+    }
+
+    static List<Batch> run(PlanNode.Sort sort, QueryResult input) {
+        int limit = (int) (long) sort.limit();
+        List<PlanNode.SortKey> keys = sort.keys();
+        Comparator<Candidate> order = (a, b) -> {
+            for (int k = 0; k < keys.size(); k++) {
+                PlanNode.SortKey key = keys.get(k);
+                int c = compare(a.keys[k], a.row, b.keys[k], b.row, key.ascending(), key.nullsFirst());
+                if (c != 0) {
+                    return c;
+                }
+            }
+            int c = Integer.compare(a.partition, b.partition);
+            return c != 0 ? c : Long.compare(a.seq, b.seq);
+        };
+        List<Batch> out = new ArrayList<>();
+        if (limit <= 0) {
+            return out;
+        }
+        List<PriorityQueue<Candidate>> heaps = Parallel.readPartitions(input.partitions(),
+                p -> new PartitionTop(p, limit, order.reversed()), (top, batch) -> top.add(batch, keys))
+                .stream().map(t -> t.heap).toList();
+        List<Candidate> all = new ArrayList<>();
+        heaps.forEach(all::addAll);
+        all.sort(order);
+        int n = Math.min(limit, all.size());
+        for (int from = 0; from < n; from += Batch.MAX_ROWS) {
+            int count = Math.min(Batch.MAX_ROWS, n - from);
+            Vector[] columns = new Vector[input.schema().size()];
+            for (int c = 0; c < columns.length; c++) {
+                VectorBuilder column = new VectorBuilder(input.schema().column(c).type(), count);
+                for (int i = from; i < from + count; i++) {
+                    Candidate row = all.get(i);
+                    column.appendFrom(row.batch.column(c), row.row);
+                }
+                columns[c] = column.build();
+            }
+            out.add(new Batch(input.schema(), columns, count));
+        }
+        return out;
+    }
+
+    /** One partition's best rows so far. */
+    private static final class PartitionTop {
+        final int partition;
+        final int limit;
+        final PriorityQueue<Candidate> heap;
+        long seen;
+
+        PartitionTop(int partition, int limit, Comparator<Candidate> worstFirst) {
+            this.partition = partition;
+            this.limit = limit;
+            this.heap = new PriorityQueue<>(Math.min(limit, 1024) + 1, worstFirst);
+        }
+
+        void add(Batch batch, List<PlanNode.SortKey> keys) {
+            int n = batch.rowCount();
+            EvalContext context = new EvalContext(n, seen);
+            Vector[] values = new Vector[keys.size()];
+            for (int k = 0; k < values.length; k++) {
+                values[k] = keys.get(k).expr().evaluate(batch, context);
+            }
+            // The common case, a first key in long storage: most rows lose to the worst kept one on that key
+            // alone, which is decided here on the primitive values; the rest take the general comparison.
+            boolean primitive = values[0] instanceof LongVector && !values[0].hasNulls();
+            long[] first = primitive ? ((LongVector) values[0]).values() : null;
+            int mask = values[0].mask();
+            int sign = keys.get(0).ascending() ? 1 : -1;
+            boolean oneKey = values.length == 1;
+            boolean thresholdKnown = false;
+            long threshold = 0;
+            for (int i = 0; i < n; i++) {
+                if (heap.size() < limit) {
+                    heap.add(new Candidate(batch, values, i, partition, seen + i));
+                    continue;
+                }
+                if (primitive) {
+                    if (!thresholdKnown) {
+                        Candidate worst = heap.peek();
+                        if (worst.keys[0].isNull(worst.row)) {
+                            primitive = false; // a null kept: leave the order of nulls to the general comparison
+                        } else {
+                            threshold = worst.keys[0].getLong(worst.row);
+                            thresholdKnown = true;
+                        }
+                    }
+                    if (thresholdKnown) {
+                        int c = sign * Long.compare(first[i & mask], threshold);
+                        if (c > 0 || c == 0 && oneKey) {
+                            continue; // worse than the worst kept, or tied with it (a tie keeps the earlier row)
+                        }
+                    }
+                }
+                Candidate worst = heap.peek();
+                if (beats(values, i, worst, keys)) {
+                    heap.poll();
+                    heap.add(new Candidate(batch, values, i, partition, seen + i));
+                    thresholdKnown = false;
+                }
+            }
+            seen += n;
+        }
+
+        /** Whether row {@code i} comes strictly before the kept {@code worst} (a tie keeps the earlier row). */
+        private static boolean beats(Vector[] values, int i, Candidate worst, List<PlanNode.SortKey> keys) {
+            for (int k = 0; k < values.length; k++) {
+                PlanNode.SortKey key = keys.get(k);
+                int c = compare(values[k], i, worst.keys[k], worst.row, key.ascending(), key.nullsFirst());
+                if (c != 0) {
+                    return c < 0;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** The sort order of row {@code i} of {@code a} against row {@code j} of {@code b}, as the full sort orders. */
+    static int compare(Vector a, int i, Vector b, int j, boolean ascending, boolean nullsFirst) {
+        boolean an = a.isNull(i);
+        boolean bn = b.isNull(j);
+        if (an || bn) {
+            int nullOrder = nullsFirst ? -1 : 1;
+            return an == bn ? 0 : an ? nullOrder : -nullOrder;
+        }
+        int sign = ascending ? 1 : -1;
+        return sign * switch (VectorBuilder.storage(a.type())) {
+            case LONG -> Long.compare(a.getLong(i), b.getLong(j));
+            case DOUBLE -> Double.compare(a.getDouble(i), b.getDouble(j));
+            case OBJECT -> compareObjects(a.getObject(i), b.getObject(j));
+        };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareObjects(Object a, Object b) {
+        if (a instanceof BigDecimal x) {
+            return x.compareTo((BigDecimal) b);
+        }
+        return ((Comparable) a).compareTo(b);
+    }
+}

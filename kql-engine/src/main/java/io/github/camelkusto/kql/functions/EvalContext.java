@@ -1,0 +1,19 @@
+package io.github.camelkusto.kql.functions;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What a kernel may know of the batch it computes over besides its arguments: the row count, and the position
+ * of the batch's first row in its (serialized) stream, for {@code row_number()}.
+ *
+ * <p>Over serialized rows, functions that look at other rows (prev, next, row_cumsum...) are evaluated over a
+ * window: the batch's rows are {@code [from, to)}, preceded by rows already emitted (for prev) and followed by
+ * rows still to come (for next). {@code state} lives as long as the stream, for running values (a cumulative
+ * sum, a rank) that a {@link SerialKernel} carries from one batch to the next; it is keyed by the kernel.
+ */
+public record EvalContext(int rows, long firstRow, int from, int to, Map<Object, Object> state) {
+    public EvalContext(int rows, long firstRow) {
+        this(rows, firstRow, 0, rows, new HashMap<>());
+    }
+}

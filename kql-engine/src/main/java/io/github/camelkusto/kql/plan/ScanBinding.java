@@ -1,0 +1,143 @@
+package io.github.camelkusto.kql.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.camelkusto.kql.data.Column;
+import io.github.camelkusto.kql.data.Schema;
+import io.github.camelkusto.kql.functions.Conversions;
+import io.github.camelkusto.kql.syntax.ast.Expr;
+import io.github.camelkusto.kql.syntax.ast.NamedExpr;
+import io.github.camelkusto.kql.syntax.ast.TabularOperator;
+import io.github.camelkusto.kql.types.KqlType;
+
+/**
+ * Binds scan: the declared variables become columns of the rows step expressions see, and {@code s.v} (variable
+ * v of step s's state) a hidden column. Serial functions (prev, next...) are refused in steps, as Kusto does.
+ */
+final class ScanBinding {
+    private static final String STATE = "__scan_state_";
+
+    private ScanBinding() {
+    }
+
+    static PlanNode scan(Binder binder, PlanNode input, TabularOperator.Scan op) {
+        Schema schema = input.schema();
+        List<Column> variables = new ArrayList<>();
+        List<Object> defaults = new ArrayList<>();
+        for (TabularOperator.ScanVariable v : op.declared()) {
+            KqlType type = KqlType.byName(v.type()).orElseThrow();
+            if (schema.indexOf(v.name()).isPresent() || variables.stream().anyMatch(c -> c.name().equals(v.name()))) {
+                throw binder.error("scan declares '" + v.name() + "', which is already a column", v.offset());
+            }
+            Object value = null;
+            if (v.defaultValue() != null) {
+                BoundExpr d = binder.bindExpr(v.defaultValue(), new Schema(List.of()), false);
+                if (!(d instanceof BoundExpr.Constant c)) {
+                    throw binder.error("scan: the default of '" + v.name() + "' must be a constant",
+                            v.defaultValue().offset());
+                }
+                value = convertConstant(binder, c, type, v.defaultValue().offset());
+            }
+            variables.add(new Column(v.name(), type));
+            defaults.add(value);
+        }
+        List<String> stepNames = op.steps().stream().map(TabularOperator.ScanStep::name).toList();
+        List<Column> seen = new ArrayList<>(schema.columns());
+        seen.addAll(variables);
+        for (String step : stepNames) {
+            for (Column v : variables) {
+                seen.add(new Column(STATE + step + "_" + v.name(), v.type()));
+            }
+        }
+        Schema expressionSchema = new Schema(seen);
+        List<PlanNode.ScanStep> steps = new ArrayList<>();
+        for (TabularOperator.ScanStep step : op.steps()) {
+            if (step.optional()) {
+                throw binder.error("scan: optional steps are not supported by the embedded engine yet",
+                        step.offset());
+            }
+            BoundExpr predicate = binder.bindExpr(stateRefs(step.predicate(), stepNames), expressionSchema, false);
+            if (predicate.type() != KqlType.BOOL) {
+                throw binder.error("a scan step's condition must be bool, not " + predicate.type().kustoName(),
+                        step.predicate().offset());
+            }
+            List<Integer> targets = new ArrayList<>();
+            List<BoundExpr> values = new ArrayList<>();
+            for (NamedExpr a : step.assignments()) {
+                int target = -1;
+                for (int i = 0; i < variables.size(); i++) {
+                    if (variables.get(i).name().equals(a.name())) {
+                        target = i;
+                    }
+                }
+                if (target < 0) {
+                    throw binder.error("scan can assign only declared variables, not '" + a.name() + "'",
+                            a.offset());
+                }
+                BoundExpr value = binder.bindExpr(stateRefs(a.expr(), stepNames), expressionSchema, false);
+                KqlType type = variables.get(target).type();
+                if (value.type() != type) {
+                    if (Conversions.wideningCost(value.type(), type) == Integer.MAX_VALUE) {
+                        throw binder.error("scan: '" + a.name() + "' is " + type.kustoName() + ", not "
+                                + value.type().kustoName(), a.expr().offset());
+                    }
+                    value = new BoundExpr.Widen(value, type);
+                }
+                targets.add(target);
+                values.add(value);
+            }
+            steps.add(new PlanNode.ScanStep(predicate, targets, values));
+        }
+        List<Column> out = new ArrayList<>(schema.columns());
+        out.addAll(variables);
+        if (op.matchId() != null) {
+            out.add(new Column(op.matchId(), KqlType.LONG));
+        }
+        return new PlanNode.ScanSteps(input, variables, defaults, steps, expressionSchema, op.matchId() != null,
+                new Schema(out));
+    }
+
+    private static Object convertConstant(Binder binder, BoundExpr.Constant c, KqlType type, int offset) {
+        if (c.value() == null || c.type() == type) {
+            return c.value();
+        }
+        if (Conversions.wideningCost(c.type(), type) == Integer.MAX_VALUE) {
+            throw binder.error("scan: a default of type " + c.type().kustoName() + " for a " + type.kustoName()
+                    + " variable", offset);
+        }
+        return type == KqlType.REAL ? Double.valueOf(((Number) c.value()).doubleValue())
+                : Long.valueOf(((Number) c.value()).longValue());
+    }
+
+    /** {@code e} with each {@code step.variable} replaced by the hidden column of that step's state. */
+    private static Expr stateRefs(Expr e, List<String> steps) {
+        if (e instanceof Expr.Member m && m.target() instanceof Expr.NameRef n && steps.contains(n.name())) {
+            return new Expr.NameRef(STATE + n.name() + "_" + m.name(), m.offset());
+        }
+        if (e instanceof Expr.Call c) {
+            return new Expr.Call(c.name(), c.args().stream().map(a -> stateRefs(a, steps)).toList(), c.offset());
+        }
+        if (e instanceof Expr.Binary b) {
+            return new Expr.Binary(b.op(), stateRefs(b.left(), steps), stateRefs(b.right(), steps), b.offset());
+        }
+        if (e instanceof Expr.Unary u) {
+            return new Expr.Unary(u.op(), stateRefs(u.operand(), steps), u.offset());
+        }
+        if (e instanceof Expr.ListOp l) {
+            return new Expr.ListOp(l.op(), stateRefs(l.left(), steps),
+                    l.items().stream().map(a -> stateRefs(a, steps)).toList(), l.offset());
+        }
+        if (e instanceof Expr.Between b) {
+            return new Expr.Between(b.negated(), stateRefs(b.value(), steps), stateRefs(b.low(), steps),
+                    stateRefs(b.high(), steps), b.offset());
+        }
+        if (e instanceof Expr.Member m) {
+            return new Expr.Member(stateRefs(m.target(), steps), m.name(), m.offset());
+        }
+        if (e instanceof Expr.Index i) {
+            return new Expr.Index(stateRefs(i.target(), steps), stateRefs(i.index(), steps), i.offset());
+        }
+        return e;
+    }
+}

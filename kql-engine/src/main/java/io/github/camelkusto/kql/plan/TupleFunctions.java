@@ -1,0 +1,65 @@
+package io.github.camelkusto.kql.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.github.camelkusto.kql.syntax.ast.Expr;
+import io.github.camelkusto.kql.syntax.ast.NamedExpr;
+import io.github.camelkusto.kql.types.KqlType;
+
+/**
+ * Functions that return several columns ({@code series_stats}, {@code series_fit_line}), in project and extend:
+ * each is its {@code _dynamic} form's bag, one column per member. As Kusto documents, a call with a name keeps
+ * only the first column, under that name ("if you provide a limited number of names, the table shows only those
+ * columns"); without one, every column is kept, named {@code function_argument_member}.
+ */
+final class TupleFunctions {
+    private record Member(String name, String conversion) {
+    }
+
+    private static final Map<String, List<Member>> MEMBERS = Map.of(
+            "series_stats", List.of(new Member("min", "todouble"), new Member("min_idx", "tolong"),
+                    new Member("max", "todouble"), new Member("max_idx", "tolong"), new Member("avg", "todouble"),
+                    new Member("variance", "todouble"), new Member("stdev", "todouble")),
+            "series_fit_line", List.of(new Member("rsquare", "todouble"), new Member("slope", "todouble"),
+                    new Member("variance", "todouble"), new Member("rvariance", "todouble"),
+                    new Member("interception", "todouble"), new Member("line_fit", null)));
+
+    private TupleFunctions() {
+    }
+
+    /** {@code items} with each call of a tuple function replaced by its columns. */
+    static List<NamedExpr> expand(List<NamedExpr> items) {
+        if (items.stream().noneMatch(TupleFunctions::isTupleCall)) {
+            return items;
+        }
+        List<NamedExpr> out = new ArrayList<>();
+        for (NamedExpr item : items) {
+            if (!isTupleCall(item)) {
+                out.add(item);
+                continue;
+            }
+            Expr.Call call = (Expr.Call) item.expr();
+            String function = call.name();
+            Expr bag = new Expr.Call(function + "_dynamic", call.args(), call.offset());
+            String argument = call.args().isEmpty() ? null : Binder.derivedName(call.args().get(0));
+            List<Member> members = MEMBERS.get(function);
+            for (Member m : item.name() != null ? members.subList(0, 1) : members) {
+                Expr value = new Expr.Index(bag, new Expr.Literal(KqlType.STRING, m.name(), call.offset()),
+                        call.offset());
+                if (m.conversion() != null) {
+                    value = new Expr.Call(m.conversion(), List.of(value), call.offset());
+                }
+                String name = item.name() != null ? item.name()
+                        : function + "_" + (argument == null ? "" : argument + "_") + m.name();
+                out.add(new NamedExpr(name, value, item.offset()));
+            }
+        }
+        return out;
+    }
+
+    private static boolean isTupleCall(NamedExpr item) {
+        return item.expr() instanceof Expr.Call c && MEMBERS.containsKey(c.name());
+    }
+}

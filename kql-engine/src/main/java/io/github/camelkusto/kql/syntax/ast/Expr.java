@@ -1,0 +1,70 @@
+package io.github.camelkusto.kql.syntax.ast;
+
+import java.util.List;
+
+import io.github.camelkusto.kql.types.KqlType;
+
+/** A scalar KQL expression, as written (names unresolved, types unknown). Every node knows its offset. */
+public sealed interface Expr {
+
+    /** Offset in the query text where this expression starts, for error messages. */
+    int offset();
+
+    /** A literal of a known type; {@code value} is a contract value (Long, Instant, JsonNode...) or null. */
+    record Literal(KqlType type, Object value, int offset) implements Expr {
+    }
+
+    /** A name: a column, or a scalar {@code let}. {@code ['a b']} is a name too. */
+    record NameRef(String name, int offset) implements Expr {
+    }
+
+    /** {@code $left.name} / {@code $right.name} in join conditions. */
+    record SideRef(boolean left, String name, int offset) implements Expr {
+    }
+
+    /** {@code *} as an argument ({@code arg_max(x, *)}, {@code count(*)}). */
+    record Star(int offset) implements Expr {
+    }
+
+    /** {@code name(args)}; {@code name} is as written (Kusto function names are case-sensitive, lower case). */
+    record Call(String name, List<Expr> args, int offset) implements Expr {
+        public Call {
+            args = List.copyOf(args);
+        }
+    }
+
+    /**
+     * {@code left op right}: arithmetic ({@code + - * / %}), comparison ({@code == != < <= > >= =~ !~}),
+     * logic ({@code and or}) and string operators ({@code has !has contains_cs startswith matches regex ...}).
+     * {@code op} is the operator in lower case; {@code offset} is where the operator is.
+     */
+    record Binary(String op, Expr left, Expr right, int offset) implements Expr {
+    }
+
+    /** {@code -x} / {@code +x}. */
+    record Unary(String op, Expr operand, int offset) implements Expr {
+    }
+
+    /** {@code x in (a, b)}, {@code !in}, {@code in~}, {@code !in~}, {@code has_any}, {@code has_all}. */
+    record ListOp(String op, Expr left, List<Expr> items, int offset) implements Expr {
+        public ListOp {
+            items = List.copyOf(items);
+        }
+    }
+
+    /** {@code x between (low .. high)} / {@code !between}. */
+    record Between(boolean negated, Expr value, Expr low, Expr high, int offset) implements Expr {
+    }
+
+    /** {@code target.name}: a member of a dynamic bag. */
+    record Member(Expr target, String name, int offset) implements Expr {
+    }
+
+    /** {@code toscalar(tabular expression)}: the first column of the first row of the query (null when empty). */
+    record ToScalar(TabularExpression query, int offset) implements Expr {
+    }
+
+    /** {@code target[index]}: an element of a dynamic array or bag. */
+    record Index(Expr target, Expr index, int offset) implements Expr {
+    }
+}

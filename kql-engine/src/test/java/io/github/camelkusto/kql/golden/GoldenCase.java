@@ -1,0 +1,29 @@
+package io.github.camelkusto.kql.golden;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One case of a {@code .kql-cases} file: a query over some tables and either the table it must return or the
+ * error it must raise. {@code pending} (a reason, or null) marks a case the engine cannot pass yet.
+ *
+ * @param tables the file's shared tables overlaid with the case's own, by name
+ * @param errors texts the error message must all contain (none when a table is expected)
+ * @param errorLine with {@code errorColumn}, where the error must point (0 when not checked)
+ */
+record GoldenCase(String file, String title, int line, Map<String, TableText> tables, String query, TableText expected,
+        boolean ordered, List<String> errors, int errorLine, int errorColumn, String pending) {
+
+    String name() {
+        return file + " :: " + title;
+    }
+
+    boolean expectsError() {
+        return !errors.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}
