@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
-import java.util.regex.Pattern;
 
 import io.github.camelkusto.export.artifact.ArtifactSpec;
 import io.github.camelkusto.export.artifact.ExportMonitor;
@@ -15,6 +14,7 @@ import io.github.camelkusto.export.artifact.RollingArtifactWriter;
 import io.github.camelkusto.export.command.CancelOperationCommand;
 import io.github.camelkusto.export.command.ExportCommand;
 import io.github.camelkusto.export.command.KustoCommand;
+import io.github.camelkusto.export.command.Redaction;
 import io.github.camelkusto.export.command.ShowOperationDetailsCommand;
 import io.github.camelkusto.export.command.ShowOperationsCommand;
 import io.github.camelkusto.export.command.ShowTablesCommand;
@@ -33,7 +33,6 @@ import io.github.camelkusto.export.operation.Operation;
 import io.github.camelkusto.export.operation.OperationRegistry;
 import io.github.camelkusto.export.operation.OperationTables;
 import io.github.camelkusto.export.source.QuerySource;
-import io.github.camelkusto.export.storage.ConnectionStrings;
 import io.github.camelkusto.export.storage.StorageException;
 import io.github.camelkusto.export.storage.StorageTarget;
 import io.github.camelkusto.export.storage.StorageTargets;
@@ -46,7 +45,6 @@ import org.slf4j.LoggerFactory;
  */
 final class KustoCommandRunner {
     static final Schema ARTIFACT_TABLE = OperationTables.ARTIFACTS;
-    private static final Pattern SAS_SIGNATURE = Pattern.compile("(?i)(sig=)[^&\\s\"']+");
 
     private static final Logger LOG = LoggerFactory.getLogger(KustoCommandRunner.class);
 
@@ -182,17 +180,6 @@ final class KustoCommandRunner {
      * one: each whole connection string, its secret part (after ';' or '?'), and any SAS signature.
      */
     static String mask(ExportCommand command, String text) {
-        String masked = text;
-        for (StorageLiteral literal : command.storage()) {
-            String raw = literal.value().strip();
-            masked = masked.replace(raw, ConnectionStrings.mask(raw));
-            int semicolon = raw.indexOf(';');
-            int question = raw.indexOf('?');
-            int cut = semicolon < 0 ? question : question < 0 ? semicolon : Math.min(semicolon, question);
-            if (cut >= 0 && cut + 1 < raw.length()) {
-                masked = masked.replace(raw.substring(cut + 1), "****");
-            }
-        }
-        return SAS_SIGNATURE.matcher(masked).replaceAll("$1****");
+        return Redaction.text(text, command.storage().stream().map(StorageLiteral::value).toList());
     }
 }

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
+import io.github.camelkusto.export.command.Redaction;
 import io.github.camelkusto.export.kql.catalog.DataFolderLoader;
 import io.github.camelkusto.export.kql.catalog.KustoDatabase;
 import io.github.camelkusto.export.operation.Operation;
 import io.github.camelkusto.export.operation.OperationRegistry;
 import io.github.camelkusto.export.operation.OperationSnapshot;
 import io.github.camelkusto.export.source.EmbeddedQuerySource;
-import io.github.camelkusto.export.storage.ConnectionStrings;
 import io.github.camelkusto.export.storage.StorageRetry;
 import io.github.camelkusto.export.storage.StorageTargets;
 import org.apache.camel.Endpoint;
@@ -103,11 +103,14 @@ public class KustoExportComponent extends DefaultComponent {
         return endpoint;
     }
 
-    /** The URI Camel shows (logs, JMX, route dumps) with the storage option's key or SAS masked. */
+    /**
+     * The URI Camel shows (logs, JMX, route dumps) with the storage option's key or SAS masked, and any URL
+     * password or credential another option quotes.
+     */
     static String maskSecrets(String uri) {
         int at = uri.indexOf("storage=");
         if (at < 0) {
-            return uri;
+            return Redaction.text(uri);
         }
         int start = at + "storage=".length();
         int end;
@@ -118,7 +121,8 @@ public class KustoExportComponent extends DefaultComponent {
             end = uri.indexOf('&', start);
             end = end < 0 ? uri.length() : end;
         }
-        return uri.substring(0, start) + ConnectionStrings.mask(uri.substring(start, end)) + uri.substring(end);
+        return Redaction.text(uri.substring(0, start) + Redaction.connectionString(uri.substring(start, end))
+                + uri.substring(end));
     }
 
     @Override

@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +46,9 @@ class SecretLeakTest extends CamelTestSupport {
 
     private final Azurite azurite;
     private final List<String> seen = new ArrayList<>();
+
+    @TempDir
+    Path operationsDir;
 
     SecretLeakTest(Azurite azurite) {
         this.azurite = azurite;
@@ -156,6 +162,79 @@ class SecretLeakTest extends CamelTestSupport {
 
         assertThat((String) failed.get("Status")).contains("403");
         for (String secret : List.of(sas, signature, URLDecoder.decode(signature, StandardCharsets.UTF_8))) {
+            assertNoSecretIn(seen.stream(), secret);
+            assertNoSecretIn(logs.events().stream(), secret);
+        }
+    }
+
+    /** The URL of Azurite's account with a user name and password in it, as {@code http://user:password@host:port/...}. */
+    private String withUserInfo(String password, String container) {
+        return azurite.blobEndpoint().replace("://", "://exporter:" + password + "@") + "/" + container;
+    }
+
+    @Test
+    void aUrlPasswordIsNeverShownPlainObfuscatedOrInAnOption() {
+        String container = azurite.newContainer("userinfo");
+        String password = "Pa55-" + MARK + "-word";
+        String rows = "datatable(a:long)[1, 2, 3]";
+        String withKey = withUserInfo(password, container) + ";" + azurite.accountKey();
+        run(".export to csv ('" + withKey + "') <| " + rows, Map.of());
+        run(".export to csv (h\"" + withKey + "\") <| " + rows, Map.of());
+        run(".export to csv (h@'" + withUserInfo(password, container) + "?sv=2020&sig=abc') <| " + rows, Map.of());
+        run(rows, Map.of("storage", withKey));
+
+        assertThat(seen).hasSize(4).allSatisfy(s -> assertThat(s).contains("exporter:****@")
+                .contains("has a user name or password before the host"));
+        assertNothingLeaked(password);
+    }
+
+    /**
+     * Async exports that complete and that fail, with an account key, a SAS, a bearer token and a URL password, on
+     * a component journaling its operations: neither {@code .show operations} nor the journal on disk holds a
+     * secret.
+     */
+    @Test
+    void neitherShowOperationsNorTheJournalOnDiskHoldsASecret() throws Exception {
+        KustoExportComponent journaled = new KustoExportComponent();
+        journaled.setOperationsDir(operationsDir.toString());
+        context.addComponent("kusto-journaled", journaled);
+        OperationsClient client = new OperationsClient(template, "kusto-journaled:csv");
+        String container = azurite.newContainer("journal");
+        String rows = "datatable(a:long)[1, 2, 3]";
+        String readWrite = azurite.blobServiceClient().generateAccountSas(new AccountSasSignatureValues(
+                OffsetDateTime.now().plusHours(1), AccountSasPermission.parse("rwl"), AccountSasService.parse("b"),
+                AccountSasResourceType.parse("sco")));
+        String readOnly = azurite.blobServiceClient().generateAccountSas(new AccountSasSignatureValues(
+                OffsetDateTime.now().plusHours(1), AccountSasPermission.parse("rl"), AccountSasService.parse("b"),
+                AccountSasResourceType.parse("sco")));
+        String wrongKey = "V3JvbmdLZXlXcm9uZ0tleVdyb25nS2V5V3JvbmdLZXk=";
+        String token = "eyJ0eXAi." + MARK + "-token";
+        String password = "Pa55-" + MARK + "-word";
+        String url = azurite.blobEndpoint() + "/" + container;
+        List<String> connectionStrings = List.of(url + ";" + azurite.accountKey(), url + "?" + readWrite,
+                url + "?" + readOnly, url + ";" + wrongKey, url + ";token=" + token,
+                withUserInfo(password, container) + ";" + azurite.accountKey());
+        for (String connectionString : connectionStrings) {
+            for (String literal : List.of("'" + connectionString + "'", "h'" + connectionString + "'")) {
+                try {
+                    UUID id = client.startAsync(".export async to csv (" + literal + ") <| " + rows);
+                    seen.add(client.awaitOperation(id, "its end", r -> !"InProgress".equals(r.get("State"))
+                            && !"Scheduled".equals(r.get("State"))).toString());
+                } catch (RuntimeException e) {
+                    record(e); // refused before it started: a BadInput operation
+                }
+            }
+        }
+        String operations = client.run(".show operations").toCsv();
+        String journal = Files.readString(operationsDir.resolve("operations.jsonl"));
+
+        assertThat(operations).contains("Completed").contains("Failed").contains("BadInput");
+        assertThat(journal).contains("\"Completed\"").contains("\"Failed\"").contains("\"BadInput\"");
+        String readOnlySignature = readOnly.replaceAll(".*sig=([^&]+).*", "$1");
+        for (String secret : List.of(azurite.accountKey(), readWrite, readOnly, readOnlySignature,
+                URLDecoder.decode(readOnlySignature, StandardCharsets.UTF_8), wrongKey, token, password)) {
+            assertNoSecretIn(Stream.of(operations), secret);
+            assertNoSecretIn(Stream.of(journal), secret);
             assertNoSecretIn(seen.stream(), secret);
             assertNoSecretIn(logs.events().stream(), secret);
         }

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.camelkusto.export.artifact.ExportMonitor;
 import io.github.camelkusto.export.artifact.ExportedArtifact;
+import io.github.camelkusto.export.command.Redaction;
 
 /**
  * One export operation: its state, live progress and committed artifacts. It is the {@link ExportMonitor} its
@@ -141,7 +142,8 @@ public final class Operation implements ExportMonitor {
                 return false;
             }
             state = next;
-            status = nextStatus;
+            // Callers mask the secrets they know; the patterns catch any a lower layer quoted on its own.
+            status = Redaction.text(nextStatus);
             shouldRetry = retry;
             lastUpdatedOn = clock.instant();
             detailsKept = next != OperationState.Completed || persistDetails;

@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.github.camelkusto.export.command.Redaction;
 import io.github.camelkusto.export.command.StorageLiteral;
-import io.github.camelkusto.export.kql.Printable;
 
 /**
  * Parses storage connection strings as ADX's {@code .export} accepts them:
@@ -60,13 +60,9 @@ public final class ConnectionStrings {
         };
     }
 
-    /**
-     * The connection string with everything after the first ';' or '?' (keys, SAS) replaced by ****, and control
-     * characters escaped: safe to show.
-     */
+    /** The connection string safe to show, as {@link Redaction#connectionString(String)} masks it. */
     public static String mask(String raw) {
-        int cut = firstOf(raw, ';', '?');
-        return Printable.escapeControls(cut < 0 ? raw : raw.substring(0, cut + 1) + "****");
+        return Redaction.connectionString(raw);
     }
 
     /** A plain path or a {@code file:} URL. */
@@ -85,6 +81,12 @@ public final class ConnectionStrings {
         int cut = firstOf(raw, ';', '?');
         BlobCredential credential = credential(literal, raw, cut);
         URI uri = uri(literal, cut < 0 ? raw : raw.substring(0, cut));
+        if (uri.getRawUserInfo() != null) {
+            // Azure storage authenticates by the credential after ';' or '?' only; a URL password would just
+            // travel into every blob URL, path and message.
+            throw invalid(literal, "has a user name or password before the host: Azure storage takes no user"
+                    + " info in the URL; its credential follows ';' or '?'");
+        }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         String origin = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority();
         List<String> segments = segments(uri.getPath());
