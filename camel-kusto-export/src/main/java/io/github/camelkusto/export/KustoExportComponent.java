@@ -18,6 +18,7 @@ import io.github.camelkusto.export.storage.StorageRetry;
 import io.github.camelkusto.export.storage.StorageTargets;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExtendedCamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
@@ -37,6 +38,8 @@ public class KustoExportComponent extends DefaultComponent {
     /** How long stopping the component waits for running async exports to discard their uncommitted work. */
     private static final long STOP_TIMEOUT_MS = 30_000;
     private static final Logger LOG = LoggerFactory.getLogger(KustoExportComponent.class);
+    /** The option holding connection strings, keys and SAS included. */
+    private static final String STORAGE = "storage";
 
     @Metadata(description = "The component configuration: defaults for every endpoint's options.")
     private KustoExportConfiguration configuration = new KustoExportConfiguration();
@@ -129,7 +132,15 @@ public class KustoExportComponent extends DefaultComponent {
     protected void doInit() throws Exception {
         super.doInit();
         // Camel masks options with these names wherever it prints a URI (message history, errors, JMX).
-        URISupport.addSanitizeKeywords("storage");
+        URISupport.addSanitizeKeywords(STORAGE);
+        // ... and properties named *.storage (kusto.storage) in Camel Main's property summary and dev consoles.
+        ExtendedCamelContext extension = getCamelContext().getCamelContextExtension();
+        String sensitive = extension.getAdditionalSensitiveKeywords();
+        if (sensitive == null || sensitive.isBlank()) {
+            extension.setAdditionalSensitiveKeywords(STORAGE);
+        } else if (!List.of(sensitive.split(",")).contains(STORAGE)) {
+            extension.setAdditionalSensitiveKeywords(sensitive + "," + STORAGE);
+        }
     }
 
     @Override

@@ -24,6 +24,8 @@ import io.github.camelkusto.testkit.Azurite;
 import io.github.camelkusto.testkit.AzuriteExtension;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.Main;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -238,5 +240,85 @@ class SecretLeakTest extends CamelTestSupport {
             assertNoSecretIn(seen.stream(), secret);
             assertNoSecretIn(logs.events().stream(), secret);
         }
+    }
+
+    /**
+     * Runs the five routes of {@code secret-routes/secrets.yaml} and {@code .xml} (from {@code folder}) with Camel
+     * Main, its real loaders, and every logger at DEBUG; records their results and endpoints.
+     */
+    private void runRouteFiles(String folder, Map<String, String> properties) throws Exception {
+        Main main = new Main();
+        main.configure().withRoutesIncludePattern(folder + "/secrets.yaml," + folder + "/secrets.xml");
+        properties.forEach(main::addInitialProperty);
+        main.start();
+        try {
+            ProducerTemplate routes = main.getCamelContext().createProducerTemplate();
+            for (String route : List.of("yaml-option", "yaml-body", "yaml-obfuscated-body", "xml-option",
+                    "xml-body")) {
+                seen.add(routes.requestBody("direct:" + route, "", ResultTable.class).toCsv());
+            }
+            main.getCamelContext().getEndpoints().forEach(e -> seen.add(e.getEndpointUri() + " " + e));
+        } finally {
+            main.stop();
+        }
+        assertThat(seen).filteredOn(s -> s.startsWith("Path,NumRecords")).hasSize(5);
+    }
+
+    /**
+     * Asserts the log lines since event {@code from} that hold {@code secret} are exactly the documented ones:
+     * there is at least one, and each comes from one of Camel's loggers and messages {@code documented} matches.
+     */
+    private static void assertOnlyDocumentedLinesShow(String secret, int from, String documented) {
+        List<String> events = logs.events();
+        List<String> leaks = events.subList(from, events.size()).stream().filter(e -> e.contains(secret)).toList();
+        assertThat(leaks).isNotEmpty().allSatisfy(line -> assertThat(line).matches("(?s)(" + documented + ").*"));
+    }
+
+    /**
+     * Route files holding a key as written text (YAML URI option and command bodies, plain and {@code h"..."};
+     * XML RAW option and body): endpoint URIs, results and the component's logs never show it. Camel's own
+     * DEBUG lines that print each loaded route whole (RoutesConfigurer, AbstractCamelContext) do, as README
+     * "Secrets" documents: the component cannot reach a route definition's text.
+     */
+    @Test
+    void routeFilesHoldingAKeyShowItOnlyInCamelsRouteDefinitionDebugLines(@TempDir Path routeFolder)
+            throws Exception {
+        String connectionString = azurite.kustoConnectionString(azurite.newContainer("routes"));
+        for (String file : List.of("secrets.yaml", "secrets.xml")) {
+            String template = new String(getClass().getResourceAsStream("/secret-routes/" + file).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            Files.writeString(routeFolder.resolve(file), template.replace("{{kusto.storage}}", connectionString));
+        }
+        int from = logs.events().size();
+
+        runRouteFiles("file:" + routeFolder, Map.of());
+
+        assertOnlyDocumentedLinesShow(azurite.accountKey(), from,
+                "org\\.apache\\.camel\\.main\\.RoutesConfigurer: Adding (templated )?routes into CamelContext from"
+                        + " RoutesBuilder: Routes: "
+                        + "|org\\.apache\\.camel\\.impl\\.engine\\.AbstractCamelContext: Adding (templated )?routes from"
+                        + " builder: Routes: ");
+        assertNoSecretIn(seen.stream(), azurite.accountKey());
+    }
+
+    /**
+     * The same routes with the key in a property ({@code {{kusto.storage}}}): route definitions show the
+     * placeholder only, Camel Main's property summary masks it (the component makes {@code storage} a sensitive
+     * keyword), and only Camel's placeholder resolution logs the value at DEBUG, in two loggers.
+     */
+    @Test
+    void routeFilesResolvingAKeyFromAPropertyShowItOnlyInCamelsPlaceholderDebugLines() throws Exception {
+        String connectionString = azurite.kustoConnectionString(azurite.newContainer("routes"));
+        int from = logs.events().size();
+
+        runRouteFiles("classpath:secret-routes", Map.of("kusto.storage", connectionString));
+
+        assertOnlyDocumentedLinesShow(azurite.accountKey(), from,
+                "org\\.apache\\.camel\\.component\\.properties\\.DefaultPropertiesParser: Found property: "
+                        + "kusto\\.storage with value: "
+                        + "|org\\.apache\\.camel\\.impl\\.engine\\.DefaultCamelContextExtension: Resolved text: ");
+        assertThat(logs.events().subList(from, logs.events().size()))
+                .anySatisfy(line -> assertThat(line).contains("kusto.storage = xxxxxx"));
+        assertNoSecretIn(seen.stream(), azurite.accountKey());
     }
 }
