@@ -1,5 +1,7 @@
 package io.github.camelkusto.export.artifact;
 
+import java.nio.file.Path;
+
 /**
  * Watches one export while its writers run: what has been committed and written so far (the live progress
  * {@code .show operations} reports), and whether the export was asked to stop. Called from writer threads,
@@ -10,6 +12,13 @@ public interface ExportMonitor {
     /** A monitor that watches nothing and never cancels: synchronous exports without an operation. */
     ExportMonitor NONE = new ExportMonitor() {
     };
+
+    /**
+     * An artifact is about to be written to the hidden local file {@code file}, which its commit renames into
+     * place: should the process die first, the file is what is left behind.
+     */
+    default void staging(Path file) {
+    }
 
     /** An artifact was committed: it is whole and visible in storage. */
     default void artifactCommitted(ExportedArtifact artifact) {

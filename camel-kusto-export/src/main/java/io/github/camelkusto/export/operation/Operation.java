@@ -1,5 +1,6 @@
 package io.github.camelkusto.export.operation;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,6 +86,11 @@ public final class Operation implements ExportMonitor {
     }
 
     // ---- ExportMonitor: called from writer threads ----
+
+    @Override
+    public void staging(Path file) {
+        events.staging(this, file);
+    }
 
     @Override
     public void artifactCommitted(ExportedArtifact artifact) {

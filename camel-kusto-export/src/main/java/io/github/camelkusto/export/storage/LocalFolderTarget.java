@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 
 /**
  * Writes artifacts into a local folder: each artifact goes to a hidden temp file beside its final name and
@@ -57,28 +58,40 @@ public final class LocalFolderTarget implements StorageTarget {
     private static final class LocalSink extends ArtifactSink {
         private final Path temp;
         private final Path target;
-        private final OutputStream out;
+        private OutputStream out;
         private boolean done;
 
-        LocalSink(Path temp, Path target) throws IOException {
+        LocalSink(Path temp, Path target) {
             this.temp = temp;
             this.target = target;
-            this.out = new BufferedOutputStream(Files.newOutputStream(temp), BUFFER);
+        }
+
+        @Override
+        public Optional<Path> stagingFile() {
+            return Optional.of(temp);
+        }
+
+        /** The staging file, created at the first write (after the journal has recorded it). */
+        private OutputStream out() throws IOException {
+            if (out == null) {
+                out = new BufferedOutputStream(Files.newOutputStream(temp), BUFFER);
+            }
+            return out;
         }
 
         @Override
         public void write(int b) throws IOException {
-            out.write(b);
+            out().write(b);
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
+            out().write(b, off, len);
         }
 
         @Override
         public String commit() throws IOException {
-            out.close();
+            out().close();
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -92,7 +105,9 @@ public final class LocalFolderTarget implements StorageTarget {
         public void close() throws IOException {
             if (!done) {
                 done = true;
-                out.close();
+                if (out != null) {
+                    out.close();
+                }
                 Files.deleteIfExists(temp);
             }
         }
