@@ -33,6 +33,7 @@ import io.github.camelkusto.export.operation.Operation;
 import io.github.camelkusto.export.operation.OperationRegistry;
 import io.github.camelkusto.export.operation.OperationTables;
 import io.github.camelkusto.export.source.QuerySource;
+import io.github.camelkusto.export.storage.Failures;
 import io.github.camelkusto.export.storage.StorageException;
 import io.github.camelkusto.export.storage.StorageTarget;
 import io.github.camelkusto.export.storage.StorageTargets;
@@ -132,8 +133,7 @@ final class KustoCommandRunner {
             try {
                 target.verify();
             } catch (IOException e) {
-                throw new StorageException(
-                        "cannot write to " + target.describe() + ": " + e.getMessage(), e);
+                throw new StorageException("cannot write to " + target.describe() + ": " + Failures.why(e), e);
             }
         }
         LOG.debug("Exporting from {} to {}: {}", source.describe(),

@@ -197,7 +197,7 @@ public final class BlobTarget implements StorageTarget {
             }
             cause = t;
         }
-        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        return Failures.why(cause);
     }
 
     /**

@@ -22,11 +22,26 @@ public final class LocalFolderTarget implements StorageTarget {
     }
 
     @Override
-    public void verify() throws IOException {
-        Files.createDirectories(folder);
+    public void verify() {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new StorageException("cannot create the local folder " + folder + ": " + fileInTheWay(folder)
+                    .map(file -> file + " is a file, not a folder").orElseGet(() -> Failures.why(e)), e);
+        }
         if (!Files.isWritable(folder)) {
             throw new StorageException("local folder " + folder + " is not writable");
         }
+    }
+
+    /** The nearest existing ancestor of {@code folder} (or itself) when it is not a folder. */
+    private static Optional<Path> fileInTheWay(Path folder) {
+        for (Path p = folder; p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                return Files.isDirectory(p) ? Optional.empty() : Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -35,7 +50,11 @@ public final class LocalFolderTarget implements StorageTarget {
         if (!target.startsWith(folder)) {
             throw new StorageException("artifact name '" + name + "' leaves the folder " + folder);
         }
-        Files.createDirectories(target.getParent());
+        try {
+            Files.createDirectories(target.getParent());
+        } catch (IOException e) {
+            throw new IOException("cannot create the folder of artifact " + target + ": " + Failures.why(e), e);
+        }
         Path temp = target.resolveSibling("." + target.getFileName() + ".part");
         return new LocalSink(temp, target);
     }
@@ -74,28 +93,55 @@ public final class LocalFolderTarget implements StorageTarget {
         /** The staging file, created at the first write (after the journal has recorded it). */
         private OutputStream out() throws IOException {
             if (out == null) {
-                out = new BufferedOutputStream(Files.newOutputStream(temp), BUFFER);
+                try {
+                    out = new BufferedOutputStream(Files.newOutputStream(temp), BUFFER);
+                } catch (IOException e) {
+                    throw failed("creating", e);
+                }
             }
             return out;
         }
 
+        /** The failure, saying which file of which artifact and why (a full disk names no path itself). */
+        private IOException failed(String doing, IOException e) {
+            return new IOException(doing + " " + temp + " (artifact " + target.getFileName() + ") failed: "
+                    + Failures.why(e), e);
+        }
+
         @Override
         public void write(int b) throws IOException {
-            out().write(b);
+            OutputStream stream = out();
+            try {
+                stream.write(b);
+            } catch (IOException e) {
+                throw failed("writing", e);
+            }
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            out().write(b, off, len);
+            OutputStream stream = out();
+            try {
+                stream.write(b, off, len);
+            } catch (IOException e) {
+                throw failed("writing", e);
+            }
         }
 
         @Override
         public String commit() throws IOException {
-            out().close();
+            OutputStream stream = out();
+            try {
+                stream.close();
+            } catch (IOException e) {
+                throw failed("writing", e);
+            }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw failed("renaming into place", e);
             }
             done = true;
             return target.toString();
