@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.github.camelkusto.export.KustoExportComponent;
 import io.github.camelkusto.export.kql.data.ResultTable;
@@ -27,6 +28,7 @@ import org.apache.camel.main.Main;
 public final class KustoExportCli {
     static final int OK = 0;
     static final int FAILED = 2;
+    private static final String ENDPOINT = "kusto-export:csv";
     private static final String USAGE = """
             usage:
               kusto-export exec [--data DIR] [--storage CONN] '<command or query>'
@@ -72,14 +74,36 @@ public final class KustoExportCli {
             context.start();
             ProducerTemplate template = context.createProducerTemplate();
             try {
-                ResultTable table = template.requestBody("kusto-export:csv", arguments.positional().get(0),
+                ResultTable table = template.requestBody(ENDPOINT, arguments.positional().get(0),
                         ResultTable.class);
                 out.print(table.toCsv());
                 out.flush();
                 return OK;
             } catch (CamelExecutionException e) {
                 err.println("error: " + rootMessage(e));
+                printCommittedArtifacts(template, err);
                 return FAILED;
+            }
+        }
+    }
+
+    /**
+     * After a failed export: the artifacts it had committed, which stay in storage, as {@code .show operation
+     * <id> details} lists them (this context ran one command, so its one failed operation is that export).
+     */
+    private static void printCommittedArtifacts(ProducerTemplate template, PrintStream err) {
+        for (Map<String, Object> operation : template.requestBody(ENDPOINT, ".show operations", ResultTable.class)
+                .toMaps()) {
+            if (!"Failed".equals(operation.get("State")) && !"Canceled".equals(operation.get("State"))) {
+                continue;
+            }
+            Object id = operation.get("OperationId");
+            ResultTable committed = template.requestBody(ENDPOINT, ".show operation " + id + " details",
+                    ResultTable.class);
+            if (committed.rowCount() > 0) {
+                err.println(committed.rowCount() + " committed artifact(s) stay in storage (.show operation " + id
+                        + " details):");
+                err.print(committed.toCsv());
             }
         }
     }

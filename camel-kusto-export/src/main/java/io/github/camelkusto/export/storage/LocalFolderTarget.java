@@ -26,22 +26,21 @@ public final class LocalFolderTarget implements StorageTarget {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new StorageException("cannot create the local folder " + folder + ": " + fileInTheWay(folder)
-                    .map(file -> file + " is a file, not a folder").orElseGet(() -> Failures.why(e)), e);
+            throw new StorageException("cannot create the local folder " + folder + ": " + whyNot(folder, e), e);
         }
         if (!Files.isWritable(folder)) {
             throw new StorageException("local folder " + folder + " is not writable");
         }
     }
 
-    /** The nearest existing ancestor of {@code folder} (or itself) when it is not a folder. */
-    private static Optional<Path> fileInTheWay(Path folder) {
+    /** Why {@code folder} could not be created: a file in the way (its nearest existing ancestor), or the failure. */
+    private static String whyNot(Path folder, IOException failure) {
         for (Path p = folder; p != null; p = p.getParent()) {
             if (Files.exists(p)) {
-                return Files.isDirectory(p) ? Optional.empty() : Optional.of(p);
+                return Files.isDirectory(p) ? Failures.why(failure) : p + " is a file, not a folder";
             }
         }
-        return Optional.empty();
+        return Failures.why(failure);
     }
 
     @Override
@@ -53,7 +52,8 @@ public final class LocalFolderTarget implements StorageTarget {
         try {
             Files.createDirectories(target.getParent());
         } catch (IOException e) {
-            throw new IOException("cannot create the folder of artifact " + target + ": " + Failures.why(e), e);
+            throw new IOException("cannot create the folder of artifact " + target + ": "
+                    + whyNot(target.getParent(), e), e);
         }
         Path temp = target.resolveSibling("." + target.getFileName() + ".part");
         return new LocalSink(temp, target);
