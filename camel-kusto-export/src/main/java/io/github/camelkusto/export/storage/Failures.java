@@ -1,5 +1,6 @@
 package io.github.camelkusto.export.storage;
 
+import java.net.ConnectException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.file.AccessDeniedException;
@@ -25,6 +26,10 @@ public final class Failures {
             String file = fs.getFile() == null ? "" : fs.getFile() + ": ";
             String other = fs.getOtherFile() == null ? "" : " (to " + fs.getOtherFile() + ")";
             return file + reason + other + " (" + type + ")";
+        }
+        if (failure instanceof ConnectException) {
+            return "the connection was refused or could not be made (" + type
+                    + (failure.getMessage() == null ? "" : ": " + failure.getMessage()) + ")";
         }
         if (failure instanceof ClosedByInterruptException) {
             return "interrupted, the export was stopped (" + type + ")";
