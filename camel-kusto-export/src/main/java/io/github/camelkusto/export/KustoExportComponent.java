@@ -40,6 +40,8 @@ public class KustoExportComponent extends DefaultComponent {
     private static final Logger LOG = LoggerFactory.getLogger(KustoExportComponent.class);
     /** The option holding connection strings, keys and SAS included. */
     private static final String STORAGE = "storage";
+    /** The option that may hold a whole .export command, its connection strings included. */
+    private static final String QUERY = "query";
 
     @Metadata(description = "The component configuration: defaults for every endpoint's options.")
     private KustoExportConfiguration configuration = new KustoExportConfiguration();
@@ -107,25 +109,33 @@ public class KustoExportComponent extends DefaultComponent {
     }
 
     /**
-     * The URI Camel shows (logs, JMX, route dumps) with the storage option's key or SAS masked, and any URL
-     * password or credential another option quotes.
+     * The URI Camel shows (logs, JMX, route dumps) with the storage option's key or SAS masked, the connection
+     * strings of a command in the query option, and any URL password or credential another option quotes.
      */
     static String maskSecrets(String uri) {
-        int at = uri.indexOf("storage=");
-        if (at < 0) {
-            return Redaction.text(uri);
+        String masked = maskOption(uri, STORAGE + "=", Redaction::connectionString);
+        masked = maskOption(masked, QUERY + "=", Redaction::literals);
+        return Redaction.text(masked);
+    }
+
+    /** The URI with the value of {@code option} (plain or RAW(...)) masked by {@code mask}. */
+    private static String maskOption(String uri, String option, java.util.function.UnaryOperator<String> mask) {
+        int at = uri.indexOf(option);
+        if (at < 0 || (at > 0 && uri.charAt(at - 1) != '?' && uri.charAt(at - 1) != '&')) {
+            return uri;
         }
-        int start = at + "storage=".length();
+        int start = at + option.length();
         int end;
         if (uri.startsWith("RAW(", start)) {
-            end = uri.indexOf(')', start);
-            end = end < 0 ? uri.length() : end + 1;
+            end = uri.lastIndexOf(')');
+            end = end < start ? uri.length() : end + 1;
+            int next = uri.indexOf(")&", start);
+            end = next >= 0 ? next + 1 : end;
         } else {
             end = uri.indexOf('&', start);
             end = end < 0 ? uri.length() : end;
         }
-        return Redaction.text(uri.substring(0, start) + Redaction.connectionString(uri.substring(start, end))
-                + uri.substring(end));
+        return uri.substring(0, start) + mask.apply(uri.substring(start, end)) + uri.substring(end);
     }
 
     @Override

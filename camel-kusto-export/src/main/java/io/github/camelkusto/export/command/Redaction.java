@@ -30,11 +30,29 @@ public final class Redaction {
     private Redaction() {
     }
 
-    /** One connection string, safe to show: its URL password and what follows ';' or '?' masked, controls escaped. */
+    /** A string literal of a command, quoted with ' or " (also URI-encoded, as in an endpoint URI). */
+    private static final Pattern QUOTED = Pattern.compile("('|\"|%22|%27)(.*?)\\1", Pattern.CASE_INSENSITIVE);
+    /** Where a credential starts: ';' or '?', also URI-encoded. */
+    private static final Pattern SECRET_START = Pattern.compile("[;?]|%3[bBfF]");
+
+    /**
+     * One connection string, safe to show: its URL password and what follows ';' or '?' (or their URI encodings)
+     * masked, controls escaped.
+     */
     public static String connectionString(String raw) {
         String withoutPassword = URL_PASSWORD.matcher(raw).replaceAll("$1" + MASK + "@");
-        int cut = firstOf(withoutPassword, ';', '?');
-        return Printable.escapeControls(cut < 0 ? withoutPassword : withoutPassword.substring(0, cut + 1) + MASK);
+        Matcher cut = SECRET_START.matcher(withoutPassword);
+        return Printable.escapeControls(cut.find() ? withoutPassword.substring(0, cut.end()) + MASK
+                : withoutPassword);
+    }
+
+    /**
+     * A command (possibly URI-encoded, as the query option of an endpoint URI) with every string literal masked
+     * as a connection string: the literals of a {@code .export} are connection strings.
+     */
+    public static String literals(String command) {
+        return text(QUOTED.matcher(command).replaceAll(m -> Matcher.quoteReplacement(
+                m.group(1) + connectionString(m.group(2)) + m.group(1))));
     }
 
     /** Free text with no secret a pattern can recognise: URL passwords, SAS signatures, key=value credentials. */
