@@ -46,7 +46,8 @@ public class KustoExportEndpointUriFactory extends org.apache.camel.support.comp
         props.add("sizeLimit");
         props.add("storage");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(1);
+        Set<String> secretProps = new HashSet<>(2);
+        secretProps.add("query");
         secretProps.add("storage");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
-import java.util.regex.Pattern;
 
 import io.github.camelkusto.export.artifact.ArtifactSpec;
 import io.github.camelkusto.export.artifact.ExportMonitor;
@@ -19,6 +18,7 @@ import io.github.camelkusto.export.command.ExportCommand;
 import io.github.camelkusto.export.command.KustoCommand;
 import io.github.camelkusto.export.command.PipedShowCommand;
 import io.github.camelkusto.export.command.RequestProperties;
+import io.github.camelkusto.export.command.Redaction;
 import io.github.camelkusto.export.command.ShowOperationDetailsCommand;
 import io.github.camelkusto.export.command.ShowOperationsCommand;
 import io.github.camelkusto.export.command.ShowTablesCommand;
@@ -39,7 +39,7 @@ import io.github.camelkusto.export.operation.Operation;
 import io.github.camelkusto.export.operation.OperationRegistry;
 import io.github.camelkusto.export.operation.OperationTables;
 import io.github.camelkusto.export.source.QuerySource;
-import io.github.camelkusto.export.storage.ConnectionStrings;
+import io.github.camelkusto.export.storage.Failures;
 import io.github.camelkusto.export.storage.StorageException;
 import io.github.camelkusto.export.storage.StorageTarget;
 import io.github.camelkusto.export.storage.StorageTargets;
@@ -59,7 +59,6 @@ final class KustoCommandRunner {
     static final Duration ASYNC_EXPORT_DEFAULT_TIMEOUT = Deadline.MAX_SERVER_TIMEOUT;
     /** The option that sets an export's timeout, named in timeout errors. */
     static final String TIMEOUT_OPTION = "exportTimeout";
-    private static final Pattern SAS_SIGNATURE = Pattern.compile("(?i)(sig=)[^&\\s\"']+");
 
     private static final Logger LOG = LoggerFactory.getLogger(KustoCommandRunner.class);
 
@@ -167,8 +166,7 @@ final class KustoCommandRunner {
             try {
                 target.verify(cancellation);
             } catch (IOException e) {
-                throw new StorageException(
-                        "cannot write to " + target.describe() + ": " + e.getMessage(), e);
+                throw new StorageException("cannot write to " + target.describe() + ": " + Failures.why(e), e);
             }
         }
         LOG.debug("Exporting from {} to {}: {}", source.describe(),
@@ -271,17 +269,6 @@ final class KustoCommandRunner {
      * one: each whole connection string, its secret part (after ';' or '?'), and any SAS signature.
      */
     static String mask(ExportCommand command, String text) {
-        String masked = text;
-        for (StorageLiteral literal : command.storage()) {
-            String raw = literal.value().strip();
-            masked = masked.replace(raw, ConnectionStrings.mask(raw));
-            int semicolon = raw.indexOf(';');
-            int question = raw.indexOf('?');
-            int cut = semicolon < 0 ? question : question < 0 ? semicolon : Math.min(semicolon, question);
-            if (cut >= 0 && cut + 1 < raw.length()) {
-                masked = masked.replace(raw.substring(cut + 1), "****");
-            }
-        }
-        return SAS_SIGNATURE.matcher(masked).replaceAll("$1****");
+        return Redaction.text(text, command.storage().stream().map(StorageLiteral::value).toList());
     }
 }

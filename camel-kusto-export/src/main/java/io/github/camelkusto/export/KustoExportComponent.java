@@ -10,15 +10,16 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.camelkusto.kql.catalog.DataFolderLoader;
 import io.github.camelkusto.kql.catalog.KustoDatabase;
+import io.github.camelkusto.export.command.Redaction;
 import io.github.camelkusto.export.operation.Operation;
 import io.github.camelkusto.export.operation.OperationRegistry;
 import io.github.camelkusto.export.operation.OperationSnapshot;
 import io.github.camelkusto.export.source.EmbeddedQuerySource;
-import io.github.camelkusto.export.storage.ConnectionStrings;
 import io.github.camelkusto.export.storage.StorageRetry;
 import io.github.camelkusto.export.storage.StorageTargets;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExtendedCamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
@@ -38,6 +39,10 @@ public class KustoExportComponent extends DefaultComponent {
     /** How long stopping the component waits for running async exports to discard their uncommitted work. */
     private static final long STOP_TIMEOUT_MS = 30_000;
     private static final Logger LOG = LoggerFactory.getLogger(KustoExportComponent.class);
+    /** The option holding connection strings, keys and SAS included. */
+    private static final String STORAGE = "storage";
+    /** The option that may hold a whole .export command, its connection strings included. */
+    private static final String QUERY = "query";
 
     @Metadata(description = "The component configuration: defaults for every endpoint's options.")
     private KustoExportConfiguration configuration = new KustoExportConfiguration();
@@ -111,29 +116,49 @@ public class KustoExportComponent extends DefaultComponent {
         return endpoint;
     }
 
-    /** The URI Camel shows (logs, JMX, route dumps) with the storage option's key or SAS masked. */
+    /**
+     * The URI Camel shows (logs, JMX, route dumps) with the storage option's key or SAS masked, the connection
+     * strings of a command in the query option, and any URL password or credential another option quotes.
+     */
     static String maskSecrets(String uri) {
-        int at = uri.indexOf("storage=");
-        if (at < 0) {
+        String masked = maskOption(uri, STORAGE + "=", Redaction::connectionString);
+        masked = maskOption(masked, QUERY + "=", Redaction::literals);
+        return Redaction.text(masked);
+    }
+
+    /** The URI with the value of {@code option} (plain or RAW(...)) masked by {@code mask}. */
+    private static String maskOption(String uri, String option, java.util.function.UnaryOperator<String> mask) {
+        int at = uri.indexOf(option);
+        if (at < 0 || (at > 0 && uri.charAt(at - 1) != '?' && uri.charAt(at - 1) != '&')) {
             return uri;
         }
-        int start = at + "storage=".length();
+        int start = at + option.length();
         int end;
         if (uri.startsWith("RAW(", start)) {
-            end = uri.indexOf(')', start);
-            end = end < 0 ? uri.length() : end + 1;
+            end = uri.lastIndexOf(')');
+            end = end < start ? uri.length() : end + 1;
+            int next = uri.indexOf(")&", start);
+            end = next >= 0 ? next + 1 : end;
         } else {
             end = uri.indexOf('&', start);
             end = end < 0 ? uri.length() : end;
         }
-        return uri.substring(0, start) + ConnectionStrings.mask(uri.substring(start, end)) + uri.substring(end);
+        return uri.substring(0, start) + mask.apply(uri.substring(start, end)) + uri.substring(end);
     }
 
     @Override
     protected void doInit() throws Exception {
         super.doInit();
         // Camel masks options with these names wherever it prints a URI (message history, errors, JMX).
-        URISupport.addSanitizeKeywords("storage");
+        URISupport.addSanitizeKeywords(STORAGE);
+        // ... and properties named *.storage (kusto.storage) in Camel Main's property summary and dev consoles.
+        ExtendedCamelContext extension = getCamelContext().getCamelContextExtension();
+        String sensitive = extension.getAdditionalSensitiveKeywords();
+        if (sensitive == null || sensitive.isBlank()) {
+            extension.setAdditionalSensitiveKeywords(STORAGE);
+        } else if (!List.of(sensitive.split(",")).contains(STORAGE)) {
+            extension.setAdditionalSensitiveKeywords(sensitive + "," + STORAGE);
+        }
     }
 
     @Override

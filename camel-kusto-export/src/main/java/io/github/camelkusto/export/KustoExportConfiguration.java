@@ -26,8 +26,9 @@ public class KustoExportConfiguration implements Cloneable {
             + " own.")
     private String format;
 
-    @UriParam(description = "The KQL query (or a complete .export/.show command) to run. When unset, the message"
-            + " body is run. The header CamelKustoExportCommand overrides both.")
+    @UriParam(secret = true, description = "The KQL query (or a complete .export/.show command) to run. When unset,"
+            + " the message body is run. The header CamelKustoExportCommand overrides both. Secret: a .export command"
+            + " carries its connection strings, keys included.")
     private String query;
 
     @UriParam(secret = true, description = "Where a bare query is exported to: a storage connection string, e.g."

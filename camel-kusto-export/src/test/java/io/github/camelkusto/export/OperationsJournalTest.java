@@ -171,4 +171,46 @@ class OperationsJournalTest {
                 .startsWith("{\"event\":\"").endsWith("}").doesNotContain(azurite.accountKey()));
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("{\"event\":\"artifact\",\"operationId\":\"" + id));
     }
+
+    /**
+     * A JVM killed with SIGKILL while exporting to a local folder leaves its artifact's hidden {@code .part} file;
+     * the next start, reading the journal, marks the export Abandoned and removes that file.
+     */
+    @Test
+    void aKilledProcessLeavesNoPartFileAfterTheNextStart(@TempDir Path folder) throws Exception {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), AbandonedExportMain.class.getName(),
+                operationsDir.toString(), folder.toString()).redirectErrorStream(true).start();
+        try (var output = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line = output.readLine();
+            while (line != null && !line.startsWith("STARTED ")) {
+                line = output.readLine();
+            }
+            assertThat(line).as("the child's STARTED line").isNotNull();
+            UUID id = UUID.fromString(line.substring("STARTED ".length()));
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (partFiles(folder).isEmpty() && Instant.now().isBefore(deadline)) {
+                Thread.sleep(20);
+            }
+            assertThat(partFiles(folder)).as("staging files while the export runs").isNotEmpty();
+            child.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
+            assertThat(child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+            OperationsClient client = start();
+
+            Map<String, Object> abandoned = client.operation(id);
+            assertThat(abandoned.get("State")).isEqualTo("Abandoned");
+            assertThat((String) abandoned.get("Status")).contains("1 unfinished artifact file(s) removed");
+            assertThat(partFiles(folder)).isEmpty();
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    private static List<Path> partFiles(Path folder) throws java.io.IOException {
+        try (var files = Files.walk(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".part")).toList();
+        }
+    }
 }

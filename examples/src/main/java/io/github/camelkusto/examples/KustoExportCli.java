@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.Map;
 
 import io.github.camelkusto.export.KustoExportComponent;
 import io.github.camelkusto.kql.data.ResultTable;
@@ -94,6 +95,7 @@ public final class KustoExportCli {
                 return OK;
             } catch (CamelExecutionException e) {
                 err.println("error: " + rootMessage(e));
+                printCommittedArtifacts(template, err);
                 return FAILED;
             }
         }
@@ -122,6 +124,27 @@ public final class KustoExportCli {
             return FAILED;
         }
         return state.equals("Completed") ? OK : FAILED;
+    }
+
+    /**
+     * After a failed export: the artifacts it had committed, which stay in storage, as {@code .show operation
+     * <id> details} lists them (this context ran one command, so its one failed operation is that export).
+     */
+    private static void printCommittedArtifacts(ProducerTemplate template, PrintStream err) {
+        for (Map<String, Object> operation : template.requestBody(ENDPOINT, ".show operations", ResultTable.class)
+                .toMaps()) {
+            if (!"Failed".equals(operation.get("State")) && !"Canceled".equals(operation.get("State"))) {
+                continue;
+            }
+            Object id = operation.get("OperationId");
+            ResultTable committed = template.requestBody(ENDPOINT, ".show operation " + id + " details",
+                    ResultTable.class);
+            if (committed.rowCount() > 0) {
+                err.println(committed.rowCount() + " committed artifact(s) stay in storage (.show operation " + id
+                        + " details):");
+                err.print(committed.toCsv());
+            }
+        }
     }
 
     private static int runRoutes(Arguments arguments) throws Exception {

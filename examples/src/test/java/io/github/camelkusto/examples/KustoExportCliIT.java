@@ -73,6 +73,17 @@ class KustoExportCliIT {
         assertThat(workDir.resolve("out")).doesNotExist();
     }
 
+    /** The Azure SDK's own ERROR lines for a refused connection would repeat the component's: one line only. */
+    @Test
+    void execToStorageThatRefusesConnectionsPrintsOneErrorLine() throws Exception {
+        Run run = cli("exec", ".export to csv ('http://127.0.0.1:1/devstoreaccount1/exports;"
+                + "RWZ1Y2tpbmdLZXlFdWNraW5nS2V5RXVja2luZ0tleQ==') <| datatable(a:long)[1]");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).isEqualTo("error: cannot reach http://127.0.0.1:1/devstoreaccount1/exports;****: the"
+                + " connection was refused or could not be made (ConnectException)" + System.lineSeparator());
+    }
+
     @Test
     void runStartsTheQuickstartRouteFileAndExportsTheSampleData() throws Exception {
         Run run = cli("run", "--data", ROUTES.resolve("data").toAbsolutePath().toString(), "--max-messages", "1",

@@ -13,10 +13,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code exec} of an async export, in process: it is waited for, unless {@code --no-wait}. */
+/**
+ * {@code exec} run in process, as {@code main} runs it: exit code, stdout and stderr. An async export is waited
+ * for, unless {@code --no-wait}; a failed export lists what stayed committed.
+ */
 class KustoExportCliTest {
     @TempDir
     Path exports;
+    @TempDir
+    Path dir;
 
     record Run(int exitCode, String stdout, String stderr) {
     }
@@ -62,5 +67,38 @@ class KustoExportCliTest {
         assertThat(CsvFiles.parse(run.stdout()).get(0)).containsExactly("OperationId");
         assertThat(run.stdout()).matches("OperationId\\r?\\n[0-9a-f-]{36}\\r?\\n");
         assertThat(run.stderr()).contains("--no-wait").contains("exits now");
+    }
+
+    /**
+     * Artifacts go round-robin to two folders; the second artifact's folder cannot be made (a file is in the
+     * way), so the export fails after committing the first: stderr says why and lists the one left in storage.
+     */
+    @Test
+    void aFailedExecListsTheArtifactsThatStayedCommitted() throws Exception {
+        Path good = Files.createDirectories(dir.resolve("good"));
+        Path bad = Files.createDirectories(dir.resolve("bad"));
+        Files.writeString(bad.resolve("run"), "a file where the artifact's folder should be");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        // 12 million 8-digit ids: 120 MB of csv, so the second artifact starts after the first is committed at 100 MB.
+        int exit = KustoExportCli.run(new String[] {"exec", ".export to csv (@'" + good + "', @'" + bad + "')"
+                + " with (namePrefix='run/ids', distribution=single) <| range Id from 10000000 to 21999999 step 1"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(stderr).isEqualTo(KustoExportCli.FAILED);
+        assertThat(out.size()).isZero();
+        List<String> lines = stderr.lines().toList();
+        assertThat(lines.get(0)).startsWith("error: export failed after 1 committed artifact(s): cannot create the"
+                + " folder of artifact " + bad.resolve("run")).endsWith(bad.resolve("run") + " is a file, not a folder");
+        assertThat(lines.get(1)).matches("1 committed artifact\\(s\\) stay in storage \\(\\.show operation [0-9a-f-]{36}"
+                + " details\\):");
+        List<List<String>> committed = CsvFiles.parse(String.join("\n", lines.subList(2, lines.size())));
+        assertThat(committed.get(0)).containsExactly("Path", "NumRecords", "SizeInBytes");
+        assertThat(committed).hasSize(2);
+        Path artifact = Path.of(committed.get(1).get(0));
+        assertThat(artifact).startsWith(good.resolve("run")).exists();
+        assertThat(committed.get(1).get(2)).isEqualTo(String.valueOf(Files.size(artifact)));
     }
 }

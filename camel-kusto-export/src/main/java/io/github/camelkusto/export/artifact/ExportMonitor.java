@@ -1,5 +1,6 @@
 package io.github.camelkusto.export.artifact;
 
+import java.nio.file.Path;
 import io.github.camelkusto.kql.exec.Cancellation;
 
 /**
@@ -13,6 +14,13 @@ public interface ExportMonitor extends Cancellation {
     /** A monitor that watches nothing and never cancels: synchronous exports without an operation. */
     ExportMonitor NONE = new ExportMonitor() {
     };
+
+    /**
+     * An artifact is about to be written to the hidden local file {@code file}, which its commit renames into
+     * place: should the process die first, the file is what is left behind.
+     */
+    default void staging(Path file) {
+    }
 
     /** An artifact was committed: it is whole and visible in storage. */
     default void artifactCommitted(ExportedArtifact artifact) {

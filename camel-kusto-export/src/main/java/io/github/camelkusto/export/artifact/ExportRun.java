@@ -57,7 +57,9 @@ final class ExportRun {
     NewArtifact start() throws IOException {
         int number = lastNumber.incrementAndGet();
         String name = spec.naming().name(number);
-        return new NewArtifact(number, name, targets.get((number - 1) % targets.size()).create(name, monitor));
+        ArtifactSink sink = targets.get((number - 1) % targets.size()).create(name, monitor);
+        sink.stagingFile().ifPresent(monitor::staging);
+        return new NewArtifact(number, name, sink);
     }
 
     void committed(NewArtifact started, ExportedArtifact artifact) {

@@ -1,5 +1,6 @@
 package io.github.camelkusto.export.operation;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import io.github.camelkusto.export.artifact.ExportCanceledException;
 import io.github.camelkusto.export.artifact.ExportMonitor;
 import io.github.camelkusto.export.artifact.ExportedArtifact;
 import io.github.camelkusto.kql.exec.Deadline;
+import io.github.camelkusto.export.command.Redaction;
 
 /**
  * One export operation: its state, live progress and committed artifacts. It is the {@link ExportMonitor} its
@@ -89,6 +91,11 @@ public final class Operation implements ExportMonitor {
     }
 
     // ---- ExportMonitor: called from writer threads ----
+
+    @Override
+    public void staging(Path file) {
+        events.staging(this, file);
+    }
 
     @Override
     public void artifactCommitted(ExportedArtifact artifact) {
@@ -176,7 +183,8 @@ public final class Operation implements ExportMonitor {
                 return false;
             }
             state = next;
-            status = nextStatus;
+            // Callers mask the secrets they know; the patterns catch any a lower layer quoted on its own.
+            status = Redaction.text(nextStatus);
             shouldRetry = retry;
             lastUpdatedOn = clock.instant();
             detailsKept = next != OperationState.Completed || persistDetails;

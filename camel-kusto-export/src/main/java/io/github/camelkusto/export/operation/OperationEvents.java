@@ -1,5 +1,6 @@
 package io.github.camelkusto.export.operation;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import io.github.camelkusto.export.artifact.ExportedArtifact;
@@ -11,6 +12,10 @@ interface OperationEvents {
     };
 
     default void stateChanged(Operation operation) {
+    }
+
+    /** An artifact of {@code operation} is about to be written to the hidden local file {@code file}. */
+    default void staging(Operation operation, Path file) {
     }
 
     default void artifactCommitted(Operation operation, ExportedArtifact artifact) {

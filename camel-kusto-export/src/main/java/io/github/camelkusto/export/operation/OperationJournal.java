@@ -36,9 +36,11 @@ import org.slf4j.LoggerFactory;
  *  "shouldRetry":false,"persistDetails":true,"artifacts":2,"records":1000,"bytes":123456}
  * {"event":"artifact","operationId":..,"path":..,"numRecords":1000,"sizeInBytes":123456}
  * {"event":"deleted","operationId":..,"path":..}
+ * {"event":"staging","operationId":..,"path":..}
  * </pre>
  * The last {@code state} line of an operation is its state; {@code artifact} lines are its committed artifacts,
- * {@code deleted} lines those cleanupOnFailure removed. On start the file is read (a line that cannot be read is
+ * {@code deleted} lines those cleanupOnFailure removed, {@code staging} lines the hidden local files its artifacts
+ * were written to before their commit (what a killed process leaves behind; not kept by the rewrite). On start the file is read (a line that cannot be read is
  * reported and skipped), operations older than the retention are dropped, and the file is rewritten compacted.
  * Lines hold no secret: statuses are masked before they get here, and paths never carry one.
  */
@@ -50,8 +52,11 @@ final class OperationJournal implements OperationEvents, AutoCloseable {
     private final Path file;
     private FileChannel channel;
 
-    /** An operation as read back: its last state and the artifacts it committed (and did not delete). */
-    record Entry(OperationSnapshot snapshot, List<ExportedArtifact> artifacts) {
+    /**
+     * An operation as read back: its last state, the artifacts it committed (and did not delete), and the hidden
+     * local files it staged artifacts in.
+     */
+    record Entry(OperationSnapshot snapshot, List<ExportedArtifact> artifacts, List<Path> staged) {
     }
 
     private OperationJournal(Path file) {
@@ -81,6 +86,7 @@ final class OperationJournal implements OperationEvents, AutoCloseable {
     private static Map<UUID, Entry> read(Path file) throws IOException {
         Map<UUID, OperationSnapshot> states = new LinkedHashMap<>();
         Map<UUID, List<ExportedArtifact>> artifacts = new LinkedHashMap<>();
+        Map<UUID, List<Path>> staged = new LinkedHashMap<>();
         if (Files.exists(file)) {
             try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 int number = 0;
@@ -90,7 +96,7 @@ final class OperationJournal implements OperationEvents, AutoCloseable {
                         continue;
                     }
                     try {
-                        apply(JSON.readTree(line), states, artifacts);
+                        apply(JSON.readTree(line), states, artifacts, staged);
                     } catch (JsonProcessingException | RuntimeException e) {
                         String reason = e instanceof JsonProcessingException j ? j.getOriginalMessage()
                                 : e.getMessage();
@@ -102,12 +108,12 @@ final class OperationJournal implements OperationEvents, AutoCloseable {
         }
         Map<UUID, Entry> entries = new LinkedHashMap<>();
         states.forEach((id, snapshot) -> entries.put(id,
-                new Entry(snapshot, artifacts.getOrDefault(id, List.of()))));
+                new Entry(snapshot, artifacts.getOrDefault(id, List.of()), staged.getOrDefault(id, List.of()))));
         return entries;
     }
 
     private static void apply(JsonNode line, Map<UUID, OperationSnapshot> states,
-            Map<UUID, List<ExportedArtifact>> artifacts) {
+            Map<UUID, List<ExportedArtifact>> artifacts, Map<UUID, List<Path>> staged) {
         UUID id = UUID.fromString(text(line, "operationId"));
         switch (text(line, "event")) {
             case "state" -> states.put(id, snapshot(id, line));
@@ -115,6 +121,7 @@ final class OperationJournal implements OperationEvents, AutoCloseable {
                     text(line, "path"), number(line, "numRecords"), number(line, "sizeInBytes")));
             case "deleted" -> artifacts.getOrDefault(id, new ArrayList<>())
                     .removeIf(a -> a.path().equals(text(line, "path")));
+            case "staging" -> staged.computeIfAbsent(id, k -> new ArrayList<>()).add(Path.of(text(line, "path")));
             default -> throw new IllegalArgumentException("unknown event '" + text(line, "event") + "'");
         }
     }
@@ -217,6 +224,12 @@ final class OperationJournal implements OperationEvents, AutoCloseable {
     @Override
     public void stateChanged(Operation operation) {
         append(stateLine(operation.snapshot()));
+    }
+
+    @Override
+    public void staging(Operation operation, Path stagingFile) {
+        append(JSON.createObjectNode().put("event", "staging").put("operationId", operation.id().toString())
+                .put("path", stagingFile.toString()));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.github.camelkusto.export.operation;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -89,11 +91,34 @@ public final class OperationRegistry implements AutoCloseable {
             OperationState was = operation.state();
             if (!was.terminal()) {
                 operation.transition(OperationState.Abandoned, "the process stopped while the export was " + was
-                        + committedNote(operation, "were committed"), true);
+                        + committedNote(operation, "were committed") + removeStaged(entry.staged()), true);
             }
         }
         LOG.info("Operations journal {}: {} operation(s) kept from the last {}", operationsDir.toAbsolutePath(),
                 loaded.size(), limits.retention());
+    }
+
+    /**
+     * Deletes the hidden staging files an abandoned export left in local folders: only files still named as
+     * staging files are ({@code .<artifact>.part}), so a journal line can never delete anything else.
+     */
+    private static String removeStaged(List<Path> staged) {
+        int removed = 0;
+        for (Path file : staged) {
+            String name = file.getFileName().toString();
+            if (!name.startsWith(".") || !name.endsWith(".part")) {
+                continue;
+            }
+            try {
+                if (Files.deleteIfExists(file)) {
+                    removed++;
+                }
+            } catch (IOException e) {
+                LOG.warn("Cannot remove the unfinished artifact file {} of an abandoned export: {}", file,
+                        e.toString());
+            }
+        }
+        return removed == 0 ? "" : "; " + removed + " unfinished artifact file(s) removed";
     }
 
     /** A sync export about to run on the caller's thread: registered InProgress. */

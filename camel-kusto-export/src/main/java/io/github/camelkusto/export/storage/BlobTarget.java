@@ -267,8 +267,9 @@ public final class BlobTarget implements StorageTarget {
 
     /**
      * The status and error code of a service error (never its message: Azure's error details may quote a request
-     * signature), else the type and message of the innermost failure (the SDK wraps failures of its HTTP pipeline
-     * in message-less RuntimeExceptions).
+     * signature), else why the first I/O failure happened (the SDK wraps failures of its HTTP pipeline in
+     * message-less RuntimeExceptions; a refused connection is a ConnectException around a ClosedChannelException),
+     * else the innermost failure.
      */
     private static String describe(Exception e) {
         Throwable cause = e;
@@ -277,8 +278,11 @@ public final class BlobTarget implements StorageTarget {
                 return bse.getStatusCode() + " " + bse.getErrorCode();
             }
             cause = t;
+            if (t instanceof java.io.IOException) {
+                break;
+            }
         }
-        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        return Failures.why(cause);
     }
 
     /** Says why, when the service refused to write because the credential may not (a read-only SAS, say). */

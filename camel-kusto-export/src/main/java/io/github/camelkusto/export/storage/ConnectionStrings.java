@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.github.camelkusto.export.command.Redaction;
 import io.github.camelkusto.export.command.StorageLiteral;
 import io.github.camelkusto.kql.Printable;
 
@@ -90,18 +91,14 @@ public final class ConnectionStrings {
     }
 
     /**
-     * The connection string with its secrets replaced by ****, and control characters escaped: safe to show. In
-     * a URL, everything after the first ';', '?' or '=' is masked (keys, SAS, identity options); in the portal's
-     * form, every value but those of its non-secret keys.
+     * The connection string safe to show: in the portal's form, every value but those of its non-secret keys;
+     * otherwise as {@link Redaction#connectionString(String)} masks it.
      */
     public static String mask(String raw) {
         if (!SCHEME.matcher(raw.strip()).lookingAt() && PortalConnectionString.looksLikeOne(raw.strip())) {
             return Printable.escapeControls(PortalConnectionString.mask(raw));
         }
-        int cut = firstOf(raw, ';', '?');
-        int equals = raw.indexOf('=');
-        cut = cut < 0 ? equals : equals < 0 ? cut : Math.min(cut, equals);
-        return Printable.escapeControls(cut < 0 ? raw : raw.substring(0, cut + 1) + "****");
+        return Redaction.connectionString(raw);
     }
 
     /** A Windows path such as {@code C:\out} is not a one-letter scheme (on Windows only). */
@@ -145,6 +142,12 @@ public final class ConnectionStrings {
     private static BlobLocation blob(StorageLiteral literal, String raw) {
         int cut = firstOf(raw, ';', '?');
         URI uri = uri(literal, cut < 0 ? raw : raw.substring(0, cut));
+        if (uri.getRawUserInfo() != null) {
+            // Azure storage authenticates by the credential after ';' or '?' only; a URL password would just
+            // travel into every blob URL, path and message.
+            throw invalid(literal, "has a user name or password before the host: Azure storage takes no user"
+                    + " info in the URL; its credential follows ';' or '?'");
+        }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         refuseForeignHost(literal, host);
         String origin = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority();

@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 
 /**
  * Writes artifacts into a local folder: each artifact goes to a hidden temp file beside its final name and
@@ -21,11 +22,25 @@ public final class LocalFolderTarget implements StorageTarget {
     }
 
     @Override
-    public void verify() throws IOException {
-        Files.createDirectories(folder);
+    public void verify() {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new StorageException("cannot create the local folder " + folder + ": " + whyNot(folder, e), e);
+        }
         if (!Files.isWritable(folder)) {
             throw new StorageException("local folder " + folder + " is not writable");
         }
+    }
+
+    /** Why {@code folder} could not be created: a file in the way (its nearest existing ancestor), or the failure. */
+    private static String whyNot(Path folder, IOException failure) {
+        for (Path p = folder; p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                return Files.isDirectory(p) ? Failures.why(failure) : p + " is a file, not a folder";
+            }
+        }
+        return Failures.why(failure);
     }
 
     @Override
@@ -34,7 +49,12 @@ public final class LocalFolderTarget implements StorageTarget {
         if (!target.startsWith(folder)) {
             throw new StorageException("artifact name '" + name + "' leaves the folder " + folder);
         }
-        Files.createDirectories(target.getParent());
+        try {
+            Files.createDirectories(target.getParent());
+        } catch (IOException e) {
+            throw new IOException("cannot create the folder of artifact " + target + ": "
+                    + whyNot(target.getParent(), e), e);
+        }
         Path temp = target.resolveSibling("." + target.getFileName() + ".part");
         return new LocalSink(temp, target);
     }
@@ -57,32 +77,71 @@ public final class LocalFolderTarget implements StorageTarget {
     private static final class LocalSink extends ArtifactSink {
         private final Path temp;
         private final Path target;
-        private final OutputStream out;
+        private OutputStream out;
         private boolean done;
 
-        LocalSink(Path temp, Path target) throws IOException {
+        LocalSink(Path temp, Path target) {
             this.temp = temp;
             this.target = target;
-            this.out = new BufferedOutputStream(Files.newOutputStream(temp), BUFFER);
+        }
+
+        @Override
+        public Optional<Path> stagingFile() {
+            return Optional.of(temp);
+        }
+
+        /** The staging file, created at the first write (after the journal has recorded it). */
+        private OutputStream out() throws IOException {
+            if (out == null) {
+                try {
+                    out = new BufferedOutputStream(Files.newOutputStream(temp), BUFFER);
+                } catch (IOException e) {
+                    throw failed("creating", e);
+                }
+            }
+            return out;
+        }
+
+        /** The failure, saying which file of which artifact and why (a full disk names no path itself). */
+        private IOException failed(String doing, IOException e) {
+            return new IOException(doing + " " + temp + " (artifact " + target.getFileName() + ") failed: "
+                    + Failures.why(e), e);
         }
 
         @Override
         public void write(int b) throws IOException {
-            out.write(b);
+            OutputStream stream = out();
+            try {
+                stream.write(b);
+            } catch (IOException e) {
+                throw failed("writing", e);
+            }
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
+            OutputStream stream = out();
+            try {
+                stream.write(b, off, len);
+            } catch (IOException e) {
+                throw failed("writing", e);
+            }
         }
 
         @Override
         public String commit() throws IOException {
-            out.close();
+            OutputStream stream = out();
+            try {
+                stream.close();
+            } catch (IOException e) {
+                throw failed("writing", e);
+            }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw failed("renaming into place", e);
             }
             done = true;
             return target.toString();
@@ -92,7 +151,9 @@ public final class LocalFolderTarget implements StorageTarget {
         public void close() throws IOException {
             if (!done) {
                 done = true;
-                out.close();
+                if (out != null) {
+                    out.close();
+                }
                 Files.deleteIfExists(temp);
             }
         }
