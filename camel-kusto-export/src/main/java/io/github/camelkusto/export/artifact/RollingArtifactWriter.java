@@ -174,7 +174,7 @@ public final class RollingArtifactWriter {
             return new ExportCanceledException("export canceled" + after
                     + "; the uncommitted artifacts were discarded");
         }
-        String message = "export failed" + after + ": " + failure.getMessage();
+        String message = "export failed" + after + ": " + KustoException.reason(failure);
         if (failure instanceof IOException || failure instanceof StorageException) {
             return new StorageException(message, failure);
         }
