@@ -37,23 +37,33 @@ final class QueryNesting {
         depth -= levels;
     }
 
-    /** The depth at which the value of a {@code let} starts; pass it to {@link #endLet} when the value ends. */
-    int startLet() {
+    /** Starts measuring how deep what follows nests; pass the mark to {@link #levelsSince}. */
+    int mark() {
         int outerDeepest = deepest;
         deepest = depth;
         return outerDeepest;
     }
 
-    /** Remembers how deep the value of {@code name} nests, counted again wherever the name is used. */
-    void endLet(String name, int outerDeepest) {
-        letDepths.put(name, deepest - depth);
-        deepest = Math.max(outerDeepest, deepest);
+    /** How many levels below the current depth what was parsed since {@code mark} reached. */
+    int levelsSince(int mark) {
+        int levels = deepest - depth;
+        deepest = Math.max(mark, deepest);
+        return levels;
+    }
+
+    /** Checks that something {@code levels} deep fits here: what a chain nests its first operand under. */
+    void reach(int levels, int offset) {
+        enter(levels, offset);
+        leave(levels);
+    }
+
+    /** Remembers how deep the value of the {@code let} named {@code name} nests. */
+    void let(String name, int levels) {
+        letDepths.put(name, levels);
     }
 
     /** A use of {@code name}: a {@code let} value nests where it is used as deeply as where it was written. */
     void use(String name, int offset) {
-        int levels = letDepths.getOrDefault(name, 0);
-        enter(levels, offset);
-        leave(levels);
+        reach(letDepths.getOrDefault(name, 0), offset);
     }
 }

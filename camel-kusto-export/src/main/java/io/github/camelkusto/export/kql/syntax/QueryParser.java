@@ -145,15 +145,15 @@ public final class QueryParser {
             throw error("user-defined functions (let " + name.text() + " = (...) { ... }) are not supported by"
                     + " the embedded engine yet", keyword);
         }
-        int outerDeepest = nesting.startLet();
+        int mark = nesting.mark();
         if (isTabularStart(index)) {
             TabularExpression value = tabularExpression();
-            nesting.endLet(name.text(), outerDeepest);
+            nesting.let(name.text(), nesting.levelsSince(mark));
             tabularLets.add(name.text());
             return new Query.TabularLet(name.text(), value, keyword.start());
         }
         Expr value = expression();
-        nesting.endLet(name.text(), outerDeepest);
+        nesting.let(name.text(), nesting.levelsSince(mark));
         scalarLets.add(name.text());
         return new Query.ScalarLet(name.text(), value, keyword.start());
     }
@@ -185,10 +185,12 @@ public final class QueryParser {
 
     private TabularExpression tabularExpression() {
         nesting.enter(1, peek().start());
+        int mark = nesting.mark();
         TabularExpression expression = tabularSource();
+        int sourceLevels = nesting.levelsSince(mark);
         int pipes = 0;
         while (peek().isSymbol("|")) {
-            nesting.enter(1, advance().start()); // each pipe nests the expression before it one level deeper
+            chain(advance(), sourceLevels); // each pipe nests the expression before it one level deeper
             pipes++;
             expression = new TabularExpression.Pipe(expression, tabularOperator());
         }
@@ -1077,11 +1079,13 @@ public final class QueryParser {
 
     /** Left-associative arithmetic: each operator nests the chain before it one level deeper. */
     private Expr additive() {
+        int mark = nesting.mark();
         Expr left = multiplicative();
+        int firstLevels = nesting.levelsSince(mark);
         int chained = 0;
         while (peek().isSymbol("+") || peek().isSymbol("-")) {
             Token op = advance();
-            nesting.enter(1, op.start());
+            chain(op, firstLevels);
             chained++;
             left = new Expr.Binary(op.text(), left, multiplicative(), op.start());
         }
@@ -1090,11 +1094,13 @@ public final class QueryParser {
     }
 
     private Expr multiplicative() {
+        int mark = nesting.mark();
         Expr left = unary();
+        int firstLevels = nesting.levelsSince(mark);
         int chained = 0;
         while (peek().isSymbol("*") || peek().isSymbol("/") || peek().isSymbol("%")) {
             Token op = advance();
-            nesting.enter(1, op.start());
+            chain(op, firstLevels);
             chained++;
             left = new Expr.Binary(op.text(), left, unary(), op.start());
         }
@@ -1111,24 +1117,35 @@ public final class QueryParser {
             nesting.leave(1);
             return new Expr.Unary(t.text(), operand, t.start());
         }
-        return postfix(primary());
+        int mark = nesting.mark();
+        Expr primary = primary();
+        return postfix(primary, nesting.levelsSince(mark));
     }
 
-    private Expr postfix(Expr e) {
+    /**
+     * One more link of a left-associative chain ({@code a + b + c}, pipes, {@code d.a.b}): the chain so far
+     * nests one level deeper, its first operand ({@code firstLevels} deep) with it.
+     */
+    private void chain(Token link, int firstLevels) {
+        nesting.enter(1, link.start());
+        nesting.reach(firstLevels, link.start());
+    }
+
+    private Expr postfix(Expr e, int firstLevels) {
         int chained = 0;
         while (true) {
             Token t = peek();
             if (t.isSymbol(".") && (peek(1).kind() == TokenKind.IDENTIFIER)) {
                 advance();
                 Token name = advance();
-                nesting.enter(1, t.start());
+                chain(t, firstLevels);
                 chained++;
                 e = new Expr.Member(e, name.text(), t.start());
             } else if (t.isSymbol(".") && peek(1).isSymbol("[")) {
                 advance(); // d.['a b']
             } else if (t.isSymbol("[")) {
                 advance();
-                nesting.enter(1, t.start());
+                chain(t, firstLevels);
                 chained++;
                 Expr i = expression();
                 expectSymbol("]");
