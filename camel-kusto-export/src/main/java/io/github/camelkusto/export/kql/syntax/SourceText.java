@@ -183,13 +183,12 @@ public final class SourceText {
             while (wordEnd < to && !isWordBreak(line.charAt(wordEnd))) {
                 wordEnd++;
             }
-            int scheme = line.indexOf("://", word);
-            if (scheme >= 0 && scheme < wordEnd) {
-                for (int i = scheme; i < wordEnd; i++) {
-                    if (line.charAt(i) == ';' || line.charAt(i) == '?') {
-                        spans.add(new int[] {i + 1, wordEnd});
-                        break;
-                    }
+            boolean urlLike = false;
+            for (int i = word; i < wordEnd; i++) {
+                urlLike |= line.startsWith("://", i);
+                if (urlLike && (line.charAt(i) == ';' || line.charAt(i) == '?')) {
+                    spans.add(new int[] {i + 1, wordEnd});
+                    break;
                 }
             }
             word = wordEnd;
