@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.github.camelkusto.export.kql.KustoException;
 import io.github.camelkusto.export.kql.Suggestions;
 import io.github.camelkusto.export.kql.aggregates.AggregateBinding;
 import io.github.camelkusto.export.kql.aggregates.AggregateFunction;
@@ -624,7 +625,7 @@ public final class Binder {
             extraction = new KeyValueExtraction(columns, options.get("pair_delimiter"), options.get("kv_delimiter"),
                     options.get("quote"));
         } catch (IllegalArgumentException e) {
-            throw error(e.getMessage(), parseKv.offset());
+            throw error(KustoException.reason(e), parseKv.offset());
         }
         return extract(input, parseKv.source(), extraction, false, parseKv.offset());
     }

@@ -14,6 +14,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.camelkusto.export.kql.KustoException;
 import io.github.camelkusto.export.kql.Suggestions;
 import io.github.camelkusto.export.kql.data.Column;
 import io.github.camelkusto.export.kql.data.Schema;
@@ -945,7 +946,7 @@ public final class QueryParser {
             try {
                 return KqlValues.parse(to, s); // datatable converts a string literal to its column's type
             } catch (IllegalArgumentException e) {
-                throw error(e.getMessage() + " for a " + to.kustoName() + " column of datatable", at);
+                throw error(KustoException.reason(e) + " for a " + to.kustoName() + " column of datatable", at);
             }
         }
         if (to == KqlType.DYNAMIC) {
