@@ -10,6 +10,7 @@ import io.github.camelkusto.export.command.CommandParser;
 import io.github.camelkusto.export.command.ExportCommand;
 import io.github.camelkusto.export.command.KustoCommand;
 import io.github.camelkusto.kql.data.ResultTable;
+import io.github.camelkusto.kql.KustoException;
 import io.github.camelkusto.export.operation.Operation;
 import io.github.camelkusto.export.operation.OperationOrigin;
 import org.apache.camel.Endpoint;
@@ -43,8 +44,20 @@ public class KustoExportProducer extends DefaultProducer {
         completion = uri == null || uri.isBlank() ? null : getEndpoint().getCamelContext().getEndpoint(uri);
     }
 
+    /**
+     * Runs the command of the exchange. Every failure is an Exception a route's {@code doCatch(Exception)} or
+     * {@code onException} handles: an Error would end the exchange past them and stop a polling consumer.
+     */
     @Override
     public void process(Exchange exchange) throws Exception {
+        try {
+            run(exchange);
+        } catch (StackOverflowError e) {
+            throw KustoException.of(e);
+        }
+    }
+
+    private void run(Exchange exchange) {
         KustoExportConfiguration configuration = getEndpoint().getConfiguration();
         Message message = exchange.getMessage();
         String text = message.getHeader(KustoExportConstants.COMMAND, String.class);

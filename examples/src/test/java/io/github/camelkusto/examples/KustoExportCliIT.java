@@ -85,6 +85,24 @@ class KustoExportCliIT {
     }
 
     @Test
+    void execRefusesADeeplyNestedQueryWithExitTwoAndNoStackDump() throws Exception {
+        Run run = cli("exec", ".export to csv ('out') <| print x = " + "(".repeat(1_000) + "1" + ")".repeat(1_000));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("the query nests too deeply (limit 200 levels").doesNotContain("\tat ");
+        assertThat(workDir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void execRefusesALongLiteralByTheConnectionStringsWithExitTwoAndNoStackDump() throws Exception {
+        Run run = cli("exec", ".export to csv ('" + "k".repeat(1_500) + "' x) <| print 1");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("expected ',' or ')' after a connection string").doesNotContain("kkkk")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void runStartsTheQuickstartRouteFileAndExportsTheSampleData() throws Exception {
         Run run = cli("run", "--data", ROUTES.resolve("data").toAbsolutePath().toString(), "--max-messages", "1",
                 ROUTES.resolve("quickstart.yaml").toAbsolutePath().toString());

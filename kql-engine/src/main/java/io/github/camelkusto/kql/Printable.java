@@ -1,6 +1,10 @@
 package io.github.camelkusto.kql;
 
-/** User text made safe to quote in a one-line message: control characters escaped as Kusto writes them. */
+/**
+ * User text made safe to quote in a one-line message: control characters escaped as Kusto writes them, and
+ * invisible ones (format characters such as the bidi override U+202E, line separators, lone surrogates) as
+ * {@code \}{@code uXXXX}, so a message shows what was written and cannot be reordered by it.
+ */
 public final class Printable {
     private Printable() {
     }
@@ -11,8 +15,17 @@ public final class Printable {
             case '\n' -> "\\n";
             case '\t' -> "\\t";
             case '\r' -> "\\r";
-            default -> Character.isISOControl(c) ? String.format("\\u%04x", c) : String.valueOf((char) c);
+            default -> isInvisible(c) ? String.format("\\u%04x", c) : String.valueOf((char) c);
         }));
         return out.toString();
+    }
+
+    /** A control, format, line or paragraph separator, or surrogate character: one a name must not hold. */
+    public static boolean isInvisible(int c) {
+        return switch (Character.getType(c)) {
+            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                    Character.SURROGATE -> true;
+            default -> false;
+        };
     }
 }

@@ -179,7 +179,7 @@ public final class RollingArtifactWriter {
             return new KustoTimeoutException("export " + failure.getMessage() + "; " + committed
                     + " artifact(s) had been committed, the uncommitted ones were discarded");
         }
-        String message = "export failed" + after + ": " + failure.getMessage();
+        String message = "export failed" + after + ": " + KustoException.reason(failure);
         if (failure instanceof IOException || failure instanceof StorageException) {
             return new StorageException(message, failure);
         }

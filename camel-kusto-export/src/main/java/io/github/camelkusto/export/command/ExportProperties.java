@@ -1,5 +1,6 @@
 package io.github.camelkusto.export.command;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -212,13 +213,18 @@ public record ExportProperties(
             return s.startsWith(".") ? s.substring(1) : s;
         }
 
+        /**
+         * A name or relative path that names what a reader sees: no blank part, no part starting with '.' (a
+         * hidden file or folder, or '..'), no control or format character (U+202E would show
+         * {@code invoice\u202Efdp.exe} as "invoiceexe.pdf").
+         */
         private static String namePrefix(Object value) {
-            if (!(value instanceof String s) || s.isEmpty() || s.startsWith("/") || s.endsWith("/")
-                    || s.contains("//") || s.contains("\\") || s.contains("..") || s.length() > 512
-                    || s.chars().anyMatch(Character::isISOControl)) {
-                throw invalid("property 'namePrefix' must be a non-empty name or relative path (no leading or"
-                        + " trailing '/', no '..', '\\' or control characters, at most 512 characters), not "
-                        + describe(value), "namePrefix");
+            if (!(value instanceof String s) || s.startsWith("/") || s.endsWith("/") || s.contains("\\")
+                    || s.length() > 512 || s.chars().anyMatch(Printable::isInvisible)
+                    || Arrays.stream(s.split("/", -1)).anyMatch(p -> p.isBlank() || p.startsWith("."))) {
+                throw invalid("property 'namePrefix' must be a name or relative path: no blank part, no part"
+                        + " starting with '.', no leading or trailing '/', no '\\', no control or format"
+                        + " characters, at most 512 characters; not " + describe(value), "namePrefix");
             }
             return s;
         }

@@ -11,6 +11,11 @@ public final class CommandCorpusTestAccess {
     public record Case(String title, String text, Map<String, String> options) {
     }
 
+    /** The text of every valid command: the seeds of fuzzed inputs. */
+    public static List<String> validTexts() {
+        return CommandCorpusTest.valid().stream().map(CommandCase::text).toList();
+    }
+
     public static List<Case> invalidWithSecrets(String mark) {
         return withSecrets(CommandCorpusTest.invalid(), mark);
     }

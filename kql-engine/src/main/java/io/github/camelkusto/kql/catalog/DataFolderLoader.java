@@ -101,7 +101,7 @@ public final class DataFolderLoader {
             }
             return loaded;
         } catch (IOException e) {
-            throw new KustoException("cannot read data folder " + folder.toAbsolutePath() + ": " + e.getMessage(), e);
+            throw new KustoException("cannot read data folder " + folder.toAbsolutePath() + ": " + KustoException.reason(e), e);
         }
     }
 

@@ -146,7 +146,7 @@ public final class TableCommandRunner {
         try (Reader in = new StringReader(inline.data())) {
             RecordReaders.read(inline.format(), in, table.schema(), false, "inline records", extents::add);
         } catch (IOException e) {
-            throw new KustoException("cannot read the inline records: " + e.getMessage(), e);
+            throw new KustoException("cannot read the inline records: " + KustoException.reason(e), e);
         }
         List<Batch> added = extents.extents();
         database.appendAll(table.name(), table.schema(), added);
@@ -183,7 +183,7 @@ public final class TableCommandRunner {
                 file = Path.of(source);
             }
         } catch (IllegalArgumentException e) { // also InvalidPathException
-            throw new KustoException("not a valid local file path or file:// URL: " + e.getMessage());
+            throw new KustoException("not a valid local file path or file:// URL: " + KustoException.reason(e));
         }
         if (!Files.isRegularFile(file)) {
             throw new KustoException("no file to ingest at " + file.toAbsolutePath());

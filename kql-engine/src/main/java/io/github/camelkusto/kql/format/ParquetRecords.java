@@ -167,7 +167,7 @@ public final class ParquetRecords {
         if (e.getCause() instanceof KustoException k) {
             return k;
         }
-        String reason = String.valueOf(e.getMessage()).replaceAll("\\S*LocalInputFile@\\p{XDigit}+", "the file");
+        String reason = KustoException.reason(e).replaceAll("\\S*LocalInputFile@\\p{XDigit}+", "the file");
         return new KustoException("cannot read parquet file " + file.getFileName() + ": " + reason, e);
     }
 
@@ -248,7 +248,7 @@ public final class ParquetRecords {
                 row[column] = convert(fileValue, target.type());
             } catch (IllegalArgumentException e) {
                 throw new KustoException(origin + " row " + rowNumber + ", column " + target.name() + ": "
-                        + e.getMessage() + " (parquet " + describe(fileType) + ")");
+                        + KustoException.reason(e) + " (parquet " + describe(fileType) + ")");
             }
         }
     }

@@ -71,7 +71,7 @@ public final class RecordReaders {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             read(format, in, schema, skipFirst, file.getFileName().toString(), rows);
         } catch (IOException e) {
-            throw new KustoException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new KustoException("cannot read " + file + ": " + KustoException.reason(e), e);
         }
     }
 
@@ -127,7 +127,7 @@ public final class RecordReaders {
             try {
                 row[c] = jsonValue(column, value);
             } catch (IllegalArgumentException e) {
-                throw new KustoException(where + ", column " + column.name() + ": " + e.getMessage());
+                throw new KustoException(where + ", column " + column.name() + ": " + KustoException.reason(e));
             }
         }
         return row;

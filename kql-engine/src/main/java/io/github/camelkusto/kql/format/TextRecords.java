@@ -30,7 +30,7 @@ public final class TextRecords {
             try {
                 row[c] = KqlValues.parse(schema.column(c).type(), fields.get(c));
             } catch (IllegalArgumentException e) {
-                throw new KustoException(where + ", column " + schema.column(c).name() + ": " + e.getMessage());
+                throw new KustoException(where + ", column " + schema.column(c).name() + ": " + KustoException.reason(e));
             }
         }
         return row;

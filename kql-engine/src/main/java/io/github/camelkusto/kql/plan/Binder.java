@@ -2,6 +2,7 @@ package io.github.camelkusto.kql.plan;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,7 @@ import io.github.camelkusto.kql.syntax.ast.TabularExpression;
 import io.github.camelkusto.kql.syntax.ast.TabularOperator;
 import io.github.camelkusto.kql.types.KqlType;
 import io.github.camelkusto.kql.types.Ticks;
+import io.github.camelkusto.kql.KustoException;
 
 /**
  * Semantic analysis: resolves every table, column and function of a parsed query, types every expression with
@@ -623,7 +625,7 @@ public final class Binder {
             extraction = new KeyValueExtraction(columns, options.get("pair_delimiter"), options.get("kv_delimiter"),
                     options.get("quote"));
         } catch (IllegalArgumentException e) {
-            throw error(e.getMessage(), parseKv.offset());
+            throw error(KustoException.reason(e), parseKv.offset());
         }
         return extract(input, parseKv.source(), extraction, false, parseKv.offset());
     }
@@ -720,14 +722,14 @@ public final class Binder {
      */
     private static Expr anyColumn(Schema schema, String op, Expr right, int offset) {
         String combine = op.startsWith("!") ? "and" : "or";
-        Expr any = null;
+        List<Expr> tests = new ArrayList<>();
         for (Column c : schema.columns()) {
             Expr col = new Expr.NameRef(c.name(), offset);
             Expr text = c.type() == KqlType.STRING ? col : new Expr.Call("tostring", List.of(col), offset);
-            Expr test = new Expr.Binary(op, text, right, offset);
-            any = any == null ? test : new Expr.Binary(combine, any, test, offset);
+            tests.add(new Expr.Binary(op, text, right, offset));
         }
-        return any == null ? new Expr.Literal(KqlType.BOOL, false, offset) : any;
+        return tests.isEmpty() ? new Expr.Literal(KqlType.BOOL, false, offset)
+                : Expr.Binary.associative(combine, tests, Collections.nCopies(tests.size() - 1, offset));
     }
 
     private static int indexOf(List<Column> columns, String name) {

@@ -26,6 +26,7 @@ import io.github.camelkusto.kql.syntax.ast.TabularOperator;
 import io.github.camelkusto.kql.types.KqlType;
 import io.github.camelkusto.kql.types.KqlValues;
 import io.github.camelkusto.kql.types.Ticks;
+import io.github.camelkusto.kql.KustoException;
 
 /**
  * Parses a KQL query into a {@link Query}: {@code let} statements and a tabular expression. Recursive descent
@@ -33,7 +34,9 @@ import io.github.camelkusto.kql.types.Ticks;
  * ({@code == != < <= > >= =~ !~ has contains startswith in between matches regex ...}, not associative),
  * {@code + -}, {@code * / %}, unary {@code -}, postfix ({@code .member}, {@code [index]}), primaries.
  * Parses every operator of the language the engine knows, also those it cannot run yet: the binder reports
- * those, so the error points at the operator.
+ * those, so the error points at the operator. Chains of {@code and}/{@code or} become balanced trees; any other
+ * nesting is bounded by {@link QueryNesting}, so no query overflows the stack of the parser or of what walks
+ * its tree.
  */
 public final class QueryParser {
     /** Comparison-level operators written as words; each may be negated with a leading {@code !}. */
@@ -82,11 +85,13 @@ public final class QueryParser {
     private final List<Token> tokens;
     private final Set<String> tabularLets = new HashSet<>();
     private final Set<String> scalarLets = new HashSet<>();
+    private final QueryNesting nesting;
     private int index;
 
     private QueryParser(SourceText source) {
         this.source = source;
         this.tokens = Lexer.tokenize(source);
+        this.nesting = new QueryNesting(source);
     }
 
     public static Query parse(String query) {
@@ -141,22 +146,25 @@ public final class QueryParser {
             throw error("user-defined functions (let " + name.text() + " = (...) { ... }) are not supported by"
                     + " the embedded engine yet", keyword);
         }
+        int mark = nesting.mark();
         if (isTabularStart(index)) {
             TabularExpression value = tabularExpression();
+            nesting.let(name.text(), nesting.levelsSince(mark));
             tabularLets.add(name.text());
             return new Query.TabularLet(name.text(), value, keyword.start());
         }
         Expr value = expression();
+        nesting.let(name.text(), nesting.levelsSince(mark));
         scalarLets.add(name.text());
         return new Query.ScalarLet(name.text(), value, keyword.start());
     }
 
     /** Does a tabular expression start at token {@code i}? (let values may be either kind) */
     private boolean isTabularStart(int i) {
-        Token t = tokens.get(i);
-        if (t.isSymbol("(")) {
-            return isTabularStart(i + 1);
+        while (tokens.get(i).isSymbol("(")) {
+            i++;
         }
+        Token t = tokens.get(i);
         if (t.kind() != TokenKind.IDENTIFIER) {
             return false;
         }
@@ -177,10 +185,17 @@ public final class QueryParser {
     // ------------------------------------------------------------------ tabular expressions
 
     private TabularExpression tabularExpression() {
+        nesting.enter(1, peek().start());
+        int mark = nesting.mark();
         TabularExpression expression = tabularSource();
-        while (acceptSymbol("|")) {
+        int sourceLevels = nesting.levelsSince(mark);
+        int pipes = 0;
+        while (peek().isSymbol("|")) {
+            chain(advance(), sourceLevels); // each pipe nests the expression before it one level deeper
+            pipes++;
             expression = new TabularExpression.Pipe(expression, tabularOperator());
         }
+        nesting.leave(1 + pipes);
         return expression;
     }
 
@@ -214,6 +229,7 @@ public final class QueryParser {
                 }
                 default:
                     advance();
+                    nesting.use(t.text(), t.start());
                     return new TabularExpression.TableReference(t.text(), t.start());
             }
         }
@@ -268,6 +284,7 @@ public final class QueryParser {
                 expectSymbol(")");
             } else if (t.kind() == TokenKind.IDENTIFIER) {
                 advance();
+                nesting.use(t.text(), t.start());
                 tables.add(new TabularExpression.TableReference(t.text(), t.start()));
             } else {
                 throw error("expected a table name or a parenthesised tabular expression but found "
@@ -929,7 +946,7 @@ public final class QueryParser {
             try {
                 return KqlValues.parse(to, s); // datatable converts a string literal to its column's type
             } catch (IllegalArgumentException e) {
-                throw error(e.getMessage() + " for a " + to.kustoName() + " column of datatable", at);
+                throw error(KustoException.reason(e) + " for a " + to.kustoName() + " column of datatable", at);
             }
         }
         if (to == KqlType.DYNAMIC) {
@@ -980,25 +997,25 @@ public final class QueryParser {
 
     /** Words Kusto reserves: a column named so must be written ['first']. */
     private Expr expression() {
-        return or();
+        nesting.enter(1, peek().start());
+        Expr e = logical("or");
+        nesting.leave(1);
+        return e;
     }
 
-    private Expr or() {
-        Expr left = and();
-        while (peek().isKeyword("or")) {
-            Token op = advance();
-            left = new Expr.Binary("or", left, and(), op.start());
+    /** {@code a or b or ...} ({@code op} "or") of and-chains, or {@code a and b and ...} of comparisons. */
+    private Expr logical(String op) {
+        Expr first = op.equals("or") ? logical("and") : comparison();
+        if (!peek().isKeyword(op)) {
+            return first;
         }
-        return left;
-    }
-
-    private Expr and() {
-        Expr left = comparison();
-        while (peek().isKeyword("and")) {
-            Token op = advance();
-            left = new Expr.Binary("and", left, comparison(), op.start());
+        List<Expr> operands = new ArrayList<>(List.of(first));
+        List<Integer> offsets = new ArrayList<>();
+        while (peek().isKeyword(op)) {
+            offsets.add(advance().start());
+            operands.add(op.equals("or") ? logical("and") : comparison());
         }
-        return left;
+        return Expr.Binary.associative(op, operands, offsets);
     }
 
     private Expr comparison() {
@@ -1061,21 +1078,34 @@ public final class QueryParser {
         return new Expr.Binary(full, left, additive(), t.start());
     }
 
+    /** Left-associative arithmetic: each operator nests the chain before it one level deeper. */
     private Expr additive() {
+        int mark = nesting.mark();
         Expr left = multiplicative();
+        int firstLevels = nesting.levelsSince(mark);
+        int chained = 0;
         while (peek().isSymbol("+") || peek().isSymbol("-")) {
             Token op = advance();
+            chain(op, firstLevels);
+            chained++;
             left = new Expr.Binary(op.text(), left, multiplicative(), op.start());
         }
+        nesting.leave(chained);
         return left;
     }
 
     private Expr multiplicative() {
+        int mark = nesting.mark();
         Expr left = unary();
+        int firstLevels = nesting.levelsSince(mark);
+        int chained = 0;
         while (peek().isSymbol("*") || peek().isSymbol("/") || peek().isSymbol("%")) {
             Token op = advance();
+            chain(op, firstLevels);
+            chained++;
             left = new Expr.Binary(op.text(), left, unary(), op.start());
         }
+        nesting.leave(chained);
         return left;
     }
 
@@ -1083,27 +1113,46 @@ public final class QueryParser {
         Token t = peek();
         if (t.isSymbol("-") || t.isSymbol("+")) {
             advance();
+            nesting.enter(1, t.start());
             Expr operand = unary();
+            nesting.leave(1);
             return new Expr.Unary(t.text(), operand, t.start());
         }
-        return postfix(primary());
+        int mark = nesting.mark();
+        Expr primary = primary();
+        return postfix(primary, nesting.levelsSince(mark));
     }
 
-    private Expr postfix(Expr e) {
+    /**
+     * One more link of a left-associative chain ({@code a + b + c}, pipes, {@code d.a.b}): the chain so far
+     * nests one level deeper, its first operand ({@code firstLevels} deep) with it.
+     */
+    private void chain(Token link, int firstLevels) {
+        nesting.enter(1, link.start());
+        nesting.reach(firstLevels, link.start());
+    }
+
+    private Expr postfix(Expr e, int firstLevels) {
+        int chained = 0;
         while (true) {
             Token t = peek();
             if (t.isSymbol(".") && (peek(1).kind() == TokenKind.IDENTIFIER)) {
                 advance();
                 Token name = advance();
+                chain(t, firstLevels);
+                chained++;
                 e = new Expr.Member(e, name.text(), t.start());
             } else if (t.isSymbol(".") && peek(1).isSymbol("[")) {
                 advance(); // d.['a b']
             } else if (t.isSymbol("[")) {
                 advance();
+                chain(t, firstLevels);
+                chained++;
                 Expr i = expression();
                 expectSymbol("]");
                 e = new Expr.Index(e, i, t.start());
             } else {
+                nesting.leave(chained);
                 return e;
             }
         }
@@ -1168,6 +1217,7 @@ public final class QueryParser {
                     expectSymbol(")");
                     return new Expr.Call(t.text(), args, t.start());
                 }
+                nesting.use(t.text(), t.start());
                 return new Expr.NameRef(t.text(), t.start());
             }
             case SYMBOL:

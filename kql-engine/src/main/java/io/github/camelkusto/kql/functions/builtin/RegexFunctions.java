@@ -198,7 +198,7 @@ public final class RegexFunctions implements FunctionLibrary {
     }
 
     /** Checks a constant regex argument when the query is bound, so a bad pattern is an error placed in the query. */
-    private record RegexChecked(String name, int regexArgument, ScalarFunction function) implements ScalarFunction {
+    record RegexChecked(String name, int regexArgument, ScalarFunction function) implements ScalarFunction {
         @Override
         public ScalarBinding bind(List<Argument> args) {
             if (args.size() > regexArgument && args.get(regexArgument).isConstant()

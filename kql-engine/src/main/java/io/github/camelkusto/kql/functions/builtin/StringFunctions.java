@@ -55,7 +55,8 @@ public final class StringFunctions implements FunctionLibrary {
                 }
             }
         }
-        registry.register(Overloads.of("matches regex").add(BOOL, matchesRegex(), STRING, STRING));
+        registry.register(new RegexFunctions.RegexChecked("matches regex", 1, Overloads.of("matches regex")
+                .add(BOOL, matchesRegex(), STRING, STRING)));
         registry.register(new TermsFunction("has_any", false));
         registry.register(new TermsFunction("has_all", true));
         registry.register(Overloads.of("strlen").add(LONG, RowWise.stringToLong(LONG, s -> s.codePointCount(0,

@@ -39,6 +39,23 @@ public sealed interface Expr {
      * {@code op} is the operator in lower case; {@code offset} is where the operator is.
      */
     record Binary(String op, Expr left, Expr right, int offset) implements Expr {
+        /**
+         * {@code operands[0] op operands[1] op ...} for an associative {@code op} ({@code and}, {@code or}) as a
+         * balanced tree: log2(n) deep rather than n, so a long chain does not deepen the stack of whatever walks
+         * it. {@code offsets[i]} is where the operator between operand i and i + 1 is.
+         */
+        public static Expr associative(String op, List<Expr> operands, List<Integer> offsets) {
+            return balanced(op, operands, offsets, 0, operands.size());
+        }
+
+        private static Expr balanced(String op, List<Expr> operands, List<Integer> offsets, int from, int to) {
+            if (to - from == 1) {
+                return operands.get(from);
+            }
+            int middle = (from + to) >>> 1;
+            return new Binary(op, balanced(op, operands, offsets, from, middle),
+                    balanced(op, operands, offsets, middle, to), offsets.get(middle - 1));
+        }
     }
 
     /** {@code -x} / {@code +x}. */
