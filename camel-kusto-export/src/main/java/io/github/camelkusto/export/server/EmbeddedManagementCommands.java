@@ -33,10 +33,6 @@ public final class EmbeddedManagementCommands implements ManagementCommands {
 
     @Override
     public ResultTable execute(String command) {
-        if (!command.stripLeading().startsWith(".")) {
-            throw new KustoException("the management endpoint runs commands that start with '.': send queries to"
-                    + " /v2/rest/query");
-        }
         KustoCommand parsed = CommandParser.parse(command, NO_ENDPOINT_OPTIONS);
         if (parsed instanceof TableManagementCommand table) {
             return tables.run(table.command());

@@ -132,6 +132,10 @@ public final class KustoRestServer implements AutoCloseable {
         try {
             csl = command(exchange);
             if (path.equals(MGMT)) {
+                if (!csl.stripLeading().startsWith(".")) {
+                    throw new KustoException("the management endpoint runs commands that start with '.': send"
+                            + " queries to " + QUERY_V2);
+                }
                 table = commands.execute(csl);
             } else {
                 query = engine.prepare(csl);

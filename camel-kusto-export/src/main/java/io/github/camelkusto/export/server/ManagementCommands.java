@@ -12,6 +12,7 @@ import io.github.camelkusto.export.kql.data.ResultTable;
 public interface ManagementCommands {
 
     /**
+     * @param command a text starting with {@code .} (the server checks that)
      * @return the command's result table
      * @throws io.github.camelkusto.export.kql.KustoException when the command is invalid or fails; its message
      *                                                         goes back to the client
