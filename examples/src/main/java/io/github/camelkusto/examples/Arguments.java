@@ -3,9 +3,9 @@ package io.github.camelkusto.examples;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The command line of {@link KustoExportCli}: a mode, options, and positional arguments. */
-record Arguments(String mode, String data, String storage, int durationSeconds, int maxMessages,
-        List<String> positional) {
+/** The command line of {@link KustoExportCli}: a mode, options, and positional arguments; never shows the token. */
+record Arguments(String mode, String data, String storage, int durationSeconds, int maxMessages, int port,
+        String database, String token, List<String> positional) {
 
     static Arguments parse(String[] args) {
         if (args.length == 0) {
@@ -15,6 +15,9 @@ record Arguments(String mode, String data, String storage, int durationSeconds, 
         String storage = null;
         int duration = 0;
         int maxMessages = 0;
+        int port = 0;
+        String database = null;
+        String token = null;
         List<String> positional = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
@@ -23,6 +26,9 @@ record Arguments(String mode, String data, String storage, int durationSeconds, 
                 case "--storage" -> storage = value(args, ++i, arg);
                 case "--duration" -> duration = number(args, ++i, arg);
                 case "--max-messages" -> maxMessages = number(args, ++i, arg);
+                case "--port" -> port = number(args, ++i, arg);
+                case "--database" -> database = value(args, ++i, arg);
+                case "--token" -> token = value(args, ++i, arg);
                 default -> {
                     if (arg.startsWith("--")) {
                         throw new IllegalArgumentException("unknown option " + arg);
@@ -31,7 +37,8 @@ record Arguments(String mode, String data, String storage, int durationSeconds, 
                 }
             }
         }
-        return new Arguments(args[0], data, storage, duration, maxMessages, List.copyOf(positional));
+        return new Arguments(args[0], data, storage, duration, maxMessages, port, database, token,
+                List.copyOf(positional));
     }
 
     private static String value(String[] args, int i, String option) {
@@ -48,5 +55,11 @@ record Arguments(String mode, String data, String storage, int durationSeconds, 
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " needs a whole number, not '" + v + "'");
         }
+    }
+
+    @Override
+    public String toString() {
+        return "Arguments[mode=" + mode + ", data=" + data + ", port=" + port + ", database=" + database + ", token="
+                + (token == null ? "none" : "****") + ", positional=" + positional + "]";
     }
 }
