@@ -3,9 +3,9 @@ package io.github.camelkusto.examples;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The command line of {@link KustoExportCli}: a mode, options, and positional arguments. */
-record Arguments(String mode, String data, String storage, int durationSeconds, int maxMessages,
-        boolean noWait, List<String> positional) {
+/** The command line of {@link KustoExportCli}: a mode, options, and positional arguments; never shows the token. */
+record Arguments(String mode, String data, String storage, int durationSeconds, int maxMessages, boolean noWait,
+        int port, String database, String token, int storageRetryAttempts, List<String> positional) {
 
     static Arguments parse(String[] args) {
         if (args.length == 0) {
@@ -16,6 +16,10 @@ record Arguments(String mode, String data, String storage, int durationSeconds, 
         int duration = 0;
         int maxMessages = 0;
         boolean noWait = false;
+        int port = 0;
+        String database = null;
+        String token = null;
+        int storageRetryAttempts = 0;
         List<String> positional = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
@@ -25,6 +29,10 @@ record Arguments(String mode, String data, String storage, int durationSeconds, 
                 case "--duration" -> duration = number(args, ++i, arg);
                 case "--max-messages" -> maxMessages = number(args, ++i, arg);
                 case "--no-wait" -> noWait = true;
+                case "--port" -> port = number(args, ++i, arg);
+                case "--database" -> database = value(args, ++i, arg);
+                case "--token" -> token = value(args, ++i, arg);
+                case "--storage-retry-attempts" -> storageRetryAttempts = number(args, ++i, arg);
                 default -> {
                     if (arg.startsWith("--")) {
                         throw new IllegalArgumentException("unknown option " + arg);
@@ -33,7 +41,8 @@ record Arguments(String mode, String data, String storage, int durationSeconds, 
                 }
             }
         }
-        return new Arguments(args[0], data, storage, duration, maxMessages, noWait, List.copyOf(positional));
+        return new Arguments(args[0], data, storage, duration, maxMessages, noWait, port, database, token,
+                storageRetryAttempts, List.copyOf(positional));
     }
 
     private static String value(String[] args, int i, String option) {
@@ -50,5 +59,12 @@ record Arguments(String mode, String data, String storage, int durationSeconds, 
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " needs a whole number, not '" + v + "'");
         }
+    }
+
+    @Override
+    public String toString() {
+        return "Arguments[mode=" + mode + ", data=" + data + ", noWait=" + noWait + ", port=" + port + ", database="
+                + database + ", token=" + (token == null ? "none" : "****") + ", storageRetryAttempts="
+                + storageRetryAttempts + ", positional=" + positional + "]";
     }
 }

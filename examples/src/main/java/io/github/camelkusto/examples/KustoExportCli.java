@@ -5,11 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 import io.github.camelkusto.export.KustoExportComponent;
+import io.github.camelkusto.export.server.KustoRestServer;
+import io.github.camelkusto.export.server.ManagementCommands;
+import io.github.camelkusto.export.server.ServerSettings;
+import io.github.camelkusto.kql.catalog.KustoDatabase;
 import io.github.camelkusto.kql.data.ResultTable;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
@@ -21,12 +26,15 @@ import org.apache.camel.main.Main;
  * The command runner of the project, for the quickstart and for scripting exports.
  *
  * <pre>
- * exec [--data DIR] [--storage CONN] [--no-wait] '&lt;text&gt;'
+ * exec [--data DIR] [--storage CONN] [--storage-retry-attempts N] [--no-wait] '&lt;text&gt;'
  *                                                run one command (.export ..., a bare query, .show ...) and
  *                                                print its result table as CSV; exit 2 on error. An async export
  *                                                is waited for (its artifact table is printed) unless --no-wait
  * run [--data DIR] [--duration S] [--max-messages N] FILE...
  *                                                run YAML/XML route files with Camel Main until stopped
+ * serve [--data DIR] [--port N] [--database NAME] [--token T]
+ *                                                serve the embedded engine over the Kusto REST protocol on
+ *                                                127.0.0.1 until stopped; prints "listening on &lt;uri&gt;" once ready
  * </pre>
  */
 public final class KustoExportCli {
@@ -38,8 +46,9 @@ public final class KustoExportCli {
     private static final long POLL_MILLIS = 100;
     private static final String USAGE = """
             usage:
-              kusto-export exec [--data DIR] [--storage CONN] [--no-wait] '<command or query>'
+              kusto-export exec [--data DIR] [--storage CONN] [--storage-retry-attempts N] [--no-wait] '<command or query>'
               kusto-export run [--data DIR] [--duration SECONDS] [--max-messages N] FILE...
+              kusto-export serve [--data DIR] [--port N] [--database NAME] [--token T]
             """;
 
     private KustoExportCli() {
@@ -55,6 +64,7 @@ public final class KustoExportCli {
             return switch (arguments.mode()) {
                 case "exec" -> exec(arguments, out, err);
                 case "run" -> runRoutes(arguments);
+                case "serve" -> serve(arguments, out);
                 default -> throw new IllegalArgumentException("unknown mode '" + arguments.mode() + "'");
             };
         } catch (IllegalArgumentException e) {
@@ -74,6 +84,9 @@ public final class KustoExportCli {
         try (CamelContext context = new DefaultCamelContext()) {
             KustoExportComponent component = new KustoExportComponent();
             component.setDataDir(arguments.data());
+            if (arguments.storageRetryAttempts() > 0) {
+                component.setStorageRetryAttempts(arguments.storageRetryAttempts());
+            }
             if (arguments.storage() != null) {
                 component.getConfiguration().setStorage(arguments.storage());
             }
@@ -171,6 +184,47 @@ public final class KustoExportCli {
             main.configure().setDurationMaxMessages(arguments.maxMessages());
         }
         return main.run(new String[0]) == 0 ? OK : FAILED;
+    }
+
+    /**
+     * Serves the component's embedded database over the Kusto REST protocol. Management commands, {@code .export}
+     * included, go through a {@code kusto-export:} endpoint, exactly as {@code exec} runs them.
+     */
+    private static int serve(Arguments arguments, PrintStream out) throws Exception {
+        if (!arguments.positional().isEmpty()) {
+            throw new IllegalArgumentException("serve takes no command text");
+        }
+        CamelContext context = new DefaultCamelContext();
+        KustoExportComponent component = new KustoExportComponent();
+        component.setDataDir(arguments.data());
+        context.addComponent("kusto-export", component);
+        context.start();
+        ProducerTemplate template = context.createProducerTemplate();
+        ManagementCommands commands = text -> {
+            try {
+                return template.requestBody("kusto-export:csv", text, ResultTable.class);
+            } catch (CamelExecutionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        };
+        KustoDatabase database = component.getDatabase();
+        String name = arguments.database() != null ? arguments.database() : database.name();
+        KustoRestServer server = KustoRestServer.start(database, commands,
+                ServerSettings.of(arguments.port(), name).withToken(arguments.token()));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            try {
+                context.close();
+            } catch (Exception e) {
+                System.err.println("error: stopping Camel: " + rootMessage(e));
+            }
+            stopped.countDown();
+        }, "kusto-export-serve-shutdown"));
+        out.println("listening on " + server.uri());
+        out.flush();
+        stopped.await();
+        return OK;
     }
 
     /** The innermost message: what went wrong, without Camel's wrapping. */

@@ -76,12 +76,14 @@ class KustoExportCliIT {
     /** The Azure SDK's own ERROR lines for a refused connection would repeat the component's: one line only. */
     @Test
     void execToStorageThatRefusesConnectionsPrintsOneErrorLine() throws Exception {
-        Run run = cli("exec", ".export to csv ('http://127.0.0.1:1/devstoreaccount1/exports;"
-                + "RWZ1Y2tpbmdLZXlFdWNraW5nS2V5RXVja2luZ0tleQ==') <| datatable(a:long)[1]");
+        Run run = cli("exec", "--storage-retry-attempts", "1",
+                ".export to csv ('http://127.0.0.1:1/devstoreaccount1/exports;"
+                        + "RWZ1Y2tpbmdLZXlFdWNraW5nS2V5RXVja2luZ0tleQ==') <| datatable(a:long)[1]");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.stderr()).isEqualTo("error: cannot reach http://127.0.0.1:1/devstoreaccount1/exports;****: the"
-                + " connection was refused or could not be made (ConnectException)" + System.lineSeparator());
+        assertThat(run.stderr()).isEqualTo("error: cannot reach http://127.0.0.1:1/devstoreaccount1/exports;****:"
+                + " checking the container of http://127.0.0.1:1/devstoreaccount1/exports;**** failed: the connection"
+                + " was refused or could not be made (ConnectException)" + System.lineSeparator());
     }
 
     @Test

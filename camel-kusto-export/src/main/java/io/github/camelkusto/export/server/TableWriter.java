@@ -1,0 +1,120 @@
+package io.github.camelkusto.export.server;
+
+import java.io.IOException;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.camelkusto.kql.KustoException;
+import io.github.camelkusto.kql.data.Batch;
+import io.github.camelkusto.kql.data.BatchStream;
+import io.github.camelkusto.kql.data.Column;
+import io.github.camelkusto.kql.data.Partition;
+import io.github.camelkusto.kql.data.QueryResult;
+import io.github.camelkusto.kql.data.ResultTable;
+import io.github.camelkusto.kql.data.Schema;
+import io.github.camelkusto.kql.types.KqlType;
+
+/**
+ * Writes the {@code Columns} and {@code Rows} of one table, shared by v1 tables and v2 DataTable frames. Query
+ * rows stream a batch at a time from the engine's partitions, straight into the generator: a result is never
+ * held whole.
+ */
+final class TableWriter {
+    private final JsonGenerator g;
+    private final KustoJsonValues values;
+    private final boolean v1;
+
+    /** @param v1 v1 columns also carry the .NET {@code DataType}, and dynamic values are JSON text */
+    TableWriter(JsonGenerator g, boolean v1) {
+        this.g = g;
+        this.values = new KustoJsonValues(v1);
+        this.v1 = v1;
+    }
+
+    void columns(Schema schema) throws IOException {
+        g.writeArrayFieldStart("Columns");
+        for (Column column : schema.columns()) {
+            g.writeStartObject();
+            g.writeStringField("ColumnName", column.name());
+            if (v1) {
+                g.writeStringField("DataType", dotNetType(column.type()));
+            }
+            g.writeStringField("ColumnType", column.type().kustoName());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    /** The {@code Rows} of a small command result. */
+    void rows(ResultTable table) throws IOException {
+        Schema schema = table.schema();
+        g.writeArrayFieldStart("Rows");
+        for (List<Object> row : table.rows()) {
+            g.writeStartArray();
+            for (int c = 0; c < schema.size(); c++) {
+                values.write(g, schema.column(c).type(), row.get(c));
+            }
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+    }
+
+    /**
+     * The {@code Rows} of a query result, partition after partition. An engine failure after rows went out
+     * becomes an inline OneApiErrors row (the HTTP status is already sent) and is returned; an I/O failure (the
+     * client went away) is thrown.
+     */
+    OneApiError rows(QueryResult result, RequestIds ids) throws IOException {
+        KqlType[] types = result.schema().columns().stream().map(Column::type).toArray(KqlType[]::new);
+        g.writeArrayFieldStart("Rows");
+        OneApiError failure = null;
+        try {
+            for (Partition partition : result.partitions()) {
+                try (BatchStream batches = partition.open()) {
+                    for (Batch batch = batches.next(); batch != null; batch = batches.next()) {
+                        write(batch, types);
+                    }
+                }
+            }
+        } catch (KustoException e) {
+            failure = OneApiError.badRequest(String.valueOf(e.getMessage()));
+        } catch (RuntimeException e) {
+            failure = OneApiError.unexpected("the query failed: " + e);
+        }
+        if (failure != null) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("OneApiErrors");
+            failure.write(g, ids);
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        return failure;
+    }
+
+    private void write(Batch batch, KqlType[] types) throws IOException {
+        for (int row = 0; row < batch.rowCount(); row++) {
+            g.writeStartArray();
+            for (int c = 0; c < types.length; c++) {
+                values.write(g, types[c], batch.column(c), row);
+            }
+            g.writeEndArray();
+        }
+    }
+
+    /** The .NET type v1 responses name beside the Kusto type. */
+    private static String dotNetType(KqlType type) {
+        return switch (type) {
+            case BOOL -> "Boolean";
+            case INT -> "Int32";
+            case LONG -> "Int64";
+            case REAL -> "Double";
+            case DECIMAL -> "Decimal";
+            case STRING -> "String";
+            case DATETIME -> "DateTime";
+            case TIMESPAN -> "TimeSpan";
+            case GUID -> "Guid";
+            case DYNAMIC -> "Object";
+        };
+    }
+}
