@@ -19,7 +19,7 @@ import org.apache.camel.spi.UriPath;
 @UriParams
 public class KustoExportConfiguration implements Cloneable {
 
-    @UriPath(enums = "csv,tsv,json,parquet")
+    @UriPath(enums = "csv,tsv,json,parquet,avro")
     @Metadata(required = true, description = "The artifact format for a bare query; a .export command names its"
             + " own.")
     private String format;
@@ -39,7 +39,7 @@ public class KustoExportConfiguration implements Cloneable {
     private boolean async;
 
     @UriParam(description = "Compress the artifacts of a bare query: gzip for text formats ('.gz' is appended to"
-            + " the extension), the compressionType codec for parquet.")
+            + " the extension), the compressionType codec for parquet and avro.")
     private boolean compressed;
 
     @UriParam(label = "properties", description = "The size limit in bytes of one artifact before compression,"
@@ -62,9 +62,9 @@ public class KustoExportConfiguration implements Cloneable {
             + " Default UTF8NoBOM.")
     private String encoding;
 
-    @UriParam(label = "properties", enums = "gzip,snappy,zstd,lz4_raw,brotli", description = "The codec of"
-            + " compressed artifacts: gzip for text formats; snappy (the default), gzip, zstd, lz4_raw or brotli"
-            + " for parquet.")
+    @UriParam(label = "properties", enums = "gzip,snappy,zstd,lz4_raw,brotli,deflate,null", description = "The codec"
+            + " of compressed artifacts: gzip for text formats; snappy (the default), gzip, zstd, lz4_raw or brotli"
+            + " for parquet; snappy (the default), deflate, zstd or null for avro.")
     private String compressionType;
 
     @UriParam(label = "properties", enums = "single,per_node,per_shard", description = "How many writers export in"
