@@ -97,7 +97,7 @@ abstract class BlockArtifactStream<W extends Closeable> extends ArtifactStream {
 
     private void commit() throws IOException {
         current.writer.close(); // the last block and the footer
-        String path = current.started.sink().commit();
+        String path = current.started.sink().commit(current.records);
         report();
         Open<W> artifact = current;
         current = null;
