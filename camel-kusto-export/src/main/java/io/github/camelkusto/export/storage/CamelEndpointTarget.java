@@ -7,9 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Component;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.util.StringHelper;
 import org.apache.camel.util.URISupport;
 
 /**
@@ -30,21 +33,37 @@ public final class CamelEndpointTarget implements StorageTarget {
     private static final int BUFFER = 256 * 1024;
 
     private final Endpoint endpoint;
+    /** Whether the endpoint is this target's, unregistered (its URI holds a secret): started and stopped here. */
+    private final boolean ownEndpoint;
     private final ProducerTemplate producer;
     /** The endpoint URI with secrets masked and without its options: the start of every artifact's path. */
     private final String shownUri;
 
-    /** Resolves the endpoint now, so that a URI Camel cannot resolve fails before any query runs. */
+    /**
+     * Resolves the endpoint now, so that a URI Camel cannot resolve fails before any query runs. An endpoint whose
+     * URI holds a secret (a password, key or token option, or userinfo) is created by its component and not
+     * registered in the CamelContext, whose endpoint registry would show its URI, secret included, to anyone
+     * listing endpoints; other endpoints are the context's own (so that {@code direct:} and {@code mock:} reach the
+     * routes and mocks of the context).
+     */
     public CamelEndpointTarget(CamelContext context, CamelEndpointLocation location) {
         String sanitized = URISupport.sanitizeUri(location.endpointUri());
         try {
-            this.endpoint = context.getEndpoint(location.endpointUri());
-        } catch (RuntimeException e) {
+            String uri = context.resolvePropertyPlaceholders(location.endpointUri());
+            this.ownEndpoint = !URISupport.sanitizeUri(uri).equals(uri);
+            if (ownEndpoint) {
+                Component component = context.getComponent(StringHelper.before(uri, ":"));
+                this.endpoint = component == null ? null : component.createEndpoint(uri);
+                ServiceHelper.startService(endpoint);
+            } else {
+                this.endpoint = context.getEndpoint(uri);
+            }
+        } catch (Exception e) {
             throw new StorageException("cannot resolve the Camel endpoint " + sanitized + " ("
                     + e.getClass().getSimpleName() + ")", null);
         }
         if (endpoint == null) {
-            throw new StorageException("no Camel component for the endpoint " + sanitized);
+            throw new StorageException("cannot resolve the Camel endpoint " + sanitized + " (no component for it)");
         }
         int query = sanitized.indexOf('?');
         this.shownUri = query < 0 ? sanitized : sanitized.substring(0, query);
@@ -70,6 +89,9 @@ public final class CamelEndpointTarget implements StorageTarget {
     public void close() {
         try {
             producer.stop();
+            if (ownEndpoint) {
+                ServiceHelper.stopAndShutdownService(endpoint);
+            }
         } catch (RuntimeException ignored) {
             // closing the component: nothing left to send
         }
