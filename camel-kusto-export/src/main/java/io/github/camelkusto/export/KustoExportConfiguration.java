@@ -21,7 +21,7 @@ import org.apache.camel.spi.UriPath;
 public class KustoExportConfiguration implements Cloneable {
     static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(30);
 
-    @UriPath(enums = "csv,tsv,json,parquet")
+    @UriPath(enums = "csv,tsv,json,parquet,avro")
     @Metadata(required = true, description = "The artifact format for a bare query; a .export command names its"
             + " own.")
     private String format;
@@ -42,7 +42,7 @@ public class KustoExportConfiguration implements Cloneable {
     private boolean async;
 
     @UriParam(description = "Compress the artifacts of a bare query: gzip for text formats ('.gz' is appended to"
-            + " the extension), the compressionType codec for parquet.")
+            + " the extension), the compressionType codec for parquet and avro.")
     private boolean compressed;
 
     @UriParam(label = "properties", description = "The size limit in bytes of one artifact before compression,"
@@ -66,9 +66,9 @@ public class KustoExportConfiguration implements Cloneable {
             + " Default UTF8NoBOM.")
     private String encoding;
 
-    @UriParam(label = "properties", enums = "gzip,snappy,zstd,lz4_raw,brotli", description = "The codec of"
-            + " compressed artifacts: gzip for text formats; gzip (the default, as in ADX), snappy, zstd, lz4_raw or"
-            + " brotli for parquet.")
+    @UriParam(label = "properties", enums = "gzip,snappy,zstd,lz4_raw,brotli,deflate,null", description = "The codec"
+            + " of compressed artifacts: gzip for text formats; gzip (the default, as in ADX), snappy, zstd, lz4_raw or"
+            + " brotli for parquet; snappy (the default), deflate, zstd or null for avro.")
     private String compressionType;
 
     @UriParam(label = "properties", enums = "single,per_node,per_shard", description = "How many writers export in"

@@ -1,5 +1,6 @@
 package io.github.camelkusto.export;
 
+import io.github.camelkusto.export.storage.CamelEndpointTarget;
 import org.apache.camel.spi.Metadata;
 
 /** The message headers the kusto-export component reads and sets. */
@@ -34,6 +35,14 @@ public final class KustoExportConstants {
     @Metadata(label = "producer", description = "On the completionUri message: the operation's Status, as .show"
             + " operations shows it (secrets masked).", javaType = "String")
     public static final String OPERATION_STATUS = "CamelKustoExportOperationStatus";
+
+    @Metadata(label = "producer", description = "On each message a camel:<endpoint uri> target receives (one per"
+            + " artifact, with CamelFileName the artifact's name): the records in the artifact.", javaType = "long")
+    public static final String ARTIFACT_RECORD_COUNT = CamelEndpointTarget.RECORD_COUNT_HEADER;
+
+    @Metadata(label = "producer", description = "On each message a camel:<endpoint uri> target receives: the"
+            + " artifact's size in bytes (after compression).", javaType = "long")
+    public static final String ARTIFACT_SIZE_IN_BYTES = CamelEndpointTarget.SIZE_HEADER;
 
     private KustoExportConstants() {
     }

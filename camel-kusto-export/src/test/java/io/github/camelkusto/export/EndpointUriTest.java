@@ -36,6 +36,6 @@ class EndpointUriTest extends CamelTestSupport {
     void anUnknownFormatInTheUriIsRefusedWithTheValidOnes() {
         assertThatThrownBy(() -> context.getEndpoint("kusto-export:xml"))
                 .hasRootCauseMessage("kusto-export: unknown format 'xml' in the endpoint URI (valid formats: csv, tsv,"
-                        + " json, parquet)");
+                        + " json, parquet, avro)");
     }
 }

@@ -26,6 +26,9 @@ import io.github.camelkusto.testkit.AzuriteExtension;
 import io.github.camelkusto.testkit.BlobArtifacts;
 import io.github.camelkusto.testkit.DuckDb;
 import io.github.camelkusto.testkit.Gzip;
+import org.apache.avro.file.DataFileReader;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -65,12 +68,13 @@ class ExportMatrixTest extends CamelTestSupport {
 
     /**
      * The whole cross product: csv and tsv x compressed x includeHeaders x encoding x distribution x storage; json
-     * without includeHeaders (it has no header line); parquet without includeHeaders and encoding (binary).
+     * without includeHeaders (it has no header line); parquet and avro without includeHeaders and encoding
+     * (binary).
      */
     static Stream<Arguments> cases() {
         List<Arguments> cases = new ArrayList<>();
-        for (String format : List.of("csv", "tsv", "json", "parquet")) {
-            boolean text = !format.equals("parquet");
+        for (String format : List.of("csv", "tsv", "json", "parquet", "avro")) {
+            boolean text = !binary(format);
             List<String> headers = format.equals("csv") || format.equals("tsv")
                     ? List.of("none", "all", "firstFile") : java.util.Collections.singletonList(null);
             List<String> encodings = text ? List.of("UTF8NoBOM", "UTF8BOM")
@@ -167,15 +171,15 @@ class ExportMatrixTest extends CamelTestSupport {
             long records = (Long) result.value(row, "NumRecords");
             Path file = storage == Storage.LOCAL ? Path.of(path) : download(path, containers, row);
             assertThat(Files.size(file)).isEqualTo((Long) result.value(row, "SizeInBytes"));
-            String extension = (format.equals("parquet") || !compressed) ? "." + format : "." + format + ".gz";
+            String extension = (binary(format) || !compressed) ? "." + format : "." + format + ".gz";
             assertThat(path).endsWith(extension).contains("out/events_");
             Matcher number = NUMBER.matcher(path);
             assertThat(number.matches()).as(path).isTrue();
             boolean header = "all".equals(headers) || ("firstFile".equals(headers) && number.group(1).equals("1"));
-            if (compressed && !format.equals("parquet")) {
+            if (compressed && !binary(format)) {
                 assertThat(Gzip.isValid(file)).as(path).isTrue();
             }
-            if (!format.equals("parquet")) {
+            if (!binary(format)) {
                 checkStart(file, compressed, "UTF8BOM".equals(encoding), header ? "Id" : "");
             }
             Path readable = format.equals("json") && "UTF8BOM".equals(encoding) ? withoutBom(file, compressed) : file;
@@ -196,9 +200,20 @@ class ExportMatrixTest extends CamelTestSupport {
             assertThat(DuckDb.query("SELECT DISTINCT compression FROM parquet_metadata('" + file + "')"))
                     .containsExactly(List.of("GZIP"));
         }
+        if (format.equals("avro")) {
+            Path file = storage == Storage.LOCAL ? Path.of((String) result.value(0, "Path"))
+                    : download((String) result.value(0, "Path"), containers, 0);
+            try (var reader = new DataFileReader<GenericRecord>(file.toFile(), new GenericDatumReader<>())) {
+                assertThat(reader.getMetaString("avro.codec")).isEqualTo(compressed ? "snappy" : "null");
+            }
+        }
         if (storage == Storage.TWO_ACCOUNTS && result.rowCount() > 1) {
             assertThat(BlobArtifacts.list(azurite.secondBlobServiceClient(), containers.get(1))).isNotEmpty();
         }
+    }
+
+    private static boolean binary(String format) {
+        return format.equals("parquet") || format.equals("avro");
     }
 
     /** Artifact {@code n} is on connection string {@code (n - 1) % count}: round-robin. */
@@ -257,8 +272,18 @@ class ExportMatrixTest extends CamelTestSupport {
                     .map(r -> List.<Object>of(r.get(0), unescapeTsv((String) r.get(1)))).toList();
             case "json" -> DuckDb.query("SELECT Id, Name FROM read_json(" + f + ", format='newline_delimited'"
                     + gz + ")");
+            case "avro" -> readAvro(file);
             default -> DuckDb.query("SELECT Id, Name FROM read_parquet(" + f + ")");
         };
+    }
+
+    /** Id and Name of every record, as Avro's own reader reads them (DuckDB's avro extension is not offline). */
+    private static List<List<Object>> readAvro(Path file) throws IOException {
+        List<List<Object>> rows = new ArrayList<>();
+        try (var reader = new DataFileReader<GenericRecord>(file.toFile(), new GenericDatumReader<>())) {
+            reader.forEach(r -> rows.add(List.of(r.get("Id"), String.valueOf(r.get("Name")))));
+        }
+        return rows;
     }
 
     private static String unescapeTsv(String text) {

@@ -20,10 +20,13 @@ import io.github.camelkusto.kql.data.Schema;
  *                     alone). Parquet artifacts end after the first row group that reaches it.
  * @param distribution how many writers: one ({@code single}), one per query partition ({@code per_shard}), or a
  *                     fixed number pulling partitions ({@code per_node})
- * @param parquet      parquet settings; ignored by text formats
+ * @param compressed   whether text artifacts are gzip files (parquet and avro compress inside the file)
+ * @param parquet      parquet settings; ignored by other formats
+ * @param avro         avro settings; ignored by other formats
  */
 public record ArtifactSpec(ExportFormat format, boolean compressed, long sizeLimit, IncludeHeaders includeHeaders,
-        TextEncoding encoding, ArtifactNaming naming, Distribution distribution, ParquetSettings parquet) {
+        TextEncoding encoding, ArtifactNaming naming, Distribution distribution, ParquetSettings parquet,
+        AvroSettings avro) {
 
     /**
      * @param codec            the page codec, empty for uncompressed pages
@@ -36,41 +39,59 @@ public record ArtifactSpec(ExportFormat format, boolean compressed, long sizeLim
                 ExportProperties.DEFAULT_PARQUET_ROW_GROUP_SIZE, DatetimePrecision.MILLISECOND);
     }
 
+    /** @param codec the codec of data blocks ({@code null} for none) */
+    public record AvroSettings(CompressionType codec) {
+        public static final AvroSettings DEFAULT = new AvroSettings(CompressionType.NULL);
+    }
+
     /** A text export with one writer and default parquet settings: the common case of tests and tools. */
     public static ArtifactSpec text(ExportFormat format, boolean compressed, long sizeLimit,
             IncludeHeaders includeHeaders, TextEncoding encoding, ArtifactNaming naming) {
         return new ArtifactSpec(format, compressed, sizeLimit, includeHeaders, encoding, naming, Distribution.SINGLE,
-                ParquetSettings.DEFAULT);
+                ParquetSettings.DEFAULT, AvroSettings.DEFAULT);
     }
 
     /**
-     * The spec of an export command. Parquet pages use {@code compressionType} when given, else gzip (ADX's
-     * documented default) when the export is {@code compressed}, else none.
+     * The spec of an export command. Parquet pages and avro blocks use {@code compressionType} when given, else
+     * gzip for parquet (ADX's documented default) and snappy for avro when the export is {@code compressed}, else
+     * none; only text artifacts are gzip files ({@code .gz}).
      *
-     * @throws io.github.camelkusto.kql.KustoException when the parquet codec is not available here
+     * @throws io.github.camelkusto.kql.KustoException when the codec is not available here
      */
     public static ArtifactSpec of(ExportCommand command) {
         var p = command.properties();
-        boolean parquet = command.format() == ExportFormat.PARQUET;
-        String extension = p.fileExtension().orElse(command.format().defaultExtension())
-                + (command.compressed() && !parquet ? ".gz" : "");
-        Optional<CompressionType> codec = !parquet ? Optional.empty()
-                : p.compressionType().or(() -> command.compressed() ? Optional.of(CompressionType.GZIP)
+        ExportFormat format = command.format();
+        boolean gzipFile = command.compressed() && format.isText();
+        String extension = p.fileExtension().orElse(format.defaultExtension()) + (gzipFile ? ".gz" : "");
+        Optional<CompressionType> codec = format.isText() ? Optional.empty()
+                : p.compressionType().or(() -> command.compressed()
+                        ? Optional.of(format == ExportFormat.PARQUET ? CompressionType.GZIP : CompressionType.SNAPPY)
                         : Optional.empty());
-        codec.ifPresent(ParquetCompression::checkAvailable);
-        return new ArtifactSpec(command.format(), command.compressed() && !parquet, p.sizeLimit(),
-                p.includeHeaders(), p.encoding(), new ArtifactNaming(p.namePrefix().orElse(null), extension),
-                p.distribution(), new ParquetSettings(codec, p.parquetRowGroupSize(), p.parquetDatetimePrecision()));
+        Optional<CompressionType> parquetCodec = format == ExportFormat.PARQUET ? codec : Optional.empty();
+        parquetCodec.ifPresent(ParquetCompression::checkAvailable);
+        AvroSettings avro = AvroSettings.DEFAULT;
+        if (format == ExportFormat.AVRO) {
+            avro = new AvroSettings(codec.orElse(CompressionType.NULL));
+            AvroCompression.checkAvailable(avro.codec());
+        }
+        return new ArtifactSpec(format, gzipFile, p.sizeLimit(), p.includeHeaders(), p.encoding(),
+                new ArtifactNaming(p.namePrefix().orElse(null), extension), p.distribution(),
+                new ParquetSettings(parquetCodec, p.parquetRowGroupSize(), p.parquetDatetimePrecision()), avro);
     }
 
     public ArtifactSpec withDistribution(Distribution distribution) {
         return new ArtifactSpec(format, compressed, sizeLimit, includeHeaders, encoding, naming, distribution,
-                parquet);
+                parquet, avro);
+    }
+
+    public ArtifactSpec withAvro(AvroSettings avro) {
+        return new ArtifactSpec(format, compressed, sizeLimit, includeHeaders, encoding, naming, distribution,
+                parquet, avro);
     }
 
     public ArtifactSpec withParquet(ParquetSettings parquet) {
         return new ArtifactSpec(format, compressed, sizeLimit, includeHeaders, encoding, naming, distribution,
-                parquet);
+                parquet, avro);
     }
 
     /** The encoder of a text format; each writer has its own. */
@@ -79,7 +100,7 @@ public record ArtifactSpec(ExportFormat format, boolean compressed, long sizeLim
             case CSV -> DelimitedRecordEncoder.csv(schema);
             case TSV -> DelimitedRecordEncoder.tsv(schema);
             case JSON -> new JsonLinesRecordEncoder(schema);
-            case PARQUET -> throw new IllegalStateException("parquet is not a record-by-record text format");
+            case PARQUET, AVRO -> throw new IllegalStateException(format + " is not a record-by-record text format");
         };
     }
 }

@@ -16,7 +16,11 @@ abstract class ArtifactStream {
     }
 
     static ArtifactStream of(ExportRun run, int chunkSize) {
-        return run.spec.format().isText() ? new TextArtifactStream(run, chunkSize) : new ParquetArtifactStream(run);
+        return switch (run.spec.format()) {
+            case CSV, TSV, JSON -> new TextArtifactStream(run, chunkSize);
+            case PARQUET -> new ParquetArtifactStream(run);
+            case AVRO -> new AvroArtifactStream(run, chunkSize);
+        };
     }
 
     /** Writes every row of {@code batch}. */

@@ -20,81 +20,31 @@ import org.apache.parquet.io.PositionOutputStream;
  * Parquet artifacts through parquet-java's {@link ParquetWriter}, streaming into the artifact's sink (no local
  * file, no Hadoop: a {@link PlainParquetConfiguration} and {@link ParquetCodecs}). A row group ends after
  * {@code parquetRowGroupSize} records, or earlier at {@link #ROW_GROUP_BYTES} of buffered data, which bounds the
- * memory a writer holds; the artifact ends after the first row group that takes it to the size limit.
+ * memory a writer holds; the artifact ends after the first row group that takes it to the size limit
+ * ({@link BlockArtifactStream}).
  */
-final class ParquetArtifactStream extends ArtifactStream {
+final class ParquetArtifactStream extends BlockArtifactStream<ParquetWriter<RowCursor>> {
     /** At most this much of a row group is buffered in memory before it is written out. */
     static final long ROW_GROUP_BYTES = 64L * 1024 * 1024;
 
-    private final ParquetRows.Cursor cursor = new ParquetRows.Cursor();
+    private final RowCursor cursor = new RowCursor();
     private final ParquetCodecs codecs = new ParquetCodecs();
-    private Open current;
-
-    private static final class Open {
-        final ExportRun.NewArtifact started;
-        final SinkFile file;
-        final ParquetWriter<ParquetRows.Cursor> writer;
-        long records;
-        long reportedRecords;
-        long reportedBytes;
-
-        Open(ExportRun.NewArtifact started, SinkFile file, ParquetWriter<ParquetRows.Cursor> writer) {
-            this.started = started;
-            this.file = file;
-            this.writer = writer;
-        }
-    }
 
     ParquetArtifactStream(ExportRun run) {
         super(run);
     }
 
     @Override
-    void write(Batch batch) throws IOException {
-        cursor.batch = batch;
-        for (int row = 0, rows = batch.rowCount(); row < rows; row++) {
-            if (current == null) {
-                current = open(batch, row);
-            }
-            cursor.row = row;
-            current.writer.write(cursor);
-            current.records++;
-            long written = current.file.position();
-            if (written != current.reportedBytes) { // a row group went out
-                report();
-                if (written >= run.spec.sizeLimit()) {
-                    commit();
-                }
-                run.checkpoint();
-            }
-        }
-        cursor.batch = null;
+    void append(ParquetWriter<RowCursor> writer, Batch batch, int row) throws IOException {
+        writer.write(cursor.at(batch, row));
     }
 
     @Override
-    void finish() throws IOException {
-        if (current != null) {
-            commit();
-        }
-    }
-
-    @Override
-    void discard() {
-        if (current != null) {
-            try {
-                current.started.sink().close(); // the writer's buffered row group is dropped with it
-            } catch (IOException ignored) {
-                // the export already failed or was canceled; an uncommitted artifact is invisible either way
-            }
-            current = null;
-        }
-    }
-
-    private Open open(Batch batch, int firstRow) throws IOException {
-        ExportRun.NewArtifact started = run.start();
-        SinkFile file = new SinkFile(started);
+    ParquetWriter<RowCursor> open(ExportRun.NewArtifact started, CountingOutputStream out, Batch batch,
+            int firstRow) throws IOException {
         var parquet = run.spec.parquet();
-        Builder builder = new Builder(file, new ParquetRows(run.schema, parquet.datetimePrecision()));
+        Builder builder = new Builder(new SinkFile(started.name(), out),
+                new ParquetRows(run.schema, parquet.datetimePrecision()));
         for (int c = 0; c < run.schema.size(); c++) {
             // Dictionary pages for text columns only, where repeated values (levels, names, categories) are the
             // rule; for numbers and datetimes the dictionary's hash map was a leading cost of the parquet export
@@ -104,7 +54,7 @@ final class ParquetArtifactStream extends ArtifactStream {
             builder.withDictionaryEncoding(column.name(), text
                     && mostlyRepeated(batch.column(c), firstRow, batch.rowCount()));
         }
-        ParquetWriter<ParquetRows.Cursor> writer = builder
+        return builder
                 .withConf(new PlainParquetConfiguration())
                 .withCodecFactory(codecs)
                 .withCompressionCodec(parquet.codec().map(ParquetCompression::parquetName)
@@ -112,10 +62,6 @@ final class ParquetArtifactStream extends ArtifactStream {
                 .withRowGroupRowCountLimit(parquet.rowGroupSize())
                 .withRowGroupSize(ROW_GROUP_BYTES)
                 .build();
-        Open artifact = new Open(started, file, writer);
-        artifact.reportedBytes = file.position(); // parquet's leading magic bytes
-        run.monitor.written(0, artifact.reportedBytes);
-        return artifact;
     }
 
     /** Rows sampled to decide whether a text column gets dictionary pages. */
@@ -141,23 +87,7 @@ final class ParquetArtifactStream extends ArtifactStream {
         return distinct.size() * 2 <= end - from;
     }
 
-    private void report() {
-        long written = current.file.position();
-        run.monitor.written(current.records - current.reportedRecords, written - current.reportedBytes);
-        current.reportedRecords = current.records;
-        current.reportedBytes = written;
-    }
-
-    private void commit() throws IOException {
-        current.writer.close(); // the last row group and the footer
-        String path = current.started.sink().commit();
-        report();
-        Open artifact = current;
-        current = null;
-        run.committed(artifact.started, new ExportedArtifact(path, artifact.records, artifact.file.position()));
-    }
-
-    private static final class Builder extends ParquetWriter.Builder<ParquetRows.Cursor, Builder> {
+    private static final class Builder extends ParquetWriter.Builder<RowCursor, Builder> {
         private final ParquetRows rows;
 
         Builder(OutputFile file, ParquetRows rows) {
@@ -171,29 +101,25 @@ final class ParquetArtifactStream extends ArtifactStream {
         }
 
         @Override
-        protected WriteSupport<ParquetRows.Cursor> getWriteSupport(ParquetConfiguration configuration) {
+        protected WriteSupport<RowCursor> getWriteSupport(ParquetConfiguration configuration) {
             return rows;
         }
 
         /** The Hadoop variant parquet-java still declares; never called with a {@link PlainParquetConfiguration}. */
         @Override
-        protected WriteSupport<ParquetRows.Cursor> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
+        protected WriteSupport<RowCursor> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
             return rows;
         }
     }
 
     /** The artifact's sink as parquet's output file: parquet closes the stream at the end, which only flushes. */
     private static final class SinkFile implements OutputFile {
-        private final ExportRun.NewArtifact started;
+        private final String name;
         private final CountingOutputStream out;
 
-        SinkFile(ExportRun.NewArtifact started) {
-            this.started = started;
-            this.out = new CountingOutputStream(started.sink());
-        }
-
-        long position() {
-            return out.count();
+        SinkFile(String name, CountingOutputStream out) {
+            this.name = name;
+            this.out = out;
         }
 
         @Override
@@ -243,7 +169,7 @@ final class ParquetArtifactStream extends ArtifactStream {
 
         @Override
         public String getPath() {
-            return started.name();
+            return name;
         }
     }
 }

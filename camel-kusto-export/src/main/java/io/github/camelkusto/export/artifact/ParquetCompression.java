@@ -25,6 +25,7 @@ final class ParquetCompression {
             case ZSTD -> CompressionCodecName.ZSTD;
             case LZ4_RAW -> CompressionCodecName.LZ4_RAW;
             case BROTLI -> CompressionCodecName.BROTLI;
+            case DEFLATE, NULL -> throw new IllegalArgumentException("not a parquet codec: " + codec);
         };
     }
 }

@@ -1,8 +1,6 @@
 package io.github.camelkusto.export.artifact;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -30,11 +28,11 @@ import org.apache.parquet.schema.Types;
  * Rows of a query result as parquet records, with ADX's type mapping: bool BOOLEAN, int INT32, long INT64, real
  * DOUBLE, decimal DECIMAL(38, 18) in 16 bytes, string, guid and dynamic (compact JSON) UTF8, datetime INT64
  * TIMESTAMP (UTC, millis or micros), timespan INT64 ticks (100 ns). Every column is optional: a null is absent.
- * The record written is a {@link Cursor} (a batch and a row), so no object is made per row.
+ * The record written is a {@link RowCursor}, so no object is made per row.
  */
-final class ParquetRows extends WriteSupport<ParquetRows.Cursor> {
-    static final int DECIMAL_PRECISION = 38;
-    static final int DECIMAL_SCALE = 18;
+final class ParquetRows extends WriteSupport<RowCursor> {
+    static final int DECIMAL_PRECISION = BinaryDecimal.PRECISION;
+    static final int DECIMAL_SCALE = BinaryDecimal.SCALE;
     private static final int DECIMAL_BYTES = 16;
     private static final long NANOS_PER_TICK = 100;
 
@@ -43,12 +41,6 @@ final class ParquetRows extends WriteSupport<ParquetRows.Cursor> {
     private final KqlType[] types;
     private final DatetimePrecision precision;
     private RecordConsumer consumer;
-
-    /** Row {@code row} of {@code batch}: set, written, set again. */
-    static final class Cursor {
-        Batch batch;
-        int row;
-    }
 
     ParquetRows(Schema schema, DatetimePrecision precision) {
         this.names = schema.names().toArray(String[]::new);
@@ -109,7 +101,7 @@ final class ParquetRows extends WriteSupport<ParquetRows.Cursor> {
     }
 
     @Override
-    public void write(Cursor cursor) {
+    public void write(RowCursor cursor) {
         consumer.startMessage();
         for (int c = 0; c < names.length; c++) {
             Vector v = cursor.batch.column(c);
@@ -147,14 +139,9 @@ final class ParquetRows extends WriteSupport<ParquetRows.Cursor> {
 
     /** Big-endian two's complement of the value at scale 18, sign-extended to 16 bytes. */
     private static Binary decimal(BigDecimal value, String column) {
-        BigInteger unscaled = value.setScale(DECIMAL_SCALE, RoundingMode.HALF_EVEN).unscaledValue();
-        byte[] bytes = unscaled.toByteArray();
-        if (bytes.length > DECIMAL_BYTES || unscaled.abs().toString().length() > DECIMAL_PRECISION) {
-            throw new KustoException("decimal value " + value.toPlainString() + " of column '" + column
-                    + "' does not fit parquet DECIMAL(" + DECIMAL_PRECISION + ", " + DECIMAL_SCALE + ")");
-        }
+        byte[] bytes = BinaryDecimal.unscaledBytes(value, column, "parquet");
         byte[] fixed = new byte[DECIMAL_BYTES];
-        Arrays.fill(fixed, 0, DECIMAL_BYTES - bytes.length, unscaled.signum() < 0 ? (byte) 0xFF : 0);
+        Arrays.fill(fixed, 0, DECIMAL_BYTES - bytes.length, bytes[0] < 0 ? (byte) 0xFF : 0);
         System.arraycopy(bytes, 0, fixed, DECIMAL_BYTES - bytes.length, bytes.length);
         return Binary.fromConstantByteArray(fixed);
     }

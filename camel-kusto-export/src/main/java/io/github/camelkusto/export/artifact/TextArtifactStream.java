@@ -131,7 +131,7 @@ final class TextArtifactStream extends ArtifactStream {
     private void commit() throws IOException {
         Open artifact = current;
         artifact.out.close(); // writes the last gzip members; the sink stays open until commit
-        String path = artifact.started.sink().commit();
+        String path = artifact.started.sink().commit(artifact.records);
         current = null; // only now: an artifact whose commit failed is still discarded
         long stored = artifact.stored.count();
         run.monitor.written(0, stored - artifact.reportedStored);

@@ -7,7 +7,9 @@ public enum ExportFormat implements KustoName {
     CSV("csv"),
     TSV("tsv"),
     JSON("json"),
-    PARQUET("parquet");
+    PARQUET("parquet"),
+    /** Avro object container files: not an ADX export format (ADX ingests Avro but cannot export it). */
+    AVRO("avro");
 
     private final String kustoName;
 
@@ -25,8 +27,9 @@ public enum ExportFormat implements KustoName {
         return kustoName;
     }
 
+    /** csv, tsv and json: record-by-record text, compressed as a whole with gzip. */
     public boolean isText() {
-        return this != PARQUET;
+        return this == CSV || this == TSV || this == JSON;
     }
 
     public static Optional<ExportFormat> byName(String name) {

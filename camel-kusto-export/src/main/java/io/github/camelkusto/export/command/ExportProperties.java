@@ -54,6 +54,7 @@ public record ExportProperties(
         return switch (property) {
             case "includeHeaders" -> format == ExportFormat.CSV || format == ExportFormat.TSV;
             case "encoding" -> format.isText();
+            // Avro's datetime is always timestamp-micros and it has no row groups: these stay parquet's.
             case "parquetRowGroupSize", "parquetDatetimePrecision", "useNativeParquetWriter" ->
                     format == ExportFormat.PARQUET;
             default -> true;
@@ -149,11 +150,24 @@ public record ExportProperties(
             };
         }
 
+        /** The codecs of each format's files; a text format's gzip also needs {@code .export compressed}. */
+        private static final Map<ExportFormat, List<CompressionType>> CODECS = Map.of(
+                ExportFormat.PARQUET, List.of(CompressionType.SNAPPY, CompressionType.GZIP, CompressionType.ZSTD,
+                        CompressionType.LZ4_RAW, CompressionType.BROTLI),
+                ExportFormat.AVRO, List.of(CompressionType.SNAPPY, CompressionType.DEFLATE, CompressionType.ZSTD,
+                        CompressionType.NULL));
+
         private static void checkCodec(CompressionType codec, ExportFormat format, boolean compressed) {
+            List<CompressionType> codecs = CODECS.get(format);
+            if (codecs != null && !codecs.contains(codec)) {
+                throw invalid("property 'compressionType' must be one of " + codecs.stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(", ")) + " for " + format + " exports, not '"
+                        + codec + "'", "compressionType");
+            }
             if (format.isText()) {
                 if (codec != CompressionType.GZIP) {
                     throw invalid("property 'compressionType' must be gzip for " + format + " exports, not '" + codec
-                            + "' (a parquet codec)", "compressionType");
+                            + "' (a parquet or avro codec)", "compressionType");
                 }
                 if (!compressed) {
                     throw invalid("property 'compressionType' needs '.export compressed' for " + format

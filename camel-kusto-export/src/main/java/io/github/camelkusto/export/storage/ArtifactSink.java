@@ -22,6 +22,14 @@ public abstract class ArtifactSink extends OutputStream {
     /** Makes the artifact visible, whole, and returns where it is (a URL or path without secrets). */
     public abstract String commit() throws IOException;
 
+    /**
+     * {@link #commit()}, telling the target how many records the artifact holds (a Camel endpoint's message
+     * carries it as a header; other targets do not need it).
+     */
+    public String commit(long records) throws IOException {
+        return commit();
+    }
+
     /** Discards the artifact if it was not committed; safe to call more than once. */
     @Override
     public abstract void close() throws IOException;

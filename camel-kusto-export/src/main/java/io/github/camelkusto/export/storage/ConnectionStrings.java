@@ -34,6 +34,7 @@ import io.github.camelkusto.kql.Printable;
  * {@code ;Container=<container>[/<folder>]} ({@link PortalConnectionString})</li>
  * <li>a local folder: {@code file:///abs/path}, an absolute path or a relative one ({@code out}, {@code ./out},
  * {@code ../out}); a text holding ';', '=' or '?' or starting with a scheme is never a local folder</li>
+ * <li>any Camel endpoint: {@code camel:<endpoint uri>} ({@link CamelEndpointTarget})</li>
  * </ul>
  * The scheme is read first and decides everything else (one switch: a new scheme is added there). Anything else
  * is refused, before any query runs, with a message that names the supported forms and shows the connection string
@@ -79,8 +80,7 @@ public final class ConnectionStrings {
                 case "file" -> localFolder(literal, raw);
                 case "http", "https" -> blob(literal, raw);
                 case "abfss" -> adlsGen2(literal, raw);
-                case "camel" -> throw unsupported(literal, "is a Camel endpoint ('camel:'), which is not a supported"
-                        + " target yet");
+                case "camel" -> camelEndpoint(literal, raw);
                 default -> throw unsupported(literal, "uses the unsupported scheme '" + scheme.group(1) + "'");
             };
         }
@@ -88,6 +88,16 @@ public final class ConnectionStrings {
             return blob(literal, PortalConnectionString.toAdxForm(literal, raw));
         }
         return localFolder(literal, raw);
+    }
+
+    /** {@code camel:<endpoint uri>}: the endpoint itself is resolved by the CamelContext (StorageTargets). */
+    private static CamelEndpointLocation camelEndpoint(StorageLiteral literal, String raw) {
+        String uri = raw.substring("camel:".length()).strip();
+        if (uri.isEmpty() || !SCHEME.matcher(uri).lookingAt()) {
+            throw error(literal, literal.where() + " (" + mask(raw) + ") names no Camel endpoint: write"
+                    + " camel:<endpoint uri>, such as camel:file:/data/out or camel:sftp://host/dir?username=u");
+        }
+        return new CamelEndpointLocation(uri);
     }
 
     /**

@@ -65,6 +65,9 @@ public final class StorageTargets implements AutoCloseable {
         if (location instanceof LocalFolderLocation local) {
             return new LocalFolderTarget(local);
         }
+        if (location instanceof CamelEndpointLocation endpoint) {
+            return new CamelEndpointTarget(context, endpoint);
+        }
         BlobLocation blob = (BlobLocation) location;
         try {
             return new BlobTarget(context, blob, serviceClient(blob, retry.requestTimeout()), blockSize,

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import io.github.camelkusto.export.KustoExportConfiguration;
 import io.github.camelkusto.kql.KustoException;
 import io.github.camelkusto.export.storage.BlobLocation;
+import io.github.camelkusto.export.storage.CamelEndpointLocation;
 import io.github.camelkusto.export.storage.ConnectionStrings;
 import io.github.camelkusto.export.storage.StorageLocation;
 import org.apache.camel.CamelContext;
@@ -110,7 +111,7 @@ class CommandCorpusTest {
             for (StorageLiteral storage : e.storage()) {
                 StorageLocation location = ConnectionStrings.parse(storage);
                 String kind = location instanceof BlobLocation blob ? blob.kind().name().toLowerCase(Locale.ROOT)
-                        : "local";
+                        : location instanceof CamelEndpointLocation ? "endpoint" : "local";
                 out.append("storage: ").append(kind).append(' ').append(location)
                         .append(storage.obfuscated() ? " (obfuscated)" : "").append('\n');
             }

@@ -144,11 +144,19 @@ class ConnectionStringsTest {
 
     @Test
     void textsThatAreNoConnectionStringAreNeverLocalFolders() {
-        for (String text : List.of("camel:file:/tmp/x", "out;" + KEY, "a=b", "out?sv=1", "wasbs://c@acct.blob.core.windows.net/x",
+        for (String text : List.of("out;" + KEY, "a=b", "out?sv=1", "wasbs://c@acct.blob.core.windows.net/x",
                 "acct.blob.core.windows.net/logs", "C:relative")) {
             assertThatThrownBy(() -> parse(text)).as(text).isInstanceOf(StorageException.class)
                     .hasMessageContaining("supported: ").hasMessageNotContaining(KEY);
         }
+    }
+
+    @Test
+    void aCamelTargetIsTheEndpointUriAfterTheSchemeShownWithItsSecretsMasked() {
+        StorageLocation location = parse("camel:sftp://host:22/dir?username=u&password=" + KEY);
+
+        assertThat(location).isEqualTo(new CamelEndpointLocation("sftp://host:22/dir?username=u&password=" + KEY));
+        assertThat(location.toString()).isEqualTo("camel:sftp://host:22/dir?username=xxxxxx&password=xxxxxx");
     }
 
     @Test
