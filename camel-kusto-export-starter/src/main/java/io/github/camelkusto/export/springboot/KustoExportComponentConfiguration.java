@@ -38,8 +38,8 @@ public class KustoExportComponentConfiguration extends ComponentConfigurationPro
     private io.github.camelkusto.export.kql.catalog.KustoDatabase database;
     /**
      * A data folder loaded into the database when the component starts: every
-     * .csv, .tsv, .json (JSON lines) or .parquet file becomes a table (see the
-     * README for schemas).
+     * {Table}.csv, .tsv, .json (JSON lines) or .parquet file becomes a table (see
+     * the README for schemas).
      */
     private String dataDir;
     /**
@@ -60,10 +60,11 @@ public class KustoExportComponentConfiguration extends ComponentConfigurationPro
     private String query;
     /**
      * Where a bare query is exported to: a storage connection string, e.g.
-     * https://.blob.core.windows.net/;, ..., an emulator endpoint
-     * http://127.0.0.1:10000//;, file:///folder or a local folder path. Several
-     * connection strings (used round-robin) are written as a comma-separated list
-     * of Kusto string literals: 'conn1', h'conn2'.
+     * https://{account}.blob.core.windows.net/{container};{account key}, ...{SAS},
+     * an emulator endpoint http://127.0.0.1:10000/{account}/{container};{key},
+     * file:///folder or a local folder path. Several connection strings (used
+     * round-robin) are written as a comma-separated list of Kusto string literals:
+     * 'conn1', h'conn2'.
      */
     private String storage = "exports";
     /**
@@ -94,7 +95,7 @@ public class KustoExportComponentConfiguration extends ComponentConfigurationPro
     /**
      * When an export fails or is canceled, delete the artifacts it had already
      * committed, so that storage holds all of an export or none of it. Default
-     * false: they are kept and listed by .show operation details.
+     * false: they are kept and listed by .show operation {id} details.
      */
     private Boolean cleanupOnFailure = false;
     /**
@@ -133,7 +134,7 @@ public class KustoExportComponentConfiguration extends ComponentConfigurationPro
      */
     private String compressionType;
     /**
-     * false is the same as distribution=single. Default true.
+     * false is the same as distribution=single.
      */
     private Boolean distributed;
     /**
@@ -168,8 +169,9 @@ public class KustoExportComponentConfiguration extends ComponentConfigurationPro
      */
     private Integer parquetRowGroupSize;
     /**
-     * Keep the artifact table for '.show operation details'. Default true for
-     * async exports, false for sync ones.
+     * Keep the artifact table for '.show operation {id} details'. Default true for
+     * async exports, false for sync ones (the catalog holds one default per option
+     * and shows the sync one).
      */
     private Boolean persistDetails;
     /**
