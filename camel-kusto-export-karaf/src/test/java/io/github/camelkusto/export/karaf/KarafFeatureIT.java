@@ -144,6 +144,10 @@ class KarafFeatureIT {
             if (!files.isEmpty()) {
                 return files;
             }
+            Path log = karafHome.resolve("data/log/karaf.log");
+            if (Files.exists(log) && Files.readString(log).contains("Error installing boot features")) {
+                fail("Karaf could not install the features; karaf.log ends:\n" + tail(log));
+            }
             if (!karaf.isAlive()) {
                 fail("Karaf exited (" + karaf.exitValue() + "):\n" + tail(work.resolve("karaf.out")));
             }
