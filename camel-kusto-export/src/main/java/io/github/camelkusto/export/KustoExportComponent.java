@@ -52,7 +52,7 @@ public class KustoExportComponent extends DefaultComponent {
     private KustoDatabase database;
 
     @Metadata(description = "A data folder loaded into the database when the component starts: every"
-            + " <Table>.csv, .tsv, .json (JSON lines) or .parquet file becomes a table (see the README for schemas).")
+            + " {Table}.csv, .tsv, .json (JSON lines) or .parquet file becomes a table (see the README for schemas).")
     private String dataDir;
 
     @Metadata(label = "advanced", defaultValue = "" + StorageTargets.DEFAULT_BLOCK_SIZE, description = "The size"

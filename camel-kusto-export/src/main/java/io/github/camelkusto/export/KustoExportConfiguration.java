@@ -31,9 +31,10 @@ public class KustoExportConfiguration implements Cloneable {
             + " carries its connection strings, keys included.")
     private String query;
 
+    // No <...> placeholders in descriptions: the catalog generator strips them as HTML tags.
     @UriParam(secret = true, description = "Where a bare query is exported to: a storage connection string, e.g."
-            + " https://<account>.blob.core.windows.net/<container>;<account key>, ...?<SAS>, an emulator endpoint"
-            + " http://127.0.0.1:10000/<account>/<container>;<key>, file:///folder or a local folder path. Several"
+            + " https://{account}.blob.core.windows.net/{container};{account key}, ...?{SAS}, an emulator endpoint"
+            + " http://127.0.0.1:10000/{account}/{container};{key}, file:///folder or a local folder path. Several"
             + " connection strings (used round-robin) are written as a comma-separated list of Kusto string literals:"
             + " 'conn1', h'conn2'.", defaultValue = "exports")
     private String storage = "exports";
@@ -75,11 +76,13 @@ public class KustoExportConfiguration implements Cloneable {
             + " parallel: single, one per node, or one per shard (query partition). Default per_shard.")
     private String distribution;
 
-    @UriParam(label = "properties", description = "false is the same as distribution=single. Default true.")
+    @UriParam(label = "properties", defaultValue = "true", description = "false is the same as"
+            + " distribution=single.")
     private Boolean distributed;
 
-    @UriParam(label = "properties", description = "Keep the artifact table for '.show operation <id> details'."
-            + " Default true for async exports, false for sync ones.")
+    @UriParam(label = "properties", description = "Keep the artifact table for '.show operation {id} details'."
+            + " Default true for async exports, false for sync ones (the catalog holds one default per option and"
+            + " shows the sync one).")
     private Boolean persistDetails;
 
     @UriParam(label = "properties", description = "parquet only: records per row group. Default 100000.")
@@ -97,7 +100,7 @@ public class KustoExportConfiguration implements Cloneable {
 
     @UriParam(label = "operations", description = "When an export fails or is canceled, delete the artifacts it"
             + " had already committed, so that storage holds all of an export or none of it. Default false: they"
-            + " are kept and listed by .show operation <id> details.")
+            + " are kept and listed by .show operation {id} details.")
     private boolean cleanupOnFailure;
 
     @UriParam(label = "operations", javaType = "java.time.Duration", description = "How long one export may run,"
