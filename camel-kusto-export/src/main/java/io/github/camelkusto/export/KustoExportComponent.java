@@ -208,7 +208,7 @@ public class KustoExportComponent extends DefaultComponent {
         exports.setMaxQueueSize(maxQueuedExports);
         exports.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
         exportExecutor = pool("KustoExport", exports);
-        progressTimer = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this,
+        progressTimer = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(PROGRESS_POOL,
                 "KustoExportProgress", profile(fixed(PROGRESS_POOL, 1)));
         operations = new OperationRegistry(exportExecutor, progressTimer, limits,
                 operationsDir != null ? Path.of(operationsDir) : null, Clock.systemUTC());
@@ -222,7 +222,10 @@ public class KustoExportComponent extends DefaultComponent {
      * thread-pool profile: the user's, when one with that id is registered, else {@code defaults}.
      */
     private ExecutorService pool(String threadName, ThreadPoolProfile defaults) {
-        return getCamelContext().getExecutorServiceManager().newThreadPool(this, threadName, profile(defaults));
+        // The profile id as the source: Camel names a pool's MBean by its source, and one source per pool keeps
+        // each pool's MBean (the component as source would give them all one name, and only the first would show).
+        return getCamelContext().getExecutorServiceManager().newThreadPool(defaults.getId(), threadName,
+                profile(defaults));
     }
 
     /** The profile registered with the id of {@code defaults} (with Camel's defaults for what it leaves unset), else those. */
