@@ -23,7 +23,8 @@ class OptionsAtStartTest {
     @Test
     void anUnknownIncludeHeadersValueFailsTheStartNamingTheValidValues() {
         assertThat(startFailure("kusto-export:csv?includeHeaders=sometimes"))
-                .contains("property 'includeHeaders' must be one of none, all, firstFile, not 'sometimes'");
+                .contains("endpoint option 'includeHeaders': property 'includeHeaders' must be one of none, all,"
+                        + " firstFile, not 'sometimes'");
     }
 
     @Test

@@ -366,7 +366,8 @@ public final class CommandParser extends TokenParser {
         }
     }
 
-    private static KustoException optionError(String option, InvalidPropertyException e) {
+    /** The error of an endpoint option whose value the property refuses: the option named, then the reason. */
+    public static KustoException optionError(String option, InvalidPropertyException e) {
         return new KustoException("endpoint option '" + option + "': " + e.getMessage());
     }
 
