@@ -41,20 +41,20 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "completionUri": getOrCreateConfiguration(target).setCompletionUri(property(camelContext, java.lang.String.class, value)); return true;
         case "compressed": getOrCreateConfiguration(target).setCompressed(property(camelContext, boolean.class, value)); return true;
         case "compressiontype":
-        case "compressionType": getOrCreateConfiguration(target).setCompressionType(property(camelContext, java.lang.String.class, value)); return true;
+        case "compressionType": getOrCreateConfiguration(target).setCompressionType(property(camelContext, io.github.camelkusto.export.command.CompressionType.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelkusto.export.KustoExportConfiguration.class, value)); return true;
         case "datadir":
         case "dataDir": target.setDataDir(property(camelContext, java.lang.String.class, value)); return true;
         case "database": target.setDatabase(property(camelContext, io.github.camelkusto.kql.catalog.KustoDatabase.class, value)); return true;
         case "distributed": getOrCreateConfiguration(target).setDistributed(property(camelContext, java.lang.Boolean.class, value)); return true;
-        case "distribution": getOrCreateConfiguration(target).setDistribution(property(camelContext, java.lang.String.class, value)); return true;
-        case "encoding": getOrCreateConfiguration(target).setEncoding(property(camelContext, java.lang.String.class, value)); return true;
+        case "distribution": getOrCreateConfiguration(target).setDistribution(property(camelContext, io.github.camelkusto.export.command.Distribution.class, value)); return true;
+        case "encoding": getOrCreateConfiguration(target).setEncoding(property(camelContext, io.github.camelkusto.export.command.TextEncoding.class, value)); return true;
         case "exporttimeout":
         case "exportTimeout": getOrCreateConfiguration(target).setExportTimeout(property(camelContext, java.time.Duration.class, value)); return true;
         case "fileextension":
         case "fileExtension": getOrCreateConfiguration(target).setFileExtension(property(camelContext, java.lang.String.class, value)); return true;
         case "includeheaders":
-        case "includeHeaders": getOrCreateConfiguration(target).setIncludeHeaders(property(camelContext, java.lang.String.class, value)); return true;
+        case "includeHeaders": getOrCreateConfiguration(target).setIncludeHeaders(property(camelContext, io.github.camelkusto.export.command.IncludeHeaders.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrentexports":
@@ -66,9 +66,9 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "operationsdir":
         case "operationsDir": target.setOperationsDir(property(camelContext, java.lang.String.class, value)); return true;
         case "operationsretention":
-        case "operationsRetention": target.setOperationsRetention(property(camelContext, java.lang.String.class, value)); return true;
+        case "operationsRetention": target.setOperationsRetention(property(camelContext, java.time.Duration.class, value)); return true;
         case "parquetdatetimeprecision":
-        case "parquetDatetimePrecision": getOrCreateConfiguration(target).setParquetDatetimePrecision(property(camelContext, java.lang.String.class, value)); return true;
+        case "parquetDatetimePrecision": getOrCreateConfiguration(target).setParquetDatetimePrecision(property(camelContext, io.github.camelkusto.export.command.DatetimePrecision.class, value)); return true;
         case "parquetrowgroupsize":
         case "parquetRowGroupSize": getOrCreateConfiguration(target).setParquetRowGroupSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "persistdetails":
@@ -108,20 +108,20 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "completionUri": return java.lang.String.class;
         case "compressed": return boolean.class;
         case "compressiontype":
-        case "compressionType": return java.lang.String.class;
+        case "compressionType": return io.github.camelkusto.export.command.CompressionType.class;
         case "configuration": return io.github.camelkusto.export.KustoExportConfiguration.class;
         case "datadir":
         case "dataDir": return java.lang.String.class;
         case "database": return io.github.camelkusto.kql.catalog.KustoDatabase.class;
         case "distributed": return java.lang.Boolean.class;
-        case "distribution": return java.lang.String.class;
-        case "encoding": return java.lang.String.class;
+        case "distribution": return io.github.camelkusto.export.command.Distribution.class;
+        case "encoding": return io.github.camelkusto.export.command.TextEncoding.class;
         case "exporttimeout":
         case "exportTimeout": return java.time.Duration.class;
         case "fileextension":
         case "fileExtension": return java.lang.String.class;
         case "includeheaders":
-        case "includeHeaders": return java.lang.String.class;
+        case "includeHeaders": return io.github.camelkusto.export.command.IncludeHeaders.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconcurrentexports":
@@ -133,9 +133,9 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "operationsdir":
         case "operationsDir": return java.lang.String.class;
         case "operationsretention":
-        case "operationsRetention": return java.lang.String.class;
+        case "operationsRetention": return java.time.Duration.class;
         case "parquetdatetimeprecision":
-        case "parquetDatetimePrecision": return java.lang.String.class;
+        case "parquetDatetimePrecision": return io.github.camelkusto.export.command.DatetimePrecision.class;
         case "parquetrowgroupsize":
         case "parquetRowGroupSize": return java.lang.Integer.class;
         case "persistdetails":

@@ -30,22 +30,22 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         case "completionUri": target.getConfiguration().setCompletionUri(property(camelContext, java.lang.String.class, value)); return true;
         case "compressed": target.getConfiguration().setCompressed(property(camelContext, boolean.class, value)); return true;
         case "compressiontype":
-        case "compressionType": target.getConfiguration().setCompressionType(property(camelContext, java.lang.String.class, value)); return true;
+        case "compressionType": target.getConfiguration().setCompressionType(property(camelContext, io.github.camelkusto.export.command.CompressionType.class, value)); return true;
         case "distributed": target.getConfiguration().setDistributed(property(camelContext, java.lang.Boolean.class, value)); return true;
-        case "distribution": target.getConfiguration().setDistribution(property(camelContext, java.lang.String.class, value)); return true;
-        case "encoding": target.getConfiguration().setEncoding(property(camelContext, java.lang.String.class, value)); return true;
+        case "distribution": target.getConfiguration().setDistribution(property(camelContext, io.github.camelkusto.export.command.Distribution.class, value)); return true;
+        case "encoding": target.getConfiguration().setEncoding(property(camelContext, io.github.camelkusto.export.command.TextEncoding.class, value)); return true;
         case "exporttimeout":
         case "exportTimeout": target.getConfiguration().setExportTimeout(property(camelContext, java.time.Duration.class, value)); return true;
         case "fileextension":
         case "fileExtension": target.getConfiguration().setFileExtension(property(camelContext, java.lang.String.class, value)); return true;
         case "includeheaders":
-        case "includeHeaders": target.getConfiguration().setIncludeHeaders(property(camelContext, java.lang.String.class, value)); return true;
+        case "includeHeaders": target.getConfiguration().setIncludeHeaders(property(camelContext, io.github.camelkusto.export.command.IncludeHeaders.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "nameprefix":
         case "namePrefix": target.getConfiguration().setNamePrefix(property(camelContext, java.lang.String.class, value)); return true;
         case "parquetdatetimeprecision":
-        case "parquetDatetimePrecision": target.getConfiguration().setParquetDatetimePrecision(property(camelContext, java.lang.String.class, value)); return true;
+        case "parquetDatetimePrecision": target.getConfiguration().setParquetDatetimePrecision(property(camelContext, io.github.camelkusto.export.command.DatetimePrecision.class, value)); return true;
         case "parquetrowgroupsize":
         case "parquetRowGroupSize": target.getConfiguration().setParquetRowGroupSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "persistdetails":
@@ -70,22 +70,22 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         case "completionUri": return java.lang.String.class;
         case "compressed": return boolean.class;
         case "compressiontype":
-        case "compressionType": return java.lang.String.class;
+        case "compressionType": return io.github.camelkusto.export.command.CompressionType.class;
         case "distributed": return java.lang.Boolean.class;
-        case "distribution": return java.lang.String.class;
-        case "encoding": return java.lang.String.class;
+        case "distribution": return io.github.camelkusto.export.command.Distribution.class;
+        case "encoding": return io.github.camelkusto.export.command.TextEncoding.class;
         case "exporttimeout":
         case "exportTimeout": return java.time.Duration.class;
         case "fileextension":
         case "fileExtension": return java.lang.String.class;
         case "includeheaders":
-        case "includeHeaders": return java.lang.String.class;
+        case "includeHeaders": return io.github.camelkusto.export.command.IncludeHeaders.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "nameprefix":
         case "namePrefix": return java.lang.String.class;
         case "parquetdatetimeprecision":
-        case "parquetDatetimePrecision": return java.lang.String.class;
+        case "parquetDatetimePrecision": return io.github.camelkusto.export.command.DatetimePrecision.class;
         case "parquetrowgroupsize":
         case "parquetRowGroupSize": return java.lang.Integer.class;
         case "persistdetails":

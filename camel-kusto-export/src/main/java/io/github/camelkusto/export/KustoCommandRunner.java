@@ -90,27 +90,57 @@ final class KustoCommandRunner {
     record Result(ResultTable table, Optional<UUID> operationId) {
     }
 
+    /** Runs the command by its kind: a new kind of KustoCommand does not compile until {@link Dispatch} runs it. */
     Result run(KustoCommand command, ExportRequest request) {
-        if (command instanceof ExportCommand export) {
-            return export(export, request);
+        return command.accept(new Dispatch(request));
+    }
+
+    /** What each kind of command does; only an export has an operation id to report. */
+    private final class Dispatch implements KustoCommand.Visitor<Result> {
+        private final ExportRequest request;
+
+        Dispatch(ExportRequest request) {
+            this.request = request;
         }
-        if (command instanceof PipedShowCommand piped) {
-            return new Result(ShowPipe.run(piped, run(piped.show(), request).table()), Optional.empty());
+
+        @Override
+        public Result export(ExportCommand command) {
+            return KustoCommandRunner.this.export(command, request);
         }
-        ResultTable table;
-        if (command instanceof TableManagementCommand tableCommand) {
-            table = tableCommands.run(tableCommand.command());
-        } else if (command instanceof ShowTablesCommand) {
-            table = tableCommands.showTables();
-        } else if (command instanceof ShowOperationsCommand show) {
-            table = operations.show(show.operationIds());
-        } else if (command instanceof ShowOperationDetailsCommand details) {
-            table = operations.details(details.operationId());
-        } else {
-            CancelOperationCommand cancel = (CancelOperationCommand) command;
-            table = operations.cancel(cancel.operationId(), cancel.reason());
+
+        @Override
+        public Result pipedShow(PipedShowCommand command) {
+            return tableOnly(ShowPipe.run(command, command.show().accept(this).table()));
         }
-        return new Result(table, Optional.empty());
+
+        @Override
+        public Result tableManagement(TableManagementCommand command) {
+            return tableOnly(tableCommands.run(command.command()));
+        }
+
+        @Override
+        public Result showTables(ShowTablesCommand command) {
+            return tableOnly(tableCommands.showTables());
+        }
+
+        @Override
+        public Result showOperations(ShowOperationsCommand command) {
+            return tableOnly(operations.show(command.operationIds()));
+        }
+
+        @Override
+        public Result showOperationDetails(ShowOperationDetailsCommand command) {
+            return tableOnly(operations.details(command.operationId()));
+        }
+
+        @Override
+        public Result cancelOperation(CancelOperationCommand command) {
+            return tableOnly(operations.cancel(command.operationId(), command.reason()));
+        }
+
+        private static Result tableOnly(ResultTable table) {
+            return new Result(table, Optional.empty());
+        }
     }
 
     /**

@@ -21,11 +21,11 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExtendedCamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
-import org.apache.camel.util.TimeUtils;
 import org.apache.camel.util.URISupport;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
@@ -36,6 +36,22 @@ import org.slf4j.LoggerFactory;
 public class KustoExportComponent extends DefaultComponent {
     static final int DEFAULT_MAX_CONCURRENT_EXPORTS = 4;
     static final int DEFAULT_MAX_QUEUED_EXPORTS = 100;
+    static final Duration DEFAULT_OPERATIONS_RETENTION = Duration.ofDays(14);
+    /*
+     * The ids of the thread-pool profiles of every thread the component starts. Register a profile with one of
+     * these ids in the CamelContext (threadPoolProfile in XML, camel.threadpool.config[id] in Camel Main) to size
+     * that pool; unset, the defaults below apply.
+     */
+    /** Async exports: maxConcurrentExports threads, maxQueuedExports waiting; more are Throttled. */
+    public static final String EXPORT_POOL = "kustoExport";
+    /** Artifact writers of distributed exports: one per core. */
+    public static final String WRITER_POOL = "kustoExportWriter";
+    /** gzip compression of text artifacts: one per core. */
+    public static final String COMPRESSOR_POOL = "kustoExportCompressor";
+    /** Blocks staged on Azure Blob storage: unbounded (each artifact bounds its blocks in flight). */
+    public static final String BLOCK_STAGER_POOL = "kustoExportBlockStager";
+    /** The progress lines of running exports: one scheduled thread. */
+    public static final String PROGRESS_POOL = "kustoExportProgress";
     /** How long stopping the component waits for running async exports to discard their uncommitted work. */
     private static final long STOP_TIMEOUT_MS = 30_000;
     private static final Logger LOG = LoggerFactory.getLogger(KustoExportComponent.class);
@@ -77,9 +93,9 @@ public class KustoExportComponent extends DefaultComponent {
             + " only.")
     private String operationsDir;
 
-    @Metadata(label = "operations", defaultValue = "14d", description = "How long ended operations are kept, as a"
-            + " duration such as 14d, 12h, 30m or ISO-8601 P14D.")
-    private String operationsRetention = "14d";
+    @Metadata(label = "operations", javaType = "java.time.Duration", defaultValue = "14d", description = "How long"
+            + " ended operations are kept, as a duration such as 14d, 12h, 30m or ISO-8601 P14D.")
+    private Duration operationsRetention = DEFAULT_OPERATIONS_RETENTION;
 
     @Metadata(label = "advanced", defaultValue = "" + StorageRetry.DEFAULT_MAX_ATTEMPTS, description = "Attempts of"
             + " one storage request (staging a block, committing an artifact) when it fails transiently: HTTP 408,"
@@ -100,6 +116,7 @@ public class KustoExportComponent extends DefaultComponent {
     private StorageTargets storageTargets;
     private ExecutorService writers;
     private ExecutorService compressors;
+    private ExecutorService blockStagers;
     private KustoCommandRunner runner;
     private ExecutorService exportExecutor;
     private ScheduledExecutorService progressTimer;
@@ -112,7 +129,6 @@ public class KustoExportComponent extends DefaultComponent {
         endpointConfiguration.setFormat(remaining);
         KustoExportEndpoint endpoint = new KustoExportEndpoint(maskSecrets(uri), this, endpointConfiguration);
         setProperties(endpoint, parameters);
-        endpoint.validate();
         return endpoint;
     }
 
@@ -171,24 +187,29 @@ public class KustoExportComponent extends DefaultComponent {
             List<String> tables = DataFolderLoader.load(Path.of(dataDir), database);
             LOG.info("Loaded tables {} from data folder {}", tables, Path.of(dataDir).toAbsolutePath());
         }
-        storageTargets = new StorageTargets(getCamelContext(), blockSize, StorageRetry.of(storageRetryAttempts,
-                Duration.ofMillis(storageRetryInitialBackoff), storageRequestTimeout));
-        // Artifact writers of distributed exports: one thread per core (per_node's default writer count).
         int cores = Runtime.getRuntime().availableProcessors();
-        writers = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "KustoExportWriter", cores);
+        // Artifact writers of distributed exports: one thread per core (per_node's default writer count).
+        writers = pool("KustoExportWriter", fixed(WRITER_POOL, cores));
         // gzip members of compressed text artifacts, from every writer: one thread per core.
-        compressors = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "KustoExportCompressor",
-                cores);
-        var limits = new OperationRegistry.Limits(maxConcurrentExports, maxQueuedExports, retention());
-        // Camel-managed: the pool shows in JMX and Camel shuts it down; a full queue rejects (Throttled).
-        ThreadPoolProfile profile = new ThreadPoolProfile("kustoExport");
-        profile.setPoolSize(maxConcurrentExports);
-        profile.setMaxPoolSize(maxConcurrentExports);
-        profile.setMaxQueueSize(maxQueuedExports);
-        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
-        exportExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "KustoExport", profile);
-        progressTimer = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
-                "KustoExportProgress");
+        compressors = pool("KustoExportCompressor", fixed(COMPRESSOR_POOL, cores));
+        // Blocks staged on Azure Blob storage: each artifact bounds its own blocks in flight, so no bound here.
+        ThreadPoolProfile stager = new ThreadPoolProfile(BLOCK_STAGER_POOL);
+        stager.setPoolSize(0);
+        stager.setMaxPoolSize(Integer.MAX_VALUE);
+        stager.setMaxQueueSize(0);
+        blockStagers = pool(StorageTargets.BLOCK_STAGER, stager);
+        storageTargets = new StorageTargets(getCamelContext(), blockSize, StorageRetry.of(storageRetryAttempts,
+                Duration.ofMillis(storageRetryInitialBackoff), storageRequestTimeout), blockStagers);
+        var limits = new OperationRegistry.Limits(maxConcurrentExports, maxQueuedExports, operationsRetention);
+        // Async exports: a full queue rejects, and the export is Throttled.
+        ThreadPoolProfile exports = new ThreadPoolProfile(EXPORT_POOL);
+        exports.setPoolSize(maxConcurrentExports);
+        exports.setMaxPoolSize(maxConcurrentExports);
+        exports.setMaxQueueSize(maxQueuedExports);
+        exports.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        exportExecutor = pool("KustoExport", exports);
+        progressTimer = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(PROGRESS_POOL,
+                "KustoExportProgress", profile(fixed(PROGRESS_POOL, 1)));
         operations = new OperationRegistry(exportExecutor, progressTimer, limits,
                 operationsDir != null ? Path.of(operationsDir) : null, Clock.systemUTC());
         completionTemplate = getCamelContext().createProducerTemplate();
@@ -196,14 +217,35 @@ public class KustoExportComponent extends DefaultComponent {
                 writers, cores, compressors);
     }
 
-    private Duration retention() {
-        String text = operationsRetention.strip();
-        try {
-            return text.regionMatches(true, 0, "P", 0, 1) ? Duration.parse(text) : TimeUtils.toDuration(text);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("kusto-export: operationsRetention '" + operationsRetention
-                    + "' is not a duration (such as 14d, 12h or P14D)", e);
+    /**
+     * A pool from Camel's ExecutorServiceManager (named threads, shown in JMX, shut down with the context) by its
+     * thread-pool profile: the user's, when one with that id is registered, else {@code defaults}.
+     */
+    private ExecutorService pool(String threadName, ThreadPoolProfile defaults) {
+        // The profile id as the source: Camel names a pool's MBean by its source, and one source per pool keeps
+        // each pool's MBean (the component as source would give them all one name, and only the first would show).
+        return getCamelContext().getExecutorServiceManager().newThreadPool(defaults.getId(), threadName,
+                profile(defaults));
+    }
+
+    /** The profile registered with the id of {@code defaults} (with Camel's defaults for what it leaves unset), else those. */
+    private ThreadPoolProfile profile(ThreadPoolProfile defaults) {
+        ExecutorServiceManager manager = getCamelContext().getExecutorServiceManager();
+        ThreadPoolProfile given = manager.getThreadPoolProfile(defaults.getId());
+        if (given == null) {
+            return defaults;
         }
+        given.addDefaults(manager.getDefaultThreadPoolProfile());
+        return given;
+    }
+
+    /** {@code size} threads and an unbounded queue: each task waits its turn. */
+    private static ThreadPoolProfile fixed(String profileId, int size) {
+        ThreadPoolProfile profile = new ThreadPoolProfile(profileId);
+        profile.setPoolSize(size);
+        profile.setMaxPoolSize(size);
+        profile.setMaxQueueSize(-1);
+        return profile;
     }
 
     /**
@@ -240,6 +282,10 @@ public class KustoExportComponent extends DefaultComponent {
         }
         if (storageTargets != null) {
             storageTargets.close();
+        }
+        if (blockStagers != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(blockStagers);
+            blockStagers = null;
         }
         super.doStop();
     }
@@ -315,11 +361,11 @@ public class KustoExportComponent extends DefaultComponent {
         this.operationsDir = operationsDir;
     }
 
-    public String getOperationsRetention() {
+    public Duration getOperationsRetention() {
         return operationsRetention;
     }
 
-    public void setOperationsRetention(String operationsRetention) {
+    public void setOperationsRetention(Duration operationsRetention) {
         this.operationsRetention = operationsRetention;
     }
 

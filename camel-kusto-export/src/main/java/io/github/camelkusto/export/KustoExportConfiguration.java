@@ -5,8 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.camelkusto.export.command.CommandParser;
+import io.github.camelkusto.export.command.CompressionType;
+import io.github.camelkusto.export.command.DatetimePrecision;
+import io.github.camelkusto.export.command.Distribution;
 import io.github.camelkusto.export.command.ExportFormat;
 import io.github.camelkusto.export.command.ExportOptions;
+import io.github.camelkusto.export.command.ExportProperties;
+import io.github.camelkusto.export.command.IncludeHeaders;
+import io.github.camelkusto.export.command.TextEncoding;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
@@ -46,14 +52,14 @@ public class KustoExportConfiguration implements Cloneable {
             + " the extension), the compressionType codec for parquet and avro.")
     private boolean compressed;
 
-    @UriParam(label = "properties", description = "The size limit in bytes of one artifact before compression,"
-            + " 1 to 4294967296 (4 GB); default 104857600 (100 MB). ADX documents 100 MB to 4 GB; a smaller limit gives"
+    @UriParam(label = "properties", defaultValue = "" + ExportProperties.DEFAULT_SIZE_LIMIT, description = "The size"
+            + " limit in bytes of one artifact before compression, 1 to 4294967296 (4 GB) (100 MB by default). ADX documents 100 MB to 4 GB; a smaller limit gives"
             + " small files. A record is never split across artifacts.")
     private Long sizeLimit;
 
-    @UriParam(label = "properties", enums = "none,all,firstFile", description = "csv/tsv only: which artifacts start"
-            + " with a header line. Default none.")
-    private String includeHeaders;
+    @UriParam(label = "properties", enums = "none,all,firstFile", defaultValue = "none", description = "csv/tsv"
+            + " only: which artifacts start with a header line.")
+    private IncludeHeaders includeHeaders;
 
     @UriParam(label = "properties", description = "The artifacts' file extension; default the format's name."
             + " '.gz' is appended when text artifacts are compressed.")
@@ -63,34 +69,35 @@ public class KustoExportConfiguration implements Cloneable {
             + " folder. Default: a random prefix.")
     private String namePrefix;
 
-    @UriParam(label = "properties", enums = "UTF8NoBOM,UTF8BOM", description = "The encoding of text artifacts."
-            + " Default UTF8NoBOM.")
-    private String encoding;
+    @UriParam(label = "properties", enums = "UTF8NoBOM,UTF8BOM", defaultValue = "UTF8NoBOM", description = "The"
+            + " encoding of text artifacts.")
+    private TextEncoding encoding;
 
     @UriParam(label = "properties", enums = "gzip,snappy,zstd,lz4_raw,brotli,deflate,null", description = "The codec"
             + " of compressed artifacts: gzip for text formats; gzip (the default, as in ADX), snappy, zstd, lz4_raw or"
             + " brotli for parquet; snappy (the default), deflate, zstd or null for avro.")
-    private String compressionType;
+    private CompressionType compressionType;
 
-    @UriParam(label = "properties", enums = "single,per_node,per_shard", description = "How many writers export in"
-            + " parallel: single, one per node, or one per shard (query partition). Default per_shard.")
-    private String distribution;
+    @UriParam(label = "properties", enums = "single,per_node,per_shard", defaultValue = "per_shard", description = "How"
+            + " many writers export in parallel: single, one per node, or one per shard (query partition).")
+    private Distribution distribution;
 
     @UriParam(label = "properties", defaultValue = "true", description = "false is the same as"
             + " distribution=single.")
     private Boolean distributed;
 
-    @UriParam(label = "properties", description = "Keep the artifact table for '.show operation {id} details'."
-            + " Default true for async exports, false for sync ones (the catalog holds one default per option and"
-            + " shows the sync one).")
+    @UriParam(label = "properties", defaultValueNote = "true for async exports, false for sync ones", description = "Keep"
+            + " the artifact table for '.show operation {id} details'. Unset, it is kept for async exports (true)"
+            + " and not for sync ones (false).")
     private Boolean persistDetails;
 
-    @UriParam(label = "properties", description = "parquet only: records per row group. Default 100000.")
+    @UriParam(label = "properties", defaultValue = "" + ExportProperties.DEFAULT_PARQUET_ROW_GROUP_SIZE, description
+            = "parquet only: records per row group.")
     private Integer parquetRowGroupSize;
 
-    @UriParam(label = "properties", enums = "millisecond,microsecond", description = "parquet only: the unit of"
-            + " datetime columns. Default millisecond.")
-    private String parquetDatetimePrecision;
+    @UriParam(label = "properties", enums = "millisecond,microsecond", defaultValue = "millisecond", description = "parquet"
+            + " only: the unit of datetime columns.")
+    private DatetimePrecision parquetDatetimePrecision;
 
     @UriParam(label = "operations", description = "A Camel endpoint URI that receives the final details table"
             + " (Path, NumRecords, SizeInBytes of the artifacts left in storage) when an async export ends, with the"
@@ -180,11 +187,11 @@ public class KustoExportConfiguration implements Cloneable {
         this.sizeLimit = sizeLimit;
     }
 
-    public String getIncludeHeaders() {
+    public IncludeHeaders getIncludeHeaders() {
         return includeHeaders;
     }
 
-    public void setIncludeHeaders(String includeHeaders) {
+    public void setIncludeHeaders(IncludeHeaders includeHeaders) {
         this.includeHeaders = includeHeaders;
     }
 
@@ -204,11 +211,11 @@ public class KustoExportConfiguration implements Cloneable {
         this.namePrefix = namePrefix;
     }
 
-    public String getEncoding() {
+    public TextEncoding getEncoding() {
         return encoding;
     }
 
-    public void setEncoding(String encoding) {
+    public void setEncoding(TextEncoding encoding) {
         this.encoding = encoding;
     }
 
@@ -220,19 +227,19 @@ public class KustoExportConfiguration implements Cloneable {
         this.async = async;
     }
 
-    public String getCompressionType() {
+    public CompressionType getCompressionType() {
         return compressionType;
     }
 
-    public void setCompressionType(String compressionType) {
+    public void setCompressionType(CompressionType compressionType) {
         this.compressionType = compressionType;
     }
 
-    public String getDistribution() {
+    public Distribution getDistribution() {
         return distribution;
     }
 
-    public void setDistribution(String distribution) {
+    public void setDistribution(Distribution distribution) {
         this.distribution = distribution;
     }
 
@@ -260,11 +267,11 @@ public class KustoExportConfiguration implements Cloneable {
         this.parquetRowGroupSize = parquetRowGroupSize;
     }
 
-    public String getParquetDatetimePrecision() {
+    public DatetimePrecision getParquetDatetimePrecision() {
         return parquetDatetimePrecision;
     }
 
-    public void setParquetDatetimePrecision(String parquetDatetimePrecision) {
+    public void setParquetDatetimePrecision(DatetimePrecision parquetDatetimePrecision) {
         this.parquetDatetimePrecision = parquetDatetimePrecision;
     }
 

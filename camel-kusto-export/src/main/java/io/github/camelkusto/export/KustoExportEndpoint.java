@@ -2,7 +2,10 @@ package io.github.camelkusto.export;
 
 import java.time.Duration;
 
+import io.github.camelkusto.export.command.CommandParser;
 import io.github.camelkusto.export.command.ExportFormat;
+import io.github.camelkusto.export.command.ExportOptions;
+import io.github.camelkusto.export.storage.ConnectionStrings;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -27,13 +30,21 @@ public class KustoExportEndpoint extends DefaultEndpoint {
         this.configuration = configuration;
     }
 
-    /** Checks the options when the endpoint is created, so that a bad URI fails the route before it runs. */
-    void validate() {
+    /**
+     * Checks the options when the endpoint starts, so that a bad one fails the route (and the context) with the
+     * message an export would otherwise get: format, property values, connection strings (scheme, credential;
+     * secrets masked) and durations. Nothing is connected to yet.
+     */
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
         if (ExportFormat.byName(String.valueOf(configuration.getFormat())).isEmpty()) {
             throw new IllegalArgumentException("kusto-export: unknown format '" + configuration.getFormat()
                     + "' in the endpoint URI (valid formats: " + ExportFormat.validNames() + ")");
         }
-        configuration.toExportOptions();
+        ExportOptions options = configuration.toExportOptions();
+        CommandParser.checkOptions(options);
+        options.storage().forEach(ConnectionStrings::parse);
         Duration timeout = configuration.getExportTimeout();
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
             throw new IllegalArgumentException("kusto-export: exportTimeout must be positive, not " + timeout);

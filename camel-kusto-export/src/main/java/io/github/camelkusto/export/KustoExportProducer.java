@@ -1,7 +1,5 @@
 package io.github.camelkusto.export;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -17,15 +15,16 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.util.InetAddressUtil;
 
 /**
  * Runs the command of an exchange (header {@link KustoExportConstants#COMMAND}, else the endpoint's
  * {@code query}, else the body) and replaces the body with the result table.
  */
 public class KustoExportProducer extends DefaultProducer {
-    private static final String HOST = hostName();
-
     private Endpoint completion;
+    /** This host's name, the first part of an operation's NodeId: looked up when the producer starts, not on load. */
+    private String host;
 
     public KustoExportProducer(KustoExportEndpoint endpoint) {
         super(endpoint);
@@ -40,6 +39,7 @@ public class KustoExportProducer extends DefaultProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        host = InetAddressUtil.getLocalHostNameSafe();
         String uri = getEndpoint().getConfiguration().getCompletionUri();
         completion = uri == null || uri.isBlank() ? null : getEndpoint().getCamelContext().getEndpoint(uri);
     }
@@ -79,7 +79,7 @@ public class KustoExportProducer extends DefaultProducer {
 
     private ExportRequest request(Exchange exchange, KustoExportComponent component) {
         String route = exchange.getFromRouteId();
-        OperationOrigin origin = new OperationOrigin(HOST + "/" + getEndpoint().getCamelContext().getName(),
+        OperationOrigin origin = new OperationOrigin(host + "/" + getEndpoint().getCamelContext().getName(),
                 exchange.getExchangeId(), component.getDatabase().name(),
                 "camel-route:" + (route != null ? route : "(none)"), System.getProperty("user.name", ""));
         Endpoint target = completion;
@@ -97,13 +97,5 @@ public class KustoExportProducer extends DefaultProducer {
             total += (Long) table.value(row, column);
         }
         return total;
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
     }
 }

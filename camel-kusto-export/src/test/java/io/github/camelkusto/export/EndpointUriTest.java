@@ -16,9 +16,9 @@ class EndpointUriTest extends CamelTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:a").to("kusto-export:csv?storage=RAW(https://acct.blob.core.windows.net/c1;" + KEY
+                from("direct:a").to("kusto-export:csv?storage=RAW(https://acct.blob.core.windows.net/exports;" + KEY
                         + ")&query=T");
-                from("direct:b").to("kusto-export:tsv?query=T&storage=RAW(https://acct.blob.core.windows.net/c1?sv=1&sig="
+                from("direct:b").to("kusto-export:tsv?query=T&storage=RAW(https://acct.blob.core.windows.net/exports?sv=1&sig="
                         + KEY + ")");
             }
         };

@@ -145,7 +145,7 @@ public class KustoExportComponentConfiguration extends ComponentConfigurationPro
      * How long ended operations are kept, as a duration such as 14d, 12h, 30m or
      * ISO-8601 P14D.
      */
-    private String operationsRetention = "14d";
+    private java.time.Duration operationsRetention;
     /**
      * How often a running export logs its progress (artifacts committed, records
      * and bytes written so far) at INFO, from this long after it starts; 0 logs
@@ -157,52 +157,52 @@ public class KustoExportComponentConfiguration extends ComponentConfigurationPro
      * as in ADX), snappy, zstd, lz4_raw or brotli for parquet; snappy (the
      * default), deflate, zstd or null for avro.
      */
-    private String compressionType;
+    private io.github.camelkusto.export.command.CompressionType compressionType;
     /**
      * false is the same as distribution=single.
      */
     private Boolean distributed;
     /**
      * How many writers export in parallel: single, one per node, or one per shard
-     * (query partition). Default per_shard.
+     * (query partition).
      */
-    private String distribution;
+    private io.github.camelkusto.export.command.Distribution distribution;
     /**
-     * The encoding of text artifacts. Default UTF8NoBOM.
+     * The encoding of text artifacts.
      */
-    private String encoding;
+    private io.github.camelkusto.export.command.TextEncoding encoding;
     /**
      * The artifacts' file extension; default the format's name. '.gz' is appended
      * when text artifacts are compressed.
      */
     private String fileExtension;
     /**
-     * csv/tsv only: which artifacts start with a header line. Default none.
+     * csv/tsv only: which artifacts start with a header line.
      */
-    private String includeHeaders;
+    private io.github.camelkusto.export.command.IncludeHeaders includeHeaders;
     /**
      * A prefix for artifact names; may contain '/' to write under a folder.
      * Default: a random prefix.
      */
     private String namePrefix;
     /**
-     * parquet only: the unit of datetime columns. Default millisecond.
+     * parquet only: the unit of datetime columns.
      */
-    private String parquetDatetimePrecision;
+    private io.github.camelkusto.export.command.DatetimePrecision parquetDatetimePrecision;
     /**
-     * parquet only: records per row group. Default 100000.
+     * parquet only: records per row group.
      */
     private Integer parquetRowGroupSize;
     /**
-     * Keep the artifact table for '.show operation {id} details'. Default true for
-     * async exports, false for sync ones (the catalog holds one default per option
-     * and shows the sync one).
+     * Keep the artifact table for '.show operation {id} details'. Unset, it is
+     * kept for async exports (true) and not for sync ones (false). Default value
+     * notice: true for async exports, false for sync ones
      */
     private Boolean persistDetails;
     /**
      * The size limit in bytes of one artifact before compression, 1 to 4294967296
-     * (4 GB); default 104857600 (100 MB). ADX documents 100 MB to 4 GB; a smaller
-     * limit gives small files. A record is never split across artifacts.
+     * (4 GB) (100 MB by default). ADX documents 100 MB to 4 GB; a smaller limit
+     * gives small files. A record is never split across artifacts.
      */
     private Long sizeLimit;
 
@@ -358,11 +358,11 @@ public class KustoExportComponentConfiguration extends ComponentConfigurationPro
         this.operationsDir = operationsDir;
     }
 
-    public String getOperationsRetention() {
+    public java.time.Duration getOperationsRetention() {
         return operationsRetention;
     }
 
-    public void setOperationsRetention(String operationsRetention) {
+    public void setOperationsRetention(java.time.Duration operationsRetention) {
         this.operationsRetention = operationsRetention;
     }
 
@@ -374,11 +374,11 @@ public class KustoExportComponentConfiguration extends ComponentConfigurationPro
         this.progressInterval = progressInterval;
     }
 
-    public String getCompressionType() {
+    public io.github.camelkusto.export.command.CompressionType getCompressionType() {
         return compressionType;
     }
 
-    public void setCompressionType(String compressionType) {
+    public void setCompressionType(io.github.camelkusto.export.command.CompressionType compressionType) {
         this.compressionType = compressionType;
     }
 
@@ -390,19 +390,19 @@ public class KustoExportComponentConfiguration extends ComponentConfigurationPro
         this.distributed = distributed;
     }
 
-    public String getDistribution() {
+    public io.github.camelkusto.export.command.Distribution getDistribution() {
         return distribution;
     }
 
-    public void setDistribution(String distribution) {
+    public void setDistribution(io.github.camelkusto.export.command.Distribution distribution) {
         this.distribution = distribution;
     }
 
-    public String getEncoding() {
+    public io.github.camelkusto.export.command.TextEncoding getEncoding() {
         return encoding;
     }
 
-    public void setEncoding(String encoding) {
+    public void setEncoding(io.github.camelkusto.export.command.TextEncoding encoding) {
         this.encoding = encoding;
     }
 
@@ -414,11 +414,11 @@ public class KustoExportComponentConfiguration extends ComponentConfigurationPro
         this.fileExtension = fileExtension;
     }
 
-    public String getIncludeHeaders() {
+    public io.github.camelkusto.export.command.IncludeHeaders getIncludeHeaders() {
         return includeHeaders;
     }
 
-    public void setIncludeHeaders(String includeHeaders) {
+    public void setIncludeHeaders(io.github.camelkusto.export.command.IncludeHeaders includeHeaders) {
         this.includeHeaders = includeHeaders;
     }
 
@@ -430,11 +430,11 @@ public class KustoExportComponentConfiguration extends ComponentConfigurationPro
         this.namePrefix = namePrefix;
     }
 
-    public String getParquetDatetimePrecision() {
+    public io.github.camelkusto.export.command.DatetimePrecision getParquetDatetimePrecision() {
         return parquetDatetimePrecision;
     }
 
-    public void setParquetDatetimePrecision(String parquetDatetimePrecision) {
+    public void setParquetDatetimePrecision(io.github.camelkusto.export.command.DatetimePrecision parquetDatetimePrecision) {
         this.parquetDatetimePrecision = parquetDatetimePrecision;
     }
 

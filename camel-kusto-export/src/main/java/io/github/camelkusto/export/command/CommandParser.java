@@ -349,7 +349,25 @@ public final class CommandParser extends TokenParser {
         }
     }
 
-    private static KustoException optionError(String option, InvalidPropertyException e) {
+    /**
+     * Checks each property option on its own, as a {@code with (...)} clause would, so that a bad one fails when
+     * the endpoint starts with the message it would get at the first command. Combinations are checked per
+     * command, since a {@code .export} text may name another format than the endpoint's.
+     *
+     * @throws KustoException naming the option
+     */
+    public static void checkOptions(ExportOptions options) {
+        for (Map.Entry<String, Object> option : options.properties().entrySet()) {
+            try {
+                ExportProperties.builder().set(option.getKey(), option.getValue());
+            } catch (InvalidPropertyException e) {
+                throw optionError(option.getKey(), e);
+            }
+        }
+    }
+
+    /** The error of an endpoint option whose value the property refuses: the option named, then the reason. */
+    public static KustoException optionError(String option, InvalidPropertyException e) {
         return new KustoException("endpoint option '" + option + "': " + e.getMessage());
     }
 

@@ -40,4 +40,9 @@ public record ExportCommand(
                 + storage.size() + " connection string" + (storage.size() == 1 ? "" : "s") + ") with (" + properties
                 + ") <| " + (requestProperties.isEmpty() ? "" : "set " + requestProperties + "; ") + displayQuery();
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.export(this);
+    }
 }

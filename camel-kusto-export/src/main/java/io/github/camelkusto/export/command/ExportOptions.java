@@ -9,7 +9,8 @@ import java.util.Map;
  * connection strings) and takes from {@link #properties()} only what its {@code with (...)} clause leaves unset
  * and what applies to its format.
  *
- * @param properties property values set as options, by property name (String, Long, Integer or Boolean values)
+ * @param properties property values set as options, by property name (String, Long, Integer, Boolean or, for
+ *                   the enum-typed properties, their constants)
  */
 public record ExportOptions(ExportFormat format, boolean async, boolean compressed, List<StorageLiteral> storage,
         Map<String, Object> properties) {

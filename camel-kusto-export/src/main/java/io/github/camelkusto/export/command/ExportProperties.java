@@ -61,6 +61,16 @@ public record ExportProperties(
         };
     }
 
+    /**
+     * The constant of {@code type} spelled {@code value} (case-insensitively), as the property {@code property}
+     * takes it in a {@code with (...)} clause: how an endpoint option of that type is converted from its text.
+     *
+     * @throws InvalidPropertyException naming the property and its valid values
+     */
+    public static <E extends Enum<E> & KustoName> E choice(String property, String value, Class<E> type) {
+        return Builder.oneOf(property, value, type);
+    }
+
     /** Collects property values one by one, each checked on its own; {@link #build} checks them together. */
     public static final class Builder {
         private final Map<String, Object> values = new LinkedHashMap<>();
@@ -209,6 +219,9 @@ public record ExportProperties(
         }
 
         private static <E extends Enum<E> & KustoName> E oneOf(String property, Object value, Class<E> type) {
+            if (type.isInstance(value)) {
+                return type.cast(value); // an endpoint option, converted (and checked) by choice(...) already
+            }
             if (value instanceof String s) {
                 Optional<E> choice = KustoName.lookup(type, s);
                 if (choice.isPresent()) {

@@ -37,4 +37,9 @@ public record PipedShowCommand(KustoCommand show, SourceText text, int pipeStart
     public String pipe() {
         return text.text().substring(pipeStart).strip();
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.pipedShow(this);
+    }
 }

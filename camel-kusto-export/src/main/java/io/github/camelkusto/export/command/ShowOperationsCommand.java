@@ -12,4 +12,9 @@ public record ShowOperationsCommand(List<String> operationIds) implements KustoC
     public boolean all() {
         return operationIds.isEmpty();
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.showOperations(this);
+    }
 }

@@ -67,18 +67,18 @@ public final class BlobTarget implements StorageTarget {
     private final int blocksInFlight;
     private final StorageRetry retry;
     private final CamelContext context;
-    /** Stage blocks concurrently: each artifact bounds its own blocks in flight, so the pool needs no bound. */
+    /** The component's block stagers: each artifact bounds its own blocks in flight. Not this target's to stop. */
     private final ExecutorService stagers;
 
     public BlobTarget(CamelContext context, BlobLocation location, BlobServiceClient client, int blockSize,
-            int blocksInFlight, StorageRetry retry) throws Exception {
+            int blocksInFlight, StorageRetry retry, ExecutorService stagers) throws Exception {
         this.location = location;
         this.client = client;
         this.blockSize = blockSize;
         this.blocksInFlight = blocksInFlight;
         this.retry = retry;
         this.context = context;
-        this.stagers = context.getExecutorServiceManager().newCachedThreadPool(this, "KustoExportBlockStager");
+        this.stagers = stagers;
         BlobConfiguration configuration = new BlobConfiguration();
         configuration.setAccountName(location.accountName());
         configuration.setContainerName(location.container());
@@ -171,7 +171,6 @@ public final class BlobTarget implements StorageTarget {
 
     @Override
     public void close() {
-        context.getExecutorServiceManager().shutdownNow(stagers);
         ServiceHelper.stopAndShutdownServices(producer, endpoint);
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 
 import com.azure.core.credential.AccessToken;
 import com.azure.core.http.HttpClient;
@@ -31,6 +32,8 @@ public final class StorageTargets implements AutoCloseable {
      * writer's rendering with the upload and keep a connection busy per block.
      */
     public static final int DEFAULT_BLOCKS_IN_FLIGHT = 4;
+    /** The thread name of block stagers. */
+    public static final String BLOCK_STAGER = "KustoExportBlockStager";
     /** Every Azure client talks HTTP through the JDK's client, which never logs a secret (JdkHttpTransport). */
     private static final HttpClient HTTP = JdkHttpTransport.CLIENT;
 
@@ -39,20 +42,29 @@ public final class StorageTargets implements AutoCloseable {
     private final int blocksInFlight;
     private final StorageRetry retry;
     private final Map<String, StorageTarget> targets = new ConcurrentHashMap<>();
+    /** Stages the blocks of every blob target's artifacts. */
+    private final ExecutorService stagers;
+    private final boolean ownsStagers;
 
+    /** Targets with a block-stager pool of their own (from Camel's ExecutorServiceManager), shut down by close. */
     public StorageTargets(CamelContext context, int blockSize) {
-        this(context, blockSize, StorageRetry.DEFAULT);
+        this(context, blockSize, DEFAULT_BLOCKS_IN_FLIGHT, StorageRetry.DEFAULT,
+                context.getExecutorServiceManager().newCachedThreadPool(StorageTargets.class, BLOCK_STAGER), true);
     }
 
-    public StorageTargets(CamelContext context, int blockSize, StorageRetry retry) {
-        this(context, blockSize, DEFAULT_BLOCKS_IN_FLIGHT, retry);
+    /** Targets staging blocks on {@code stagers}, which stay their owner's to shut down. */
+    public StorageTargets(CamelContext context, int blockSize, StorageRetry retry, ExecutorService stagers) {
+        this(context, blockSize, DEFAULT_BLOCKS_IN_FLIGHT, retry, stagers, false);
     }
 
-    public StorageTargets(CamelContext context, int blockSize, int blocksInFlight, StorageRetry retry) {
+    private StorageTargets(CamelContext context, int blockSize, int blocksInFlight, StorageRetry retry,
+            ExecutorService stagers, boolean ownsStagers) {
         this.context = context;
         this.blockSize = blockSize;
         this.blocksInFlight = blocksInFlight;
         this.retry = retry;
+        this.stagers = stagers;
+        this.ownsStagers = ownsStagers;
     }
 
     /** The target of a connection string; parsing errors name the string with its secret masked. */
@@ -71,7 +83,7 @@ public final class StorageTargets implements AutoCloseable {
         BlobLocation blob = (BlobLocation) location;
         try {
             return new BlobTarget(context, blob, serviceClient(blob, retry.requestTimeout()), blockSize,
-                    blocksInFlight, retry);
+                    blocksInFlight, retry, stagers);
         } catch (Exception e) {
             throw new StorageException("cannot set up " + blob + ": " + e.getMessage(), e);
         }
@@ -121,5 +133,8 @@ public final class StorageTargets implements AutoCloseable {
     public void close() {
         targets.values().forEach(StorageTarget::close);
         targets.clear();
+        if (ownsStagers) {
+            context.getExecutorServiceManager().shutdownNow(stagers);
+        }
     }
 }

@@ -14,6 +14,7 @@ import io.github.camelkusto.export.storage.ConnectionStrings;
 import io.github.camelkusto.export.storage.StorageLocation;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.PropertyBindingException;
 import org.apache.camel.support.PropertyBindingSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -99,8 +100,18 @@ class CommandCorpusTest {
         KustoExportConfiguration configuration = new KustoExportConfiguration();
         configuration.setFormat("csv");
         Map<String, Object> values = new LinkedHashMap<>(options);
-        PropertyBindingSupport.build().withMandatory(true).withRemoveParameters(false)
-                .bind(CAMEL, configuration, values);
+        try {
+            PropertyBindingSupport.build().withMandatory(true).withRemoveParameters(false)
+                    .bind(CAMEL, configuration, values);
+        } catch (PropertyBindingException e) {
+            // A value the option's type refuses (an enum option's converter): the component's own error, as the
+            // route's start failure carries it.
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw root instanceof KustoException kusto ? kusto : e;
+        }
         return configuration;
     }
 

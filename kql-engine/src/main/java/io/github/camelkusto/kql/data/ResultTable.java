@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,10 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * A small, fully materialised table: what a command returns (the artifact table of an export, the rows of
- * {@code .show tables}). Not for query results, which stream.
+ * {@code .show tables}). Not for query results, which stream. Iterable over its rows as maps, so that a caller
+ * that iterates (a splitter, a JSON writer) sees rows by column name.
  */
-public final class ResultTable {
+public final class ResultTable implements Iterable<Map<String, Object>> {
     private final Schema schema;
     private final List<List<Object>> rows;
 
@@ -51,15 +53,21 @@ public final class ResultTable {
 
     /** Rows as maps from column name to value, in column order: handy in Camel's simple language and JSON. */
     public List<Map<String, Object>> toMaps() {
-        List<Map<String, Object>> maps = new ArrayList<>(rows.size());
-        for (List<Object> row : rows) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            for (int c = 0; c < schema.size(); c++) {
-                map.put(schema.column(c).name(), row.get(c));
-            }
-            maps.add(map);
+        return rows.stream().map(this::toMap).toList();
+    }
+
+    /** The rows as maps, as {@link #toMaps()} has them, each built as it is reached. */
+    @Override
+    public Iterator<Map<String, Object>> iterator() {
+        return rows.stream().map(this::toMap).iterator();
+    }
+
+    private Map<String, Object> toMap(List<Object> row) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int c = 0; c < schema.size(); c++) {
+            map.put(schema.column(c).name(), row.get(c));
         }
-        return maps;
+        return map;
     }
 
     /** RFC 4180 CSV with a header line, values rendered as Kusto renders them. */
