@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import io.github.camelkusto.kql.catalog.DataFolderLoader;
 import io.github.camelkusto.kql.catalog.KustoDatabase;
 import io.github.camelkusto.export.command.Redaction;
+import io.github.camelkusto.export.lake.ExternalTableCatalog;
 import io.github.camelkusto.export.operation.Operation;
 import io.github.camelkusto.export.operation.OperationRegistry;
 import io.github.camelkusto.export.operation.OperationSnapshot;
@@ -192,8 +193,10 @@ public class KustoExportComponent extends DefaultComponent {
         operations = new OperationRegistry(exportExecutor, progressTimer, limits,
                 operationsDir != null ? Path.of(operationsDir) : null, Clock.systemUTC());
         completionTemplate = getCamelContext().createProducerTemplate();
+        ExternalTableCatalog externalTables = operationsDir != null
+                ? ExternalTableCatalog.open(Path.of(operationsDir)) : ExternalTableCatalog.inMemory();
         runner = new KustoCommandRunner(database, new EmbeddedQuerySource(database), storageTargets, operations,
-                writers, cores, compressors);
+                writers, cores, compressors, externalTables);
     }
 
     private Duration retention() {

@@ -10,13 +10,21 @@ import io.github.camelkusto.kql.data.Batch;
  */
 abstract class ArtifactStream {
     protected final ExportRun run;
+    /** The folder its artifacts go under (a partition's path), empty for the export's own location. */
+    protected final String folder;
 
-    ArtifactStream(ExportRun run) {
+    ArtifactStream(ExportRun run, String folder) {
         this.run = run;
+        this.folder = folder;
     }
 
     static ArtifactStream of(ExportRun run, int chunkSize) {
-        return run.spec.format().isText() ? new TextArtifactStream(run, chunkSize) : new ParquetArtifactStream(run);
+        return of(run, chunkSize, "");
+    }
+
+    static ArtifactStream of(ExportRun run, int chunkSize, String folder) {
+        return run.spec.format().isText() ? new TextArtifactStream(run, chunkSize, folder)
+                : new ParquetArtifactStream(run, folder);
     }
 
     /** Writes every row of {@code batch}. */

@@ -45,8 +45,8 @@ final class ParquetArtifactStream extends ArtifactStream {
         }
     }
 
-    ParquetArtifactStream(ExportRun run) {
-        super(run);
+    ParquetArtifactStream(ExportRun run, String folder) {
+        super(run, folder);
     }
 
     @Override
@@ -91,7 +91,7 @@ final class ParquetArtifactStream extends ArtifactStream {
     }
 
     private Open open(Batch batch, int firstRow) throws IOException {
-        ExportRun.NewArtifact started = run.start();
+        ExportRun.NewArtifact started = run.start(folder);
         SinkFile file = new SinkFile(started);
         var parquet = run.spec.parquet();
         Builder builder = new Builder(file, new ParquetRows(run.schema, parquet.datetimePrecision()));

@@ -7,5 +7,5 @@ package io.github.camelkusto.export.command;
  */
 public sealed interface KustoCommand
         permits ExportCommand, ShowTablesCommand, ShowOperationsCommand, ShowOperationDetailsCommand,
-        CancelOperationCommand, TableManagementCommand, PipedShowCommand {
+        CancelOperationCommand, TableManagementCommand, PipedShowCommand, ExternalTableCommand, ExportToTableCommand {
 }
