@@ -44,6 +44,7 @@ import io.github.camelkusto.export.operation.Operation;
 import io.github.camelkusto.export.operation.OperationRegistry;
 import io.github.camelkusto.export.operation.OperationTables;
 import io.github.camelkusto.export.source.QuerySource;
+import io.github.camelkusto.export.storage.ConnectionStrings;
 import io.github.camelkusto.export.storage.Failures;
 import io.github.camelkusto.export.storage.StorageException;
 import io.github.camelkusto.export.storage.StorageTarget;
@@ -114,6 +115,8 @@ final class KustoCommandRunner {
             return export(export.command(), request, export.router(), export::result);
         }
         if (command instanceof ExternalTableCommand external) {
+            // A definition's connection strings are checked when it is made, not at its first export.
+            external.definition().ifPresent(d -> d.storage().forEach(ConnectionStrings::parse));
             return new Result(externalTables.run(external), Optional.empty());
         }
         if (command instanceof PipedShowCommand piped) {

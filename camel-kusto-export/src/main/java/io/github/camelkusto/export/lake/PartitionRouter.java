@@ -21,8 +21,8 @@ import io.github.camelkusto.kql.data.Vector;
  * Routes each row of an export to an external table to its partition's folder. The engine computes the partition
  * values: the export's query ends with {@code | extend} of one column per partition ({@link #PARTITION_COLUMN}
  * 0, 1, ...), which this reads and the artifacts do not get. Folders are {@code name=value/...} (Hive style) or
- * what the table's path format says. Values are escaped so that a value never makes another folder: '/', '\',
- * '%', and control characters become {@code %XX}.
+ * what the table's path format says. String values are escaped so that a value never makes another folder: '/',
+ * '\', '%', and control characters become {@code %XX}.
  */
 final class PartitionRouter implements RowRouter {
     /** The prefix of the columns the extend adds; they come after the table's columns. */
@@ -148,7 +148,10 @@ final class PartitionRouter implements RowRouter {
         if (value == null) {
             return NULL_VALUE;
         }
-        String text = value instanceof Instant instant ? datetime.format(instant) : value.toString();
+        if (value instanceof Instant instant) {
+            return datetime.format(instant); // a datetime pattern may make folders ("yyyy/MM/dd"): not escaped
+        }
+        String text = value.toString();
         return text.isEmpty() ? NULL_VALUE : escape(text);
     }
 
