@@ -12,6 +12,7 @@ import io.github.camelkusto.kql.catalog.DataFolderLoader;
 import io.github.camelkusto.kql.catalog.KustoDatabase;
 import io.github.camelkusto.export.command.Redaction;
 import io.github.camelkusto.export.lake.ExternalTableCatalog;
+import io.github.camelkusto.export.lake.ExternalTableReader;
 import io.github.camelkusto.export.operation.Operation;
 import io.github.camelkusto.export.operation.OperationRegistry;
 import io.github.camelkusto.export.operation.OperationSnapshot;
@@ -195,6 +196,7 @@ public class KustoExportComponent extends DefaultComponent {
         completionTemplate = getCamelContext().createProducerTemplate();
         ExternalTableCatalog externalTables = operationsDir != null
                 ? ExternalTableCatalog.open(Path.of(operationsDir)) : ExternalTableCatalog.inMemory();
+        database.setExternalTables(new ExternalTableReader(externalTables));
         runner = new KustoCommandRunner(database, new EmbeddedQuerySource(database), storageTargets, operations,
                 writers, cores, compressors, externalTables);
     }

@@ -143,6 +143,26 @@ class ExternalTableExportTest {
     }
 
     @Test
+    void anExportedTableIsQueriedBackWithExternalTable(@TempDir Path check) throws Exception {
+        run(".create external table Events (Timestamp:datetime, Tenant:string, Id:long) kind=storage"
+                + " partition by (Day:datetime = bin(Timestamp, 1d)) dataformat=csv ('" + lake + "')"
+                + " with (includeHeaders='all', compressed=true)");
+        run(".export to table Events with (sizeLimit=500) <| " + EVENTS);
+
+        run(".export to csv ('" + check + "') <| external_table('Events')"
+                + " | where Timestamp >= datetime(2024-03-02) | summarize count(), dcount(Id), min(Id), max(Id)");
+
+        assertThat(DuckDb.query("SELECT * FROM read_csv('" + glob(check, "csv") + "', header=false)"))
+                .containsExactly(List.of(72L, 72L, 25L, 96L));
+    }
+
+    @Test
+    void externalTableOfAnUnknownNameIsAnError() {
+        assertThatThrownBy(() -> run(".export to csv ('" + lake + "') <| external_table('Nope')"))
+                .rootCause().hasMessageStartingWith("unknown external table 'Nope'");
+    }
+
+    @Test
     void definitionsSurviveARestartWithTheirSecretsMasked() throws Exception {
         String key = "S3CR3TKEYabc1234";
         run(".create external table Remote (Id:long) kind=storage dataformat=parquet"
