@@ -163,6 +163,23 @@ class ExternalTableExportTest {
     }
 
     @Test
+    void moreInterleavedPartitionsThanAWriterKeepsOpenStillExportEveryRowOnce() throws Exception {
+        run(".create external table Spread (Tenant:string, Id:long) kind=storage"
+                + " partition by (Customer:string = Tenant) dataformat=csv ('" + lake + "')");
+
+        // 40 tenants, row after row: each batch touches every one, more than FolderStreams keeps open.
+        ResultTable result = run(".export to table Spread with (distributed=false) <| range Id from 1 to 20000 step 1"
+                + " | project Tenant = strcat('t', Id % 40), Id");
+
+        assertThat(result.rowCount()).isGreaterThan(40); // a partition closed for another starts a new file
+        String files = "read_csv('" + glob(lake, "csv") + "', header=false, hive_partitioning=true,"
+                + " names=['Tenant', 'Id'])";
+        assertThat(DuckDb.count("SELECT count(*) FROM " + files)).isEqualTo(20000);
+        assertThat(DuckDb.count("SELECT count(DISTINCT Id) FROM " + files)).isEqualTo(20000);
+        assertThat(DuckDb.count("SELECT count(*) FROM " + files + " WHERE Customer <> Tenant")).isZero();
+    }
+
+    @Test
     void definitionsSurviveARestartWithTheirSecretsMasked() throws Exception {
         String key = "S3CR3TKEYabc1234";
         run(".create external table Remote (Id:long) kind=storage dataformat=parquet"
