@@ -8,10 +8,12 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import io.github.camelkusto.export.KustoExportComponent;
+import io.github.camelkusto.export.KustoExportConstants;
 import io.github.camelkusto.kql.data.ResultTable;
 import io.github.camelkusto.testkit.DuckDb;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -177,6 +179,19 @@ class ExternalTableExportTest {
         assertThat(DuckDb.count("SELECT count(*) FROM " + files)).isEqualTo(20000);
         assertThat(DuckDb.count("SELECT count(DISTINCT Id) FROM " + files)).isEqualTo(20000);
         assertThat(DuckDb.count("SELECT count(*) FROM " + files + " WHERE Customer <> Tenant")).isZero();
+    }
+
+    @Test
+    void aSyncExportToATableSetsTheArtifactAndRecordCountHeaders() {
+        run(".create external table Local (Id:long) kind=storage dataformat=csv ('" + lake + "')");
+
+        Exchange done = template.request("kusto-export:csv", e -> e.getMessage()
+                .setBody(".export to table Local with (sizeLimit=4) <| range Id from 1 to 5 step 1"));
+
+        ResultTable result = done.getMessage().getBody(ResultTable.class);
+        assertThat(result.rowCount()).isEqualTo(5); // "1\r\n" is 3 bytes: one record per artifact
+        assertThat(done.getMessage().getHeader(KustoExportConstants.ARTIFACT_COUNT)).isEqualTo(5);
+        assertThat(done.getMessage().getHeader(KustoExportConstants.RECORD_COUNT)).isEqualTo(5L);
     }
 
     @Test
