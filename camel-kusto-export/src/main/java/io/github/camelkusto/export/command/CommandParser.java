@@ -16,7 +16,6 @@ import io.github.camelkusto.kql.syntax.QueryParser;
 import io.github.camelkusto.kql.syntax.SourceText;
 import io.github.camelkusto.kql.syntax.Token;
 import io.github.camelkusto.kql.syntax.TokenKind;
-import io.github.camelkusto.kql.syntax.TokenParser;
 
 /**
  * Parses what a user sends: a control command or a bare KQL query.
@@ -28,6 +27,8 @@ import io.github.camelkusto.kql.syntax.TokenParser;
  * .show operations [ id | ( id [, id ...] ) ] [| query]
  * .show operation id details [| query]
  * .cancel operation id [with ( reason = 'text' )]
+ * .export [async] to table T [with ( name = value [, ...] )] &lt;| query
+ * .create/.alter/.create-or-alter/.drop external table ..., .show external tables (see {@link ExternalTableParser})
  * .create table, .drop table, .ingest, .set-or-append ... (see {@link TableCommandParser})
  * </pre>
  *
