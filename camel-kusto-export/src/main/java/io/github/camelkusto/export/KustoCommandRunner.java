@@ -12,9 +12,12 @@ import io.github.camelkusto.export.artifact.ArtifactSpec;
 import io.github.camelkusto.export.artifact.ExportMonitor;
 import io.github.camelkusto.export.artifact.ExportedArtifact;
 import io.github.camelkusto.export.artifact.RollingArtifactWriter;
+import io.github.camelkusto.export.artifact.RowRouter;
 import io.github.camelkusto.export.command.CancelOperationCommand;
 import io.github.camelkusto.export.command.Distribution;
 import io.github.camelkusto.export.command.ExportCommand;
+import io.github.camelkusto.export.command.ExportToTableCommand;
+import io.github.camelkusto.export.command.ExternalTableCommand;
 import io.github.camelkusto.export.command.KustoCommand;
 import io.github.camelkusto.export.command.PipedShowCommand;
 import io.github.camelkusto.export.command.RequestProperties;
@@ -34,11 +37,14 @@ import io.github.camelkusto.kql.exec.Cancellation;
 import io.github.camelkusto.kql.exec.Deadline;
 import io.github.camelkusto.kql.exec.QueryEngine;
 import io.github.camelkusto.kql.syntax.KustoSyntaxException;
+import io.github.camelkusto.export.lake.ExternalTableCatalog;
+import io.github.camelkusto.export.lake.ExternalTableExport;
 import io.github.camelkusto.export.operation.ExportJob;
 import io.github.camelkusto.export.operation.Operation;
 import io.github.camelkusto.export.operation.OperationRegistry;
 import io.github.camelkusto.export.operation.OperationTables;
 import io.github.camelkusto.export.source.QuerySource;
+import io.github.camelkusto.export.storage.ConnectionStrings;
 import io.github.camelkusto.export.storage.Failures;
 import io.github.camelkusto.export.storage.StorageException;
 import io.github.camelkusto.export.storage.StorageTarget;
@@ -69,14 +75,17 @@ final class KustoCommandRunner {
     private final Executor writers;
     private final int nodes;
     private final Executor compressors;
+    private final ExternalTableCatalog externalTables;
 
     /**
      * @param writers     runs the artifact writers of distributed exports
      * @param nodes       the number of writers of {@code distribution=per_node}
      * @param compressors compresses the gzip members of compressed text artifacts
+     * @param externalTables the external tables {@code .export to table} writes to
      */
     KustoCommandRunner(KustoDatabase database, QuerySource source, StorageTargets storageTargets,
-            OperationRegistry operations, Executor writers, int nodes, Executor compressors) {
+            OperationRegistry operations, Executor writers, int nodes, Executor compressors,
+            ExternalTableCatalog externalTables) {
         this.source = source;
         this.storageTargets = storageTargets;
         this.operations = operations;
@@ -84,6 +93,7 @@ final class KustoCommandRunner {
         this.writers = writers;
         this.nodes = nodes;
         this.compressors = compressors;
+        this.externalTables = externalTables;
     }
 
     /** The result table, and the operation an export was registered as. */
@@ -105,7 +115,26 @@ final class KustoCommandRunner {
 
         @Override
         public Result export(ExportCommand command) {
-            return KustoCommandRunner.this.export(command, request);
+            return KustoCommandRunner.this.export(command, request, RowRouter.NONE, OperationTables::artifacts);
+        }
+
+        @Override
+        public Result exportToTable(ExportToTableCommand command) {
+            ExternalTableExport export;
+            try {
+                export = ExternalTableExport.of(command, externalTables);
+            } catch (KustoException e) {
+                operations.badInput(request.origin(), String.valueOf(e.getMessage()));
+                throw e;
+            }
+            return KustoCommandRunner.this.export(export.command(), request, export.router(), export::result);
+        }
+
+        @Override
+        public Result externalTable(ExternalTableCommand command) {
+            // A definition's connection strings are checked when it is made, not at its first export.
+            command.definition().ifPresent(d -> d.storage().forEach(ConnectionStrings::parse));
+            return tableOnly(externalTables.run(command));
         }
 
         @Override
@@ -147,11 +176,12 @@ final class KustoCommandRunner {
      * Validates everything before the first byte is written (a failure is recorded as a BadInput operation and
      * thrown), then runs the export on this thread (sync) or schedules it (async: the result is its id).
      */
-    private Result export(ExportCommand command, ExportRequest request) {
+    private Result export(ExportCommand command, ExportRequest request, RowRouter router,
+            java.util.function.Function<List<ExportedArtifact>, ResultTable> resultTable) {
         boolean persistDetails = command.properties().persistDetails().orElse(command.async());
         ExportJob job;
         try {
-            job = prepare(command, request, new ExportCancellation(deadline(command, request)));
+            job = prepare(command, request, new ExportCancellation(deadline(command, request)), router);
         } catch (KustoException e) {
             operations.badInput(request.origin(), mask(command, String.valueOf(e.getMessage())));
             throw e;
@@ -163,7 +193,7 @@ final class KustoCommandRunner {
         }
         Operation operation = operations.startSync(request.origin(), persistDetails);
         List<ExportedArtifact> artifacts = operations.run(operation, job);
-        return new Result(OperationTables.artifacts(artifacts), Optional.of(operation.id()));
+        return new Result(resultTable.apply(artifacts), Optional.of(operation.id()));
     }
 
     /**
@@ -181,7 +211,8 @@ final class KustoCommandRunner {
         return Deadline.after(timeout, TIMEOUT_OPTION);
     }
 
-    private ExportJob prepare(ExportCommand command, ExportRequest request, ExportCancellation cancellation) {
+    private ExportJob prepare(ExportCommand command, ExportRequest request, ExportCancellation cancellation,
+            RowRouter router) {
         RequestProperties requestProperties = command.requestProperties();
         ArtifactSpec spec = fannedOut(ArtifactSpec.of(command), requestProperties);
         int writerCount = requestProperties.fanOutWriters(nodes);
@@ -192,6 +223,7 @@ final class KustoCommandRunner {
         } catch (KustoSyntaxException e) {
             throw e.within(command.text(), command.queryStart());
         }
+        router.artifactSchema(result.schema()); // an export to a table checks the query's columns here
         for (StorageTarget target : targets) {
             try {
                 target.verify(cancellation);
@@ -206,7 +238,7 @@ final class KustoCommandRunner {
             public List<ExportedArtifact> write(ExportMonitor monitor) {
                 cancellation.follow(monitor); // the query's batches now ask the operation, which holds the deadline
                 return new RollingArtifactWriter(spec, targets, writers, writerCount, compressors,
-                        RollingArtifactWriter.DEFAULT_CHUNK_SIZE).write(result, monitor);
+                        RollingArtifactWriter.DEFAULT_CHUNK_SIZE).write(result, monitor, router);
             }
 
             @Override

@@ -11,6 +11,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import io.github.camelkusto.kql.catalog.DataFolderLoader;
 import io.github.camelkusto.kql.catalog.KustoDatabase;
 import io.github.camelkusto.export.command.Redaction;
+import io.github.camelkusto.export.lake.ExternalTableCatalog;
+import io.github.camelkusto.export.lake.ExternalTableReader;
 import io.github.camelkusto.export.operation.Operation;
 import io.github.camelkusto.export.operation.OperationRegistry;
 import io.github.camelkusto.export.operation.OperationSnapshot;
@@ -213,8 +215,11 @@ public class KustoExportComponent extends DefaultComponent {
         operations = new OperationRegistry(exportExecutor, progressTimer, limits,
                 operationsDir != null ? Path.of(operationsDir) : null, Clock.systemUTC());
         completionTemplate = getCamelContext().createProducerTemplate();
+        ExternalTableCatalog externalTables = operationsDir != null
+                ? ExternalTableCatalog.open(Path.of(operationsDir)) : ExternalTableCatalog.inMemory();
+        database.setExternalTables(new ExternalTableReader(externalTables));
         runner = new KustoCommandRunner(database, new EmbeddedQuerySource(database), storageTargets, operations,
-                writers, cores, compressors);
+                writers, cores, compressors, externalTables);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 
 import io.github.camelkusto.export.command.CommandParser;
 import io.github.camelkusto.export.command.ExportCommand;
+import io.github.camelkusto.export.command.ExportToTableCommand;
 import io.github.camelkusto.export.command.KustoCommand;
 import io.github.camelkusto.kql.data.ResultTable;
 import io.github.camelkusto.kql.KustoException;
@@ -74,6 +75,10 @@ public class KustoExportProducer extends DefaultProducer {
             message.setHeader(KustoExportConstants.ARTIFACT_COUNT, table.rowCount());
             message.setHeader(KustoExportConstants.RECORD_COUNT, sum(table, "NumRecords"));
             message.setHeader(KustoExportConstants.SIZE_IN_BYTES, sum(table, "SizeInBytes"));
+        }
+        if (command instanceof ExportToTableCommand toTable && !toTable.async()) {
+            message.setHeader(KustoExportConstants.ARTIFACT_COUNT, table.rowCount());
+            message.setHeader(KustoExportConstants.RECORD_COUNT, sum(table, "NumRecords"));
         }
     }
 

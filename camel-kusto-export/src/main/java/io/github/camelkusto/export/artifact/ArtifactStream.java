@@ -10,16 +10,23 @@ import io.github.camelkusto.kql.data.Batch;
  */
 abstract class ArtifactStream {
     protected final ExportRun run;
+    /** The folder its artifacts go under (a partition's path), empty for the export's own location. */
+    protected final String folder;
 
-    ArtifactStream(ExportRun run) {
+    ArtifactStream(ExportRun run, String folder) {
         this.run = run;
+        this.folder = folder;
     }
 
     static ArtifactStream of(ExportRun run, int chunkSize) {
+        return of(run, chunkSize, "");
+    }
+
+    static ArtifactStream of(ExportRun run, int chunkSize, String folder) {
         return switch (run.spec.format()) {
-            case CSV, TSV, JSON -> new TextArtifactStream(run, chunkSize);
-            case PARQUET -> new ParquetArtifactStream(run);
-            case AVRO -> new AvroArtifactStream(run, chunkSize);
+            case CSV, TSV, JSON -> new TextArtifactStream(run, chunkSize, folder);
+            case PARQUET -> new ParquetArtifactStream(run, folder);
+            case AVRO -> new AvroArtifactStream(run, chunkSize, folder);
         };
     }
 

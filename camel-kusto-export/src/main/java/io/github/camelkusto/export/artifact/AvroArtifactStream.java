@@ -17,8 +17,8 @@ final class AvroArtifactStream extends BlockArtifactStream<DataFileWriter<RowCur
     private final int blockSize;
 
     /** @param blockSize uncompressed bytes of records in a data block (Avro's sync interval) */
-    AvroArtifactStream(ExportRun run, int blockSize) {
-        super(run);
+    AvroArtifactStream(ExportRun run, int blockSize, String folder) {
+        super(run, folder);
         this.rows = new AvroRows(run.schema);
         this.blockSize = blockSize;
     }

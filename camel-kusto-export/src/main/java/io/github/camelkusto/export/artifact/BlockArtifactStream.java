@@ -32,8 +32,8 @@ abstract class BlockArtifactStream<W extends Closeable> extends ArtifactStream {
         }
     }
 
-    BlockArtifactStream(ExportRun run) {
-        super(run);
+    BlockArtifactStream(ExportRun run, String folder) {
+        super(run, folder);
     }
 
     /**
@@ -50,7 +50,7 @@ abstract class BlockArtifactStream<W extends Closeable> extends ArtifactStream {
     final void write(Batch batch) throws IOException {
         for (int row = 0, rows = batch.rowCount(); row < rows; row++) {
             if (current == null) {
-                ExportRun.NewArtifact started = run.start();
+                ExportRun.NewArtifact started = run.start(folder);
                 CountingOutputStream out = new CountingOutputStream(started.sink());
                 current = new Open<>(started, out, open(started, out, batch, row));
                 current.reportedBytes = out.count(); // the format's header

@@ -54,9 +54,10 @@ final class ExportRun {
                 .toList());
     }
 
-    NewArtifact start() throws IOException {
+    /** Starts the next artifact, under {@code folder} (a partition's path) unless it is empty. */
+    NewArtifact start(String folder) throws IOException {
         int number = lastNumber.incrementAndGet();
-        String name = spec.naming().name(number);
+        String name = folder.isEmpty() ? spec.naming().name(number) : folder + "/" + spec.naming().name(number);
         ArtifactSink sink = targets.get((number - 1) % targets.size()).create(name, monitor);
         sink.stagingFile().ifPresent(monitor::staging);
         return new NewArtifact(number, name, sink);

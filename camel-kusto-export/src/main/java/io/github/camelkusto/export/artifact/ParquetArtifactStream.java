@@ -30,8 +30,8 @@ final class ParquetArtifactStream extends BlockArtifactStream<ParquetWriter<RowC
     private final RowCursor cursor = new RowCursor();
     private final ParquetCodecs codecs = new ParquetCodecs();
 
-    ParquetArtifactStream(ExportRun run) {
-        super(run);
+    ParquetArtifactStream(ExportRun run, String folder) {
+        super(run, folder);
     }
 
     @Override

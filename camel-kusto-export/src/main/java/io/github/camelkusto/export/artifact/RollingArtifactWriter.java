@@ -84,6 +84,14 @@ public final class RollingArtifactWriter {
      * @throws KustoException          when a writer failed; the message says how many artifacts were committed
      */
     public List<ExportedArtifact> write(QueryResult result, ExportMonitor monitor) {
+        return write(result, monitor, RowRouter.NONE);
+    }
+
+    /**
+     * Writes every row of {@code result} under the folder {@code router} sends it to (a partitioned export: each
+     * writer keeps an artifact open per folder, at most {@link FolderStreams#DEFAULT_MAX_OPEN}).
+     */
+    public List<ExportedArtifact> write(QueryResult result, ExportMonitor monitor, RowRouter router) {
         List<Queue<Partition>> assigned = assign(result.partitions());
         // Enough members in flight per writer to keep every core compressing, at least two to overlap with encoding,
         // at most MAX_MEMBERS_PER_WRITER (memory: about two chunks each): one writer encodes slower than that many
@@ -91,11 +99,11 @@ public final class RollingArtifactWriter {
         int cores = Runtime.getRuntime().availableProcessors();
         int membersPerWriter = Math.min(MAX_MEMBERS_PER_WRITER,
                 Math.max(2, (cores + assigned.size() - 1) / assigned.size() + 1));
-        ExportRun run = new ExportRun(spec, result.schema(), targets, monitor,
+        ExportRun run = new ExportRun(spec, router.artifactSchema(result.schema()), targets, monitor,
                 new ExportRun.GzipPool(compressors, membersPerWriter));
         List<CompletableFuture<Void>> writers = new ArrayList<>();
         for (Queue<Partition> partitions : assigned) {
-            writers.add(CompletableFuture.runAsync(() -> writeAll(run, partitions), executor));
+            writers.add(CompletableFuture.runAsync(() -> writeAll(run, partitions, router), executor));
         }
         Throwable failure = null;
         boolean interrupted = false;
@@ -136,14 +144,16 @@ public final class RollingArtifactWriter {
         };
     }
 
-    private void writeAll(ExportRun run, Queue<Partition> partitions) {
-        ArtifactStream artifacts = ArtifactStream.of(run, chunkSize);
+    private void writeAll(ExportRun run, Queue<Partition> partitions, RowRouter router) {
+        FolderStreams artifacts = new FolderStreams(run, chunkSize, FolderStreams.DEFAULT_MAX_OPEN);
         try {
             for (Partition partition = partitions.poll(); partition != null; partition = partitions.poll()) {
                 run.checkpoint();
                 try (BatchStream batches = partition.open()) {
                     for (Batch batch = batches.next(); batch != null; batch = batches.next()) {
-                        artifacts.write(batch);
+                        for (RowRouter.Routed routed : router.route(batch)) {
+                            artifacts.write(routed);
+                        }
                         run.checkpoint();
                     }
                 }

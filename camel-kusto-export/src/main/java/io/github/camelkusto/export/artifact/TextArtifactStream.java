@@ -45,8 +45,8 @@ final class TextArtifactStream extends ArtifactStream {
         }
     }
 
-    TextArtifactStream(ExportRun run, int chunkSize) {
-        super(run);
+    TextArtifactStream(ExportRun run, int chunkSize, String folder) {
+        super(run, folder);
         this.encoder = run.spec.encoder(run.schema);
         this.chunkSize = chunkSize;
         this.chunk = new ByteChunk(chunkSize + chunkSize / 4);
@@ -100,7 +100,7 @@ final class TextArtifactStream extends ArtifactStream {
     }
 
     private Open open() throws IOException {
-        Open artifact = new Open(run.start(), run, chunkSize);
+        Open artifact = new Open(run.start(folder), run, chunkSize);
         ByteChunk preamble = new ByteChunk(256);
         if (run.spec.encoding() == TextEncoding.UTF8_BOM) {
             preamble.write(UTF8_BOM);

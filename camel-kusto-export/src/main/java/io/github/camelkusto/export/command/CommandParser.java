@@ -16,7 +16,6 @@ import io.github.camelkusto.kql.syntax.QueryParser;
 import io.github.camelkusto.kql.syntax.SourceText;
 import io.github.camelkusto.kql.syntax.Token;
 import io.github.camelkusto.kql.syntax.TokenKind;
-import io.github.camelkusto.kql.syntax.TokenParser;
 
 /**
  * Parses what a user sends: a control command or a bare KQL query.
@@ -28,6 +27,8 @@ import io.github.camelkusto.kql.syntax.TokenParser;
  * .show operations [ id | ( id [, id ...] ) ] [| query]
  * .show operation id details [| query]
  * .cancel operation id [with ( reason = 'text' )]
+ * .export [async] to table T [with ( name = value [, ...] )] &lt;| query
+ * .create/.alter/.create-or-alter/.drop external table ..., .show external tables (see {@link ExternalTableParser})
  * .create table, .drop table, .ingest, .set-or-append ... (see {@link TableCommandParser})
  * </pre>
  *
@@ -35,15 +36,18 @@ import io.github.camelkusto.kql.syntax.TokenParser;
  * more adjacent string literals, concatenated. Error excerpts mask every string literal. The query after
  * {@code <|} is kept verbatim.
  */
-public final class CommandParser extends TokenParser {
+public final class CommandParser extends CommandTokenParser {
     private static final Pattern GUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![\\w-])");
     private static final Pattern WORD = Pattern.compile("[\\w-]+");
+    /** The properties ADX documents for {@code .export to table}; spread and concurrency are checked and kept. */
+    static final List<String> EXPORT_TO_TABLE_PROPERTIES = List.of("sizeLimit", "distribution", "distributed",
+            "spread", "concurrency", "parquetRowGroupSize", "persistDetails", "useNativeParquetWriter");
     private static final String COMMANDS = ".export, .show tables, .show operations, .show operation <id> details,"
             + " .cancel operation <id>, " + String.join(", ", TableCommandParser.COMMANDS);
 
     private CommandParser(SourceText source) {
-        super(source, 0);
+        super(source);
     }
 
     /**
@@ -57,6 +61,9 @@ public final class CommandParser extends TokenParser {
         CommandParser parser = new CommandParser(new SourceText(text));
         if (!parser.current.isSymbol(".")) {
             return bareQuery(text, options);
+        }
+        if (ExternalTableParser.starts(text)) {
+            return ExternalTableParser.parse(parser.source);
         }
         if (TableCommandParser.startsTableCommand(text)) {
             return new TableManagementCommand(TableCommandParser.parse(parser.source));
@@ -211,7 +218,7 @@ public final class CommandParser extends TokenParser {
                 + found, t);
     }
 
-    private ExportCommand export(ExportOptions options) {
+    private KustoCommand export(ExportOptions options) {
         boolean async = false;
         boolean compressed = false;
         while (current.isKeyword("async") || current.isKeyword("compressed")) {
@@ -224,6 +231,14 @@ public final class CommandParser extends TokenParser {
             compressed |= !isAsync;
         }
         expectKeyword("to", "expected 'to' (or 'async'/'compressed' before it)");
+        if (current.isKeyword("table")) {
+            if (compressed) {
+                throw error("'compressed' does not apply to '.export to table': the external table says whether"
+                        + " its artifacts are compressed", current);
+            }
+            advance();
+            return exportToTable(async);
+        }
         Token formatToken = advance();
         if (formatToken.kind() != TokenKind.IDENTIFIER) {
             throw error("expected a format (" + ExportFormat.validNames() + ") but found " + formatToken.describe(),
@@ -273,65 +288,47 @@ public final class CommandParser extends TokenParser {
         }
     }
 
-    /** One or more connection strings separated by commas. */
-    private List<StorageLiteral> connectionStrings(String wherePrefix) {
-        List<StorageLiteral> literals = new ArrayList<>();
-        do {
-            Token first = current;
-            if (first.kind() != TokenKind.STRING) {
-                throw error("expected a storage connection string literal but found " + first.describe(), first);
+    /** {@code .export [async] to table T [with (...)] <| query}; the table's own properties are applied when it runs. */
+    private ExportToTableCommand exportToTable(boolean async) {
+        String table = name("an external table name");
+        Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        boolean hasWith = acceptKeyword("with");
+        if (hasWith) {
+            for (Property property : withClause()) {
+                String name = EXPORT_TO_TABLE_PROPERTIES.stream()
+                        .filter(n -> n.equalsIgnoreCase(property.name().text())).findFirst()
+                        .orElseThrow(() -> error("unknown property '" + property.name().text() + "' of .export to"
+                                + " table (valid properties: " + String.join(", ", EXPORT_TO_TABLE_PROPERTIES)
+                                + "; the external table defines the rest)", property.name()));
+                if (properties.containsKey(name)) {
+                    throw error("property '" + name + "' is given more than once", property.name());
+                }
+                if (name.equals("spread") || name.equals("concurrency")) {
+                    if (!(property.parsed() instanceof Long n) || n < 1) {
+                        throw error("property '" + name + "' must be a positive whole number", property.value());
+                    }
+                } else {
+                    try {
+                        ExportProperties.builder().set(name, property.parsed());
+                    } catch (InvalidPropertyException e) {
+                        throw error(e.getMessage(), property.value());
+                    }
+                }
+                properties.put(name, property.parsed());
             }
-            StringBuilder value = new StringBuilder();
-            boolean obfuscated = false;
-            Token last = first;
-            while (current.kind() == TokenKind.STRING) {
-                last = advance();
-                value.append((String) last.value());
-                obfuscated |= last.obfuscated();
-            }
-            literals.add(new StorageLiteral(value.toString(), obfuscated,
-                    wherePrefix + (literals.size() + 1) + " at " + source.position(first.start()),
-                    source.excerpt(first.start())));
-        } while (acceptSymbol(","));
-        return literals;
-    }
-
-    /** A name = value pair of a {@code with} clause, with the tokens errors point at. */
-    private record Property(Token name, Token value, Object parsed) {
-    }
-
-    private List<Property> withClause() {
-        expectSymbol("(", "expected '(' after 'with'");
-        List<Property> properties = new ArrayList<>();
-        do {
-            Token name = advance();
-            if (name.kind() != TokenKind.IDENTIFIER) {
-                throw error("expected a property name but found " + name.describe(), name);
-            }
-            expectSymbol("=", "expected '=' after property '" + name.text() + "'");
-            boolean negative = acceptSymbol("-");
-            Token value = advance();
-            Object parsed = switch (value.kind()) {
-                case STRING -> value.value();
-                case LONG -> negative ? -(Long) value.value() : value.value();
-                case REAL -> negative ? -(Double) value.value() : value.value();
-                case IDENTIFIER -> value.isKeyword("true") ? Boolean.TRUE
-                        : value.isKeyword("false") ? Boolean.FALSE : value.text();
-                default -> throw error("expected a value for property '" + name.text() + "' but found "
-                        + value.describe(), value);
-            };
-            if (negative && value.kind() != TokenKind.LONG && value.kind() != TokenKind.REAL) {
-                throw error("'-' must be followed by a number", value);
-            }
-            if (value.kind() == TokenKind.LONG && current.kind() == TokenKind.IDENTIFIER
-                    && current.start() == value.end()) {
-                throw error("property '" + name.text() + "' takes a plain number: the unit '" + current.text()
-                        + "' is not allowed (write the value in bytes or records)", current);
-            }
-            properties.add(new Property(name, value, parsed));
-        } while (acceptSymbol(","));
-        expectSymbol(")", "expected ',' or ')' in the 'with' clause");
-        return properties;
+        }
+        Token arrow = current;
+        if (!arrow.isSymbol("<|")) {
+            throw error("expected " + (hasWith ? "" : "'with (...)' or ") + "'<|' and the query but found "
+                    + arrow.describe(), arrow);
+        }
+        if (source.text().substring(arrow.end()).isBlank()) {
+            throw error("expected a query after '<|'", arrow);
+        }
+        SetStatements.Parsed set = SetStatements.parse(source, arrow.end());
+        String afterSet = source.text().substring(set.queryStart());
+        return new ExportToTableCommand(async, table, properties, afterSet.strip(), source,
+                set.queryStart() + leadingBlanks(afterSet), set.properties());
     }
 
     /** URI options fill in what the command leaves unset and what applies to its format; never override it. */

@@ -7,7 +7,7 @@ package io.github.camelkusto.export.command;
  */
 public sealed interface KustoCommand
         permits ExportCommand, ShowTablesCommand, ShowOperationsCommand, ShowOperationDetailsCommand,
-        CancelOperationCommand, TableManagementCommand, PipedShowCommand {
+        CancelOperationCommand, TableManagementCommand, PipedShowCommand, ExternalTableCommand, ExportToTableCommand {
 
     /** Dispatches to the visitor's method for this kind of command. */
     <R> R accept(Visitor<R> visitor);
@@ -30,5 +30,9 @@ public sealed interface KustoCommand
         R tableManagement(TableManagementCommand command);
 
         R pipedShow(PipedShowCommand command);
+
+        R externalTable(ExternalTableCommand command);
+
+        R exportToTable(ExportToTableCommand command);
     }
 }

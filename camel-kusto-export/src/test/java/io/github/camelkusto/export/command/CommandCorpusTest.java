@@ -92,6 +92,9 @@ class CommandCorpusTest {
         if (command instanceof ExportCommand export) {
             export.storage().forEach(ConnectionStrings::parse);
         }
+        if (command instanceof ExternalTableCommand external) {
+            external.definition().ifPresent(d -> d.storage().forEach(ConnectionStrings::parse));
+        }
         return command;
     }
 
@@ -158,6 +161,24 @@ class CommandCorpusTest {
         }
         if (command instanceof PipedShowCommand p) {
             return render(p.show()) + "\npiped into: " + p.pipe();
+        }
+        if (command instanceof ExportToTableCommand t) {
+            return ".export to table " + t.table() + (t.async() ? ", async" : "") + "\nproperties: "
+                    + new java.util.TreeMap<>(t.properties()) + "\nquery: " + t.query();
+        }
+        if (command instanceof ExternalTableCommand t) {
+            StringBuilder out = new StringBuilder(t.verb() + " external table" + t.table().map(n -> " " + n)
+                    .orElse("") + (t.ifExists() ? " ifexists" : ""));
+            t.definition().ifPresent(d -> {
+                out.append("\nschema: ").append(d.schema()).append("\nformat: ").append(d.format());
+                d.partitions().forEach(p -> out.append("\npartition: ").append(p.name()).append(':')
+                        .append(p.type().kustoName()).append(" = ").append(p.expression())
+                        .append(p.daily() ? " (daily)" : ""));
+                out.append("\npathformat: ").append(d.pathFormat().isDefault() ? "hive" : d.pathFormat().elements());
+                d.storage().forEach(s -> out.append("\nstorage: ").append(ConnectionStrings.parse(s)));
+                out.append("\nproperties: ").append(d.properties());
+            });
+            return out.toString();
         }
         return fail("no rendering for " + command);
     }

@@ -18,6 +18,7 @@ import io.github.camelkusto.kql.data.Schema;
 public final class KustoDatabase {
     private final String name;
     private final ConcurrentMap<String, Table> tables = new ConcurrentHashMap<>();
+    private volatile ExternalTableResolver externalTables = ExternalTableResolver.NONE;
 
     public KustoDatabase(String name) {
         this.name = name;
@@ -62,6 +63,15 @@ public final class KustoDatabase {
     /** Creates or replaces a table, schema and rows. */
     public void put(Table table) {
         tables.put(table.name(), table);
+    }
+
+    /** Where {@code external_table('T')} finds its tables; none unless the embedding application sets one. */
+    public void setExternalTables(ExternalTableResolver externalTables) {
+        this.externalTables = externalTables;
+    }
+
+    public Optional<Table> externalTable(String tableName) {
+        return externalTables.resolve(tableName);
     }
 
     public Optional<Table> table(String tableName) {

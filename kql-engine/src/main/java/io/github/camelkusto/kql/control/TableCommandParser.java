@@ -3,7 +3,6 @@ package io.github.camelkusto.kql.control;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.github.camelkusto.kql.Suggestions;
@@ -250,49 +249,6 @@ public final class TableCommandParser extends TokenParser {
         return properties;
     }
 
-    /** A word of a command name: {@code set-or-append} is written without blanks around its dashes. */
-    private String commandWord() {
-        Token first = current;
-        if (first.kind() != TokenKind.IDENTIFIER) {
-            return "";
-        }
-        advance();
-        StringBuilder word = new StringBuilder(first.text().toLowerCase(Locale.ROOT));
-        int end = first.end();
-        while (current.isSymbol("-") && current.start() == end) {
-            Token dash = advance();
-            if (current.kind() != TokenKind.IDENTIFIER || current.start() != dash.end()) {
-                throw error("expected a command name after '-'", current);
-            }
-            Token part = advance();
-            word.append('-').append(part.text().toLowerCase(Locale.ROOT));
-            end = part.end();
-        }
-        return word.toString();
-    }
-
-    /** A table or column name: an identifier or {@code ['any name']}. */
-    private String name(String what) {
-        Token t = current;
-        if (t.kind() == TokenKind.IDENTIFIER) {
-            advance();
-            return t.text();
-        }
-        if (t.isSymbol("[")) {
-            advance();
-            Token literal = advance();
-            if (literal.kind() != TokenKind.STRING || literal.obfuscated()) {
-                throw error("expected a quoted name inside [ ] but found " + literal.describe(), literal);
-            }
-            expectSymbol("]", "expected ']' after the quoted name");
-            String name = (String) literal.value();
-            if (name.isEmpty()) {
-                throw error("a name cannot be empty", literal);
-            }
-            return name;
-        }
-        throw error("expected " + what + " but found " + t.describe(), t);
-    }
 
 
 

@@ -93,6 +93,10 @@ public final class Binder {
         if (e instanceof TabularExpression.TableReference ref) {
             return resolveTable(ref.name(), ref.offset());
         }
+        if (e instanceof TabularExpression.ExternalTableReference ref) {
+            return new PlanNode.Scan(database.externalTable(ref.name()).orElseThrow(() -> new KustoSyntaxException(
+                    "unknown external table '" + ref.name() + "'", source, ref.offset())));
+        }
         if (e instanceof TabularExpression.DataTableLiteral literal) {
             Batch.Builder builder = Batch.builder(literal.schema());
             literal.rows().forEach(row -> builder.addRow(row.toArray()));

@@ -170,7 +170,7 @@ public final class QueryParser {
         }
         String word = t.text();
         Token next = tokens.get(Math.min(i + 1, tokens.size() - 1));
-        if (Set.of("datatable", "range", "print", "union", "materialize").contains(word)) {
+        if (Set.of("datatable", "range", "print", "union", "materialize", "external_table").contains(word)) {
             return true;
         }
         if (next.isSymbol("(")) {
@@ -219,6 +219,17 @@ public final class QueryParser {
                     advance();
                     TabularOperator.UnionOptions options = unionOptions();
                     return new TabularExpression.Union(options, unionTables(), t.start());
+                }
+                case "external_table": {
+                    advance();
+                    expectSymbol("(");
+                    Token name = advance();
+                    if (name.kind() != TokenKind.STRING) {
+                        throw error("expected the external table's name as a string, e.g. external_table('T'),"
+                                + " but found " + name.describe(), name);
+                    }
+                    expectSymbol(")");
+                    return new TabularExpression.ExternalTableReference((String) name.value(), t.start());
                 }
                 case "materialize": {
                     advance();

@@ -1,5 +1,7 @@
 package io.github.camelkusto.kql.syntax;
 
+import java.util.Locale;
+
 /**
  * The token cursor of the hand-written parsers of control commands ({@code .export}, {@code .show},
  * {@code .create table}, ...): look at the current token, accept or expect a symbol or keyword, fail at a token
@@ -65,5 +67,49 @@ public abstract class TokenParser {
 
     protected KustoSyntaxException error(String problem, Token at) {
         return new KustoSyntaxException(problem, source, at.start());
+    }
+
+    /** A word of a command name: {@code set-or-append} is written without blanks around its dashes. */
+    protected String commandWord() {
+        Token first = current;
+        if (first.kind() != TokenKind.IDENTIFIER) {
+            return "";
+        }
+        advance();
+        StringBuilder word = new StringBuilder(first.text().toLowerCase(Locale.ROOT));
+        int end = first.end();
+        while (current.isSymbol("-") && current.start() == end) {
+            Token dash = advance();
+            if (current.kind() != TokenKind.IDENTIFIER || current.start() != dash.end()) {
+                throw error("expected a command name after '-'", current);
+            }
+            Token part = advance();
+            word.append('-').append(part.text().toLowerCase(Locale.ROOT));
+            end = part.end();
+        }
+        return word.toString();
+    }
+
+    /** A table or column name: an identifier or {@code ['any name']}. */
+    protected String name(String what) {
+        Token t = current;
+        if (t.kind() == TokenKind.IDENTIFIER) {
+            advance();
+            return t.text();
+        }
+        if (t.isSymbol("[")) {
+            advance();
+            Token literal = advance();
+            if (literal.kind() != TokenKind.STRING || literal.obfuscated()) {
+                throw error("expected a quoted name inside [ ] but found " + literal.describe(), literal);
+            }
+            expectSymbol("]", "expected ']' after the quoted name");
+            String name = (String) literal.value();
+            if (name.isEmpty()) {
+                throw error("a name cannot be empty", literal);
+            }
+            return name;
+        }
+        throw error("expected " + what + " but found " + t.describe(), t);
     }
 }

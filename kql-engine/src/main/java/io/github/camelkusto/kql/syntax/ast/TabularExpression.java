@@ -14,6 +14,10 @@ public sealed interface TabularExpression {
     record TableReference(String name, int offset) implements TabularExpression {
     }
 
+    /** {@code external_table('T')}: an external table, read by the database's resolver. */
+    record ExternalTableReference(String name, int offset) implements TabularExpression {
+    }
+
     /** {@code datatable(a:long, b:string)[1, "x", 2, "y"]}: rows whose values the parser has already typed. */
     record DataTableLiteral(Schema schema, List<List<Object>> rows, int offset) implements TabularExpression {
         public DataTableLiteral {
