@@ -8,6 +8,7 @@ import io.github.camelkusto.kql.data.BatchStream;
 import io.github.camelkusto.kql.data.Partition;
 import io.github.camelkusto.kql.data.QueryResult;
 import io.github.camelkusto.kql.data.Vector;
+import io.github.camelkusto.kql.plan.BoundExpr;
 import io.github.camelkusto.kql.plan.PlanNode;
 
 /**
@@ -125,7 +126,7 @@ public final class Executor {
      * {@code input} as one partition read in order when {@code expressions} use serial functions (prev,
      * row_cumsum...): a serialized input may still come in several partitions (range's, one per core).
      */
-    private static QueryResult ordered(QueryResult input, List<io.github.camelkusto.kql.plan.BoundExpr> expressions) {
+    private static QueryResult ordered(QueryResult input, List<BoundExpr> expressions) {
         if (input.partitions().size() <= 1 || !SerialWindows.usesSerialFunctions(expressions)) {
             return input;
         }

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntFunction;
 
+import io.github.camelkusto.kql.KustoException;
 import io.github.camelkusto.kql.data.Batch;
 import io.github.camelkusto.kql.data.BatchStream;
 import io.github.camelkusto.kql.data.Partition;
@@ -60,7 +61,7 @@ final class Parallel {
                     lock.wait();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new io.github.camelkusto.kql.KustoException("query interrupted");
+                    throw new KustoException("query interrupted");
                 }
             }
         }

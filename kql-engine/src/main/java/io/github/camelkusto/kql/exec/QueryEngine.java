@@ -3,6 +3,7 @@ package io.github.camelkusto.kql.exec;
 import io.github.camelkusto.kql.catalog.KustoDatabase;
 import io.github.camelkusto.kql.data.QueryResult;
 import io.github.camelkusto.kql.functions.FunctionRegistry;
+import io.github.camelkusto.kql.functions.builtin.BuiltInFunctions;
 import io.github.camelkusto.kql.plan.Binder;
 import io.github.camelkusto.kql.plan.PlanNode;
 import io.github.camelkusto.kql.syntax.QueryParser;
@@ -14,11 +15,19 @@ import io.github.camelkusto.kql.syntax.SourceText;
  * returned result streams its rows partition by partition when read.
  */
 public final class QueryEngine {
+    /** The built-ins and every library ServiceLoader finds: the engine is the one place that knows the built-ins. */
+    private static final FunctionRegistry DEFAULT_FUNCTIONS = FunctionRegistry.withLibraries(new BuiltInFunctions());
+
     private final KustoDatabase database;
     private final FunctionRegistry functions;
 
     public QueryEngine(KustoDatabase database) {
-        this(database, FunctionRegistry.defaultRegistry());
+        this(database, DEFAULT_FUNCTIONS);
+    }
+
+    /** Every built-in function and every library found by ServiceLoader (shared; {@code register} adds to it). */
+    public static FunctionRegistry defaultFunctions() {
+        return DEFAULT_FUNCTIONS;
     }
 
     public QueryEngine(KustoDatabase database, FunctionRegistry functions) {

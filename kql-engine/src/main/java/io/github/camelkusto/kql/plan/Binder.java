@@ -10,9 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.github.camelkusto.kql.KustoException;
 import io.github.camelkusto.kql.Suggestions;
-import io.github.camelkusto.kql.aggregates.AggregateBinding;
-import io.github.camelkusto.kql.aggregates.AggregateFunction;
 import io.github.camelkusto.kql.catalog.KustoDatabase;
 import io.github.camelkusto.kql.catalog.Table;
 import io.github.camelkusto.kql.data.Batch;
@@ -22,10 +21,13 @@ import io.github.camelkusto.kql.data.Partition;
 import io.github.camelkusto.kql.data.QueryResult;
 import io.github.camelkusto.kql.data.Schema;
 import io.github.camelkusto.kql.data.Vector;
+import io.github.camelkusto.kql.functions.AggregateBinding;
+import io.github.camelkusto.kql.functions.AggregateFunction;
 import io.github.camelkusto.kql.functions.Argument;
 import io.github.camelkusto.kql.functions.BindException;
 import io.github.camelkusto.kql.functions.EvalContext;
 import io.github.camelkusto.kql.functions.FunctionRegistry;
+import io.github.camelkusto.kql.functions.QueryClock;
 import io.github.camelkusto.kql.functions.ScalarBinding;
 import io.github.camelkusto.kql.functions.ScalarFunction;
 import io.github.camelkusto.kql.functions.SerialFunction;
@@ -34,11 +36,12 @@ import io.github.camelkusto.kql.syntax.SourceText;
 import io.github.camelkusto.kql.syntax.ast.Expr;
 import io.github.camelkusto.kql.syntax.ast.NamedExpr;
 import io.github.camelkusto.kql.syntax.ast.Query;
+import io.github.camelkusto.kql.syntax.ast.SortKey;
 import io.github.camelkusto.kql.syntax.ast.TabularExpression;
 import io.github.camelkusto.kql.syntax.ast.TabularOperator;
 import io.github.camelkusto.kql.types.KqlType;
+import io.github.camelkusto.kql.types.KqlValues;
 import io.github.camelkusto.kql.types.Ticks;
-import io.github.camelkusto.kql.KustoException;
 
 /**
  * Semantic analysis: resolves every table, column and function of a parsed query, types every expression with
@@ -70,7 +73,7 @@ public final class Binder {
     }
 
     public PlanNode bind(Query query) {
-        return io.github.camelkusto.kql.functions.QueryClock.during(() -> bindQuery(query));
+        return QueryClock.during(() -> bindQuery(query));
     }
 
     private PlanNode bindQuery(Query query) {
@@ -688,8 +691,7 @@ public final class Binder {
 
     private Expr searchTerms(Expr e, Schema schema, boolean caseSensitive, int offset) {
         if (e instanceof Expr.Literal l && l.value() != null && l.type() != KqlType.BOOL) {
-            String term = l.value() instanceof String s ? s : io.github.camelkusto.kql.functions.builtin
-                    .ConversionFunctions.toKustoString(l.value());
+            String term = l.value() instanceof String s ? s : KqlValues.toKustoString(l.value());
             return anyColumn(schema, termOperator(term, caseSensitive), new Expr.Literal(KqlType.STRING,
                     stripWildcards(term), l.offset()), l.offset());
         }
@@ -792,7 +794,7 @@ public final class Binder {
         return ((Number) value).longValue();
     }
 
-    private List<PlanNode.SortKey> sortKeys(List<io.github.camelkusto.kql.syntax.ast.SortKey> keys,
+    private List<PlanNode.SortKey> sortKeys(List<SortKey> keys,
                                             PlanNode input) {
         List<PlanNode.SortKey> out = new ArrayList<>();
         for (var k : keys) {

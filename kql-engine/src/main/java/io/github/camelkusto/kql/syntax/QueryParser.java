@@ -14,6 +14,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.camelkusto.kql.KustoException;
 import io.github.camelkusto.kql.Suggestions;
 import io.github.camelkusto.kql.data.Column;
 import io.github.camelkusto.kql.data.Schema;
@@ -26,7 +27,6 @@ import io.github.camelkusto.kql.syntax.ast.TabularOperator;
 import io.github.camelkusto.kql.types.KqlType;
 import io.github.camelkusto.kql.types.KqlValues;
 import io.github.camelkusto.kql.types.Ticks;
-import io.github.camelkusto.kql.KustoException;
 
 /**
  * Parses a KQL query into a {@link Query}: {@code let} statements and a tabular expression. Recursive descent
@@ -956,7 +956,7 @@ public final class QueryParser {
             if (value instanceof Boolean b) {
                 return KqlValues.NODES.booleanNode(b);
             }
-            return KqlValues.NODES.textNode(io.github.camelkusto.kql.types.KqlValues.render(value));
+            return KqlValues.NODES.textNode(KqlValues.render(value));
         }
         throw mismatch(to, from, at);
     }
