@@ -69,21 +69,24 @@ final class KustoCommandRunner {
     private final Executor writers;
     private final int nodes;
     private final Executor compressors;
+    private final Executor queryWorkers;
 
     /**
      * @param writers     runs the artifact writers of distributed exports
      * @param nodes       the number of writers of {@code distribution=per_node}
      * @param compressors compresses the gzip members of compressed text artifacts
+     * @param queryWorkers runs the embedded engine's per-partition work (table commands, piped .show queries)
      */
     KustoCommandRunner(KustoDatabase database, QuerySource source, StorageTargets storageTargets,
-            OperationRegistry operations, Executor writers, int nodes, Executor compressors) {
+            OperationRegistry operations, Executor writers, int nodes, Executor compressors, Executor queryWorkers) {
         this.source = source;
         this.storageTargets = storageTargets;
         this.operations = operations;
-        this.tableCommands = new TableCommandRunner(database, new QueryEngine(database));
+        this.tableCommands = new TableCommandRunner(database, new QueryEngine(database, queryWorkers));
         this.writers = writers;
         this.nodes = nodes;
         this.compressors = compressors;
+        this.queryWorkers = queryWorkers;
     }
 
     /** The result table, and the operation an export was registered as. */
@@ -95,7 +98,7 @@ final class KustoCommandRunner {
             return export(export, request);
         }
         if (command instanceof PipedShowCommand piped) {
-            return new Result(ShowPipe.run(piped, run(piped.show(), request).table()), Optional.empty());
+            return new Result(ShowPipe.run(piped, run(piped.show(), request).table(), queryWorkers), Optional.empty());
         }
         ResultTable table;
         if (command instanceof TableManagementCommand tableCommand) {

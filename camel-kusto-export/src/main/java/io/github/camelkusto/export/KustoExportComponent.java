@@ -38,6 +38,8 @@ public class KustoExportComponent extends DefaultComponent {
     static final int DEFAULT_MAX_QUEUED_EXPORTS = 100;
     /** How long stopping the component waits for running async exports to discard their uncommitted work. */
     private static final long STOP_TIMEOUT_MS = 30_000;
+    /** The thread-pool profile id of the embedded engine's helper threads (override it to size them). */
+    public static final String QUERY_POOL_PROFILE = "kustoExportQuery";
     private static final Logger LOG = LoggerFactory.getLogger(KustoExportComponent.class);
     /** The option holding connection strings, keys and SAS included. */
     private static final String STORAGE = "storage";
@@ -100,6 +102,7 @@ public class KustoExportComponent extends DefaultComponent {
     private StorageTargets storageTargets;
     private ExecutorService writers;
     private ExecutorService compressors;
+    private ExecutorService queryWorkers;
     private KustoCommandRunner runner;
     private ExecutorService exportExecutor;
     private ScheduledExecutorService progressTimer;
@@ -171,6 +174,7 @@ public class KustoExportComponent extends DefaultComponent {
             List<String> tables = DataFolderLoader.load(Path.of(dataDir), database);
             LOG.info("Loaded tables {} from data folder {}", tables, Path.of(dataDir).toAbsolutePath());
         }
+        queryWorkers = newQueryWorkers();
         storageTargets = new StorageTargets(getCamelContext(), blockSize, StorageRetry.of(storageRetryAttempts,
                 Duration.ofMillis(storageRetryInitialBackoff), storageRequestTimeout));
         // Artifact writers of distributed exports: one thread per core (per_node's default writer count).
@@ -192,8 +196,29 @@ public class KustoExportComponent extends DefaultComponent {
         operations = new OperationRegistry(exportExecutor, progressTimer, limits,
                 operationsDir != null ? Path.of(operationsDir) : null, Clock.systemUTC());
         completionTemplate = getCamelContext().createProducerTemplate();
-        runner = new KustoCommandRunner(database, new EmbeddedQuerySource(database), storageTargets, operations,
-                writers, cores, compressors);
+        runner = new KustoCommandRunner(database, new EmbeddedQuerySource(database, queryWorkers), storageTargets,
+                operations, writers, cores, compressors, queryWorkers);
+    }
+
+    /**
+     * The embedded engine's helpers (per-partition work of top and sort), from the thread-pool profile
+     * {@value #QUERY_POOL_PROFILE}: a route or application may register its own profile under that id; without
+     * one, a pool of one thread per core whose idle threads end. A full queue only costs parallelism: the thread
+     * reading the query does the rest.
+     */
+    private ExecutorService newQueryWorkers() {
+        var manager = getCamelContext().getExecutorServiceManager();
+        if (manager.getThreadPoolProfile(QUERY_POOL_PROFILE) == null) {
+            int cores = Runtime.getRuntime().availableProcessors();
+            ThreadPoolProfile profile = new ThreadPoolProfile(QUERY_POOL_PROFILE);
+            profile.setPoolSize(cores);
+            profile.setMaxPoolSize(cores);
+            profile.setMaxQueueSize(cores * 4);
+            profile.setAllowCoreThreadTimeOut(true);
+            profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+            manager.registerThreadPoolProfile(profile);
+        }
+        return manager.newThreadPool(this, "KustoExportQuery", QUERY_POOL_PROFILE);
     }
 
     private Duration retention() {
@@ -234,6 +259,10 @@ public class KustoExportComponent extends DefaultComponent {
         if (writers != null) {
             getCamelContext().getExecutorServiceManager().shutdown(writers);
             writers = null;
+        }
+        if (queryWorkers != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(queryWorkers);
+            queryWorkers = null;
         }
         if (completionTemplate != null) {
             completionTemplate.stop();

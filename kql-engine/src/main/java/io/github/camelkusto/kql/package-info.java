@@ -55,7 +55,7 @@
  * Add its record to {@code TabularOperator} and its grammar to {@code QueryParser.tabularOperator}; in the
  * {@code Binder}, express it with existing {@code PlanNode}s when it can be (project-away is a
  * {@code Project}, distinct and count are {@code Aggregate}s, top is a {@code Sort} with a limit), else add a
- * {@code PlanNode} record and its execution in {@code Executor} (a streaming operator maps each partition's
+ * {@code PlanNode} record and its execution in {@code PlanExecutor} (a streaming operator maps each partition's
  * stream; a materialising one reads all partitions and emits one).
  *
  * Operators that read columns out of a text ({@code parse}, {@code parse-where}, {@code parse-kv}) are one
