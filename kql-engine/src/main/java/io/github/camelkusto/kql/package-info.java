@@ -1,5 +1,8 @@
 /**
- * The embedded KQL engine. It knows nothing of Camel or storage.
+ * The embedded KQL engine. It knows nothing of Camel or storage. This package (API) holds the exceptions users
+ * catch ({@code KustoException}, {@code KustoTimeoutException}) and small shared helpers; each sub-package's
+ * package-info says whether it is API (exported by the OSGi manifest) or internal ({@code plan},
+ * {@code functions.builtin}).
  *
  * <h2>Layout (no package cycles: {@code ArchitectureTest} fails the build on one)</h2>
  * <ul>

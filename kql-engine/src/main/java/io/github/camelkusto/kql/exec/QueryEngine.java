@@ -71,11 +71,6 @@ public final class QueryEngine {
         return executor.run(plan(query, executor));
     }
 
-    /** The bound plan of {@code query}: for tools and tests that look at types and names only. */
-    public PlanNode plan(String query) {
-        return plan(query, new PlanExecutor(Cancellation.NONE, parallel));
-    }
-
     private PlanNode plan(String query, PlanExecutor executor) {
         SourceText source = new SourceText(query);
         return new Binder(database, functions, source, executor::run).bind(QueryParser.parse(source));
