@@ -76,24 +76,27 @@ final class KustoCommandRunner {
     private final int nodes;
     private final Executor compressors;
     private final ExternalTableCatalog externalTables;
+    private final Executor queryWorkers;
 
     /**
      * @param writers     runs the artifact writers of distributed exports
      * @param nodes       the number of writers of {@code distribution=per_node}
      * @param compressors compresses the gzip members of compressed text artifacts
+     * @param queryWorkers   runs the embedded engine's per-partition work (table commands, piped .show queries)
      * @param externalTables the external tables {@code .export to table} writes to
      */
     KustoCommandRunner(KustoDatabase database, QuerySource source, StorageTargets storageTargets,
-            OperationRegistry operations, Executor writers, int nodes, Executor compressors,
+            OperationRegistry operations, Executor writers, int nodes, Executor compressors, Executor queryWorkers,
             ExternalTableCatalog externalTables) {
         this.source = source;
         this.storageTargets = storageTargets;
         this.operations = operations;
-        this.tableCommands = new TableCommandRunner(database, new QueryEngine(database));
+        this.tableCommands = new TableCommandRunner(database, new QueryEngine(database, queryWorkers));
         this.writers = writers;
         this.nodes = nodes;
         this.compressors = compressors;
         this.externalTables = externalTables;
+        this.queryWorkers = queryWorkers;
     }
 
     /** The result table, and the operation an export was registered as. */
@@ -139,7 +142,7 @@ final class KustoCommandRunner {
 
         @Override
         public Result pipedShow(PipedShowCommand command) {
-            return tableOnly(ShowPipe.run(command, command.show().accept(this).table()));
+            return tableOnly(ShowPipe.run(command, command.show().accept(this).table(), queryWorkers));
         }
 
         @Override

@@ -56,6 +56,8 @@ public class KustoExportComponent extends DefaultComponent {
     public static final String PROGRESS_POOL = "kustoExportProgress";
     /** How long stopping the component waits for running async exports to discard their uncommitted work. */
     private static final long STOP_TIMEOUT_MS = 30_000;
+    /** The thread-pool profile id of the embedded engine's helper threads (override it to size them). */
+    public static final String QUERY_POOL_PROFILE = "kustoExportQuery";
     private static final Logger LOG = LoggerFactory.getLogger(KustoExportComponent.class);
     /** The option holding connection strings, keys and SAS included. */
     private static final String STORAGE = "storage";
@@ -119,6 +121,7 @@ public class KustoExportComponent extends DefaultComponent {
     private ExecutorService writers;
     private ExecutorService compressors;
     private ExecutorService blockStagers;
+    private ExecutorService queryWorkers;
     private KustoCommandRunner runner;
     private ExecutorService exportExecutor;
     private ScheduledExecutorService progressTimer;
@@ -189,6 +192,15 @@ public class KustoExportComponent extends DefaultComponent {
             List<String> tables = DataFolderLoader.load(Path.of(dataDir), database);
             LOG.info("Loaded tables {} from data folder {}", tables, Path.of(dataDir).toAbsolutePath());
         }
+        // The embedded engine's helpers (per-partition work of top and sort): one thread per core, idle threads
+        // end; a full queue only costs parallelism, the thread reading the query does the rest.
+        ThreadPoolProfile query = new ThreadPoolProfile(QUERY_POOL_PROFILE);
+        query.setPoolSize(Runtime.getRuntime().availableProcessors());
+        query.setMaxPoolSize(Runtime.getRuntime().availableProcessors());
+        query.setMaxQueueSize(Runtime.getRuntime().availableProcessors() * 4);
+        query.setAllowCoreThreadTimeOut(true);
+        query.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        queryWorkers = pool("KustoExportQuery", query);
         int cores = Runtime.getRuntime().availableProcessors();
         // Artifact writers of distributed exports: one thread per core (per_node's default writer count).
         writers = pool("KustoExportWriter", fixed(WRITER_POOL, cores));
@@ -218,8 +230,8 @@ public class KustoExportComponent extends DefaultComponent {
         ExternalTableCatalog externalTables = operationsDir != null
                 ? ExternalTableCatalog.open(Path.of(operationsDir)) : ExternalTableCatalog.inMemory();
         database.setExternalTables(new ExternalTableReader(externalTables));
-        runner = new KustoCommandRunner(database, new EmbeddedQuerySource(database), storageTargets, operations,
-                writers, cores, compressors, externalTables);
+        runner = new KustoCommandRunner(database, new EmbeddedQuerySource(database, queryWorkers), storageTargets,
+                operations, writers, cores, compressors, queryWorkers, externalTables);
     }
 
     /**
@@ -281,6 +293,10 @@ public class KustoExportComponent extends DefaultComponent {
         if (writers != null) {
             getCamelContext().getExecutorServiceManager().shutdown(writers);
             writers = null;
+        }
+        if (queryWorkers != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(queryWorkers);
+            queryWorkers = null;
         }
         if (completionTemplate != null) {
             completionTemplate.stop();

@@ -2,6 +2,7 @@ package io.github.camelkusto.export;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 import io.github.camelkusto.export.command.PipedShowCommand;
 import io.github.camelkusto.kql.catalog.KustoDatabase;
@@ -22,7 +23,7 @@ final class ShowPipe {
     private ShowPipe() {
     }
 
-    static ResultTable run(PipedShowCommand command, ResultTable input) {
+    static ResultTable run(PipedShowCommand command, ResultTable input, Executor queryWorkers) {
         KustoDatabase scratch = new KustoDatabase("show");
         List<Batch> extents = new ArrayList<>();
         Batch.Builder rows = Batch.builder(input.schema());
@@ -38,7 +39,7 @@ final class ShowPipe {
         scratch.appendAll(PipedShowCommand.INPUT_TABLE, input.schema(), extents);
         QueryResult result;
         try {
-            result = new QueryEngine(scratch).prepare(command.query());
+            result = new QueryEngine(scratch, queryWorkers).prepare(command.query());
         } catch (KustoSyntaxException e) {
             throw e.within(command.text(), command.queryStart());
         }

@@ -32,7 +32,7 @@ class ThreadPoolsTest {
             }
             assertThat(profiles).contains(KustoExportComponent.EXPORT_POOL, KustoExportComponent.WRITER_POOL,
                     KustoExportComponent.COMPRESSOR_POOL, KustoExportComponent.BLOCK_STAGER_POOL,
-                    KustoExportComponent.PROGRESS_POOL);
+                    KustoExportComponent.PROGRESS_POOL, KustoExportComponent.QUERY_POOL_PROFILE);
         }
     }
 

@@ -1,17 +1,22 @@
 /**
- * The embedded KQL engine. It knows nothing of Camel or storage.
+ * The embedded KQL engine. It knows nothing of Camel or storage. This package (API) holds the exceptions users
+ * catch ({@code KustoException}, {@code KustoTimeoutException}) and small shared helpers; each sub-package's
+ * package-info says whether it is API (exported by the OSGi manifest) or internal ({@code plan},
+ * {@code functions.builtin}).
  *
- * <h2>Layout (each package depends only on the ones before it)</h2>
+ * <h2>Layout (no package cycles: {@code ArchitectureTest} fails the build on one)</h2>
  * <ul>
- *   <li>{@code types}: {@code KqlType}, Kusto's text form of values ({@code KqlValues}), {@code Ticks} (100 ns).</li>
+ *   <li>{@code types}: {@code KqlType}, Kusto's text and JSON forms of values ({@code KqlValues}: {@code render},
+ *       {@code toKustoString}, {@code toJson}), {@code Ticks} (100 ns).</li>
  *   <li>{@code data}: {@code Batch} of typed column {@code Vector}s ({@code LongVector}: bool/int/long/datetime/
  *       timespan; {@code DoubleVector}: real; {@code ObjectVector}: string/decimal/guid/dynamic), null masks,
  *       constant vectors ({@code mask() == 0}: read storage as {@code values[i & mask]}), {@code Partition} /
  *       {@code BatchStream} / {@code QueryResult}.</li>
  *   <li>{@code syntax}: lexer, {@code QueryParser} (recursive descent, Kusto precedence), AST records in
  *       {@code syntax.ast} ({@code Expr}, {@code TabularExpression}, {@code TabularOperator}, {@code Query}).</li>
- *   <li>{@code functions} / {@code aggregates}: the SPIs and the {@code FunctionRegistry}; built-ins in
- *       {@code functions.builtin} and {@code aggregates.builtin}.</li>
+ *   <li>{@code functions}: the scalar and aggregate function SPIs and the {@code FunctionRegistry}, which knows
+ *       no built-in; the built-ins are in {@code functions.builtin} (one library, {@code BuiltInFunctions}, that
+ *       {@code QueryEngine} registers).</li>
  *   <li>{@code plan}: the {@code Binder} (names, types, promotion, automatic column names, errors with "did you
  *       mean") produces {@code PlanNode}s over {@code BoundExpr}s. Nothing executes before it passes.</li>
  *   <li>{@code exec}: {@code QueryEngine} (parse, bind, run) and the operators over batch streams.</li>
@@ -20,7 +25,7 @@
  *
  * <h2>Adding a scalar function</h2>
  * Register a {@code ScalarFunction} in a {@code FunctionLibrary}: add a line to an existing library of
- * {@code functions.builtin} (or a new library class listed in {@code FunctionRegistry.BUILT_IN}, or contributed
+ * {@code functions.builtin} (or a new library class listed in {@code BuiltInFunctions}, or contributed
  * through {@code META-INF/services/io.github.camelkusto.kql.functions.FunctionLibrary}). Most functions
  * are a table of signatures with a row-wise kernel; the framework handles nulls (null in, null out), constant
  * arguments (computed once) and implicit widening (int to long to real) when picking the signature:
@@ -53,7 +58,7 @@
  * Add its record to {@code TabularOperator} and its grammar to {@code QueryParser.tabularOperator}; in the
  * {@code Binder}, express it with existing {@code PlanNode}s when it can be (project-away is a
  * {@code Project}, distinct and count are {@code Aggregate}s, top is a {@code Sort} with a limit), else add a
- * {@code PlanNode} record and its execution in {@code Executor} (a streaming operator maps each partition's
+ * {@code PlanNode} record and its execution in {@code PlanExecutor} (a streaming operator maps each partition's
  * stream; a materialising one reads all partitions and emits one).
  *
  * Operators that read columns out of a text ({@code parse}, {@code parse-where}, {@code parse-kv}) are one

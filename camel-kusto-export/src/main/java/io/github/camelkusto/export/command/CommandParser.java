@@ -208,8 +208,7 @@ public final class CommandParser extends CommandTokenParser {
         }
         Matcher guid = GUID.matcher(source.text()).region(t.start(), source.text().length());
         if (t.kind() != TokenKind.END && guid.lookingAt()) {
-            lexer.seek(guid.end());
-            current = lexer.next();
+            seek(guid.end());
             return guid.group().toLowerCase(Locale.ROOT);
         }
         Matcher word = WORD.matcher(source.text()).region(t.start(), source.text().length());

@@ -1,5 +1,7 @@
 package io.github.camelkusto.export.source;
 
+import java.util.concurrent.Executor;
+
 import io.github.camelkusto.kql.catalog.KustoDatabase;
 import io.github.camelkusto.kql.data.QueryResult;
 import io.github.camelkusto.kql.exec.Cancellation;
@@ -10,9 +12,10 @@ public final class EmbeddedQuerySource implements QuerySource {
     private final KustoDatabase database;
     private final QueryEngine engine;
 
-    public EmbeddedQuerySource(KustoDatabase database) {
+    /** @param queryWorkers runs the engine's per-partition work (a Camel-managed pool in the component) */
+    public EmbeddedQuerySource(KustoDatabase database, Executor queryWorkers) {
         this.database = database;
-        this.engine = new QueryEngine(database);
+        this.engine = new QueryEngine(database, queryWorkers);
     }
 
     @Override

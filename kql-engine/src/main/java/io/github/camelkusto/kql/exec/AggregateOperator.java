@@ -3,11 +3,11 @@ package io.github.camelkusto.kql.exec;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.camelkusto.kql.aggregates.GroupedAggregator;
 import io.github.camelkusto.kql.data.Batch;
 import io.github.camelkusto.kql.data.QueryResult;
 import io.github.camelkusto.kql.data.Vector;
 import io.github.camelkusto.kql.functions.EvalContext;
+import io.github.camelkusto.kql.functions.GroupedAggregator;
 import io.github.camelkusto.kql.plan.BoundExpr;
 import io.github.camelkusto.kql.plan.PlanNode;
 

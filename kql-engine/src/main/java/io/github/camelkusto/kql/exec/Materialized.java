@@ -3,6 +3,7 @@ package io.github.camelkusto.kql.exec;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.camelkusto.kql.KustoException;
 import io.github.camelkusto.kql.data.Batch;
 import io.github.camelkusto.kql.data.QueryResult;
 import io.github.camelkusto.kql.data.Schema;
@@ -23,7 +24,7 @@ final class Materialized {
             total[0] += b.rowCount();
         });
         if (total[0] > Integer.MAX_VALUE - 16) {
-            throw new io.github.camelkusto.kql.KustoException("the embedded engine sorts at most "
+            throw new KustoException("the embedded engine sorts at most "
                     + Integer.MAX_VALUE + " rows");
         }
         int n = (int) total[0];

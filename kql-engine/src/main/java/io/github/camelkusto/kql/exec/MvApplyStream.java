@@ -13,18 +13,18 @@ import io.github.camelkusto.kql.plan.PlanNode;
 
 /**
  * mv-apply over one partition: each input row is handed to the sub-plan (through its {@link PlanNode.RowsCell},
- * then {@link Executor#run}), whose result rows are emitted after the row's kept columns. Holds one input batch
+ * then {@link PlanExecutor#run}), whose result rows are emitted after the row's kept columns. Holds one input batch
  * and one row's sub-query result at a time.
  */
 final class MvApplyStream implements BatchStream {
     private final BatchStream input;
     private final PlanNode.MvApply apply;
-    private final Executor executor;
+    private final PlanExecutor executor;
     private final Deque<Batch> pending = new ArrayDeque<>();
     private Batch batch;
     private int row;
 
-    MvApplyStream(BatchStream input, PlanNode.MvApply apply, Executor executor) {
+    MvApplyStream(BatchStream input, PlanNode.MvApply apply, PlanExecutor executor) {
         this.executor = executor;
         this.input = input;
         this.apply = apply;

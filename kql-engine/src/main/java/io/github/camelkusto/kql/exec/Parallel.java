@@ -2,34 +2,33 @@ package io.github.camelkusto.kql.exec;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntFunction;
 
+import io.github.camelkusto.kql.KustoException;
 import io.github.camelkusto.kql.data.Batch;
 import io.github.camelkusto.kql.data.BatchStream;
 import io.github.camelkusto.kql.data.Partition;
 
 /**
- * Runs a materialising operator's per-partition work (partial aggregates, per-partition top-N) on up to one
- * thread per core. The calling thread works too and takes partitions from the same counter as its helpers, so a
- * helper that is slow to start (or an operator nested in another one's partition) never blocks it: it waits
- * only for partitions a running thread has already taken.
+ * Runs a materialising operator's per-partition work (per-partition top-N) on up to one thread per core: the
+ * calling thread and helpers from the engine's {@link Executor}. The calling thread works too and takes partitions
+ * from the same counter as its helpers, so a helper that is slow to start, queued behind other work, rejected by
+ * the executor (or an operator nested in another one's partition) never blocks it: it waits only for partitions a
+ * running thread has already taken. Any executor is safe, even one with a single thread.
  */
 final class Parallel {
-    private static final ExecutorService HELPERS = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "kql-partition-worker");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Executor helpers;
 
-    private Parallel() {
+    Parallel(Executor helpers) {
+        this.helpers = helpers;
     }
 
     /** {@code work.apply(p)} for every partition index {@code p} of {@code count}, results in index order. */
-    static <T> List<T> map(int count, IntFunction<T> work) {
+    <T> List<T> map(int count, IntFunction<T> work) {
         AtomicInteger next = new AtomicInteger();
         AtomicReferenceArray<Object> results = new AtomicReferenceArray<>(count);
         AtomicReferenceArray<Throwable> failures = new AtomicReferenceArray<>(count);
@@ -49,9 +48,13 @@ final class Parallel {
                 }
             }
         };
-        int helpers = Math.min(count, Runtime.getRuntime().availableProcessors()) - 1;
-        for (int h = 0; h < helpers; h++) {
-            HELPERS.execute(worker);
+        int helperCount = Math.min(count, Runtime.getRuntime().availableProcessors()) - 1;
+        for (int h = 0; h < helperCount; h++) {
+            try {
+                helpers.execute(worker);
+            } catch (RejectedExecutionException busy) {
+                break; // the calling thread does the rest
+            }
         }
         worker.run();
         synchronized (lock) {
@@ -60,7 +63,7 @@ final class Parallel {
                     lock.wait();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new io.github.camelkusto.kql.KustoException("query interrupted");
+                    throw new KustoException("query interrupted");
                 }
             }
         }
@@ -89,7 +92,7 @@ final class Parallel {
      * Reads every partition into a state of its own ({@code create} makes one per partition, given its index),
      * in parallel; returns the states in partition order.
      */
-    static <S> List<S> readPartitions(List<Partition> partitions, IntFunction<S> create, BatchSink<S> sink) {
+    <S> List<S> readPartitions(List<Partition> partitions, IntFunction<S> create, BatchSink<S> sink) {
         return map(partitions.size(), p -> {
             S state = create.apply(p);
             try (BatchStream s = partitions.get(p).open()) {

@@ -12,9 +12,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
+import io.github.camelkusto.kql.KustoException;
 import io.github.camelkusto.kql.data.Batch;
 import io.github.camelkusto.kql.data.QueryResult;
-import io.github.camelkusto.kql.functions.builtin.ConversionFunctions;
 import io.github.camelkusto.kql.plan.PlanNode;
 import io.github.camelkusto.kql.types.KqlType;
 import io.github.camelkusto.kql.types.KqlValues;
@@ -68,7 +68,7 @@ final class SeriesOperators {
             return List.of();
         }
         if (count > 10_000_000) {
-            throw new io.github.camelkusto.kql.KustoException("make-series would make " + count
+            throw new KustoException("make-series would make " + count
                     + " bins; the embedded engine makes at most 10000000");
         }
         int bins = (int) count;
@@ -101,7 +101,7 @@ final class SeriesOperators {
         }
         ArrayNode axis = KqlValues.NODES.arrayNode(bins);
         for (int i = 0; i < bins; i++) {
-            axis.add(ConversionFunctions.toJson(axisValue(node.axisType(), first, node.step(), i)));
+            axis.add(KqlValues.toJson(axisValue(node.axisType(), first, node.step(), i)));
         }
         Batch.Builder out = Batch.builder(node.schema());
         for (Map.Entry<List<Object>, Object[][]> e : series.entrySet()) {
@@ -112,7 +112,7 @@ final class SeriesOperators {
             for (int a = 0; a < aggregates; a++) {
                 ArrayNode array = KqlValues.NODES.arrayNode(bins);
                 for (Object v : e.getValue()[a]) {
-                    array.add(v == null ? KqlValues.NODES.nullNode() : ConversionFunctions.toJson(v));
+                    array.add(v == null ? KqlValues.NODES.nullNode() : KqlValues.toJson(v));
                 }
                 row[keys + a] = array;
             }

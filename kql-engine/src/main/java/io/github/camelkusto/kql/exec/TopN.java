@@ -32,7 +32,7 @@ final class TopN {
     private record Candidate(Batch batch, Vector[] keys, int row, int partition, long seq) {
     }
 
-    static List<Batch> run(PlanNode.Sort sort, QueryResult input) {
+    static List<Batch> run(PlanNode.Sort sort, QueryResult input, Parallel parallel) {
         int limit = (int) (long) sort.limit();
         List<PlanNode.SortKey> keys = sort.keys();
         Comparator<Candidate> order = (a, b) -> {
@@ -50,7 +50,7 @@ final class TopN {
         if (limit <= 0) {
             return out;
         }
-        List<PriorityQueue<Candidate>> heaps = Parallel.readPartitions(input.partitions(),
+        List<PriorityQueue<Candidate>> heaps = parallel.readPartitions(input.partitions(),
                 p -> new PartitionTop(p, limit, order.reversed()), (top, batch) -> top.add(batch, keys))
                 .stream().map(t -> t.heap).toList();
         List<Candidate> all = new ArrayList<>();

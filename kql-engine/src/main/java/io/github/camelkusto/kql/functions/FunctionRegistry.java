@@ -1,6 +1,7 @@
 package io.github.camelkusto.kql.functions;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -8,46 +9,24 @@ import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.camelkusto.kql.aggregates.AggregateFunction;
 
 /**
- * Every scalar and aggregate function the engine knows, by name. Built-ins come from the {@link FunctionLibrary}
- * classes listed in {@link #BUILT_IN}; more come from {@code META-INF/services/...FunctionLibrary} files
- * (ServiceLoader) or from {@link #register}. See package-info for how to add one.
+ * Every scalar and aggregate function a query may call, by name. It knows no function itself: libraries register
+ * into it ({@link #withLibraries}, {@link #register}); the engine's bootstrap hands it the built-ins (see
+ * {@code QueryEngine.defaultFunctions()}). See package-info for how to add one.
  */
 public final class FunctionRegistry {
-    private static final FunctionLibrary[] BUILT_IN = {
-        new io.github.camelkusto.kql.functions.builtin.Operators(),
-        new io.github.camelkusto.kql.functions.builtin.ConditionalFunctions(),
-        new io.github.camelkusto.kql.functions.builtin.StringFunctions(),
-        new io.github.camelkusto.kql.functions.builtin.RegexFunctions(),
-        new io.github.camelkusto.kql.functions.builtin.ConversionFunctions(),
-        new io.github.camelkusto.kql.functions.builtin.MathFunctions(),
-        new io.github.camelkusto.kql.functions.builtin.DateTimeFunctions(),
-        new io.github.camelkusto.kql.functions.builtin.SeriesFunctions(),
-        new io.github.camelkusto.kql.functions.builtin.WindowFunctions(),
-        new io.github.camelkusto.kql.functions.builtin.DynamicFunctions(),
-        new io.github.camelkusto.kql.functions.builtin.ArrayFunctions(),
-        new io.github.camelkusto.kql.functions.builtin.HashFunctions(),
-        new io.github.camelkusto.kql.aggregates.builtin.BasicAggregates(),
-        new io.github.camelkusto.kql.aggregates.builtin.StatisticalAggregates(),
-        new io.github.camelkusto.kql.aggregates.builtin.PercentileAggregates(),
-    };
-
-    private static final FunctionRegistry DEFAULT = createDefault();
-
     private final Map<String, ScalarFunction> scalars = new ConcurrentHashMap<>();
     private final Map<String, AggregateFunction> aggregates = new ConcurrentHashMap<>();
     private final Set<String> operators = ConcurrentHashMap.newKeySet();
 
-    /** The registry with every built-in and every library found by ServiceLoader. */
-    public static FunctionRegistry defaultRegistry() {
-        return DEFAULT;
-    }
-
-    private static FunctionRegistry createDefault() {
+    /**
+     * A registry with the functions of {@code libraries} (in order), then of every library listed in a
+     * {@code META-INF/services/...FunctionLibrary} file (ServiceLoader), which may add or replace functions.
+     */
+    public static FunctionRegistry withLibraries(FunctionLibrary... libraries) {
         FunctionRegistry registry = new FunctionRegistry();
-        for (FunctionLibrary library : BUILT_IN) {
+        for (FunctionLibrary library : libraries) {
             library.registerInto(registry);
         }
         for (FunctionLibrary library : ServiceLoader.load(FunctionLibrary.class, FunctionRegistry.class.getClassLoader())) {
@@ -89,7 +68,7 @@ public final class FunctionRegistry {
             }
 
             @Override
-            public ScalarBinding bind(java.util.List<Argument> args) {
+            public ScalarBinding bind(List<Argument> args) {
                 return f.bind(args);
             }
         });

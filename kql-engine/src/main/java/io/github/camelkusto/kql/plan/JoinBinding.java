@@ -52,8 +52,8 @@ final class JoinBinding {
         List<BoundExpr> rightKeys = new ArrayList<>();
         List<Integer> rightKeyColumns = new ArrayList<>();
         for (TabularOperator.JoinKey key : keys) {
-            int l = ls.indexOf(key.left()).orElseThrow(() -> binder.unknownColumn(key.left(), key.offset(), ls));
-            int r = rs.indexOf(key.right()).orElseThrow(() -> binder.unknownColumn(key.right(), key.offset(), rs));
+            int l = ls.indexOf(key.left()).orElseThrow(() -> binder.expressions.unknownColumn(key.left(), key.offset(), ls));
+            int r = rs.indexOf(key.right()).orElseThrow(() -> binder.expressions.unknownColumn(key.right(), key.offset(), rs));
             KqlType lt = ls.column(l).type();
             KqlType rt = rs.column(r).type();
             KqlType common = commonType(lt, rt);

@@ -2,11 +2,11 @@ package io.github.camelkusto.kql.plan;
 
 import java.util.List;
 
-import io.github.camelkusto.kql.aggregates.AggregateBinding;
 import io.github.camelkusto.kql.catalog.Table;
 import io.github.camelkusto.kql.data.Batch;
 import io.github.camelkusto.kql.data.Column;
 import io.github.camelkusto.kql.data.Schema;
+import io.github.camelkusto.kql.functions.AggregateBinding;
 import io.github.camelkusto.kql.types.KqlType;
 
 /**

@@ -32,7 +32,7 @@ final class ScanBinding {
             }
             Object value = null;
             if (v.defaultValue() != null) {
-                BoundExpr d = binder.bindExpr(v.defaultValue(), new Schema(List.of()), false);
+                BoundExpr d = binder.expressions.bindExpr(v.defaultValue(), new Schema(List.of()), false);
                 if (!(d instanceof BoundExpr.Constant c)) {
                     throw binder.error("scan: the default of '" + v.name() + "' must be a constant",
                             v.defaultValue().offset());
@@ -57,7 +57,7 @@ final class ScanBinding {
                 throw binder.error("scan: optional steps are not supported by the embedded engine yet",
                         step.offset());
             }
-            BoundExpr predicate = binder.bindExpr(stateRefs(step.predicate(), stepNames), expressionSchema, false);
+            BoundExpr predicate = binder.expressions.bindExpr(stateRefs(step.predicate(), stepNames), expressionSchema, false);
             if (predicate.type() != KqlType.BOOL) {
                 throw binder.error("a scan step's condition must be bool, not " + predicate.type().kustoName(),
                         step.predicate().offset());
@@ -75,7 +75,7 @@ final class ScanBinding {
                     throw binder.error("scan can assign only declared variables, not '" + a.name() + "'",
                             a.offset());
                 }
-                BoundExpr value = binder.bindExpr(stateRefs(a.expr(), stepNames), expressionSchema, false);
+                BoundExpr value = binder.expressions.bindExpr(stateRefs(a.expr(), stepNames), expressionSchema, false);
                 KqlType type = variables.get(target).type();
                 if (value.type() != type) {
                     if (Conversions.wideningCost(value.type(), type) == Integer.MAX_VALUE) {
@@ -115,29 +115,6 @@ final class ScanBinding {
         if (e instanceof Expr.Member m && m.target() instanceof Expr.NameRef n && steps.contains(n.name())) {
             return new Expr.NameRef(STATE + n.name() + "_" + m.name(), m.offset());
         }
-        if (e instanceof Expr.Call c) {
-            return new Expr.Call(c.name(), c.args().stream().map(a -> stateRefs(a, steps)).toList(), c.offset());
-        }
-        if (e instanceof Expr.Binary b) {
-            return new Expr.Binary(b.op(), stateRefs(b.left(), steps), stateRefs(b.right(), steps), b.offset());
-        }
-        if (e instanceof Expr.Unary u) {
-            return new Expr.Unary(u.op(), stateRefs(u.operand(), steps), u.offset());
-        }
-        if (e instanceof Expr.ListOp l) {
-            return new Expr.ListOp(l.op(), stateRefs(l.left(), steps),
-                    l.items().stream().map(a -> stateRefs(a, steps)).toList(), l.offset());
-        }
-        if (e instanceof Expr.Between b) {
-            return new Expr.Between(b.negated(), stateRefs(b.value(), steps), stateRefs(b.low(), steps),
-                    stateRefs(b.high(), steps), b.offset());
-        }
-        if (e instanceof Expr.Member m) {
-            return new Expr.Member(stateRefs(m.target(), steps), m.name(), m.offset());
-        }
-        if (e instanceof Expr.Index i) {
-            return new Expr.Index(stateRefs(i.target(), steps), stateRefs(i.index(), steps), i.offset());
-        }
-        return e;
+        return e.mapChildren(child -> stateRefs(child, steps));
     }
 }

@@ -31,25 +31,25 @@ final class SeriesBinding {
      */
     static PlanNode makeSeries(Binder binder, PlanNode input, TabularOperator.MakeSeries op) {
         Schema schema = input.schema();
-        BoundExpr axis = binder.bindExpr(op.axis(), schema, false);
+        BoundExpr axis = binder.expressions.bindExpr(op.axis(), schema, false);
         KqlType type = axis.type();
         if (type != KqlType.DATETIME && type != KqlType.TIMESPAN && type != KqlType.LONG && type != KqlType.INT
                 && type != KqlType.REAL) {
             throw binder.error("make-series expects a datetime, timespan or numeric axis, not " + type.kustoName(),
                     op.axis().offset());
         }
-        String axisName = Binder.derivedName(op.axis());
+        String axisName = ExpressionBinder.derivedName(op.axis());
         if (axisName == null) {
             throw binder.error("make-series expects a column as its axis ('on' column)", op.axis().offset());
         }
-        Number step = axisNumber(binder.constant(op.step(), schema, "make-series step"), type, binder, op.step());
+        Number step = axisNumber(binder.expressions.constant(op.step(), schema, "make-series step"), type, binder, op.step());
         if (step.doubleValue() <= 0) {
             throw binder.error("make-series step must be positive", op.step().offset());
         }
         Number from = op.from() == null ? null
-                : axisNumber(binder.constant(op.from(), schema, "make-series from"), type, binder, op.from());
+                : axisNumber(binder.expressions.constant(op.from(), schema, "make-series from"), type, binder, op.from());
         Number to = op.to() == null ? null
-                : axisNumber(binder.constant(op.to(), schema, "make-series to"), type, binder, op.to());
+                : axisNumber(binder.expressions.constant(op.to(), schema, "make-series to"), type, binder, op.to());
         int at = op.offset();
         Expr inRange = null;
         if (op.from() != null) {
@@ -61,7 +61,7 @@ final class SeriesBinding {
         }
         PlanNode filtered = input;
         if (inRange != null) {
-            filtered = new PlanNode.Filter(input, binder.bindExpr(inRange, schema, false));
+            filtered = new PlanNode.Filter(input, binder.expressions.bindExpr(inRange, schema, false));
         }
         Expr bin = op.from() == null ? new Expr.Call("bin", List.of(op.axis(), op.step()), at)
                 : new Expr.Call("bin_at", List.of(op.axis(), op.step(), op.from()), at);
@@ -69,7 +69,7 @@ final class SeriesBinding {
         by.add(new NamedExpr(AXIS_BIN, bin, at));
         List<NamedExpr> aggregates = op.aggregates().stream().map(TabularOperator.SeriesAggregate::aggregate).toList();
         List<int[]> spans = new ArrayList<>();
-        PlanNode.Aggregate aggregate = binder.summarizeCalls(filtered, aggregates, by, spans);
+        PlanNode.Aggregate aggregate = binder.aggregates.summarizeCalls(filtered, aggregates, by, spans);
         Schema aggSchema = aggregate.schema();
         List<Column> columns = new ArrayList<>();
         int keyCount = op.by().size();
@@ -96,7 +96,7 @@ final class SeriesBinding {
             index++;
         }
         Expr given = op.aggregates().get(index).defaultValue();
-        Object value = given == null ? Long.valueOf(0) : binder.constant(given, schema, "make-series default");
+        Object value = given == null ? Long.valueOf(0) : binder.expressions.constant(given, schema, "make-series default");
         if (value instanceof Number n && type == KqlType.REAL) {
             return n.doubleValue();
         }
@@ -136,7 +136,7 @@ final class SeriesBinding {
         List<Column> columns = new ArrayList<>();
         for (TabularOperator.TopNestedLevel level : op.levels()) {
             NamedExpr key = level.key();
-            String keyName = key.name() != null ? key.name() : Binder.derivedName(key.expr());
+            String keyName = key.name() != null ? key.name() : ExpressionBinder.derivedName(key.expr());
             if (keyName == null) {
                 throw binder.error("top-nested expects a column or a named expression ('of name = expr')",
                         key.offset());
@@ -145,7 +145,7 @@ final class SeriesBinding {
             NamedExpr agg = level.aggregate();
             String aggName = agg.name() != null ? agg.name() : "aggregated_" + keyName;
             List<int[]> spans = new ArrayList<>();
-            PlanNode.Aggregate aggregate = binder.summarizeCalls(input,
+            PlanNode.Aggregate aggregate = binder.aggregates.summarizeCalls(input,
                     List.of(new NamedExpr(aggName, agg.expr(), agg.offset())), keys, spans);
             if (aggregate.schema().size() != keys.size() + 1) {
                 throw binder.error("top-nested expects an aggregation with one result", agg.offset());
@@ -166,7 +166,7 @@ final class SeriesBinding {
     }
 
     private static Long countOf(Binder binder, Expr e, Schema schema) {
-        Object v = binder.constant(e, schema, "top-nested's count");
+        Object v = binder.expressions.constant(e, schema, "top-nested's count");
         if (!(v instanceof Long || v instanceof Integer) || ((Number) v).longValue() < 0) {
             throw binder.error("top-nested expects a non-negative integer count", e.offset());
         }

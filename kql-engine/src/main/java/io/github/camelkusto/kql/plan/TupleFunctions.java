@@ -43,7 +43,7 @@ final class TupleFunctions {
             Expr.Call call = (Expr.Call) item.expr();
             String function = call.name();
             Expr bag = new Expr.Call(function + "_dynamic", call.args(), call.offset());
-            String argument = call.args().isEmpty() ? null : Binder.derivedName(call.args().get(0));
+            String argument = call.args().isEmpty() ? null : ExpressionBinder.derivedName(call.args().get(0));
             List<Member> members = MEMBERS.get(function);
             for (Member m : item.name() != null ? members.subList(0, 1) : members) {
                 Expr value = new Expr.Index(bag, new Expr.Literal(KqlType.STRING, m.name(), call.offset()),

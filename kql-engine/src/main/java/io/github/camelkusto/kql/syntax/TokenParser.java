@@ -3,70 +3,64 @@ package io.github.camelkusto.kql.syntax;
 import java.util.Locale;
 
 /**
- * The token cursor of the hand-written parsers of control commands ({@code .export}, {@code .show},
- * {@code .create table}, ...): look at the current token, accept or expect a symbol or keyword, fail at a token
- * with its place in the text.
+ * Base of the hand-written parsers of control commands ({@code .export}, {@code .show}, {@code .create table},
+ * ...) over the shared {@link TokenCursor}: {@link #current} is the cursor's current token.
  */
 public abstract class TokenParser {
     protected final SourceText source;
-    protected final Lexer lexer;
+    protected final TokenCursor tokens;
     protected Token current;
 
     protected TokenParser(SourceText source, int offset) {
         this.source = source;
-        this.lexer = new Lexer(source);
-        lexer.seek(offset);
-        this.current = lexer.next();
+        this.tokens = new TokenCursor(source, offset);
+        this.current = tokens.peek();
     }
 
     /** Consumes the current token (the end stays the end) and returns it. */
     protected Token advance() {
-        Token t = current;
-        if (t.kind() != TokenKind.END) {
-            current = lexer.next();
-        }
+        Token t = tokens.advance();
+        current = tokens.peek();
         return t;
     }
 
+    /** Continues at {@code offset}: for parsers that read a span of raw text themselves. */
+    protected void seek(int offset) {
+        tokens.seek(offset);
+        current = tokens.peek();
+    }
+
     protected boolean acceptSymbol(String symbol) {
-        if (current.isSymbol(symbol)) {
-            advance();
-            return true;
-        }
-        return false;
+        boolean accepted = tokens.acceptSymbol(symbol);
+        current = tokens.peek();
+        return accepted;
     }
 
     protected boolean acceptKeyword(String keyword) {
-        if (current.isKeyword(keyword)) {
-            advance();
-            return true;
-        }
-        return false;
+        boolean accepted = tokens.acceptKeyword(keyword);
+        current = tokens.peek();
+        return accepted;
     }
 
     /** @param problem what was expected, e.g. {@code expected '(' after 'with'}; "but found ..." is added */
     protected void expectSymbol(String symbol, String problem) {
-        if (!acceptSymbol(symbol)) {
-            throw error(problem + " but found " + current.describe(), current);
-        }
+        tokens.expectSymbol(symbol, problem);
+        current = tokens.peek();
     }
 
     /** @param problem what was expected; "but found ..." is added */
     protected void expectKeyword(String keyword, String problem) {
-        if (!acceptKeyword(keyword)) {
-            throw error(problem + " but found " + current.describe(), current);
-        }
+        tokens.expectKeyword(keyword, problem);
+        current = tokens.peek();
     }
 
     /** @param where where the text should have ended, e.g. {@code at the end of the command} */
     protected void expectEnd(String where) {
-        if (current.kind() != TokenKind.END) {
-            throw error("unexpected " + current.describe() + " " + where, current);
-        }
+        tokens.expectEnd(where);
     }
 
     protected KustoSyntaxException error(String problem, Token at) {
-        return new KustoSyntaxException(problem, source, at.start());
+        return tokens.error(problem, at);
     }
 
     /** A word of a command name: {@code set-or-append} is written without blanks around its dashes. */

@@ -195,4 +195,67 @@ public final class KqlValues {
         }
         return sb.toString();
     }
+
+    /** Kusto's tostring: empty for null, True/False, inf/NaN, datetimes with 7 fraction digits, JSON text. */
+    public static String toKustoString(Object v) {
+        if (v == null) {
+            return "";
+        }
+        if (v instanceof Boolean b) {
+            return b ? "True" : "False";
+        }
+        if (v instanceof Double d) {
+            if (d.isInfinite()) {
+                return d > 0 ? "inf" : "-inf";
+            }
+            return realText(d);
+        }
+        if (v instanceof JsonNode json) {
+            return json.isTextual() ? json.asText() : json.isNull() ? "" : json.toString();
+        }
+        return render(v);
+    }
+
+    /**
+     * tostring of a real: the shortest digits that read back as the same value, in plain notation with at least
+     * one fraction digit ({@code 1.0}, {@code 100000000000.0}, {@code -0.0}) from 1e-5 to 1e15, else as
+     * {@code 1E+20} / {@code 1E-07}.
+     */
+    private static String realText(double d) {
+        if (Double.isNaN(d)) {
+            return "NaN";
+        }
+        double abs = Math.abs(d);
+        BigDecimal shortest = new BigDecimal(Double.toString(d));
+        if (abs == 0 || (abs >= 1e-5 && abs < 1e15)) {
+            String plain = shortest.toPlainString();
+            if (d == 0) {
+                return 1 / d < 0 ? "-0.0" : "0.0";
+            }
+            return plain.contains(".") ? plain : plain + ".0";
+        }
+        BigDecimal digits = shortest.stripTrailingZeros();
+        int exponent = digits.precision() - digits.scale() - 1;
+        String mantissa = digits.movePointLeft(exponent).toPlainString();
+        return mantissa + "E" + (exponent < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
+    }
+
+    /** A value as a dynamic (JSON) value: numbers and booleans as such, other values as their text. */
+    public static JsonNode toJson(Object value) {
+        if (value instanceof Long l) {
+            return NODES.numberNode(l);
+        } else if (value instanceof Integer i) {
+            return NODES.numberNode(i);
+        } else if (value instanceof Double d) {
+            return NODES.numberNode(d);
+        } else if (value instanceof BigDecimal b) {
+            return NODES.numberNode(b);
+        } else if (value instanceof Boolean b) {
+            return NODES.booleanNode(b);
+        } else if (value instanceof JsonNode j) {
+            return j;
+        }
+        return NODES.textNode(render(value));
+    }
+
 }

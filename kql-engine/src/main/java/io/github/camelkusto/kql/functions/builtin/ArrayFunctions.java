@@ -97,7 +97,7 @@ public final class ArrayFunctions implements FunctionLibrary {
 
     /** Any contract value as a dynamic value (null stays null). */
     static JsonNode json(Object value) {
-        return value == null ? null : ConversionFunctions.toJson(value);
+        return value == null ? null : KqlValues.toJson(value);
     }
 
     /** The identity of an element for equality and sets: numbers by value, anything else by its JSON text. */
@@ -327,9 +327,9 @@ public final class ArrayFunctions implements FunctionLibrary {
             return "";
         }
         StringBuilder out = new StringBuilder();
-        String delimiter = ConversionFunctions.toKustoString(a[1]);
+        String delimiter = KqlValues.toKustoString(a[1]);
         for (int i = 0; i < array.size(); i++) {
-            out.append(i > 0 ? delimiter : "").append(ConversionFunctions.toKustoString(array.get(i)));
+            out.append(i > 0 ? delimiter : "").append(KqlValues.toKustoString(array.get(i)));
         }
         return out.toString();
     }

@@ -19,6 +19,7 @@ import io.github.camelkusto.kql.functions.BindException;
 import io.github.camelkusto.kql.functions.Conversions;
 import io.github.camelkusto.kql.functions.FunctionLibrary;
 import io.github.camelkusto.kql.functions.FunctionRegistry;
+import io.github.camelkusto.kql.functions.Nulls;
 import io.github.camelkusto.kql.functions.ScalarBinding;
 import io.github.camelkusto.kql.functions.ScalarFunction;
 import io.github.camelkusto.kql.functions.SerialFunction;
@@ -70,7 +71,7 @@ public final class ConditionalFunctions implements FunctionLibrary {
                 for (int i = 0; i < n; i++) {
                     Vector s = sources[which[i]];
                     if (s.isNull(i)) {
-                        nulls = io.github.camelkusto.kql.functions.Nulls.set(nulls, n, i);
+                        nulls = Nulls.set(nulls, n, i);
                     } else {
                         out[i] = s.getLong(i);
                     }
@@ -82,7 +83,7 @@ public final class ConditionalFunctions implements FunctionLibrary {
                 for (int i = 0; i < n; i++) {
                     Vector s = sources[which[i]];
                     if (s.isNull(i)) {
-                        nulls = io.github.camelkusto.kql.functions.Nulls.set(nulls, n, i);
+                        nulls = Nulls.set(nulls, n, i);
                     } else {
                         out[i] = s.getDouble(i);
                     }

@@ -15,7 +15,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +25,7 @@ import io.github.camelkusto.kql.functions.FunctionRegistry;
 import io.github.camelkusto.kql.functions.RowWise;
 import io.github.camelkusto.kql.functions.ScalarBinding;
 import io.github.camelkusto.kql.functions.ScalarFunction;
+import io.github.camelkusto.kql.syntax.TimespanUnits;
 import io.github.camelkusto.kql.types.KqlType;
 import io.github.camelkusto.kql.types.KqlValues;
 import io.github.camelkusto.kql.types.Ticks;
@@ -100,50 +100,6 @@ public final class ConversionFunctions implements FunctionLibrary {
         }
     }
 
-    /** Kusto's tostring: empty for null, True/False, inf/NaN, datetimes with 7 fraction digits, JSON text. */
-    public static String toKustoString(Object v) {
-        if (v == null) {
-            return "";
-        }
-        if (v instanceof Boolean b) {
-            return b ? "True" : "False";
-        }
-        if (v instanceof Double d) {
-            if (d.isInfinite()) {
-                return d > 0 ? "inf" : "-inf";
-            }
-            return realText(d);
-        }
-        if (v instanceof JsonNode json) {
-            return json.isTextual() ? json.asText() : json.isNull() ? "" : json.toString();
-        }
-        return KqlValues.render(v);
-    }
-
-    /**
-     * tostring of a real: the shortest digits that read back as the same value, in plain notation with at least
-     * one fraction digit ({@code 1.0}, {@code 100000000000.0}, {@code -0.0}) from 1e-5 to 1e15, else as
-     * {@code 1E+20} / {@code 1E-07}.
-     */
-    static String realText(double d) {
-        if (Double.isNaN(d)) {
-            return "NaN";
-        }
-        double abs = Math.abs(d);
-        BigDecimal shortest = new BigDecimal(Double.toString(d));
-        if (abs == 0 || (abs >= 1e-5 && abs < 1e15)) {
-            String plain = shortest.toPlainString();
-            if (d == 0) {
-                return 1 / d < 0 ? "-0.0" : "0.0";
-            }
-            return plain.contains(".") ? plain : plain + ".0";
-        }
-        BigDecimal digits = shortest.stripTrailingZeros();
-        int exponent = digits.precision() - digits.scale() - 1;
-        String mantissa = digits.movePointLeft(exponent).toPlainString();
-        return mantissa + "E" + (exponent < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
-    }
-
     private record Conversion(String name, KqlType to) implements ScalarFunction {
         @Override
         public ScalarBinding bind(List<Argument> args) {
@@ -152,7 +108,7 @@ public final class ConversionFunctions implements FunctionLibrary {
             }
             KqlType from = args.get(0).type();
             if (to == STRING) {
-                return new ScalarBinding(STRING, RowWise.nullAware(STRING, v -> toKustoString(v[0])));
+                return new ScalarBinding(STRING, RowWise.nullAware(STRING, v -> KqlValues.toKustoString(v[0])));
             }
             return new ScalarBinding(to, RowWise.of(to, v -> convert(v, from, to)));
         }
@@ -199,8 +155,8 @@ public final class ConversionFunctions implements FunctionLibrary {
                 case TIMESPAN -> value instanceof Duration ? value : number(value) == null ? null
                         : Ticks.toDuration(number(value).longValue());
                 case GUID -> value instanceof UUID ? value : null;
-                case DYNAMIC -> toJson(value);
-                case STRING -> toKustoString(value);
+                case DYNAMIC -> KqlValues.toJson(value);
+                case STRING -> KqlValues.toKustoString(value);
             };
         } catch (ArithmeticException | NumberFormatException e) {
             return null;
@@ -302,7 +258,7 @@ public final class ConversionFunctions implements FunctionLibrary {
         if (t.contains(":")) {
             return KqlValues.parseTimespan(t);
         }
-        return io.github.camelkusto.kql.syntax.TimespanUnits.parse(t);
+        return TimespanUnits.parse(t);
     }
 
     /** A real as long: truncated toward zero, saturated at the ends of long's range; null for NaN. */
@@ -315,20 +271,4 @@ public final class ConversionFunctions implements FunctionLibrary {
         return l == null ? null : (int) (long) l;
     }
 
-    public static JsonNode toJson(Object value) {
-        if (value instanceof Long l) {
-            return KqlValues.NODES.numberNode(l);
-        } else if (value instanceof Integer i) {
-            return KqlValues.NODES.numberNode(i);
-        } else if (value instanceof Double d) {
-            return KqlValues.NODES.numberNode(d);
-        } else if (value instanceof BigDecimal b) {
-            return KqlValues.NODES.numberNode(b);
-        } else if (value instanceof Boolean b) {
-            return KqlValues.NODES.booleanNode(b);
-        } else if (value instanceof JsonNode j) {
-            return j;
-        }
-        return KqlValues.NODES.textNode(KqlValues.render(value));
-    }
 }

@@ -16,6 +16,7 @@ import io.github.camelkusto.kql.data.LongVector;
 import io.github.camelkusto.kql.data.Vector;
 import io.github.camelkusto.kql.functions.Argument;
 import io.github.camelkusto.kql.functions.BindException;
+import io.github.camelkusto.kql.functions.Conversions;
 import io.github.camelkusto.kql.functions.FunctionLibrary;
 import io.github.camelkusto.kql.functions.FunctionRegistry;
 import io.github.camelkusto.kql.functions.Overloads;
@@ -25,8 +26,8 @@ import io.github.camelkusto.kql.functions.ScalarBinding;
 import io.github.camelkusto.kql.functions.ScalarFunction;
 import io.github.camelkusto.kql.functions.ScalarKernel;
 import io.github.camelkusto.kql.types.KqlType;
-import io.github.camelkusto.kql.types.KustoCalendar;
 import io.github.camelkusto.kql.types.KustoCalendar.Unit;
+import io.github.camelkusto.kql.types.KustoCalendar;
 import io.github.camelkusto.kql.types.Ticks;
 import io.github.camelkusto.kql.types.TimeFormats;
 
@@ -215,7 +216,7 @@ public final class DateTimeFunctions implements FunctionLibrary {
                         + " month, week, day, hour, minute, second, millisecond, microsecond, nanosecond)");
             }
             for (int i = 0; i < rest.size(); i++) {
-                if (io.github.camelkusto.kql.functions.Conversions.wideningCost(args.get(i + 1).type(),
+                if (Conversions.wideningCost(args.get(i + 1).type(),
                         rest.get(i)) == Integer.MAX_VALUE) {
                     throw new BindException(name + " expects (string, " + String.join(", ",
                             rest.stream().map(KqlType::kustoName).toList()) + "), not "
@@ -233,7 +234,7 @@ public final class DateTimeFunctions implements FunctionLibrary {
             // The Kusto engine types datetime_diff('week', ...) as real (its results are whole numbers).
             if (name.equals("datetime_diff") && p.equals("week")) {
                 ScalarKernel longDiff = kernel;
-                kernel = (vectors, ctx) -> io.github.camelkusto.kql.functions.Conversions.widen(
+                kernel = (vectors, ctx) -> Conversions.widen(
                         longDiff.apply(vectors, ctx), REAL);
                 return new ScalarBinding(REAL, kernel, types);
             }

@@ -57,7 +57,7 @@ public final class DynamicFunctions implements FunctionLibrary {
     private static Object pack(Object[] a) {
         ObjectNode bag = KqlValues.NODES.objectNode();
         for (int i = 0; i < a.length; i += 2) {
-            bag.set(ConversionFunctions.toKustoString(a[i]),
+            bag.set(KqlValues.toKustoString(a[i]),
                     a[i + 1] == null ? KqlValues.NODES.nullNode() : ArrayFunctions.json(a[i + 1]));
         }
         return bag;

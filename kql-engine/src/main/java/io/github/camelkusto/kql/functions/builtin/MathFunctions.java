@@ -13,6 +13,7 @@ import java.math.RoundingMode;
 import io.github.camelkusto.kql.data.DoubleVector;
 import io.github.camelkusto.kql.data.LongVector;
 import io.github.camelkusto.kql.data.Vector;
+import io.github.camelkusto.kql.functions.EvalContext;
 import io.github.camelkusto.kql.functions.FunctionLibrary;
 import io.github.camelkusto.kql.functions.FunctionRegistry;
 import io.github.camelkusto.kql.functions.Nulls;
@@ -145,7 +146,7 @@ public final class MathFunctions implements FunctionLibrary {
         };
     }
 
-    static Vector doubleBin(Vector[] args, io.github.camelkusto.kql.functions.EvalContext ctx) {
+    static Vector doubleBin(Vector[] args, EvalContext ctx) {
         int n = ctx.rows();
         DoubleVector a = (DoubleVector) args[0];
         DoubleVector b = (DoubleVector) args[1];

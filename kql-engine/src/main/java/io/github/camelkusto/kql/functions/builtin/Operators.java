@@ -20,6 +20,7 @@ import io.github.camelkusto.kql.data.DoubleVector;
 import io.github.camelkusto.kql.data.LongVector;
 import io.github.camelkusto.kql.data.ObjectVector;
 import io.github.camelkusto.kql.data.Vector;
+import io.github.camelkusto.kql.functions.EvalContext;
 import io.github.camelkusto.kql.functions.FunctionLibrary;
 import io.github.camelkusto.kql.functions.FunctionRegistry;
 import io.github.camelkusto.kql.functions.Nulls;
@@ -27,6 +28,7 @@ import io.github.camelkusto.kql.functions.Overloads;
 import io.github.camelkusto.kql.functions.RowWise;
 import io.github.camelkusto.kql.functions.ScalarKernel;
 import io.github.camelkusto.kql.types.KqlType;
+import io.github.camelkusto.kql.types.KustoCalendar;
 import io.github.camelkusto.kql.types.Ticks;
 
 /**
@@ -193,7 +195,7 @@ public final class Operators implements FunctionLibrary {
             }
         } else if (result == DATETIME) {
             for (int i = 0; i < n; i++) {
-                if (!io.github.camelkusto.kql.types.KustoCalendar.inRange(out[i])) {
+                if (!KustoCalendar.inRange(out[i])) {
                     nulls = Nulls.set(nulls, n, i); // beyond 0001-01-01 .. 9999-12-31: null, as in Kusto
                 }
             }
@@ -405,11 +407,11 @@ public final class Operators implements FunctionLibrary {
     }
 
     /** Kusto's three-valued and: false wins over null. */
-    static Vector and(Vector[] args, io.github.camelkusto.kql.functions.EvalContext ctx) {
+    static Vector and(Vector[] args, EvalContext ctx) {
         return logic(args, ctx.rows(), true);
     }
 
-    static Vector or(Vector[] args, io.github.camelkusto.kql.functions.EvalContext ctx) {
+    static Vector or(Vector[] args, EvalContext ctx) {
         return logic(args, ctx.rows(), false);
     }
 
@@ -451,7 +453,7 @@ public final class Operators implements FunctionLibrary {
         return new LongVector(BOOL, out, nulls, n);
     }
 
-    static Vector not(Vector[] args, io.github.camelkusto.kql.functions.EvalContext ctx) {
+    static Vector not(Vector[] args, EvalContext ctx) {
         int n = ctx.rows();
         LongVector a = (LongVector) args[0];
         long[] x = a.values();

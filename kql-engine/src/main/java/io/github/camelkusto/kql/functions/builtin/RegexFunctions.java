@@ -20,6 +20,7 @@ import io.github.camelkusto.kql.functions.Overloads;
 import io.github.camelkusto.kql.functions.RowWise;
 import io.github.camelkusto.kql.functions.ScalarBinding;
 import io.github.camelkusto.kql.functions.ScalarFunction;
+import io.github.camelkusto.kql.functions.ScalarKernel;
 import io.github.camelkusto.kql.types.KqlType;
 import io.github.camelkusto.kql.types.KqlValues;
 
@@ -109,7 +110,7 @@ public final class RegexFunctions implements FunctionLibrary {
         return CACHE.get(regex);
     }
 
-    private static io.github.camelkusto.kql.functions.ScalarKernel cached(KqlType result, CachedFn f) {
+    private static ScalarKernel cached(KqlType result, CachedFn f) {
         return RowWise.nary(result, a -> f.apply(CACHE, a));
     }
 

@@ -7,6 +7,8 @@ import static io.github.camelkusto.kql.types.KqlType.LONG;
 import static io.github.camelkusto.kql.types.KqlType.REAL;
 import static io.github.camelkusto.kql.types.KqlType.TIMESPAN;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.function.BinaryOperator;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.LongBinaryOperator;
@@ -20,6 +22,7 @@ import io.github.camelkusto.kql.functions.FunctionRegistry;
 import io.github.camelkusto.kql.functions.Overloads;
 import io.github.camelkusto.kql.functions.RowWise;
 import io.github.camelkusto.kql.types.KqlValues;
+import io.github.camelkusto.kql.types.Ticks;
 
 /**
  * Functions over series, the dynamic arrays that make-series builds: element-wise arithmetic and comparisons
@@ -100,9 +103,9 @@ public final class SeriesFunctions implements FunctionLibrary {
     private static Overloads elementWise(Overloads overloads, BinaryOperator<JsonNode> op) {
         return overloads
                 .add(DYNAMIC, RowWise.of(DYNAMIC, (a, b) -> zip((JsonNode) a, (JsonNode) b, op)), DYNAMIC, DYNAMIC)
-                .add(DYNAMIC, RowWise.of(DYNAMIC, (a, b) -> zip((JsonNode) a, ConversionFunctions.toJson(b), op)),
+                .add(DYNAMIC, RowWise.of(DYNAMIC, (a, b) -> zip((JsonNode) a, KqlValues.toJson(b), op)),
                         DYNAMIC, LONG)
-                .add(DYNAMIC, RowWise.of(DYNAMIC, (a, b) -> zip((JsonNode) a, ConversionFunctions.toJson(b), op)),
+                .add(DYNAMIC, RowWise.of(DYNAMIC, (a, b) -> zip((JsonNode) a, KqlValues.toJson(b), op)),
                         DYNAMIC, REAL);
     }
 
@@ -125,7 +128,7 @@ public final class SeriesFunctions implements FunctionLibrary {
             return null;
         }
         ArrayNode out = KqlValues.NODES.arrayNode(s.size());
-        s.forEach(e -> out.add(e.isNumber() ? e : ConversionFunctions.toJson(c)));
+        s.forEach(e -> out.add(e.isNumber() ? e : KqlValues.toJson(c)));
         return out;
     }
 
@@ -355,24 +358,24 @@ public final class SeriesFunctions implements FunctionLibrary {
         for (long i = 0; i < count; i++) {
             Object value;
             if (start instanceof java.time.Instant at) {
-                value = io.github.camelkusto.kql.types.Ticks.toInstant(
-                        io.github.camelkusto.kql.types.Ticks.of(at) + i * (long) by);
+                value = Ticks.toInstant(
+                        Ticks.of(at) + i * (long) by);
             } else if (start instanceof java.time.Duration d) {
-                value = io.github.camelkusto.kql.types.Ticks.toDuration(
-                        io.github.camelkusto.kql.types.Ticks.of(d) + i * (long) by);
+                value = Ticks.toDuration(
+                        Ticks.of(d) + i * (long) by);
             } else if (start instanceof Double) {
                 value = from + i * by;
             } else {
                 value = ((Number) start).longValue() + i * ((Number) step).longValue();
             }
-            out.add(ConversionFunctions.toJson(value));
+            out.add(KqlValues.toJson(value));
         }
         return out;
     }
 
     private static double ticks(Object value) {
-        return value instanceof java.time.Instant i ? io.github.camelkusto.kql.types.Ticks.of(i)
-                : io.github.camelkusto.kql.types.Ticks.of((java.time.Duration) value);
+        return value instanceof Instant i ? Ticks.of(i)
+                : Ticks.of((Duration) value);
     }
 
     /** Element i is {@code t[i]} (or t when not an array) where {@code c[i]} is true, else f's. */
@@ -380,8 +383,8 @@ public final class SeriesFunctions implements FunctionLibrary {
         if (!c.isArray()) {
             return null;
         }
-        JsonNode whenTrue = ConversionFunctions.toJson(t);
-        JsonNode whenFalse = ConversionFunctions.toJson(f);
+        JsonNode whenTrue = KqlValues.toJson(t);
+        JsonNode whenFalse = KqlValues.toJson(f);
         ArrayNode out = KqlValues.NODES.arrayNode(c.size());
         for (int i = 0; i < c.size(); i++) {
             JsonNode cond = c.get(i);

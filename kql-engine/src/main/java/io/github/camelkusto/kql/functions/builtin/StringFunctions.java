@@ -352,9 +352,9 @@ public final class StringFunctions implements FunctionLibrary {
             }
             return new ScalarBinding(STRING, RowWise.nullAware(STRING, values -> {
                 StringBuilder sb = new StringBuilder();
-                String delimiter = ConversionFunctions.toKustoString(values[0]);
+                String delimiter = KqlValues.toKustoString(values[0]);
                 for (int i = 1; i < values.length; i++) {
-                    sb.append(i > 1 ? delimiter : "").append(ConversionFunctions.toKustoString(values[i]));
+                    sb.append(i > 1 ? delimiter : "").append(KqlValues.toKustoString(values[i]));
                 }
                 return sb.toString();
             }));
@@ -379,7 +379,7 @@ public final class StringFunctions implements FunctionLibrary {
         /**
          * Column-at-a-time (a hot path of generated data: exports of {@code range | extend ...} are dominated by
          * it otherwise): one builder per batch, strings and long-stored integers appended without boxing, other
-         * values as {@link ConversionFunctions#toKustoString} renders them; a null is an empty text.
+         * values as {@link KqlValues#toKustoString} renders them; a null is an empty text.
          */
         private static Vector concatenate(Vector[] args, EvalContext ctx) {
             boolean allConstant = true;
@@ -398,7 +398,7 @@ public final class StringFunctions implements FunctionLibrary {
                     switch (v.type()) {
                         case STRING -> sb.append((String) v.getObject(i));
                         case INT, LONG -> sb.append(v.getLong(i));
-                        default -> sb.append(ConversionFunctions.toKustoString(v.box(i)));
+                        default -> sb.append(KqlValues.toKustoString(v.box(i)));
                     }
                 }
                 out[i] = sb.toString();

@@ -1,11 +1,11 @@
-package io.github.camelkusto.kql.aggregates.builtin;
+package io.github.camelkusto.kql.functions.builtin;
 
 import java.util.Arrays;
 
-import io.github.camelkusto.kql.aggregates.GroupedAggregator;
 import io.github.camelkusto.kql.data.DoubleVector;
 import io.github.camelkusto.kql.data.LongVector;
 import io.github.camelkusto.kql.data.Vector;
+import io.github.camelkusto.kql.functions.GroupedAggregator;
 import io.github.camelkusto.kql.types.KqlType;
 
 /** count, sum, avg, min, max over primitive state arrays, updated a column at a time. */

@@ -1,4 +1,4 @@
-package io.github.camelkusto.kql.aggregates;
+package io.github.camelkusto.kql.functions;
 
 import io.github.camelkusto.kql.data.Vector;
 

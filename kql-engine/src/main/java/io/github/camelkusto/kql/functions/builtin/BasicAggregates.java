@@ -1,4 +1,4 @@
-package io.github.camelkusto.kql.aggregates.builtin;
+package io.github.camelkusto.kql.functions.builtin;
 
 import static io.github.camelkusto.kql.types.KqlType.BOOL;
 import static io.github.camelkusto.kql.types.KqlType.DECIMAL;
@@ -12,13 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-import io.github.camelkusto.kql.aggregates.AggregateBinding;
-import io.github.camelkusto.kql.aggregates.AggregateFunction;
-import io.github.camelkusto.kql.aggregates.GroupedAggregator;
+import io.github.camelkusto.kql.data.VectorBuilder;
+import io.github.camelkusto.kql.functions.AggregateBinding;
+import io.github.camelkusto.kql.functions.AggregateFunction;
 import io.github.camelkusto.kql.functions.Argument;
 import io.github.camelkusto.kql.functions.BindException;
 import io.github.camelkusto.kql.functions.FunctionLibrary;
 import io.github.camelkusto.kql.functions.FunctionRegistry;
+import io.github.camelkusto.kql.functions.GroupedAggregator;
 import io.github.camelkusto.kql.types.KqlType;
 
 /**
@@ -110,7 +111,7 @@ public final class BasicAggregates implements FunctionLibrary {
         if (t == DYNAMIC || t == KqlType.GUID) {
             throw new BindException(name + " cannot compare " + t.kustoName() + " values");
         }
-        Supplier<GroupedAggregator> state = switch (io.github.camelkusto.kql.data.VectorBuilder.storage(t)) {
+        Supplier<GroupedAggregator> state = switch (VectorBuilder.storage(t)) {
             case LONG -> () -> new NumericAggregators.LongExtreme(t, sign);
             case DOUBLE -> () -> new NumericAggregators.DoubleExtreme(sign);
             case OBJECT -> () -> new ObjectAggregators.ObjectExtreme(t, sign);

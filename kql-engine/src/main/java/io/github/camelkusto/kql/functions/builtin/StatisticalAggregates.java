@@ -1,4 +1,4 @@
-package io.github.camelkusto.kql.aggregates.builtin;
+package io.github.camelkusto.kql.functions.builtin;
 
 import static io.github.camelkusto.kql.types.KqlType.BOOL;
 import static io.github.camelkusto.kql.types.KqlType.DECIMAL;
@@ -10,15 +10,15 @@ import static io.github.camelkusto.kql.types.KqlType.REAL;
 import java.util.Arrays;
 import java.util.List;
 
-import io.github.camelkusto.kql.aggregates.AggregateBinding;
-import io.github.camelkusto.kql.aggregates.AggregateFunction;
-import io.github.camelkusto.kql.aggregates.GroupedAggregator;
 import io.github.camelkusto.kql.data.DoubleVector;
 import io.github.camelkusto.kql.data.Vector;
+import io.github.camelkusto.kql.functions.AggregateBinding;
+import io.github.camelkusto.kql.functions.AggregateFunction;
 import io.github.camelkusto.kql.functions.Argument;
 import io.github.camelkusto.kql.functions.BindException;
 import io.github.camelkusto.kql.functions.FunctionLibrary;
 import io.github.camelkusto.kql.functions.FunctionRegistry;
+import io.github.camelkusto.kql.functions.GroupedAggregator;
 import io.github.camelkusto.kql.types.KqlType;
 
 /**

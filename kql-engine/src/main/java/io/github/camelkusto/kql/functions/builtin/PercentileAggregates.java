@@ -1,4 +1,4 @@
-package io.github.camelkusto.kql.aggregates.builtin;
+package io.github.camelkusto.kql.functions.builtin;
 
 import static io.github.camelkusto.kql.types.KqlType.DATETIME;
 import static io.github.camelkusto.kql.types.KqlType.DECIMAL;
@@ -14,18 +14,17 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
-import io.github.camelkusto.kql.aggregates.AggregateBinding;
-import io.github.camelkusto.kql.aggregates.AggregateFunction;
-import io.github.camelkusto.kql.aggregates.GroupedAggregator;
 import io.github.camelkusto.kql.data.DoubleVector;
 import io.github.camelkusto.kql.data.LongVector;
 import io.github.camelkusto.kql.data.ObjectVector;
 import io.github.camelkusto.kql.data.Vector;
+import io.github.camelkusto.kql.functions.AggregateBinding;
+import io.github.camelkusto.kql.functions.AggregateFunction;
 import io.github.camelkusto.kql.functions.Argument;
 import io.github.camelkusto.kql.functions.BindException;
 import io.github.camelkusto.kql.functions.FunctionLibrary;
 import io.github.camelkusto.kql.functions.FunctionRegistry;
-import io.github.camelkusto.kql.functions.builtin.ConversionFunctions;
+import io.github.camelkusto.kql.functions.GroupedAggregator;
 import io.github.camelkusto.kql.types.KqlType;
 import io.github.camelkusto.kql.types.KqlValues;
 import io.github.camelkusto.kql.types.Ticks;
@@ -171,7 +170,7 @@ public final class PercentileAggregates implements FunctionLibrary {
                         longs[p][g] = v[rank - 1];
                     }
                     if (array) {
-                        list.add(ConversionFunctions.toJson(real ? d[rank - 1] : boxed(v[rank - 1])));
+                        list.add(KqlValues.toJson(real ? d[rank - 1] : boxed(v[rank - 1])));
                     }
                 }
                 arrays[g] = list;

@@ -8,6 +8,7 @@ import io.github.camelkusto.kql.data.BatchStream;
 import io.github.camelkusto.kql.data.Partition;
 import io.github.camelkusto.kql.data.QueryResult;
 import io.github.camelkusto.kql.data.Vector;
+import io.github.camelkusto.kql.plan.BoundExpr;
 import io.github.camelkusto.kql.plan.PlanNode;
 
 /**
@@ -16,16 +17,21 @@ import io.github.camelkusto.kql.plan.PlanNode;
  * per input partition and hold a batch at a time; summarize, sort/top (and distinct, count) materialise
  * into one partition; join materialises its right side only and streams its left side.
  */
-public final class Executor {
+final class PlanExecutor {
     private final Cancellation cancellation;
+    private final Parallel parallel;
 
-    /** Runs plans whose every batch, from every operator, first asks {@code cancellation} whether to go on. */
-    public Executor(Cancellation cancellation) {
+    /**
+     * Runs plans whose every batch, from every operator, first asks {@code cancellation} whether to go on;
+     * materialising operators read their partitions in parallel on {@code parallel}'s helpers.
+     */
+    PlanExecutor(Cancellation cancellation, Parallel parallel) {
         this.cancellation = cancellation;
+        this.parallel = parallel;
     }
 
     /** The partitions of {@code node}: each batch an operator hands on is preceded by a cancellation check. */
-    public QueryResult run(PlanNode node) {
+    QueryResult run(PlanNode node) {
         QueryResult result = plan(node);
         if (cancellation == Cancellation.NONE) {
             return result;
@@ -80,7 +86,7 @@ public final class Executor {
             QueryResult input = run(sort.input());
             boolean top = sort.limit() != null && sort.limit() <= TopN.MAX_LIMIT;
             return new QueryResult(sort.schema(), List.of(() -> Streams.lazy(
-                    () -> top ? TopN.run(sort, input) : SortOperator.run(sort, input))));
+                    () -> top ? TopN.run(sort, input, parallel) : SortOperator.run(sort, input))));
         }
         if (node instanceof PlanNode.Union union) {
             List<Partition> partitions = new ArrayList<>();
@@ -125,7 +131,7 @@ public final class Executor {
      * {@code input} as one partition read in order when {@code expressions} use serial functions (prev,
      * row_cumsum...): a serialized input may still come in several partitions (range's, one per core).
      */
-    private static QueryResult ordered(QueryResult input, List<io.github.camelkusto.kql.plan.BoundExpr> expressions) {
+    private static QueryResult ordered(QueryResult input, List<BoundExpr> expressions) {
         if (input.partitions().size() <= 1 || !SerialWindows.usesSerialFunctions(expressions)) {
             return input;
         }

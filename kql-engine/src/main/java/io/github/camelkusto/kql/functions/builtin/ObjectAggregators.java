@@ -1,4 +1,4 @@
-package io.github.camelkusto.kql.aggregates.builtin;
+package io.github.camelkusto.kql.functions.builtin;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -10,10 +10,9 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.github.camelkusto.kql.aggregates.GroupedAggregator;
 import io.github.camelkusto.kql.data.Vector;
 import io.github.camelkusto.kql.data.VectorBuilder;
-import io.github.camelkusto.kql.functions.builtin.ConversionFunctions;
+import io.github.camelkusto.kql.functions.GroupedAggregator;
 import io.github.camelkusto.kql.types.KqlType;
 import io.github.camelkusto.kql.types.KqlValues;
 
@@ -224,7 +223,7 @@ final class ObjectAggregators {
                     }
                 } else if (v != null) {
                     add(values, v instanceof BigDecimal d ? KqlValues.NODES.textNode(d.toPlainString())
-                            : ConversionFunctions.toJson(v));
+                            : KqlValues.toJson(v));
                 } else if (withNulls) {
                     add(values, KqlValues.NODES.nullNode());
                 }

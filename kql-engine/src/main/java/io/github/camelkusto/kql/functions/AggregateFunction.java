@@ -1,9 +1,7 @@
-package io.github.camelkusto.kql.aggregates;
+package io.github.camelkusto.kql.functions;
 
 import java.util.List;
 
-import io.github.camelkusto.kql.functions.Argument;
-import io.github.camelkusto.kql.functions.BindException;
 
 /**
  * An aggregation function of {@code summarize} (count, sum, arg_max...). {@link #bind} resolves a call for its
@@ -46,7 +44,7 @@ public interface AggregateFunction {
 
     String name();
 
-    /** @throws io.github.camelkusto.kql.functions.BindException when the arguments do not fit */
+    /** @throws BindException when the arguments do not fit */
     AggregateBinding bind(List<Argument> args);
 
     /**
