@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.github.camelkusto.export.KustoExportComponent;
+import io.github.camelkusto.export.command.IncludeHeaders;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class SpringBootQuartzExportTest {
 
         assertThat(component.getBlockSize()).isEqualTo(1048576);
         assertThat(component.getDataDir()).isEqualTo("../routes/data");
-        assertThat(component.getConfiguration().getIncludeHeaders()).isEqualTo("all");
+        assertThat(component.getConfiguration().getIncludeHeaders()).isEqualTo(IncludeHeaders.ALL);
         // A wrapper option nobody set stays unset: a .export command's own value still stands.
         assertThat(component.getConfiguration().getDistributed()).isNull();
     }
