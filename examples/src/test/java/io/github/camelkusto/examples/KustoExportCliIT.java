@@ -81,8 +81,8 @@ class KustoExportCliIT {
                         + "RWZ1Y2tpbmdLZXlFdWNraW5nS2V5RXVja2luZ0tleQ==') <| datatable(a:long)[1]");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.stderr()).isEqualTo("error: cannot reach http://127.0.0.1:1/devstoreaccount1/exports;****:"
-                + " checking the container of http://127.0.0.1:1/devstoreaccount1/exports;**** failed: the connection"
+        assertThat(run.stderr()).isEqualTo("error: checking the container of"
+                + " http://127.0.0.1:1/devstoreaccount1/exports;**** failed: the connection"
                 + " was refused or could not be made (ConnectException)" + System.lineSeparator());
     }
 

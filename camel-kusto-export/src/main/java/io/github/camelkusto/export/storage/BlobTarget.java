@@ -131,7 +131,8 @@ public final class BlobTarget implements StorageTarget {
                 throw new StorageException("cannot use " + location + ": " + bse.getStatusCode() + " "
                         + bse.getErrorCode(), e);
             }
-            throw new StorageException("cannot reach " + location + ": " + e.getMessage(), e);
+            // the retried request's message already names the container, the location and the cause
+            throw new StorageException(e.getMessage(), e);
         }
         if (!exists[0]) {
             throw new StorageException("container '" + location.container() + "' does not exist in " + location);
