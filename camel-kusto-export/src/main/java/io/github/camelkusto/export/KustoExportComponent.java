@@ -1,21 +1,27 @@
 package io.github.camelkusto.export;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.camelkusto.kql.catalog.DataFolderLoader;
 import io.github.camelkusto.kql.catalog.KustoDatabase;
+import io.github.camelkusto.kql.exec.QueryEngine;
 import io.github.camelkusto.export.command.Redaction;
 import io.github.camelkusto.export.lake.ExternalTableCatalog;
 import io.github.camelkusto.export.lake.ExternalTableReader;
 import io.github.camelkusto.export.operation.Operation;
 import io.github.camelkusto.export.operation.OperationRegistry;
 import io.github.camelkusto.export.operation.OperationSnapshot;
+import io.github.camelkusto.export.server.KustoRestServer;
+import io.github.camelkusto.export.server.ManagementCommands;
+import io.github.camelkusto.export.server.ServerSettings;
 import io.github.camelkusto.export.source.EmbeddedQuerySource;
 import io.github.camelkusto.export.storage.StorageRetry;
 import io.github.camelkusto.export.storage.StorageTargets;
@@ -54,6 +60,10 @@ public class KustoExportComponent extends DefaultComponent {
     public static final String BLOCK_STAGER_POOL = "kustoExportBlockStager";
     /** The progress lines of running exports: one scheduled thread. */
     public static final String PROGRESS_POOL = "kustoExportProgress";
+    /** The JDK HTTP client's work for storage requests (Azure Blob, managed identity): grows as needed, idle threads end. */
+    public static final String HTTP_POOL = "kustoExportHttp";
+    /** Requests of the Kusto REST servers the component starts ({@link #serve}): {@value ServerSettings#DEFAULT_THREADS} at once. */
+    public static final String SERVER_POOL = "kustoExportServer";
     /** How long stopping the component waits for running async exports to discard their uncommitted work. */
     private static final long STOP_TIMEOUT_MS = 30_000;
     /** The thread-pool profile id of the embedded engine's helper threads (override it to size them). */
@@ -122,6 +132,10 @@ public class KustoExportComponent extends DefaultComponent {
     private ExecutorService compressors;
     private ExecutorService blockStagers;
     private ExecutorService queryWorkers;
+    private ExecutorService httpWorkers;
+    private ExecutorService serverWorkers;
+    /** Each server {@link #serve} started: they stop with the component. */
+    private final List<KustoRestServer> servers = new CopyOnWriteArrayList<>();
     private KustoCommandRunner runner;
     private ExecutorService exportExecutor;
     private ScheduledExecutorService progressTimer;
@@ -212,8 +226,14 @@ public class KustoExportComponent extends DefaultComponent {
         stager.setMaxPoolSize(Integer.MAX_VALUE);
         stager.setMaxQueueSize(0);
         blockStagers = pool(StorageTargets.BLOCK_STAGER, stager);
+        httpWorkers = pool(StorageTargets.HTTP_WORKER, StorageTargets.httpProfile(HTTP_POOL));
+        // Made now, not at the first serve: Camel shows in JMX only the pools made while the context starts.
+        // Its threads start with the first request and end when idle.
+        ThreadPoolProfile requests = fixed(SERVER_POOL, ServerSettings.DEFAULT_THREADS);
+        requests.setAllowCoreThreadTimeOut(true);
+        serverWorkers = pool("KustoRestServer", requests);
         storageTargets = new StorageTargets(getCamelContext(), blockSize, StorageRetry.of(storageRetryAttempts,
-                Duration.ofMillis(storageRetryInitialBackoff), storageRequestTimeout), blockStagers);
+                Duration.ofMillis(storageRetryInitialBackoff), storageRequestTimeout), blockStagers, httpWorkers);
         var limits = new OperationRegistry.Limits(maxConcurrentExports, maxQueuedExports, operationsRetention);
         // Async exports: a full queue rejects, and the export is Throttled.
         ThreadPoolProfile exports = new ThreadPoolProfile(EXPORT_POOL);
@@ -256,6 +276,22 @@ public class KustoExportComponent extends DefaultComponent {
         return given;
     }
 
+    /**
+     * Serves this component's database over the Kusto REST protocol (see {@link KustoRestServer}): queries run on
+     * the component's engine pool, management commands through {@code commands}, requests on the component's pool
+     * of profile {@value #SERVER_POOL} ({@value ServerSettings#DEFAULT_THREADS} threads unless a registered profile
+     * says otherwise). Closing the server stops listening; it stops with the component anyway.
+     */
+    public KustoRestServer serve(ManagementCommands commands, ServerSettings settings) throws IOException {
+        if (!isStarted()) {
+            throw new IllegalStateException("the kusto-export component serves only once started");
+        }
+        KustoRestServer server = KustoRestServer.start(new QueryEngine(database, queryWorkers), commands, settings,
+                serverWorkers);
+        servers.add(server);
+        return server;
+    }
+
     /** {@code size} threads and an unbounded queue: each task waits its turn. */
     private static ThreadPoolProfile fixed(String profileId, int size) {
         ThreadPoolProfile profile = new ThreadPoolProfile(profileId);
@@ -271,6 +307,12 @@ public class KustoExportComponent extends DefaultComponent {
      */
     @Override
     protected void doStop() throws Exception {
+        servers.forEach(KustoRestServer::close);
+        servers.clear();
+        if (serverWorkers != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(serverWorkers);
+            serverWorkers = null;
+        }
         if (operations != null) {
             operations.abandonUnfinished();
         }
@@ -307,6 +349,10 @@ public class KustoExportComponent extends DefaultComponent {
         if (blockStagers != null) {
             getCamelContext().getExecutorServiceManager().shutdownNow(blockStagers);
             blockStagers = null;
+        }
+        if (httpWorkers != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(httpWorkers);
+            httpWorkers = null;
         }
         super.doStop();
     }

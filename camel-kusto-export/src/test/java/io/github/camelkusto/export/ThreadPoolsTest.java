@@ -1,21 +1,32 @@
 package io.github.camelkusto.export;
 
 import java.lang.management.ManagementFactory;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.util.HashSet;
 import java.util.Set;
 
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
+import io.github.camelkusto.export.server.EmbeddedManagementCommands;
+import io.github.camelkusto.export.server.KustoRestServer;
+import io.github.camelkusto.export.server.ServerSettings;
+import io.github.camelkusto.testkit.Azurite;
+import io.github.camelkusto.testkit.AzuriteExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every thread pool the component starts is Camel's: named by a thread-pool profile id and shown in JMX. */
+@ExtendWith(AzuriteExtension.class)
 class ThreadPoolsTest {
 
     @Test
@@ -32,8 +43,55 @@ class ThreadPoolsTest {
             }
             assertThat(profiles).contains(KustoExportComponent.EXPORT_POOL, KustoExportComponent.WRITER_POOL,
                     KustoExportComponent.COMPRESSOR_POOL, KustoExportComponent.BLOCK_STAGER_POOL,
-                    KustoExportComponent.PROGRESS_POOL, KustoExportComponent.QUERY_POOL_PROFILE);
+                    KustoExportComponent.PROGRESS_POOL, KustoExportComponent.QUERY_POOL_PROFILE,
+                    KustoExportComponent.HTTP_POOL, KustoExportComponent.SERVER_POOL);
         }
+    }
+
+    @Test
+    void storageRequestsRunOnTheHttpPool(Azurite azurite) throws Exception {
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.addRoutes(route());
+            context.start();
+            String container = azurite.newContainer("httppool");
+
+            context.createProducerTemplate().requestBody("direct:in", ".export to csv (h@\""
+                    + azurite.kustoConnectionString(container) + "\") <| print x = 1");
+
+            assertThat(Thread.getAllStackTraces().keySet()).as("threads")
+                    .anySatisfy(t -> assertThat(t.getName()).contains("KustoExportHttp"));
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            ObjectName pool = poolOf(server, context, KustoExportComponent.HTTP_POOL);
+            assertThat((Long) server.getAttribute(pool, "CompletedTaskCount")).as("tasks the HTTP pool ran")
+                    .isPositive();
+        }
+    }
+
+    @Test
+    void aServedDatabaseAnswersOnTheServerPool() throws Exception {
+        try (CamelContext context = new DefaultCamelContext()) {
+            KustoExportComponent component = new KustoExportComponent();
+            context.addComponent("kusto-export", component);
+            context.start();
+            KustoRestServer served = component.serve(new EmbeddedManagementCommands(component.getDatabase()),
+                    ServerSettings.of(0, "default"));
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    served.uri().resolve("/v1/rest/auth/metadata")).build(), BodyHandlers.ofString());
+
+            assertThat(answer.statusCode()).isEqualTo(200);
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            ObjectName pool = poolOf(server, context, KustoExportComponent.SERVER_POOL);
+            assertThat(server.getAttribute(pool, "MaximumPoolSize")).isEqualTo(ServerSettings.DEFAULT_THREADS);
+            assertThat((Long) server.getAttribute(pool, "CompletedTaskCount")).as("requests the pool served")
+                    .isPositive();
+        }
+    }
+
+    private static ObjectName poolOf(MBeanServer server, CamelContext context, String profileId) throws Exception {
+        return server.queryNames(new ObjectName("org.apache.camel:context=" + context.getName()
+                + ",type=threadpools,*"), null).stream().filter(name -> attribute(server, name,
+                "ThreadPoolProfileId").equals(profileId)).findFirst().orElseThrow(
+                        () -> new AssertionError("no pool of profile " + profileId + " in JMX"));
     }
 
     @Test
@@ -46,9 +104,7 @@ class ThreadPoolsTest {
             context.addRoutes(route());
             context.start();
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            ObjectName pool = server.queryNames(new ObjectName("org.apache.camel:context=" + context.getName()
-                    + ",type=threadpools,*"), null).stream().filter(name -> attribute(server, name,
-                    "ThreadPoolProfileId").equals(KustoExportComponent.WRITER_POOL)).findFirst().orElseThrow();
+            ObjectName pool = poolOf(server, context, KustoExportComponent.WRITER_POOL);
             assertThat(server.getAttribute(pool, "CorePoolSize")).isEqualTo(3);
             assertThat(server.getAttribute(pool, "MaximumPoolSize")).isEqualTo(3);
         }

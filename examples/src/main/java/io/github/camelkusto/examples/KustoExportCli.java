@@ -14,7 +14,6 @@ import io.github.camelkusto.export.KustoExportComponent;
 import io.github.camelkusto.export.server.KustoRestServer;
 import io.github.camelkusto.export.server.ManagementCommands;
 import io.github.camelkusto.export.server.ServerSettings;
-import io.github.camelkusto.kql.catalog.KustoDatabase;
 import io.github.camelkusto.kql.data.ResultTable;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
@@ -207,9 +206,9 @@ public final class KustoExportCli {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
         };
-        KustoDatabase database = component.getDatabase();
-        String name = arguments.database() != null ? arguments.database() : database.name();
-        KustoRestServer server = KustoRestServer.start(database, commands,
+        String name = arguments.database() != null ? arguments.database() : component.getDatabase().name();
+        // requests on the component's Camel pool (profile kustoExportServer), queries on its engine pool
+        KustoRestServer server = component.serve(commands,
                 ServerSettings.of(arguments.port(), name).withToken(arguments.token()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

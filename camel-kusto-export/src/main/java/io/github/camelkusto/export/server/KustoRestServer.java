@@ -9,10 +9,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -21,7 +19,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.camelkusto.kql.KustoException;
-import io.github.camelkusto.kql.catalog.KustoDatabase;
 import io.github.camelkusto.kql.data.QueryResult;
 import io.github.camelkusto.kql.data.ResultTable;
 import io.github.camelkusto.kql.exec.QueryEngine;
@@ -36,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * table) and {@code GET /v1/rest/auth/metadata} (the cloud info clients ask for before their first request).
  * Requests are {@code {"db": ..., "csl": ..., "properties": ...}}; failures found before the first byte are
  * HTTP 400 with a OneApiErrors body, failures while rows stream are reported in the data, as Kusto does.
+ * <p>
+ * Threads: the server starts none of its own. Requests run on the {@link Executor} it is given (in the component
+ * and the CLI, a pool of Camel's ExecutorServiceManager with the thread-pool profile
+ * {@code kustoExportServer}), which stays its giver's to shut down; the JDK's HttpServer adds only its one
+ * dispatcher thread, which accepts connections and hands each request to that executor.
  */
 public final class KustoRestServer implements AutoCloseable {
     static final String QUERY_V2 = "/v2/rest/query";
@@ -55,29 +57,30 @@ public final class KustoRestServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KustoRestServer.class);
 
     private final HttpServer http;
-    private final ExecutorService threads;
     private final QueryEngine engine;
     private final ManagementCommands commands;
     private final ServerSettings settings;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private KustoRestServer(HttpServer http, ExecutorService threads, QueryEngine engine, ManagementCommands commands,
+    private KustoRestServer(HttpServer http, QueryEngine engine, ManagementCommands commands,
             ServerSettings settings) {
         this.http = http;
-        this.threads = threads;
         this.engine = engine;
         this.commands = commands;
         this.settings = settings;
     }
 
-    /** Starts serving; {@link #close()} stops. */
-    public static KustoRestServer start(KustoDatabase database, ManagementCommands commands, ServerSettings settings)
-            throws IOException {
+    /**
+     * Starts serving {@code engine}'s database, each request on {@code requests} (its size bounds the requests
+     * served at once); {@link #close()} stops listening.
+     */
+    public static KustoRestServer start(QueryEngine engine, ManagementCommands commands, ServerSettings settings,
+            Executor requests) throws IOException {
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()),
                 0);
-        ExecutorService threads = Executors.newFixedThreadPool(settings.threads(), namedThreads());
-        KustoRestServer server = new KustoRestServer(http, threads, new QueryEngine(database), commands, settings);
+        KustoRestServer server = new KustoRestServer(http, engine, commands, settings);
         http.createContext("/", server::handle);
-        http.setExecutor(threads);
+        http.setExecutor(requests);
         http.start();
         LOG.info("Kusto REST server for database '{}' listening on {}", settings.databaseName(), server.uri());
         return server;
@@ -92,10 +95,12 @@ public final class KustoRestServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port());
     }
 
+    /** Stops listening (once; later calls do nothing); the request executor is left to its owner. */
     @Override
     public void close() {
-        http.stop(0);
-        threads.shutdownNow();
+        if (closed.compareAndSet(false, true)) {
+            http.stop(0);
+        }
     }
 
     private void handle(HttpExchange exchange) {
@@ -206,14 +211,5 @@ public final class KustoRestServer implements AutoCloseable {
     private static JsonGenerator generator(OutputStream body) throws IOException {
         return KqlValues.JSON.getFactory().createGenerator(new BufferedOutputStream(body, RESPONSE_BUFFER),
                 JsonEncoding.UTF8);
-    }
-
-    private static ThreadFactory namedThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "kusto-rest-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

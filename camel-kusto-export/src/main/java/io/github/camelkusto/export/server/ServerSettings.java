@@ -9,9 +9,12 @@ import java.util.Optional;
  * @param databaseName the name clients give as the database; requests naming another one fail
  * @param token        when present, every request but the cloud-info metadata must carry
  *                     {@code Authorization: Bearer <token>}
- * @param threads      requests served at once
  */
-public record ServerSettings(int port, String databaseName, Optional<String> token, int threads) {
+public record ServerSettings(int port, String databaseName, Optional<String> token) {
+    /**
+     * Requests a server of the component serves at once, unless the thread-pool profile {@code kustoExportServer}
+     * says otherwise.
+     */
     public static final int DEFAULT_THREADS = 8;
 
     public ServerSettings {
@@ -21,24 +24,20 @@ public record ServerSettings(int port, String databaseName, Optional<String> tok
         if (databaseName == null || databaseName.isBlank()) {
             throw new IllegalArgumentException("the database name must not be empty");
         }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
-        }
     }
 
     public static ServerSettings of(int port, String databaseName) {
-        return new ServerSettings(port, databaseName, Optional.empty(), DEFAULT_THREADS);
+        return new ServerSettings(port, databaseName, Optional.empty());
     }
 
     public ServerSettings withToken(String bearerToken) {
-        return new ServerSettings(port, databaseName, Optional.ofNullable(bearerToken).filter(t -> !t.isEmpty()),
-                threads);
+        return new ServerSettings(port, databaseName, Optional.ofNullable(bearerToken).filter(t -> !t.isEmpty()));
     }
 
     /** Never shows the token. */
     @Override
     public String toString() {
         return "ServerSettings[port=" + port + ", databaseName=" + databaseName + ", token="
-                + (token.isPresent() ? "****" : "none") + ", threads=" + threads + "]";
+                + (token.isPresent() ? "****" : "none") + "]";
     }
 }

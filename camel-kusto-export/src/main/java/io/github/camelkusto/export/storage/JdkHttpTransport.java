@@ -3,6 +3,7 @@ package io.github.camelkusto.export.storage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpPipelineCallContext;
@@ -34,7 +35,7 @@ final class JdkHttpTransport {
     /** System properties that make the JDK's client trace requests (to System.err or its "jdk.httpclient.HttpClient" logger). */
     private static final List<String> TRACING_PROPERTIES = List.of("jdk.httpclient.HttpClient.log", DEBUG_LOGGER,
             "jdk.internal.httpclient.hpack.debug");
-    /** Strong references (java.util.logging forgets the level of a logger nobody holds); set before CLIENT. */
+    /** Strong references (java.util.logging forgets the level of a logger nobody holds); set before any client. */
     private static final List<java.util.logging.Logger> PINNED = DEBUG_LOGGERS.stream().map(name -> {
         java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
         logger.setLevel(java.util.logging.Level.OFF);
@@ -46,9 +47,7 @@ final class JdkHttpTransport {
      * instead of holding it for the whole request timeout.
      */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    /** One client for all targets: it pools connections, and a JDK 17 HttpClient cannot be closed. */
-    static final HttpClient CLIENT = new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder()
-            .version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)).build();
+
 
     private static final HttpPipelinePolicy GUARD = new HttpPipelinePolicy() {
         @Override
@@ -67,6 +66,16 @@ final class JdkHttpTransport {
     };
 
     private JdkHttpTransport() {
+    }
+
+    /**
+     * A client whose work (sending, reading responses, completing futures) runs on {@code executor}: the JDK's
+     * default would be a cached pool of its own. It pools connections; one serves all targets of a component. A
+     * JDK 17 HttpClient cannot be closed: it and its selector thread end once unreachable.
+     */
+    static HttpClient client(Executor executor) {
+        return new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder().executor(executor)
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)).build();
     }
 
     /** A pipeline policy that fails a request, before it is sent, while the JDK's client would trace it. */

@@ -18,6 +18,7 @@ import com.azure.storage.common.policy.RequestRetryOptions;
 import com.azure.storage.common.policy.RetryPolicyType;
 import io.github.camelkusto.export.command.StorageLiteral;
 import org.apache.camel.CamelContext;
+import org.apache.camel.spi.ThreadPoolProfile;
 import reactor.core.publisher.Mono;
 
 /**
@@ -34,8 +35,8 @@ public final class StorageTargets implements AutoCloseable {
     public static final int DEFAULT_BLOCKS_IN_FLIGHT = 4;
     /** The thread name of block stagers. */
     public static final String BLOCK_STAGER = "KustoExportBlockStager";
-    /** Every Azure client talks HTTP through the JDK's client, which never logs a secret (JdkHttpTransport). */
-    private static final HttpClient HTTP = JdkHttpTransport.CLIENT;
+    /** The thread name of the HTTP client's workers. */
+    public static final String HTTP_WORKER = "KustoExportHttp";
 
     private final CamelContext context;
     private final int blockSize;
@@ -44,27 +45,55 @@ public final class StorageTargets implements AutoCloseable {
     private final Map<String, StorageTarget> targets = new ConcurrentHashMap<>();
     /** Stages the blocks of every blob target's artifacts. */
     private final ExecutorService stagers;
-    private final boolean ownsStagers;
+    /** The HTTP client's workers. */
+    private final ExecutorService httpWorkers;
+    private final boolean ownsPools;
+    /** Every Azure client talks HTTP through the JDK's client, which never logs a secret (JdkHttpTransport). */
+    private final HttpClient http;
 
-    /** Targets with a block-stager pool of their own (from Camel's ExecutorServiceManager), shut down by close. */
+    /**
+     * Targets with block-stager and HTTP pools of their own (from Camel's ExecutorServiceManager), shut down by
+     * close.
+     */
     public StorageTargets(CamelContext context, int blockSize) {
         this(context, blockSize, DEFAULT_BLOCKS_IN_FLIGHT, StorageRetry.DEFAULT,
-                context.getExecutorServiceManager().newCachedThreadPool(StorageTargets.class, BLOCK_STAGER), true);
+                context.getExecutorServiceManager().newCachedThreadPool(StorageTargets.class, BLOCK_STAGER),
+                context.getExecutorServiceManager().newThreadPool(StorageTargets.class, HTTP_WORKER,
+                        httpProfile(HTTP_WORKER)), true);
     }
 
-    /** Targets staging blocks on {@code stagers}, which stay their owner's to shut down. */
-    public StorageTargets(CamelContext context, int blockSize, StorageRetry retry, ExecutorService stagers) {
-        this(context, blockSize, DEFAULT_BLOCKS_IN_FLIGHT, retry, stagers, false);
+    /**
+     * Targets staging blocks on {@code stagers} and sending requests from {@code httpWorkers}, which stay their
+     * owner's to shut down.
+     */
+    public StorageTargets(CamelContext context, int blockSize, StorageRetry retry, ExecutorService stagers,
+            ExecutorService httpWorkers) {
+        this(context, blockSize, DEFAULT_BLOCKS_IN_FLIGHT, retry, stagers, httpWorkers, false);
     }
 
     private StorageTargets(CamelContext context, int blockSize, int blocksInFlight, StorageRetry retry,
-            ExecutorService stagers, boolean ownsStagers) {
+            ExecutorService stagers, ExecutorService httpWorkers, boolean ownsPools) {
         this.context = context;
         this.blockSize = blockSize;
         this.blocksInFlight = blocksInFlight;
         this.retry = retry;
         this.stagers = stagers;
-        this.ownsStagers = ownsStagers;
+        this.httpWorkers = httpWorkers;
+        this.ownsPools = ownsPools;
+        this.http = JdkHttpTransport.client(httpWorkers);
+    }
+
+    /**
+     * The default profile of the HTTP client's pool: like the JDK client's own executor, threads as requests need
+     * them (each request takes one only while it completes a step), idle ones ending; a bounded pool would fail
+     * requests when full.
+     */
+    public static ThreadPoolProfile httpProfile(String profileId) {
+        ThreadPoolProfile profile = new ThreadPoolProfile(profileId);
+        profile.setPoolSize(0);
+        profile.setMaxPoolSize(Integer.MAX_VALUE);
+        profile.setMaxQueueSize(0);
+        return profile;
     }
 
     /** The target of a connection string; parsing errors name the string with its secret masked. */
@@ -82,15 +111,15 @@ public final class StorageTargets implements AutoCloseable {
         }
         BlobLocation blob = (BlobLocation) location;
         try {
-            return new BlobTarget(context, blob, serviceClient(blob, retry.requestTimeout()), blockSize,
+            return new BlobTarget(context, blob, serviceClient(blob), blockSize,
                     blocksInFlight, retry, stagers);
         } catch (Exception e) {
             throw new StorageException("cannot set up " + blob + ": " + e.getMessage(), e);
         }
     }
 
-    static BlobServiceClient serviceClient(BlobLocation location, Duration requestTimeout) {
-        return serviceClient(location, BlobServiceClientBuilder.getDefaultHttpLogOptions(), requestTimeout);
+    BlobServiceClient serviceClient(BlobLocation location) {
+        return serviceClient(location, BlobServiceClientBuilder.getDefaultHttpLogOptions());
     }
 
     /**
@@ -99,11 +128,12 @@ public final class StorageTargets implements AutoCloseable {
      * allow-list, which holds no SAS signature and no Authorization header (BlobHttpLoggingTest proves it at the
      * most detailed level).
      */
-    static BlobServiceClient serviceClient(BlobLocation location, HttpLogOptions logOptions, Duration requestTimeout) {
+    BlobServiceClient serviceClient(BlobLocation location, HttpLogOptions logOptions) {
+        Duration requestTimeout = retry.requestTimeout();
         // One try per request, bounded by the request timeout (BlobTarget also bounds each call by it and by the
         // export's deadline): BlobTarget retries transient failures itself, per block (StorageRetry).
         BlobServiceClientBuilder builder = new BlobServiceClientBuilder().endpoint(location.serviceUrl())
-                .httpClient(HTTP).addPolicy(JdkHttpTransport.guard()).httpLogOptions(logOptions)
+                .httpClient(http).addPolicy(JdkHttpTransport.guard()).httpLogOptions(logOptions)
                 .retryOptions(new RequestRetryOptions(RetryPolicyType.FIXED, 1, requestTimeout, null, null, null));
         BlobCredential credential = location.credential();
         if (credential instanceof BlobCredential.AccountKey key) {
@@ -111,7 +141,7 @@ public final class StorageTargets implements AutoCloseable {
         } else if (credential instanceof BlobCredential.SharedAccessSignature sas) {
             builder.sasToken(sas.token());
         } else if (credential instanceof BlobCredential.ManagedIdentity identity) {
-            ManagedIdentityCredentialBuilder managed = new ManagedIdentityCredentialBuilder().httpClient(HTTP);
+            ManagedIdentityCredentialBuilder managed = new ManagedIdentityCredentialBuilder().httpClient(http);
             switch (identity.by()) {
                 case OBJECT_ID -> managed.objectId(identity.id());
                 case CLIENT_ID -> managed.clientId(identity.id());
@@ -120,7 +150,7 @@ public final class StorageTargets implements AutoCloseable {
             }
             builder.credential(managed.build());
         } else if (credential instanceof BlobCredential.Impersonate) {
-            builder.credential(new DefaultAzureCredentialBuilder().httpClient(HTTP).build());
+            builder.credential(new DefaultAzureCredentialBuilder().httpClient(http).build());
         } else if (credential instanceof BlobCredential.BearerToken bearer) {
             // A token given as is: it is used until Azure refuses it; the user owns its lifetime.
             AccessToken token = new AccessToken(bearer.token(), OffsetDateTime.MAX);
@@ -133,8 +163,9 @@ public final class StorageTargets implements AutoCloseable {
     public void close() {
         targets.values().forEach(StorageTarget::close);
         targets.clear();
-        if (ownsStagers) {
+        if (ownsPools) {
             context.getExecutorServiceManager().shutdownNow(stagers);
+            context.getExecutorServiceManager().shutdownNow(httpWorkers);
         }
     }
 }

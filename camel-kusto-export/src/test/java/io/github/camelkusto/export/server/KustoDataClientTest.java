@@ -25,20 +25,21 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** Microsoft's kusto-data 7.0.4 client talks to the embedded engine served over the Kusto REST protocol. */
 class KustoDataClientTest {
     private KustoDatabase database;
+    private ServedDatabase served;
     private KustoRestServer server;
     private Client client;
 
     @BeforeEach
     void start() throws Exception {
         database = new KustoDatabase("default");
-        server = KustoRestServer.start(database, new EmbeddedManagementCommands(database),
-                ServerSettings.of(0, "default"));
+        served = ServedDatabase.serve(database, ServerSettings.of(0, "default"));
+        server = served.server();
         client = KustoDataClients.connect(server);
     }
 
     @AfterEach
     void stop() throws Exception {
-        server.close();
+        served.close();
     }
 
     private KustoResultSetTable query(String query) {

@@ -28,19 +28,20 @@ class NodeKustoClientTest {
     @TempDir
     Path work;
 
+    private ServedDatabase served;
     private KustoRestServer server;
 
     @AfterEach
     void stop() {
-        if (server != null) {
-            server.close();
+        if (served != null) {
+            served.close();
         }
     }
 
     private void serve(String token) throws IOException {
         KustoDatabase database = new KustoDatabase("default");
-        server = KustoRestServer.start(database, new EmbeddedManagementCommands(database),
-                ServerSettings.of(0, "default").withToken(token));
+        served = ServedDatabase.serve(database, ServerSettings.of(0, "default").withToken(token));
+        server = served.server();
     }
 
     private JsonNode node(String text, String... token) throws Exception {

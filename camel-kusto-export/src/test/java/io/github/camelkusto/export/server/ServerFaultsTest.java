@@ -21,18 +21,19 @@ class ServerFaultsTest {
     /** Rows nobody could wait for: a stream of them ends only when the server stops writing. */
     private static final String ENDLESS_QUERY = "range x from 1 to 9000000000000 step 1 | extend s = strcat('row ', x)";
 
+    private ServedDatabase served;
     private KustoRestServer server;
 
     @BeforeEach
     void start() throws Exception {
         KustoDatabase database = new KustoDatabase("default");
-        server = KustoRestServer.start(database, new EmbeddedManagementCommands(database),
-                ServerSettings.of(0, "default"));
+        served = ServedDatabase.serve(database, ServerSettings.of(0, "default"));
+        server = served.server();
     }
 
     @AfterEach
     void stop() {
-        server.close();
+        served.close();
     }
 
     @Test

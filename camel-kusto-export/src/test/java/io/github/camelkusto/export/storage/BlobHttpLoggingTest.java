@@ -42,11 +42,12 @@ class BlobHttpLoggingTest {
     }
 
     /** Checks a container exists, uploads and lists a blob through a client of the connection string. */
-    private List<String> logsOfRequestsWith(String connectionString) {
+    private List<String> logsOfRequestsWith(String connectionString) throws Exception {
         BlobLocation location = (BlobLocation) ConnectionStrings.parse(
                 new StorageLiteral(connectionString, false, "test"));
-        try (LogCapture logs = LogCapture.install()) {
-            BlobContainerClient container = StorageTargets.serviceClient(location, FULL_DETAIL, StorageRetry.DEFAULT_REQUEST_TIMEOUT)
+        try (CamelContext camel = new DefaultCamelContext(); StorageTargets targets = new StorageTargets(camel, 1024);
+             LogCapture logs = LogCapture.install()) {
+            BlobContainerClient container = targets.serviceClient(location, FULL_DETAIL)
                     .getBlobContainerClient(location.container());
             assertThat(container.exists()).isTrue();
             container.getBlobClient("logged.csv").upload(BinaryData.fromString("a,b\n1,2\n"), true);
@@ -56,7 +57,7 @@ class BlobHttpLoggingTest {
     }
 
     @Test
-    void requestsWithASasAreLoggedWithTheSignatureRedacted() {
+    void requestsWithASasAreLoggedWithTheSignatureRedacted() throws Exception {
         String container = azurite.newContainer("logsas");
         String sas = azurite.blobServiceClient().generateAccountSas(new AccountSasSignatureValues(
                 OffsetDateTime.now().plusHours(1), AccountSasPermission.parse("rwlc"), AccountSasService.parse("b"),
@@ -76,29 +77,30 @@ class BlobHttpLoggingTest {
         String container = azurite.newContainer("logjdk");
         StorageLiteral literal = new StorageLiteral(azurite.kustoConnectionString(container), false, "test");
         BlobLocation location = (BlobLocation) ConnectionStrings.parse(literal);
-        BlobContainerClient client = StorageTargets.serviceClient(location, FULL_DETAIL, StorageRetry.DEFAULT_REQUEST_TIMEOUT)
-                .getBlobContainerClient(location.container());
         java.util.logging.Logger debug = java.util.logging.Logger.getLogger(JdkHttpTransport.DEBUG_LOGGER);
         java.util.logging.Level pinned = debug.getLevel();
-        try (LogCapture logs = LogCapture.install(); CamelContext camel = new DefaultCamelContext();
-             StorageTargets targets = new StorageTargets(camel, 1024)) {
-            debug.setLevel(java.util.logging.Level.FINE);
+        try (CamelContext camel = new DefaultCamelContext(); StorageTargets targets = new StorageTargets(camel, 1024)) {
+            BlobContainerClient client = targets.serviceClient(location, FULL_DETAIL)
+                    .getBlobContainerClient(location.container());
+            try (LogCapture logs = LogCapture.install()) {
+                debug.setLevel(java.util.logging.Level.FINE);
 
-            assertThatThrownBy(() -> targets.target(literal).verify()).isInstanceOf(StorageException.class)
-                    .hasMessageContaining("the logger " + JdkHttpTransport.DEBUG_LOGGER + " is at DEBUG or below")
-                    .hasMessageNotContaining(azurite.accountKey());
-            assertThatThrownBy(client::exists).isInstanceOf(RuntimeException.class);
-            assertThat(logs.events()).as("the JDK HTTP client's traces").noneSatisfy(
-                    e -> assertThat(e).startsWith("jdk.internal.httpclient"));
-        } finally {
-            debug.setLevel(pinned);
+                assertThatThrownBy(() -> targets.target(literal).verify()).isInstanceOf(StorageException.class)
+                        .hasMessageContaining("the logger " + JdkHttpTransport.DEBUG_LOGGER + " is at DEBUG or below")
+                        .hasMessageNotContaining(azurite.accountKey());
+                assertThatThrownBy(client::exists).isInstanceOf(RuntimeException.class);
+                assertThat(logs.events()).as("the JDK HTTP client's traces").noneSatisfy(
+                        e -> assertThat(e).startsWith("jdk.internal.httpclient"));
+            } finally {
+                debug.setLevel(pinned);
+            }
+            assertThat(pinned).isEqualTo(java.util.logging.Level.OFF);
+            assertThat(client.exists()).isTrue();
         }
-        assertThat(pinned).isEqualTo(java.util.logging.Level.OFF);
-        assertThat(client.exists()).isTrue();
     }
 
     @Test
-    void requestsWithAnAccountKeyAreLoggedWithoutTheKeyOrTheAuthorizationHeader() {
+    void requestsWithAnAccountKeyAreLoggedWithoutTheKeyOrTheAuthorizationHeader() throws Exception {
         String container = azurite.newContainer("logkey");
 
         List<String> logs = logsOfRequestsWith(azurite.kustoConnectionString(container));

@@ -1,0 +1,30 @@
+package io.github.camelkusto.export.server;
+
+import java.io.IOException;
+
+import io.github.camelkusto.export.KustoExportComponent;
+import io.github.camelkusto.kql.catalog.KustoDatabase;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * A database served over the Kusto REST protocol the way the CLI serves it: by a started kusto-export component
+ * (requests on its Camel pool, queries on its engine pool), table commands run by {@link EmbeddedManagementCommands}.
+ */
+record ServedDatabase(CamelContext camel, KustoRestServer server) implements AutoCloseable {
+
+    static ServedDatabase serve(KustoDatabase database, ServerSettings settings) throws IOException {
+        CamelContext camel = new DefaultCamelContext();
+        KustoExportComponent component = new KustoExportComponent();
+        component.setDatabase(database);
+        camel.addComponent("kusto-export", component);
+        camel.start();
+        return new ServedDatabase(camel, component.serve(new EmbeddedManagementCommands(database), settings));
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        camel.stop();
+    }
+}
