@@ -1,8 +1,12 @@
 package io.github.camelkusto.export.command;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,7 +19,9 @@ import io.github.camelkusto.kql.Printable;
  * A connection string's secrets are the password of a URL's user info ({@code http://user:****@host}) and
  * everything after the first {@code ;} or {@code ?} (account key, SAS, token). Free text (an exception message
  * from a lower layer) additionally has every known connection string masked, and every URL password,
- * SAS signature and {@code key=value} credential it may quote on its own.
+ * SAS signature and {@code key=value} credential it may quote on its own. A connection string in the Azure
+ * portal's form ({@code AccountName=...;AccountKey=...}) shows only the values of its keys that are never
+ * secret; every other value, and any part that is not one of its keys, is masked.
  */
 public final class Redaction {
     public static final String MASK = "****";
@@ -40,17 +46,79 @@ public final class Redaction {
      */
     private static final Pattern SECRET_OR_VALUE_START = Pattern.compile("[;?=]|%3[bBfFdD]");
     private static final Pattern URL_START = Pattern.compile("^\\s*[A-Za-z][A-Za-z0-9+.-]*://");
+    /** The keys of the Azure portal's (and the Azure SDKs') storage connection strings, and this project's Container. */
+    public static final List<String> PORTAL_KEYS = List.of("DefaultEndpointsProtocol", "AccountName", "AccountKey",
+            "SharedAccessSignature", "EndpointSuffix", "BlobEndpoint", "UseDevelopmentStorage", "Container",
+            "QueueEndpoint", "TableEndpoint", "FileEndpoint");
+    /** Portal keys whose values are never secret; an endpoint's too when it is a plain http(s) URL. */
+    private static final List<String> PORTAL_SHOWN = List.of("DefaultEndpointsProtocol", "AccountName",
+            "EndpointSuffix", "UseDevelopmentStorage", "Container");
 
     /**
-     * One connection string, safe to show: its URL password and what follows ';' or '?' (or their URI encodings)
-     * masked, controls escaped; in a text that is not a URL, also what follows the first '='.
+     * One connection string, safe to show, controls escaped: in the portal's form, the values of its never-secret
+     * keys only; otherwise its URL password and what follows ';' or '?' (or their URI encodings) masked, and in a
+     * text that is not a URL, also what follows the first '='.
      */
     public static String connectionString(String raw) {
+        if (portalKey(raw) != null) {
+            return Printable.escapeControls(portal(raw));
+        }
         String withoutPassword = URL_PASSWORD.matcher(raw).replaceAll("$1" + MASK + "@");
         Matcher cut = (URL_START.matcher(withoutPassword).find() ? SECRET_START : SECRET_OR_VALUE_START)
                 .matcher(withoutPassword);
         return Printable.escapeControls(cut.find() ? withoutPassword.substring(0, cut.end()) + MASK
                 : withoutPassword);
+    }
+
+    /**
+     * The portal key the text starts with ({@code <key>=}, any case), as the portal spells it; null when it does
+     * not start with one.
+     */
+    public static String portalKey(String raw) {
+        String text = raw.strip();
+        int semicolon = text.indexOf(';');
+        String first = semicolon < 0 ? text : text.substring(0, semicolon);
+        int equals = first.indexOf('=');
+        return equals > 0 ? canonicalPortalKey(first.substring(0, equals)) : null;
+    }
+
+    /** {@code key} as the portal spells it, whatever its case; null when it is not one of {@link #PORTAL_KEYS}. */
+    public static String canonicalPortalKey(String key) {
+        String k = key.strip().toLowerCase(Locale.ROOT);
+        return PORTAL_KEYS.stream().filter(known -> known.toLowerCase(Locale.ROOT).equals(k)).findFirst()
+                .orElse(null);
+    }
+
+    /** A portal-form string with the values of its secret keys (and any part that is not a key) masked. */
+    private static String portal(String raw) {
+        StringJoiner masked = new StringJoiner(";");
+        for (String part : raw.split(";", -1)) {
+            int equals = part.indexOf('=');
+            String key = equals < 0 ? null : canonicalPortalKey(part.substring(0, equals));
+            String value = equals < 0 ? "" : part.substring(equals + 1);
+            if (part.isBlank()) {
+                masked.add(part);
+            } else if (key == null) {
+                masked.add(MASK);
+            } else if (PORTAL_SHOWN.contains(key) || key.equals("BlobEndpoint") && isPlainHttpUrl(value)) {
+                masked.add(part);
+            } else {
+                masked.add(part.substring(0, equals + 1) + MASK);
+            }
+        }
+        return masked.toString();
+    }
+
+    /** Whether {@code url} is an http(s) URL with a host and no user info, query or fragment (no credential in it). */
+    public static boolean isPlainHttpUrl(String url) {
+        try {
+            URI uri = new URI(url.strip());
+            return uri.getScheme() != null && uri.getScheme().toLowerCase(Locale.ROOT).matches("https?")
+                    && uri.getHost() != null && uri.getRawUserInfo() == null && uri.getRawQuery() == null
+                    && uri.getRawFragment() == null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /**

@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 
 import io.github.camelkusto.export.command.Redaction;
 import io.github.camelkusto.export.command.StorageLiteral;
-import io.github.camelkusto.kql.Printable;
 
 /**
  * Parses storage connection strings as ADX's {@code .export} accepts them:
@@ -84,7 +83,7 @@ public final class ConnectionStrings {
                 default -> throw unsupported(literal, "uses the unsupported scheme '" + scheme.group(1) + "'");
             };
         }
-        if (PortalConnectionString.looksLikeOne(raw)) {
+        if (Redaction.portalKey(raw) != null) {
             return blob(literal, PortalConnectionString.toAdxForm(literal, raw));
         }
         return localFolder(literal, raw);
@@ -94,21 +93,10 @@ public final class ConnectionStrings {
     private static CamelEndpointLocation camelEndpoint(StorageLiteral literal, String raw) {
         String uri = raw.substring("camel:".length()).strip();
         if (uri.isEmpty() || !SCHEME.matcher(uri).lookingAt()) {
-            throw error(literal, literal.where() + " (" + mask(raw) + ") names no Camel endpoint: write"
+            throw error(literal, literal.where() + " (" + Redaction.connectionString(raw) + ") names no Camel endpoint: write"
                     + " camel:<endpoint uri>, such as camel:file:/data/out or camel:sftp://host/dir?username=u");
         }
         return new CamelEndpointLocation(uri);
-    }
-
-    /**
-     * The connection string safe to show: in the portal's form, every value but those of its non-secret keys;
-     * otherwise as {@link Redaction#connectionString(String)} masks it.
-     */
-    public static String mask(String raw) {
-        if (!SCHEME.matcher(raw.strip()).lookingAt() && PortalConnectionString.looksLikeOne(raw.strip())) {
-            return Printable.escapeControls(PortalConnectionString.mask(raw));
-        }
-        return Redaction.connectionString(raw);
     }
 
     /** A Windows path such as {@code C:\out} is not a one-letter scheme (on Windows only). */
@@ -406,11 +394,11 @@ public final class ConnectionStrings {
     }
 
     static StorageException invalid(StorageLiteral literal, String problem) {
-        return error(literal, literal.where() + " (" + mask(literal.value().strip()) + ") " + problem);
+        return error(literal, literal.where() + " (" + Redaction.connectionString(literal.value().strip()) + ") " + problem);
     }
 
     private static StorageException unsupported(StorageLiteral literal, String problem) {
-        return error(literal, literal.where() + " (" + mask(literal.value().strip()) + ") " + problem + " ("
+        return error(literal, literal.where() + " (" + Redaction.connectionString(literal.value().strip()) + ") " + problem + " ("
                 + SUPPORTED + ")");
     }
 

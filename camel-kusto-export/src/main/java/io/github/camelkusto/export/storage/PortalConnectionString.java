@@ -1,14 +1,11 @@
 package io.github.camelkusto.export.storage;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
+import io.github.camelkusto.export.command.Redaction;
 import io.github.camelkusto.export.command.StorageLiteral;
 
 /**
@@ -29,11 +26,6 @@ final class PortalConnectionString {
     private static final String BLOB_ENDPOINT = "BlobEndpoint";
     private static final String DEVELOPMENT = "UseDevelopmentStorage";
     private static final String CONTAINER = "Container";
-    /** The keys understood; the endpoints of other services, which the portal's SAS strings list, are ignored. */
-    private static final List<String> KEYS = List.of(PROTOCOL, ACCOUNT_NAME, ACCOUNT_KEY, SAS, SUFFIX,
-            BLOB_ENDPOINT, DEVELOPMENT, CONTAINER, "QueueEndpoint", "TableEndpoint", "FileEndpoint");
-    /** Keys whose values are never secret and may be shown in messages. */
-    private static final List<String> SHOWN = List.of(PROTOCOL, ACCOUNT_NAME, SUFFIX, DEVELOPMENT, CONTAINER);
     private static final Pattern ACCOUNT = Pattern.compile("[a-z0-9]{3,24}");
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
     /** Azurite's endpoint and account for {@code UseDevelopmentStorage=true}, as the Azure SDKs define it. */
@@ -43,14 +35,6 @@ final class PortalConnectionString {
             "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private PortalConnectionString() {
-    }
-
-    /** Whether the text starts as the portal's strings do: {@code <one of its keys>=}. */
-    static boolean looksLikeOne(String raw) {
-        int semicolon = raw.indexOf(';');
-        String first = semicolon < 0 ? raw : raw.substring(0, semicolon);
-        int equals = first.indexOf('=');
-        return equals > 0 && canonical(first.substring(0, equals)) != null;
     }
 
     /** The same location and credential written as ADX writes them. */
@@ -78,28 +62,6 @@ final class PortalConnectionString {
         return serviceUrl + "/" + container + credential;
     }
 
-    /**
-     * The text with the values of its secret keys (and of any part that is not a known key) shown as
-     * {@code ****}.
-     */
-    static String mask(String raw) {
-        StringJoiner masked = new StringJoiner(";");
-        for (String part : raw.split(";", -1)) {
-            int equals = part.indexOf('=');
-            String key = equals < 0 ? null : canonical(part.substring(0, equals));
-            if (part.isBlank()) {
-                masked.add(part);
-            } else if (key == null) {
-                masked.add("****");
-            } else if (SHOWN.contains(key) || key.equals(BLOB_ENDPOINT) && plainUrl(part.substring(equals + 1))) {
-                masked.add(part);
-            } else {
-                masked.add(part.substring(0, equals + 1) + "****");
-            }
-        }
-        return masked.toString();
-    }
-
     private static Map<String, String> values(StorageLiteral literal, String raw) {
         Map<String, String> values = new LinkedHashMap<>();
         String[] parts = raw.split(";");
@@ -110,10 +72,10 @@ final class PortalConnectionString {
             }
             int equals = part.indexOf('=');
             // The part itself is never quoted: a key pasted without its name would be shown.
-            String key = equals <= 0 ? null : canonical(part.substring(0, equals));
+            String key = equals <= 0 ? null : Redaction.canonicalPortalKey(part.substring(0, equals));
             if (key == null) {
                 throw ConnectionStrings.invalid(literal, "has a part (number " + (i + 1) + ") that is not"
-                        + " <name>=<value> with one of the names " + String.join(", ", KEYS));
+                        + " <name>=<value> with one of the names " + String.join(", ", Redaction.PORTAL_KEYS));
             }
             if (values.put(key, part.substring(equals + 1).strip()) != null) {
                 throw ConnectionStrings.invalid(literal, "gives " + key + " twice");
@@ -134,7 +96,7 @@ final class PortalConnectionString {
         }
         String endpoint = values.get(BLOB_ENDPOINT);
         if (endpoint != null) {
-            if (!plainUrl(endpoint)) {
+            if (!Redaction.isPlainHttpUrl(endpoint)) {
                 throw ConnectionStrings.invalid(literal, "has a BlobEndpoint that is not an http(s) URL with a host"
                         + " and no user, query or fragment");
             }
@@ -159,22 +121,5 @@ final class PortalConnectionString {
                     + "' (expected a host name such as core.windows.net)");
         }
         return protocol + "://" + account + ".blob." + suffix;
-    }
-
-    private static boolean plainUrl(String url) {
-        try {
-            URI uri = new URI(url.strip());
-            return uri.getScheme() != null && uri.getScheme().toLowerCase(Locale.ROOT).matches("https?")
-                    && uri.getHost() != null && uri.getRawUserInfo() == null && uri.getRawQuery() == null
-                    && uri.getRawFragment() == null;
-        } catch (URISyntaxException e) {
-            return false;
-        }
-    }
-
-    /** The key as the portal spells it, whatever its case; null when it is not one. */
-    private static String canonical(String key) {
-        String k = key.strip();
-        return KEYS.stream().filter(known -> known.equalsIgnoreCase(k)).findFirst().orElse(null);
     }
 }

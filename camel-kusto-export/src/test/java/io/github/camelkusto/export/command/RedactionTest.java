@@ -43,4 +43,20 @@ class RedactionTest {
         assertThat(Redaction.literals(".export%20to%20csv%20(h%22http://h/a/c;K1%22)"))
                 .isEqualTo(".export%20to%20csv%20(h%22http://h/a/c;****%22)");
     }
+
+    @Test
+    void thePortalFormKeepsOnlyTheValuesOfItsNeverSecretKeys() {
+        assertThat(Redaction.connectionString("DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=S3CR3T==;"
+                + "EndpointSuffix=core.windows.net;Container=exports"))
+                .isEqualTo("DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=****;"
+                        + "EndpointSuffix=core.windows.net;Container=exports");
+        assertThat(Redaction.connectionString("BlobEndpoint=http://u:pw@h/acct;SharedAccessSignature=sv=1&sig=S3CR3T"))
+                .isEqualTo("BlobEndpoint=****;SharedAccessSignature=****");
+    }
+
+    @Test
+    void anEndpointUriWithAPortalConnectionStringShowsTheAccountButNotTheKey() {
+        assertThat(Redaction.literals(".export to csv ('AccountName=acct;AccountKey=S3CR3T;Container=c') <| T"))
+                .isEqualTo(".export to csv ('AccountName=acct;AccountKey=****;Container=c') <| T");
+    }
 }

@@ -3,6 +3,7 @@ package io.github.camelkusto.export.storage;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.github.camelkusto.export.command.Redaction;
 import io.github.camelkusto.export.command.StorageLiteral;
 import org.junit.jupiter.api.Test;
 
@@ -137,7 +138,7 @@ class ConnectionStringsTest {
 
     @Test
     void maskingThePortalFormHidesEverySecretWhateverItsPlace() {
-        assertThat(ConnectionStrings.mask("AccountKey=" + KEY + ";AccountName=acct;SharedAccessSignature=sv=1&sig=x;"
+        assertThat(Redaction.connectionString("AccountKey=" + KEY + ";AccountName=acct;SharedAccessSignature=sv=1&sig=x;"
                 + KEY + ";Container=c"))
                 .isEqualTo("AccountKey=****;AccountName=acct;SharedAccessSignature=****;****;Container=c");
     }
