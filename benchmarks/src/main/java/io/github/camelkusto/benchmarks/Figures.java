@@ -1,10 +1,13 @@
 package io.github.camelkusto.benchmarks;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+
+import com.sun.management.OperatingSystemMXBean;
 
 /**
  * Times a task several times and keeps the median; prints rows of figures side by side with a ratio. Medians
@@ -45,12 +48,20 @@ final class Figures {
         double[] seconds = new double[runs];
         for (int i = 0; i < runs; i++) {
             setup.run();
+            long cpuBefore = processCpuNanos();
             long start = System.nanoTime();
             task.call();
             seconds[i] = (System.nanoTime() - start) / 1e9;
+            // CPU time barely depends on what else the machine runs: it tells a slower run from a busier machine
+            System.err.printf(Locale.ROOT, "    run %d: %.0f ms wall, %.0f ms CPU of this JVM%n", i + 1,
+                    seconds[i] * 1000, (processCpuNanos() - cpuBefore) / 1e6);
         }
         Arrays.sort(seconds);
         return seconds[runs / 2];
+    }
+
+    private static long processCpuNanos() {
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** A row of throughputs: {@code rows} rows processed in the given seconds by each side. */
