@@ -14,6 +14,7 @@ import javax.management.ObjectName;
 import io.github.camelkusto.export.server.EmbeddedManagementCommands;
 import io.github.camelkusto.export.server.KustoRestServer;
 import io.github.camelkusto.export.server.ServerSettings;
+import io.github.camelkusto.kql.exec.QueryEngine;
 import io.github.camelkusto.testkit.Azurite;
 import io.github.camelkusto.testkit.AzuriteExtension;
 import org.apache.camel.CamelContext;
@@ -73,7 +74,8 @@ class ThreadPoolsTest {
             KustoExportComponent component = new KustoExportComponent();
             context.addComponent("kusto-export", component);
             context.start();
-            KustoRestServer served = component.serve(new EmbeddedManagementCommands(component.getDatabase()),
+            KustoRestServer served = component.serve(new EmbeddedManagementCommands(component.getDatabase(),
+                    new QueryEngine(component.getDatabase(), Runnable::run)),
                     ServerSettings.of(0, "default"));
             HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     served.uri().resolve("/v1/rest/auth/metadata")).build(), BodyHandlers.ofString());

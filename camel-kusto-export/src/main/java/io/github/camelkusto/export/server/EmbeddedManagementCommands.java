@@ -27,8 +27,9 @@ public final class EmbeddedManagementCommands implements ManagementCommands {
 
     private final TableCommandRunner tables;
 
-    public EmbeddedManagementCommands(KustoDatabase database) {
-        this.tables = new TableCommandRunner(database, new QueryEngine(database));
+    /** Commands on {@code database}, their queries ({@code .set <| ...}) run by {@code engine} (on its executor). */
+    public EmbeddedManagementCommands(KustoDatabase database, QueryEngine engine) {
+        this.tables = new TableCommandRunner(database, engine);
     }
 
     @Override

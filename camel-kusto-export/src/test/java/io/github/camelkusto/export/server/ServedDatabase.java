@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import io.github.camelkusto.export.KustoExportComponent;
 import io.github.camelkusto.kql.catalog.KustoDatabase;
+import io.github.camelkusto.kql.exec.QueryEngine;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 
@@ -19,7 +20,8 @@ record ServedDatabase(CamelContext camel, KustoRestServer server) implements Aut
         component.setDatabase(database);
         camel.addComponent("kusto-export", component);
         camel.start();
-        return new ServedDatabase(camel, component.serve(new EmbeddedManagementCommands(database), settings));
+        return new ServedDatabase(camel, component.serve(new EmbeddedManagementCommands(database,
+                new QueryEngine(database, Runnable::run)), settings));
     }
 
     @Override
