@@ -59,11 +59,17 @@ final class TabularBinder {
             return project(new PlanNode.SingleRow(), print.columns(), true);
         }
         if (e instanceof TabularExpression.Union union) {
-            List<PlanNode> inputs = new ArrayList<>();
-            for (TabularExpression t : union.tables()) {
-                inputs.add(bindTabular(t));
-            }
-            return union(inputs, union.options(), union.offset());
+            UnionInputs inputs = new UnionInputs();
+            union.tables().forEach(inputs::add);
+            return union(inputs.plans, inputs.names, union.options(), union.offset());
+        }
+        if (e instanceof TabularExpression.FunctionCall call) {
+            return binder.calls.tabularCall(function(call.name(), call.offset()), call.args(), call.offset());
+        }
+        if (e instanceof TabularExpression.TablePattern pattern) {
+            UnionInputs inputs = new UnionInputs();
+            inputs.add(pattern);
+            return union(inputs.plans, inputs.names, new TabularOperator.UnionOptions(true, null), pattern.offset());
         }
         if (e instanceof TabularExpression.ApplyRows rows) {
             if (binder.applyRows == null) {
@@ -242,12 +248,26 @@ final class TabularBinder {
                     count.offset())), List.of(), count.offset());
         }
         if (op instanceof TabularOperator.Union union) {
-            List<PlanNode> inputs = new ArrayList<>();
-            inputs.add(input);
-            for (TabularExpression t : union.tables()) {
-                inputs.add(bindTabular(t));
+            UnionInputs inputs = new UnionInputs();
+            inputs.plans.add(input);
+            inputs.names.add(input instanceof PlanNode.Scan scan ? scan.table().name() : "union_arg0");
+            union.tables().forEach(inputs::add);
+            return union(inputs.plans, inputs.names, union.options(), union.offset());
+        }
+        if (op instanceof TabularOperator.Invoke invoke) {
+            List<Object> args = new ArrayList<>();
+            args.add(new TabularExpression.ApplyRows(invoke.offset()));
+            args.addAll(invoke.args());
+            PlanNode saved = binder.applyRows;
+            binder.applyRows = input;
+            try {
+                return binder.calls.tabularCall(function(invoke.function(), invoke.offset()), args, invoke.offset());
+            } finally {
+                binder.applyRows = saved;
             }
-            return union(inputs, union.options(), union.offset());
+        }
+        if (op instanceof TabularOperator.Partition partition) {
+            return PartitionBinding.partition(binder, input, partition);
         }
         if (op instanceof TabularOperator.As as) {
             binder.tabularLets.put(as.name(), input);
@@ -566,11 +586,45 @@ final class TabularBinder {
         return out;
     }
 
+    private io.github.camelkusto.kql.syntax.ast.Query.FunctionLet function(String name, int offset) {
+        var function = binder.userFunctions.get(name);
+        if (function == null) {
+            throw binder.error("unknown function '" + name + "'" + Suggestions.didYouMean(name,
+                    binder.userFunctions.keySet()), offset);
+        }
+        return function;
+    }
+
+    /** The inputs of a union and the name of each ({@code withsource}): a table's name, else union_argN. */
+    private final class UnionInputs {
+        final List<PlanNode> plans = new ArrayList<>();
+        final List<String> names = new ArrayList<>();
+
+        void add(TabularExpression t) {
+            if (t instanceof TabularExpression.TablePattern pattern) {
+                TabularOperator.NamePattern names = new TabularOperator.NamePattern(pattern.pattern(), pattern.offset());
+                List<String> matching = new TreeSet<>(binder.database.tableNames()).stream().filter(names::matches)
+                        .toList();
+                if (matching.isEmpty()) {
+                    throw binder.error("no table matches '" + pattern.pattern() + "' (tables in database "
+                            + binder.database.name() + ": " + String.join(", ", new TreeSet<>(
+                            binder.database.tableNames())) + ")", pattern.offset());
+                }
+                matching.forEach(name -> add(new TabularExpression.TableReference(name, pattern.offset())));
+                return;
+            }
+            PlanNode plan = bindTabular(t);
+            this.names.add(t instanceof TabularExpression.TableReference ref && plan instanceof PlanNode.Scan
+                    ? ref.name() : "union_arg" + plans.size());
+            plans.add(plan);
+        }
+    }
+
     /**
      * union: columns by name in order of appearance; {@code kind=inner} keeps only the columns every input has.
      * A name with different types in two inputs is refused, as the Kusto emulator does.
      */
-    private PlanNode union(List<PlanNode> inputs, TabularOperator.UnionOptions options, int offset) {
+    PlanNode union(List<PlanNode> inputs, List<String> names, TabularOperator.UnionOptions options, int offset) {
         LinkedHashMap<String, KqlType> columns = new LinkedHashMap<>();
         for (PlanNode input : inputs) {
             for (Column c : input.schema().columns()) {
@@ -596,7 +650,7 @@ final class TabularBinder {
             PlanNode input = inputs.get(i);
             List<BoundExpr> exprs = new ArrayList<>();
             if (options.withSource() != null) {
-                exprs.add(new BoundExpr.Constant(KqlType.STRING, "union_arg" + i));
+                exprs.add(new BoundExpr.Constant(KqlType.STRING, names.get(i)));
             }
             columns.forEach((n, t) -> exprs.add(input.schema().indexOf(n)
                     .<BoundExpr>map(c -> new BoundExpr.ColumnRef(c, n, t))

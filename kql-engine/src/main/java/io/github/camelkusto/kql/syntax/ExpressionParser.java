@@ -309,6 +309,9 @@ final class ExpressionParser {
                             if (a.isSymbol("*") && (tokens.peek(1).isSymbol(")") || tokens.peek(1).isSymbol(","))) {
                                 tokens.advance();
                                 args.add(new Expr.Star(a.start()));
+                            } else if (a.kind() == TokenKind.IDENTIFIER && tokens.peek(1).isSymbol("=")) {
+                                tokens.skip(2);
+                                args.add(new Expr.NamedArgument(a.text(), expression(), a.start()));
                             } else {
                                 args.add(expression());
                             }
