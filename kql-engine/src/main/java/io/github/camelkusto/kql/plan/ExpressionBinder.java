@@ -177,6 +177,10 @@ final class ExpressionBinder {
         if (let != null) {
             return let;
         }
+        var function = binder.userFunctions.get(n.name());
+        if (function != null && !function.tabular()) {
+            return binder.calls.scalarCall(function, List.of(), schema, false, n.offset()); // called by name
+        }
         throw unknownColumn(n.name(), n.offset(), schema);
     }
 

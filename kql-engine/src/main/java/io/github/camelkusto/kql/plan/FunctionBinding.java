@@ -26,6 +26,9 @@ final class FunctionBinding {
     private final Binder binder;
     private int depth;
 
+    /** The locals a function defined inside another function's body sees: its definer's, when it was defined. */
+    private final Map<Query.FunctionLet, Map<String, BoundExpr>> closures = new java.util.IdentityHashMap<>();
+
     FunctionBinding(Binder binder) {
         this.binder = binder;
     }
@@ -61,7 +64,8 @@ final class FunctionBinding {
         Map<String, Query.FunctionLet> savedFunctions = new HashMap<>(binder.userFunctions);
         depth++;
         try {
-            binder.locals.clear(); // a body sees its parameters and the query's lets, not its caller's locals
+            binder.locals.clear(); // a body sees its parameters, its definer's locals and the query's lets
+            binder.locals.putAll(closures.getOrDefault(f, Map.of()));
             bound.forEach((name, value) -> {
                 if (value instanceof PlanNode plan) {
                     binder.tabularLets.put(name, plan);
@@ -76,6 +80,9 @@ final class FunctionBinding {
                     binder.tabularLets.remove(s.name());
                 } else {
                     binder.bindLet(let);
+                    if (let instanceof Query.FunctionLet inner) {
+                        closures.put(inner, new HashMap<>(binder.locals));
+                    }
                 }
             }
             return body.get();
@@ -132,6 +139,10 @@ final class FunctionBinding {
             }
             BoundExpr value = arg == null ? binder.expressions.bindExpr(p.defaultValue(), new Schema(List.of()), false)
                     : binder.expressions.bindExpr((Expr) arg, schema, serialized);
+            if (value.type() == KqlType.LONG && p.type() == KqlType.INT && value instanceof BoundExpr.Constant c
+                    && c.value() instanceof Long l && l == l.intValue()) {
+                value = new BoundExpr.Constant(KqlType.INT, l.intValue()); // a literal fits an int parameter
+            }
             if (value.type() != p.type()) {
                 if (Conversions.wideningCost(value.type(), p.type()) == Integer.MAX_VALUE
                         && !(value instanceof BoundExpr.Constant c && c.value() == null)) {

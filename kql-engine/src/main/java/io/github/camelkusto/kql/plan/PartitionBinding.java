@@ -80,7 +80,7 @@ final class PartitionBinding {
         if (results.size() == 1) {
             return results.get(0);
         }
-        return binder.tabular.union(results, names, new TabularOperator.UnionOptions(true, null), op.offset());
+        return UnionBinding.union(binder, results, names, TabularOperator.UnionOptions.DEFAULT, op.offset());
     }
 
     private static PlanNode subquery(Binder binder, PlanNode rows, TabularOperator.Partition op, Object value,

@@ -59,17 +59,14 @@ final class TabularBinder {
             return project(new PlanNode.SingleRow(), print.columns(), true);
         }
         if (e instanceof TabularExpression.Union union) {
-            UnionInputs inputs = new UnionInputs();
-            union.tables().forEach(inputs::add);
-            return union(inputs.plans, inputs.names, union.options(), union.offset());
+            return new UnionBinding(binder).source(union);
         }
         if (e instanceof TabularExpression.FunctionCall call) {
             return binder.calls.tabularCall(function(call.name(), call.offset()), call.args(), call.offset());
         }
         if (e instanceof TabularExpression.TablePattern pattern) {
-            UnionInputs inputs = new UnionInputs();
-            inputs.add(pattern);
-            return union(inputs.plans, inputs.names, new TabularOperator.UnionOptions(true, null), pattern.offset());
+            return new UnionBinding(binder).source(new TabularExpression.Union(TabularOperator.UnionOptions.DEFAULT,
+                    List.of(pattern), pattern.offset()));
         }
         if (e instanceof TabularExpression.ApplyRows rows) {
             if (binder.applyRows == null) {
@@ -85,6 +82,10 @@ final class TabularBinder {
         PlanNode let = binder.tabularLets.get(name);
         if (let != null) {
             return let;
+        }
+        var function = binder.userFunctions.get(name);
+        if (function != null) {
+            return binder.calls.tabularCall(function, List.of(), offset); // a tabular function called by name
         }
         Table table = binder.database.table(name).orElse(null);
         if (table != null) {
@@ -248,11 +249,7 @@ final class TabularBinder {
                     count.offset())), List.of(), count.offset());
         }
         if (op instanceof TabularOperator.Union union) {
-            UnionInputs inputs = new UnionInputs();
-            inputs.plans.add(input);
-            inputs.names.add(input instanceof PlanNode.Scan scan ? scan.table().name() : "union_arg0");
-            union.tables().forEach(inputs::add);
-            return union(inputs.plans, inputs.names, union.options(), union.offset());
+            return new UnionBinding(binder).operator(input, union);
         }
         if (op instanceof TabularOperator.Invoke invoke) {
             List<Object> args = new ArrayList<>();
@@ -481,21 +478,24 @@ final class TabularBinder {
             columns.add(new Column(c.name(), KqlType.byName(c.type()).orElseThrow()));
         }
         Map<String, String> options = parseKv.options();
-        if (options.containsKey("regex") || options.containsKey("escape") || options.containsKey("greedy")) {
-            throw binder.error("parse-kv with regex, escape or greedy is not supported by the embedded engine yet"
-                    + " (only pair_delimiter, kv_delimiter and quote)", parseKv.offset());
-        }
-        if (!options.containsKey("pair_delimiter") || !options.containsKey("kv_delimiter")) {
-            throw binder.error("parse-kv needs with (pair_delimiter=..., kv_delimiter=...)", parseKv.offset());
+        if (options.containsKey("regex") && (options.containsKey("pair_delimiter")
+                || options.containsKey("kv_delimiter"))) {
+            throw binder.error("parse-kv takes either regex or delimiters, not both", parseKv.offset());
         }
         TextExtraction extraction;
         try {
             extraction = new KeyValueExtraction(columns, options.get("pair_delimiter"), options.get("kv_delimiter"),
-                    options.get("quote"));
+                    repeated(options.get("quote")), repeated(options.get("escape")),
+                    "true".equalsIgnoreCase(options.get("greedy")), options.get("regex"));
         } catch (IllegalArgumentException e) {
             throw binder.error(KustoException.reason(e), parseKv.offset());
         }
         return extract(input, parseKv.source(), extraction, false, parseKv.offset());
+    }
+
+    /** The values of a repeatable parse-kv option (kept NUL-separated by the parser), or null. */
+    private static List<String> repeated(String values) {
+        return values == null ? null : List.of(values.split("\0", -1));
     }
 
     /** The text of {@code source} (tostring of it when it is not a string) read by {@code extraction}. */
@@ -593,70 +593,5 @@ final class TabularBinder {
                     binder.userFunctions.keySet()), offset);
         }
         return function;
-    }
-
-    /** The inputs of a union and the name of each ({@code withsource}): a table's name, else union_argN. */
-    private final class UnionInputs {
-        final List<PlanNode> plans = new ArrayList<>();
-        final List<String> names = new ArrayList<>();
-
-        void add(TabularExpression t) {
-            if (t instanceof TabularExpression.TablePattern pattern) {
-                TabularOperator.NamePattern names = new TabularOperator.NamePattern(pattern.pattern(), pattern.offset());
-                List<String> matching = new TreeSet<>(binder.database.tableNames()).stream().filter(names::matches)
-                        .toList();
-                if (matching.isEmpty()) {
-                    throw binder.error("no table matches '" + pattern.pattern() + "' (tables in database "
-                            + binder.database.name() + ": " + String.join(", ", new TreeSet<>(
-                            binder.database.tableNames())) + ")", pattern.offset());
-                }
-                matching.forEach(name -> add(new TabularExpression.TableReference(name, pattern.offset())));
-                return;
-            }
-            PlanNode plan = bindTabular(t);
-            this.names.add(t instanceof TabularExpression.TableReference ref && plan instanceof PlanNode.Scan
-                    ? ref.name() : "union_arg" + plans.size());
-            plans.add(plan);
-        }
-    }
-
-    /**
-     * union: columns by name in order of appearance; {@code kind=inner} keeps only the columns every input has.
-     * A name with different types in two inputs is refused, as the Kusto emulator does.
-     */
-    PlanNode union(List<PlanNode> inputs, List<String> names, TabularOperator.UnionOptions options, int offset) {
-        LinkedHashMap<String, KqlType> columns = new LinkedHashMap<>();
-        for (PlanNode input : inputs) {
-            for (Column c : input.schema().columns()) {
-                KqlType existing = columns.putIfAbsent(c.name(), c.type());
-                if (existing != null && existing != c.type()) {
-                    throw binder.error("union: column '" + c.name() + "' is " + existing.kustoName()
-                            + " in one input and "
-                            + c.type().kustoName() + " in another", offset);
-                }
-            }
-        }
-        if (!options.outer()) {
-            columns.keySet().removeIf(n -> inputs.stream().anyMatch(i -> i.schema().indexOf(n).isEmpty()));
-        }
-        List<Column> out = new ArrayList<>();
-        if (options.withSource() != null) {
-            out.add(new Column(options.withSource(), KqlType.STRING));
-        }
-        columns.forEach((n, t) -> out.add(new Column(n, t)));
-        Schema schema = new Schema(out);
-        List<PlanNode> projected = new ArrayList<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            PlanNode input = inputs.get(i);
-            List<BoundExpr> exprs = new ArrayList<>();
-            if (options.withSource() != null) {
-                exprs.add(new BoundExpr.Constant(KqlType.STRING, names.get(i)));
-            }
-            columns.forEach((n, t) -> exprs.add(input.schema().indexOf(n)
-                    .<BoundExpr>map(c -> new BoundExpr.ColumnRef(c, n, t))
-                    .orElse(new BoundExpr.Constant(t, t == KqlType.STRING ? "" : null))));
-            projected.add(new PlanNode.Project(input, exprs, schema));
-        }
-        return new PlanNode.Union(projected, schema);
     }
 }

@@ -27,13 +27,22 @@ final class FunctionParser {
         this.tokens = parser.tokens;
     }
 
-    /** Does a function definition start here ({@code ()} then {@code {}, or {@code (name:})? */
+    /** Does a function definition start here ({@code [view] ()} then {@code {}, or {@code [view] (name:})? */
     boolean atDefinition() {
-        return tokens.peek().isSymbol("(") && (tokens.peek(1).isSymbol(")") && tokens.peek(2).isSymbol("{")
-                || tokens.peek(1).kind() == TokenKind.IDENTIFIER && tokens.peek(2).isSymbol(":"));
+        int i = tokens.position();
+        if (tokens.at(i).kind() == TokenKind.IDENTIFIER && tokens.at(i).text().equals("view")
+                && tokens.at(i + 1).isSymbol("(")) {
+            i++;
+        }
+        return tokens.at(i).isSymbol("(") && (tokens.at(i + 1).isSymbol(")") && tokens.at(i + 2).isSymbol("{")
+                || tokens.at(i + 1).kind() == TokenKind.IDENTIFIER && tokens.at(i + 2).isSymbol(":"));
     }
 
     Query.FunctionLet definition(Token name, Token keyword) {
+        boolean view = tokens.peek().kind() == TokenKind.IDENTIFIER && tokens.peek().text().equals("view");
+        if (view) {
+            tokens.advance();
+        }
         tokens.expectSymbol("(");
         List<Query.Parameter> parameters = new ArrayList<>();
         Set<String> savedTabular = new HashSet<>(parser.tabularLets);
@@ -72,7 +81,7 @@ final class FunctionParser {
         } else {
             tabularFunctions.remove(name.text());
         }
-        return new Query.FunctionLet(name.text(), parameters, lets, body, keyword.start());
+        return new Query.FunctionLet(name.text(), parameters, lets, body, view, keyword.start());
     }
 
     private Query.Parameter parameter() {

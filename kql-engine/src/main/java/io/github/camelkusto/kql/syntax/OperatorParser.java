@@ -592,7 +592,9 @@ final class OperatorParser {
                     throw tokens.error("expected a string for parse-kv option " + k + " but found " + value.describe(),
                             value);
                 }
-                options.put(k, value.kind() == TokenKind.STRING ? (String) value.value() : value.text());
+                String text = value.kind() == TokenKind.STRING ? (String) value.value() : value.text();
+                // quote and escape may be repeated: their values are kept, separated by NUL
+                options.merge(k, text, (a, b) -> Set.of("quote", "escape").contains(k) ? a + '\0' + b : b);
             } while (tokens.acceptSymbol(","));
             tokens.expectSymbol(")");
         }

@@ -102,8 +102,12 @@ public final class QueryParser {
         tokens.expectSymbol("=");
         if (functions.atDefinition()) {
             Query.FunctionLet function = functions.definition(name, keyword);
-            scalarLets.remove(name.text());
             tabularLets.remove(name.text());
+            if (function.tabular()) {
+                scalarLets.remove(name.text());
+            } else {
+                scalarLets.add(name.text()); // a scalar function may be called by its name alone
+            }
             return function;
         }
         functions.tabularFunctions.remove(name.text());
@@ -137,7 +141,7 @@ public final class QueryParser {
         if (next.isSymbol("(")) {
             return functions.isTabularCall(i);
         }
-        if (tabularLets.contains(word) || next.isSymbol("|")) {
+        if (tabularLets.contains(word) || functions.tabularFunctions.contains(word) || next.isSymbol("|")) {
             return true;
         }
         return !scalarLets.contains(word) && !ExpressionParser.isBoolWord(word) && (next.isSymbol(";")
@@ -245,7 +249,8 @@ public final class QueryParser {
             outer = k.equals("outer");
         }
         String withSource = options.containsKey("withsource") ? options.get("withsource").text() : null;
-        return new TabularOperator.UnionOptions(outer, withSource);
+        boolean fuzzy = options.containsKey("isfuzzy") && options.get("isfuzzy").text().equalsIgnoreCase("true");
+        return new TabularOperator.UnionOptions(outer, withSource, fuzzy);
     }
 
     List<TabularExpression> unionTables() {

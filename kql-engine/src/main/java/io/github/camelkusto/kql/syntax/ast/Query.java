@@ -38,10 +38,11 @@ public record Query(List<Let> lets, TabularExpression body) {
 
     /**
      * {@code let name = (parameters) { lets; body }}: a user-defined function whose body is a scalar {@link Expr}
-     * or a {@link TabularExpression}, after the body's own {@code let}s.
+     * or a {@link TabularExpression}, after the body's own {@code let}s. A {@code view} (written
+     * {@code let V = view () {...}}) is also found by the wildcards of {@code union}.
      */
-    public record FunctionLet(String name, List<Parameter> parameters, List<Let> bodyLets, Object body, int offset)
-            implements Let {
+    public record FunctionLet(String name, List<Parameter> parameters, List<Let> bodyLets, Object body, boolean view,
+                              int offset) implements Let {
         public FunctionLet {
             parameters = List.copyOf(parameters);
             bodyLets = List.copyOf(bodyLets);

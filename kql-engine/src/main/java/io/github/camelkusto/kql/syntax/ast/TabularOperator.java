@@ -94,8 +94,12 @@ public sealed interface TabularOperator {
     record Count(int offset) implements TabularOperator {
     }
 
-    /** Options of union: {@code kind=inner|outer} (outer by default), {@code withsource=Column}. */
-    record UnionOptions(boolean outer, String withSource) {
+    /**
+     * Options of union: {@code kind=inner|outer} (outer by default), {@code withsource=Column} (or null),
+     * {@code isfuzzy=true} (legs that do not resolve are left out).
+     */
+    record UnionOptions(boolean outer, String withSource, boolean fuzzy) {
+        public static final UnionOptions DEFAULT = new UnionOptions(true, null, false);
     }
 
     /** {@code T | union [options] T2, ...}: the input is the first table. */
