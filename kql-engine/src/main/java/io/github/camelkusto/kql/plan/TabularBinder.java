@@ -287,7 +287,7 @@ final class TabularBinder {
             return MvBinding.mvExpand(binder, input, mvExpand);
         }
         if (op instanceof TabularOperator.Evaluate evaluate) {
-            return evaluate(input, evaluate);
+            return new PluginBinding(binder).evaluate(input, evaluate);
         }
         if (op instanceof TabularOperator.GetSchema) {
             return getSchema(schema);
@@ -315,42 +315,6 @@ final class TabularBinder {
                 ? "mv-expand" : op instanceof TabularOperator.Parse ? "parse" : op instanceof TabularOperator.GetSchema
                 ? "getschema" : op.getClass().getSimpleName().toLowerCase(Locale.ROOT);
         throw binder.error("the '" + name + "' operator is not supported by the embedded engine yet", op.offset());
-    }
-
-    /** evaluate: the bag_unpack plugin (see {@link BagUnpack}); other plugins are refused by name. */
-    PlanNode evaluate(PlanNode input, TabularOperator.Evaluate op) {
-        if (!op.plugin().equals("bag_unpack")) {
-            throw binder.error("the '" + op.plugin() + "' plugin of evaluate is not supported by the embedded engine"
-                    + " (supported: bag_unpack)", op.offset());
-        }
-        List<Expr> args = op.args();
-        if (args.isEmpty() || args.size() > 4 || !(args.get(0) instanceof Expr.NameRef column)) {
-            throw binder.error("bag_unpack expects a dynamic column, then optionally a column prefix, columnsConflict"
-                    + " and ignoredProperties", op.offset());
-        }
-        int source = binder.expressions.columnIndex(column.name(), input.schema(), column.offset());
-        if (input.schema().column(source).type() != KqlType.DYNAMIC) {
-            throw binder.error("bag_unpack expects a dynamic column, not " + input.schema().column(source).type()
-                    .kustoName(), column.offset());
-        }
-        Schema none = new Schema(List.of());
-        Object prefix = args.size() > 1 ? binder.expressions.constant(args.get(1), none, "bag_unpack's prefix") : null;
-        Object conflict = args.size() > 2 ? binder.expressions.constant(args.get(2), none,
-                "bag_unpack's columnsConflict") : null;
-        Object ignored = args.size() > 3 ? binder.expressions.constant(args.get(3), none,
-                "bag_unpack's ignoredProperties") : null;
-        String conflictMode = conflict == null || conflict.toString().isEmpty() ? "error" : conflict.toString();
-        if (!Set.of("error", "replace_source", "keep_source").contains(conflictMode)) {
-            throw binder.error("bag_unpack's columnsConflict must be 'error', 'replace_source' or 'keep_source'",
-                    args.get(2).offset());
-        }
-        Set<String> ignoredKeys = new HashSet<>();
-        if (ignored instanceof com.fasterxml.jackson.databind.JsonNode array && array.isArray()) {
-            array.forEach(k -> ignoredKeys.add(k.asText()));
-        }
-        return BagUnpack.unpack(binder.runner.apply(input), source, prefix == null ? "" : prefix.toString(),
-                conflictMode,
-                ignoredKeys, message -> binder.error(message, op.offset()));
     }
 
     /** getschema: one row per input column, with Kusto's names of its .NET and KQL types. */

@@ -142,9 +142,15 @@ final class OperatorParser {
                     + plugin.describe(), plugin);
         }
         List<io.github.camelkusto.kql.data.Column> schema = null;
+        boolean keepInputColumns = false;
         if (tokens.acceptSymbol(":")) {
             tokens.expectSymbol("(");
             schema = new ArrayList<>();
+            keepInputColumns = tokens.acceptSymbol("*");
+            if (keepInputColumns && !tokens.acceptSymbol(",")) {
+                tokens.expectSymbol(")");
+                return new TabularOperator.Evaluate(plugin.text(), call.args(), schema, true, at);
+            }
             do {
                 Token name = parser.expectName("a column name");
                 tokens.expectSymbol(":");
@@ -154,7 +160,7 @@ final class OperatorParser {
             } while (tokens.acceptSymbol(","));
             tokens.expectSymbol(")");
         }
-        return new TabularOperator.Evaluate(plugin.text(), call.args(), schema, at);
+        return new TabularOperator.Evaluate(plugin.text(), call.args(), schema, keepInputColumns, at);
     }
 
     /** {@code partition [hint.strategy=S] [hints] by column ( subquery )} or {@code { subquery with source }}. */

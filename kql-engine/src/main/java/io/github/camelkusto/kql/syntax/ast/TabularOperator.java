@@ -234,11 +234,11 @@ public sealed interface TabularOperator {
     }
 
     /**
-     * {@code evaluate plugin(args) [: (col:type, ...)]}: {@code plugin} as written; {@code outputSchema} is the
-     * declared output schema, or null.
+     * {@code evaluate plugin(args) [: ([*,] col:type, ...)]}: {@code plugin} as written; {@code outputSchema} is
+     * the declared output schema, or null; {@code keepInputColumns} when it starts with {@code *}.
      */
     record Evaluate(String plugin, List<Expr> args, List<io.github.camelkusto.kql.data.Column> outputSchema,
-                    int offset) implements TabularOperator {
+                    boolean keepInputColumns, int offset) implements TabularOperator {
         public Evaluate {
             args = List.copyOf(args);
             outputSchema = outputSchema == null ? null : List.copyOf(outputSchema);
