@@ -76,6 +76,11 @@ final class ExpressionBinder {
         if (e instanceof Expr.Star s) {
             throw binder.error("'*' is not valid here", s.offset());
         }
+        if (e instanceof Expr.TupleNames t) {
+            throw binder.error("names (" + String.join(", ", t.names()) + ") = ... are for functions that give"
+                    + " several columns (series_stats, series_fit_line, series_decompose, series_decompose_anomalies)",
+                    t.offset());
+        }
         if (e instanceof Expr.NamedArgument a) {
             throw binder.error("a named argument (" + a.name() + " = ...) is valid only in a call of a plugin or of a"
                     + " user-defined function", a.offset());

@@ -18,6 +18,7 @@ public final class BuiltInFunctions implements FunctionLibrary {
         new MathFunctions(),
         new DateTimeFunctions(),
         new SeriesFunctions(),
+        new SeriesDecomposition(),
         new WindowFunctions(),
         new DynamicFunctions(),
         new ArrayFunctions(),
