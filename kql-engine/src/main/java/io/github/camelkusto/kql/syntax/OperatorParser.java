@@ -229,14 +229,8 @@ final class OperatorParser {
         List<TabularOperator.NamePattern> patterns = new ArrayList<>();
         do {
             Token first = tokens.peek();
-            StringBuilder pattern = new StringBuilder();
-            Token last = null;
-            while ((tokens.peek().kind() == TokenKind.IDENTIFIER || tokens.peek().isSymbol("*"))
-                    && (last == null || tokens.peek().start() == last.end())) {
-                last = tokens.advance();
-                pattern.append(last.text());
-            }
-            if (last == null) {
+            StringBuilder pattern = new StringBuilder(parser.wildcardName());
+            if (pattern.isEmpty()) {
                 if (first.isSymbol("[") && tokens.peek(1).kind() == TokenKind.STRING) {
                     pattern.append(QueryParser.nameOf(parser.expectName("a column name")));
                 } else {

@@ -264,7 +264,7 @@ public final class QueryParser {
             } else if (functions.isTabularCall(tokens.position())) {
                 tables.add(functions.call(tokens.advance()));
             } else if (t.kind() == TokenKind.IDENTIFIER || t.isSymbol("*")) {
-                String pattern = tablePattern();
+                String pattern = wildcardName();
                 if (pattern.contains("*")) {
                     tables.add(new TabularExpression.TablePattern(pattern, t.start()));
                 } else {
@@ -279,8 +279,8 @@ public final class QueryParser {
         return tables;
     }
 
-    /** A table name, or a wildcard pattern of adjacent words and {@code *} ({@code Tab*}, {@code *}). */
-    private String tablePattern() {
+    /** A name, or a wildcard pattern of adjacent words and {@code *} ({@code Tab*}, {@code *}); "" when none. */
+    String wildcardName() {
         StringBuilder pattern = new StringBuilder();
         Token last = null;
         while ((tokens.peek().kind() == TokenKind.IDENTIFIER || tokens.peek().isSymbol("*"))
