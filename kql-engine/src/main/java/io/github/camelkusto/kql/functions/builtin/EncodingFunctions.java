@@ -31,8 +31,8 @@ import io.github.camelkusto.kql.types.KqlValues;
  * (the guid's 16 bytes in .NET's order: the first three fields little-endian), base64_encode_fromarray /
  * base64_decode_toarray (arrays of byte values), url_encode (.NET's HttpUtility.UrlEncode: lower-case hex,
  * {@code -_.!*()} kept, a space as {@code +}), url_encode_component (the same with a space as {@code %20}),
- * url_decode, parse_url and parse_urlquery (a bag of the URL's parts, query parameters as a bag), and
- * unicode_codepoints_from_string / unicode_codepoints_to_string (the byte arrays of the base64 examples).
+ * url_decode, parse_url and parse_urlquery (a bag of the URL's parts, query parameters as a bag). Base64 text
+ * must be padded to a multiple of 4 characters, as .NET's decoder (which ADX uses) requires.
  */
 public final class EncodingFunctions implements FunctionLibrary {
 
@@ -60,13 +60,6 @@ public final class EncodingFunctions implements FunctionLibrary {
                 s -> urlEncode((String) s, "%20")), STRING));
         registry.register(Overloads.of("url_decode").add(STRING, RowWise.of(STRING, s -> urlDecode((String) s)),
                 STRING));
-        registry.register(Overloads.of("unicode_codepoints_from_string").add(DYNAMIC, RowWise.of(DYNAMIC, s -> {
-            ArrayNode out = KqlValues.NODES.arrayNode();
-            ((String) s).codePoints().forEach(out::add);
-            return out;
-        }), STRING));
-        registry.register(Overloads.of("unicode_codepoints_to_string").add(STRING, RowWise.of(STRING,
-                a -> codePointsToString((JsonNode) a)), DYNAMIC));
         for (String name : new String[] {"parse_url", "parseurl"}) {
             registry.register(Overloads.of(name).add(DYNAMIC, RowWise.of(DYNAMIC, s -> parseUrl((String) s)),
                     STRING));
@@ -82,8 +75,12 @@ public final class EncodingFunctions implements FunctionLibrary {
 
     /** The bytes of a base64 text, or null when it is not base64. */
     private static byte[] decode(String text) {
+        String trimmed = text.trim();
+        if (trimmed.length() % 4 != 0) {
+            return null;
+        }
         try {
-            return Base64.getDecoder().decode(text.trim());
+            return Base64.getDecoder().decode(trimmed);
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -151,17 +148,6 @@ public final class EncodingFunctions implements FunctionLibrary {
             out.add(b & 0xff);
         }
         return out;
-    }
-
-    private static String codePointsToString(JsonNode array) {
-        StringBuilder out = new StringBuilder();
-        for (JsonNode v : array) {
-            if (!v.isIntegralNumber() || !Character.isValidCodePoint(v.asInt())) {
-                return "";
-            }
-            out.appendCodePoint(v.asInt());
-        }
-        return out.toString();
     }
 
     private static String urlEncode(String text, String space) {
