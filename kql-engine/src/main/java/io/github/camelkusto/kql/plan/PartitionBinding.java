@@ -8,10 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.camelkusto.kql.data.Batch;
-import io.github.camelkusto.kql.data.BatchStream;
 import io.github.camelkusto.kql.data.Column;
-import io.github.camelkusto.kql.data.Partition;
-import io.github.camelkusto.kql.data.QueryResult;
 import io.github.camelkusto.kql.data.Schema;
 import io.github.camelkusto.kql.syntax.ast.TabularOperator;
 import io.github.camelkusto.kql.types.KqlType;
@@ -41,17 +38,11 @@ final class PartitionBinding {
             throw binder.error("partition by a dynamic column is not supported: convert it first (tostring...)",
                     op.offset());
         }
-        List<Batch> batches = new ArrayList<>();
+        List<Batch> batches = PluginBinding.readAll(binder, input);
         Set<Object> keys = new LinkedHashSet<>();
-        QueryResult rows = binder.runner.apply(input);
-        for (Partition p : rows.partitions()) {
-            try (BatchStream s = p.open()) {
-                for (Batch b = s.next(); b != null; b = s.next()) {
-                    batches.add(b);
-                    for (int r = 0; r < b.rowCount(); r++) {
-                        keys.add(b.value(key, r));
-                    }
-                }
+        for (Batch b : batches) {
+            for (int r = 0; r < b.rowCount(); r++) {
+                keys.add(b.value(key, r));
             }
         }
         if (op.strategy().equals("legacy") && keys.size() > LEGACY_LIMIT) {

@@ -268,6 +268,11 @@ final class PluginBinding {
     }
 
     private List<Batch> read(PlanNode input) {
+        return readAll(binder, input);
+    }
+
+    /** Every batch of {@code input}, run now (for plugins and operators whose plan depends on the data). */
+    static List<Batch> readAll(Binder binder, PlanNode input) {
         List<Batch> batches = new ArrayList<>();
         QueryResult result = binder.runner.apply(input);
         for (Partition p : result.partitions()) {
