@@ -83,12 +83,14 @@ final class BagUnpack {
                     throw error.apply("bag_unpack: property '" + key.getKey() + "' conflicts with the column '"
                             + name + "' (use a prefix, or columnsConflict='replace_source' or 'keep_source')");
                 }
-                if (conflict.equals("keep_source")) {
-                    continue;
-                }
-                columns.set(existing, new Column(name, typeOrDynamic(key.getValue())));
-                inputColumns.set(existing, -1);
-                keyOf.set(existing, key.getKey());
+                // ADX moves the conflicting column among the unpacked ones, at the property's place
+                Column kept = columns.remove(existing);
+                int keptInput = inputColumns.remove(existing);
+                keyOf.remove(existing);
+                boolean keep = conflict.equals("keep_source");
+                columns.add(keep ? kept : new Column(name, typeOrDynamic(key.getValue())));
+                inputColumns.add(keep ? keptInput : -1);
+                keyOf.add(keep ? null : key.getKey());
                 continue;
             }
             columns.add(new Column(name, typeOrDynamic(key.getValue())));

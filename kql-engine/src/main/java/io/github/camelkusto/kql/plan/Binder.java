@@ -30,6 +30,11 @@ public final class Binder {
 
     final Map<String, BoundExpr> scalarLets = new HashMap<>();
 
+    /** The parameters and lets of the user-defined function being bound: they hide columns of the same name. */
+    final Map<String, BoundExpr> locals = new HashMap<>();
+
+    final Map<String, Query.FunctionLet> userFunctions = new HashMap<>();
+
     /** The source of the mv-apply sub-query being bound, else null. */
     PlanNode applyRows;
 
@@ -43,6 +48,7 @@ public final class Binder {
     final TabularBinder tabular = new TabularBinder(this);
     final ExpressionBinder expressions = new ExpressionBinder(this);
     final AggregateBinder aggregates = new AggregateBinder(this);
+    final FunctionBinding calls = new FunctionBinding(this);
 
     public Binder(KustoDatabase database, FunctionRegistry functions, SourceText source,
             Function<PlanNode, QueryResult> runner) {
@@ -57,17 +63,23 @@ public final class Binder {
     }
 
     private PlanNode bindQuery(Query query) {
-        for (Query.Let let : query.lets()) {
-            if (let instanceof Query.TabularLet t) {
-                tabularLets.put(t.name(), tabular.bindTabular(t.value()));
-                scalarLets.remove(t.name());
-            } else {
-                Query.ScalarLet s = (Query.ScalarLet) let;
-                scalarLets.put(s.name(), expressions.bindExpr(s.value(), new Schema(List.of()), false));
-                tabularLets.remove(s.name());
-            }
-        }
+        query.lets().forEach(this::bindLet);
         return tabular.bindTabular(query.body());
+    }
+
+    /** A let statement: a later let of the same name replaces an earlier one of any kind. */
+    void bindLet(Query.Let let) {
+        tabularLets.remove(let.name());
+        scalarLets.remove(let.name());
+        userFunctions.remove(let.name());
+        if (let instanceof Query.TabularLet t) {
+            tabularLets.put(t.name(), tabular.bindTabular(t.value()));
+        } else if (let instanceof Query.FunctionLet f) {
+            userFunctions.put(f.name(), f);
+        } else {
+            Query.ScalarLet s = (Query.ScalarLet) let;
+            scalarLets.put(s.name(), expressions.bindExpr(s.value(), new Schema(List.of()), false));
+        }
     }
 
     KustoSyntaxException error(String problem, int offset) {

@@ -76,7 +76,20 @@ final class ExpressionBinder {
         if (e instanceof Expr.Star s) {
             throw binder.error("'*' is not valid here", s.offset());
         }
+        if (e instanceof Expr.TupleNames t) {
+            throw binder.error("names (" + String.join(", ", t.names()) + ") = ... are for functions that give"
+                    + " several columns (series_stats, series_fit_line, series_decompose, series_decompose_anomalies)",
+                    t.offset());
+        }
+        if (e instanceof Expr.NamedArgument a) {
+            throw binder.error("a named argument (" + a.name() + " = ...) is valid only in a call of a plugin or of a"
+                    + " user-defined function", a.offset());
+        }
         if (e instanceof Expr.Call c) {
+            var function = binder.userFunctions.get(c.name());
+            if (function != null) {
+                return binder.calls.scalarCall(function, c.args(), schema, serialized, c.offset());
+            }
             if (binder.functions.isOperator(c.name())) {
                 throw binder.error("'" + c.name() + "' is an operator, not a function: write a " + c.name() + " b",
                         c.offset());
@@ -156,6 +169,10 @@ final class ExpressionBinder {
     }
 
     private BoundExpr resolveName(Expr.NameRef n, Schema schema) {
+        BoundExpr local = binder.locals.get(n.name());
+        if (local != null) {
+            return local;
+        }
         var index = schema.indexOf(n.name());
         if (index.isPresent()) {
             Column c = schema.column(index.get());
@@ -164,6 +181,10 @@ final class ExpressionBinder {
         BoundExpr let = binder.scalarLets.get(n.name());
         if (let != null) {
             return let;
+        }
+        var function = binder.userFunctions.get(n.name());
+        if (function != null && !function.tabular()) {
+            return binder.calls.scalarCall(function, List.of(), schema, false, n.offset()); // called by name
         }
         throw unknownColumn(n.name(), n.offset(), schema);
     }

@@ -59,11 +59,14 @@ final class TabularBinder {
             return project(new PlanNode.SingleRow(), print.columns(), true);
         }
         if (e instanceof TabularExpression.Union union) {
-            List<PlanNode> inputs = new ArrayList<>();
-            for (TabularExpression t : union.tables()) {
-                inputs.add(bindTabular(t));
-            }
-            return union(inputs, union.options(), union.offset());
+            return new UnionBinding(binder).source(union);
+        }
+        if (e instanceof TabularExpression.FunctionCall call) {
+            return binder.calls.tabularCall(function(call.name(), call.offset()), call.args(), call.offset());
+        }
+        if (e instanceof TabularExpression.TablePattern pattern) {
+            return new UnionBinding(binder).source(new TabularExpression.Union(TabularOperator.UnionOptions.DEFAULT,
+                    List.of(pattern), pattern.offset()));
         }
         if (e instanceof TabularExpression.ApplyRows rows) {
             if (binder.applyRows == null) {
@@ -79,6 +82,10 @@ final class TabularBinder {
         PlanNode let = binder.tabularLets.get(name);
         if (let != null) {
             return let;
+        }
+        var function = binder.userFunctions.get(name);
+        if (function != null) {
+            return binder.calls.tabularCall(function, List.of(), offset); // a tabular function called by name
         }
         Table table = binder.database.table(name).orElse(null);
         if (table != null) {
@@ -242,12 +249,22 @@ final class TabularBinder {
                     count.offset())), List.of(), count.offset());
         }
         if (op instanceof TabularOperator.Union union) {
-            List<PlanNode> inputs = new ArrayList<>();
-            inputs.add(input);
-            for (TabularExpression t : union.tables()) {
-                inputs.add(bindTabular(t));
+            return new UnionBinding(binder).operator(input, union);
+        }
+        if (op instanceof TabularOperator.Invoke invoke) {
+            List<Object> args = new ArrayList<>();
+            args.add(new TabularExpression.ApplyRows(invoke.offset()));
+            args.addAll(invoke.args());
+            PlanNode saved = binder.applyRows;
+            binder.applyRows = input;
+            try {
+                return binder.calls.tabularCall(function(invoke.function(), invoke.offset()), args, invoke.offset());
+            } finally {
+                binder.applyRows = saved;
             }
-            return union(inputs, union.options(), union.offset());
+        }
+        if (op instanceof TabularOperator.Partition partition) {
+            return PartitionBinding.partition(binder, input, partition);
         }
         if (op instanceof TabularOperator.As as) {
             binder.tabularLets.put(as.name(), input);
@@ -270,7 +287,7 @@ final class TabularBinder {
             return MvBinding.mvExpand(binder, input, mvExpand);
         }
         if (op instanceof TabularOperator.Evaluate evaluate) {
-            return evaluate(input, evaluate);
+            return new PluginBinding(binder).evaluate(input, evaluate);
         }
         if (op instanceof TabularOperator.GetSchema) {
             return getSchema(schema);
@@ -298,42 +315,6 @@ final class TabularBinder {
                 ? "mv-expand" : op instanceof TabularOperator.Parse ? "parse" : op instanceof TabularOperator.GetSchema
                 ? "getschema" : op.getClass().getSimpleName().toLowerCase(Locale.ROOT);
         throw binder.error("the '" + name + "' operator is not supported by the embedded engine yet", op.offset());
-    }
-
-    /** evaluate: the bag_unpack plugin (see {@link BagUnpack}); other plugins are refused by name. */
-    PlanNode evaluate(PlanNode input, TabularOperator.Evaluate op) {
-        if (!op.plugin().equals("bag_unpack")) {
-            throw binder.error("the '" + op.plugin() + "' plugin of evaluate is not supported by the embedded engine"
-                    + " (supported: bag_unpack)", op.offset());
-        }
-        List<Expr> args = op.args();
-        if (args.isEmpty() || args.size() > 4 || !(args.get(0) instanceof Expr.NameRef column)) {
-            throw binder.error("bag_unpack expects a dynamic column, then optionally a column prefix, columnsConflict"
-                    + " and ignoredProperties", op.offset());
-        }
-        int source = binder.expressions.columnIndex(column.name(), input.schema(), column.offset());
-        if (input.schema().column(source).type() != KqlType.DYNAMIC) {
-            throw binder.error("bag_unpack expects a dynamic column, not " + input.schema().column(source).type()
-                    .kustoName(), column.offset());
-        }
-        Schema none = new Schema(List.of());
-        Object prefix = args.size() > 1 ? binder.expressions.constant(args.get(1), none, "bag_unpack's prefix") : null;
-        Object conflict = args.size() > 2 ? binder.expressions.constant(args.get(2), none,
-                "bag_unpack's columnsConflict") : null;
-        Object ignored = args.size() > 3 ? binder.expressions.constant(args.get(3), none,
-                "bag_unpack's ignoredProperties") : null;
-        String conflictMode = conflict == null || conflict.toString().isEmpty() ? "error" : conflict.toString();
-        if (!Set.of("error", "replace_source", "keep_source").contains(conflictMode)) {
-            throw binder.error("bag_unpack's columnsConflict must be 'error', 'replace_source' or 'keep_source'",
-                    args.get(2).offset());
-        }
-        Set<String> ignoredKeys = new HashSet<>();
-        if (ignored instanceof com.fasterxml.jackson.databind.JsonNode array && array.isArray()) {
-            array.forEach(k -> ignoredKeys.add(k.asText()));
-        }
-        return BagUnpack.unpack(binder.runner.apply(input), source, prefix == null ? "" : prefix.toString(),
-                conflictMode,
-                ignoredKeys, message -> binder.error(message, op.offset()));
     }
 
     /** getschema: one row per input column, with Kusto's names of its .NET and KQL types. */
@@ -461,21 +442,24 @@ final class TabularBinder {
             columns.add(new Column(c.name(), KqlType.byName(c.type()).orElseThrow()));
         }
         Map<String, String> options = parseKv.options();
-        if (options.containsKey("regex") || options.containsKey("escape") || options.containsKey("greedy")) {
-            throw binder.error("parse-kv with regex, escape or greedy is not supported by the embedded engine yet"
-                    + " (only pair_delimiter, kv_delimiter and quote)", parseKv.offset());
-        }
-        if (!options.containsKey("pair_delimiter") || !options.containsKey("kv_delimiter")) {
-            throw binder.error("parse-kv needs with (pair_delimiter=..., kv_delimiter=...)", parseKv.offset());
+        if (options.containsKey("regex") && (options.containsKey("pair_delimiter")
+                || options.containsKey("kv_delimiter"))) {
+            throw binder.error("parse-kv takes either regex or delimiters, not both", parseKv.offset());
         }
         TextExtraction extraction;
         try {
             extraction = new KeyValueExtraction(columns, options.get("pair_delimiter"), options.get("kv_delimiter"),
-                    options.get("quote"));
+                    repeated(options.get("quote")), repeated(options.get("escape")),
+                    "true".equalsIgnoreCase(options.get("greedy")), options.get("regex"));
         } catch (IllegalArgumentException e) {
             throw binder.error(KustoException.reason(e), parseKv.offset());
         }
         return extract(input, parseKv.source(), extraction, false, parseKv.offset());
+    }
+
+    /** The values of a repeatable parse-kv option (kept NUL-separated by the parser), or null. */
+    private static List<String> repeated(String values) {
+        return values == null ? null : List.of(values.split("\0", -1));
     }
 
     /** The text of {@code source} (tostring of it when it is not a string) read by {@code extraction}. */
@@ -566,43 +550,12 @@ final class TabularBinder {
         return out;
     }
 
-    /**
-     * union: columns by name in order of appearance; {@code kind=inner} keeps only the columns every input has.
-     * A name with different types in two inputs is refused, as the Kusto emulator does.
-     */
-    private PlanNode union(List<PlanNode> inputs, TabularOperator.UnionOptions options, int offset) {
-        LinkedHashMap<String, KqlType> columns = new LinkedHashMap<>();
-        for (PlanNode input : inputs) {
-            for (Column c : input.schema().columns()) {
-                KqlType existing = columns.putIfAbsent(c.name(), c.type());
-                if (existing != null && existing != c.type()) {
-                    throw binder.error("union: column '" + c.name() + "' is " + existing.kustoName()
-                            + " in one input and "
-                            + c.type().kustoName() + " in another", offset);
-                }
-            }
+    private io.github.camelkusto.kql.syntax.ast.Query.FunctionLet function(String name, int offset) {
+        var function = binder.userFunctions.get(name);
+        if (function == null) {
+            throw binder.error("unknown function '" + name + "'" + Suggestions.didYouMean(name,
+                    binder.userFunctions.keySet()), offset);
         }
-        if (!options.outer()) {
-            columns.keySet().removeIf(n -> inputs.stream().anyMatch(i -> i.schema().indexOf(n).isEmpty()));
-        }
-        List<Column> out = new ArrayList<>();
-        if (options.withSource() != null) {
-            out.add(new Column(options.withSource(), KqlType.STRING));
-        }
-        columns.forEach((n, t) -> out.add(new Column(n, t)));
-        Schema schema = new Schema(out);
-        List<PlanNode> projected = new ArrayList<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            PlanNode input = inputs.get(i);
-            List<BoundExpr> exprs = new ArrayList<>();
-            if (options.withSource() != null) {
-                exprs.add(new BoundExpr.Constant(KqlType.STRING, "union_arg" + i));
-            }
-            columns.forEach((n, t) -> exprs.add(input.schema().indexOf(n)
-                    .<BoundExpr>map(c -> new BoundExpr.ColumnRef(c, n, t))
-                    .orElse(new BoundExpr.Constant(t, t == KqlType.STRING ? "" : null))));
-            projected.add(new PlanNode.Project(input, exprs, schema));
-        }
-        return new PlanNode.Union(projected, schema);
+        return function;
     }
 }

@@ -24,7 +24,11 @@ final class TupleFunctions {
                     new Member("variance", "todouble"), new Member("stdev", "todouble")),
             "series_fit_line", List.of(new Member("rsquare", "todouble"), new Member("slope", "todouble"),
                     new Member("variance", "todouble"), new Member("rvariance", "todouble"),
-                    new Member("interception", "todouble"), new Member("line_fit", null)));
+                    new Member("interception", "todouble"), new Member("line_fit", null)),
+            "series_decompose", List.of(new Member("baseline", null), new Member("seasonal", null),
+                    new Member("trend", null), new Member("residual", null)),
+            "series_decompose_anomalies", List.of(new Member("ad_flag", null), new Member("ad_score", null),
+                    new Member("baseline", null)));
 
     private TupleFunctions() {
     }
@@ -40,11 +44,22 @@ final class TupleFunctions {
                 out.add(item);
                 continue;
             }
-            Expr.Call call = (Expr.Call) item.expr();
+            List<String> names = item.expr() instanceof Expr.TupleNames t ? t.names() : null;
+            Expr.Call call = (Expr.Call) (names != null ? ((Expr.TupleNames) item.expr()).value() : item.expr());
             String function = call.name();
             Expr bag = new Expr.Call(function + "_dynamic", call.args(), call.offset());
             String argument = call.args().isEmpty() ? null : ExpressionBinder.derivedName(call.args().get(0));
             List<Member> members = MEMBERS.get(function);
+            if (names != null) {
+                if (names.size() > members.size()) {
+                    throw new IllegalArgumentException(function + " gives " + members.size() + " columns, not "
+                            + names.size());
+                }
+                for (int k = 0; k < names.size(); k++) {
+                    out.add(new NamedExpr(names.get(k), member(bag, members.get(k), call), item.offset()));
+                }
+                continue;
+            }
             for (Member m : item.name() != null ? members.subList(0, 1) : members) {
                 Expr value = new Expr.Index(bag, new Expr.Literal(KqlType.STRING, m.name(), call.offset()),
                         call.offset());
@@ -59,7 +74,13 @@ final class TupleFunctions {
         return out;
     }
 
+    private static Expr member(Expr bag, Member m, Expr.Call call) {
+        Expr value = new Expr.Index(bag, new Expr.Literal(KqlType.STRING, m.name(), call.offset()), call.offset());
+        return m.conversion() == null ? value : new Expr.Call(m.conversion(), List.of(value), call.offset());
+    }
+
     private static boolean isTupleCall(NamedExpr item) {
-        return item.expr() instanceof Expr.Call c && MEMBERS.containsKey(c.name());
+        Expr e = item.expr() instanceof Expr.TupleNames t ? t.value() : item.expr();
+        return e instanceof Expr.Call c && MEMBERS.containsKey(c.name());
     }
 }

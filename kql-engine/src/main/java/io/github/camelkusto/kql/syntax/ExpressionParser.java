@@ -88,7 +88,14 @@ final class ExpressionParser {
         }
         if (t.isSymbol("(") && tokens.peek(1).kind() == TokenKind.IDENTIFIER
                 && (tokens.peek(2).isSymbol(",") || tokens.peek(2).isSymbol(")") && tokens.peek(3).isSymbol("="))) {
-            throw tokens.error("tuple names (a, b) = ... are not supported by the embedded engine yet", t);
+            tokens.advance();
+            List<String> names = new ArrayList<>();
+            do {
+                names.add(QueryParser.nameOf(parser.expectName("a column name")));
+            } while (tokens.acceptSymbol(","));
+            tokens.expectSymbol(")");
+            tokens.expectSymbol("=");
+            return new NamedExpr(null, new Expr.TupleNames(names, expression(), t.start()), t.start());
         }
         return new NamedExpr(null, expression(), t.start());
     }
@@ -309,6 +316,9 @@ final class ExpressionParser {
                             if (a.isSymbol("*") && (tokens.peek(1).isSymbol(")") || tokens.peek(1).isSymbol(","))) {
                                 tokens.advance();
                                 args.add(new Expr.Star(a.start()));
+                            } else if (a.kind() == TokenKind.IDENTIFIER && tokens.peek(1).isSymbol("=")) {
+                                tokens.skip(2);
+                                args.add(new Expr.NamedArgument(a.text(), expression(), a.start()));
                             } else {
                                 args.add(expression());
                             }

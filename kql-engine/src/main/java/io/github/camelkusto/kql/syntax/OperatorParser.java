@@ -26,15 +26,15 @@ final class OperatorParser {
 
     /** Operators of the language that this parser does not know the arguments of. */
     private static final Set<String> OTHER_OPERATORS = Set.of(
-            "render", "facet", "fork", "partition",
-            "sample", "sample-distinct", "top-hitters", "invoke", "find", "reduce",
+            "render", "facet", "fork",
+            "sample", "sample-distinct", "top-hitters", "find", "reduce",
             "consume", "extend-schema", "project-smart", "externaldata", "graph-match", "assert-schema");
 
     private static final List<String> OPERATOR_NAMES = List.of(
             "where", "filter", "project", "project-away", "project-keep", "project-rename", "project-reorder",
             "extend", "summarize", "take", "limit", "sort", "order", "top", "distinct", "count", "union", "join",
             "lookup", "mv-expand", "mv-apply", "evaluate", "parse", "parse-where", "parse-kv", "search", "as",
-            "serialize", "getschema", "make-series", "top-nested", "scan");
+            "serialize", "getschema", "make-series", "top-nested", "scan", "partition", "invoke");
 
     TabularOperator tabularOperator() {
         Token t = tokens.peek();
@@ -89,15 +89,13 @@ final class OperatorParser {
                 return mvExpand(at);
             case "mv-apply":
                 return mvApply(at);
-            case "evaluate": {
-                parser.options(Set.of());
-                Token plugin = tokens.peek();
-                if (plugin.kind() != TokenKind.IDENTIFIER || !tokens.peek(1).isSymbol("(")
-                        || !(parser.expressions.primary() instanceof Expr.Call call)) {
-                    throw tokens.error("expected a plugin call such as bag_unpack(column) after 'evaluate' but found "
-                            + plugin.describe(), plugin);
-                }
-                return new TabularOperator.Evaluate(plugin.text(), call.args(), at);
+            case "evaluate":
+                return evaluate(at);
+            case "partition":
+                return partition(at);
+            case "invoke": {
+                Token function = parser.expectName("a function call after 'invoke'");
+                return new TabularOperator.Invoke(function.text(), parser.functions.arguments(), at);
             }
             case "parse":
                 return parseOperator(at, false);
@@ -132,6 +130,67 @@ final class OperatorParser {
                         OPERATOR_NAMES),
                         t);
         }
+    }
+
+    /** {@code evaluate [hints] plugin(args) [: (col:type, ...)]}. */
+    private TabularOperator evaluate(int at) {
+        parser.options(Set.of());
+        Token plugin = tokens.peek();
+        if (plugin.kind() != TokenKind.IDENTIFIER || !tokens.peek(1).isSymbol("(")
+                || !(parser.expressions.primary() instanceof Expr.Call call)) {
+            throw tokens.error("expected a plugin call such as bag_unpack(column) after 'evaluate' but found "
+                    + plugin.describe(), plugin);
+        }
+        List<io.github.camelkusto.kql.data.Column> schema = null;
+        boolean keepInputColumns = false;
+        if (tokens.acceptSymbol(":")) {
+            tokens.expectSymbol("(");
+            schema = new ArrayList<>();
+            keepInputColumns = tokens.acceptSymbol("*");
+            if (keepInputColumns && !tokens.acceptSymbol(",")) {
+                tokens.expectSymbol(")");
+                return new TabularOperator.Evaluate(plugin.text(), call.args(), schema, true, at);
+            }
+            do {
+                Token name = parser.expectName("a column name");
+                tokens.expectSymbol(":");
+                Token typeName = parser.expectName("a type name");
+                schema.add(new io.github.camelkusto.kql.data.Column(QueryParser.nameOf(name),
+                        KqlType.byName(typeName.text()).orElseThrow(() -> parser.unknownType(typeName))));
+            } while (tokens.acceptSymbol(","));
+            tokens.expectSymbol(")");
+        }
+        return new TabularOperator.Evaluate(plugin.text(), call.args(), schema, keepInputColumns, at);
+    }
+
+    /** {@code partition [hint.strategy=S] [hints] by column ( subquery )} or {@code { subquery with source }}. */
+    private TabularOperator partition(int at) {
+        Map<String, Token> options = parser.options(Set.of());
+        String strategy = options.containsKey("hint.strategy")
+                ? options.get("hint.strategy").text().toLowerCase(Locale.ROOT) : "legacy";
+        if (!Set.of("native", "shuffle", "legacy").contains(strategy)) {
+            throw tokens.error("partition hint.strategy must be native, shuffle or legacy, not '" + strategy + "'",
+                    options.get("hint.strategy"));
+        }
+        tokens.expectKeyword("by");
+        Token column = parser.expectName("the partition column");
+        if (tokens.acceptSymbol("{")) {
+            if (!strategy.equals("legacy")) {
+                throw tokens.error("partition by column { subquery with its own source } needs the legacy strategy,"
+                        + " not " + strategy, column);
+            }
+            TabularExpression subquery = parser.tabularExpression();
+            tokens.expectSymbol("}");
+            return new TabularOperator.Partition(strategy, QueryParser.nameOf(column), subquery, true, at);
+        }
+        Token open = tokens.expectSymbol("(");
+        TabularExpression subquery = new TabularExpression.ApplyRows(open.start());
+        tokens.acceptSymbol("|"); // a leading pipe is allowed
+        do {
+            subquery = new TabularExpression.Pipe(subquery, tabularOperator());
+        } while (tokens.acceptSymbol("|"));
+        tokens.expectSymbol(")");
+        return new TabularOperator.Partition(strategy, QueryParser.nameOf(column), subquery, false, at);
     }
 
     /** An operator's name; {@code project-away}, {@code mv-expand}... are words joined by adjacent dashes. */
@@ -170,14 +229,8 @@ final class OperatorParser {
         List<TabularOperator.NamePattern> patterns = new ArrayList<>();
         do {
             Token first = tokens.peek();
-            StringBuilder pattern = new StringBuilder();
-            Token last = null;
-            while ((tokens.peek().kind() == TokenKind.IDENTIFIER || tokens.peek().isSymbol("*"))
-                    && (last == null || tokens.peek().start() == last.end())) {
-                last = tokens.advance();
-                pattern.append(last.text());
-            }
-            if (last == null) {
+            StringBuilder pattern = new StringBuilder(parser.wildcardName());
+            if (pattern.isEmpty()) {
                 if (first.isSymbol("[") && tokens.peek(1).kind() == TokenKind.STRING) {
                     pattern.append(QueryParser.nameOf(parser.expectName("a column name")));
                 } else {
@@ -539,7 +592,9 @@ final class OperatorParser {
                     throw tokens.error("expected a string for parse-kv option " + k + " but found " + value.describe(),
                             value);
                 }
-                options.put(k, value.kind() == TokenKind.STRING ? (String) value.value() : value.text());
+                String text = value.kind() == TokenKind.STRING ? (String) value.value() : value.text();
+                // quote and escape may be repeated: their values are kept, separated by NUL
+                options.merge(k, text, (a, b) -> Set.of("quote", "escape").contains(k) ? a + '\0' + b : b);
             } while (tokens.acceptSymbol(","));
             tokens.expectSymbol(")");
         }

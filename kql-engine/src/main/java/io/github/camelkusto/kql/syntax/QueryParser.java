@@ -43,6 +43,7 @@ public final class QueryParser {
 
     final OperatorParser operators;
     final ExpressionParser expressions;
+    final FunctionParser functions;
 
     private QueryParser(SourceText source) {
         this.source = source;
@@ -50,6 +51,7 @@ public final class QueryParser {
         this.nesting = new QueryNesting(source);
         this.operators = new OperatorParser(this);
         this.expressions = new ExpressionParser(this);
+        this.functions = new FunctionParser(this);
     }
 
     public static Query parse(String query) {
@@ -94,15 +96,21 @@ public final class QueryParser {
         return new Query(lets, body);
     }
 
-    private Query.Let let() {
+    Query.Let let() {
         Token keyword = tokens.advance();
         Token name = expectName("a name after 'let'");
         tokens.expectSymbol("=");
-        if (tokens.peek().isSymbol("(") && (tokens.peek(1).isSymbol(")") && tokens.peek(2).isSymbol("{")
-                || tokens.peek(1).kind() == TokenKind.IDENTIFIER && tokens.peek(2).isSymbol(":"))) {
-            throw tokens.error("user-defined functions (let " + name.text() + " = (...) { ... }) are not supported by"
-                    + " the embedded engine yet", keyword);
+        if (functions.atDefinition()) {
+            Query.FunctionLet function = functions.definition(name, keyword);
+            tabularLets.remove(name.text());
+            if (function.tabular()) {
+                scalarLets.remove(name.text());
+            } else {
+                scalarLets.add(name.text()); // a scalar function may be called by its name alone
+            }
+            return function;
         }
+        functions.tabularFunctions.remove(name.text());
         int mark = nesting.mark();
         if (isTabularStart(tokens.position())) {
             TabularExpression value = tabularExpression();
@@ -131,9 +139,9 @@ public final class QueryParser {
             return true;
         }
         if (next.isSymbol("(")) {
-            return false;
+            return functions.isTabularCall(i);
         }
-        if (tabularLets.contains(word) || next.isSymbol("|")) {
+        if (tabularLets.contains(word) || functions.tabularFunctions.contains(word) || next.isSymbol("|")) {
             return true;
         }
         return !scalarLets.contains(word) && !ExpressionParser.isBoolWord(word) && (next.isSymbol(";")
@@ -196,6 +204,9 @@ public final class QueryParser {
                 }
                 default:
                     tokens.advance();
+                    if (functions.isTabularCall(tokens.position() - 1)) {
+                        return functions.call(t);
+                    }
                     nesting.use(t.text(), t.start());
                     return new TabularExpression.TableReference(t.text(), t.start());
             }
@@ -238,7 +249,8 @@ public final class QueryParser {
             outer = k.equals("outer");
         }
         String withSource = options.containsKey("withsource") ? options.get("withsource").text() : null;
-        return new TabularOperator.UnionOptions(outer, withSource);
+        boolean fuzzy = options.containsKey("isfuzzy") && options.get("isfuzzy").text().equalsIgnoreCase("true");
+        return new TabularOperator.UnionOptions(outer, withSource, fuzzy);
     }
 
     List<TabularExpression> unionTables() {
@@ -249,16 +261,34 @@ public final class QueryParser {
                 tokens.advance();
                 tables.add(tabularExpression());
                 tokens.expectSymbol(")");
-            } else if (t.kind() == TokenKind.IDENTIFIER) {
-                tokens.advance();
-                nesting.use(t.text(), t.start());
-                tables.add(new TabularExpression.TableReference(t.text(), t.start()));
+            } else if (functions.isTabularCall(tokens.position())) {
+                tables.add(functions.call(tokens.advance()));
+            } else if (t.kind() == TokenKind.IDENTIFIER || t.isSymbol("*")) {
+                String pattern = wildcardName();
+                if (pattern.contains("*")) {
+                    tables.add(new TabularExpression.TablePattern(pattern, t.start()));
+                } else {
+                    nesting.use(t.text(), t.start());
+                    tables.add(new TabularExpression.TableReference(t.text(), t.start()));
+                }
             } else {
                 throw tokens.error("expected a table name or a parenthesised tabular expression but found "
                         + t.describe(), t);
             }
         } while (tokens.acceptSymbol(","));
         return tables;
+    }
+
+    /** A name, or a wildcard pattern of adjacent words and {@code *} ({@code Tab*}, {@code *}); "" when none. */
+    String wildcardName() {
+        StringBuilder pattern = new StringBuilder();
+        Token last = null;
+        while ((tokens.peek().kind() == TokenKind.IDENTIFIER || tokens.peek().isSymbol("*"))
+                && (last == null || tokens.peek().start() == last.end())) {
+            last = tokens.advance();
+            pattern.append(last.text());
+        }
+        return pattern.toString();
     }
 
     /** {@code name=value} options before an operator's arguments; {@code hint.*} are accepted and ignored. */

@@ -82,14 +82,18 @@ class BinderTest {
     }
 
     @Test
-    void unionOfDifferingTypesForOneNameIsRefused() {
-        assertThatThrownBy(() -> kql.prepare("datatable(x:long)[] | union (datatable(x:string)[])"))
-                .hasMessageContaining("union: column 'x' is long in one input and string in another");
+    void unionOfDifferingTypesForOneNameMakesAColumnPerType() {
+        // ADX's union documentation: "if a column appears in multiple tables and has multiple types, it has a
+        // corresponding column for each type ... suffixed with '_' followed by the origin column type"
+        assertThat(kql.schema("datatable(x:long)[] | union (datatable(x:string)[])"))
+                .isEqualTo("(x_long:long, x_string:string)");
+        assertThatThrownBy(() -> kql.prepare("datatable(x:long)[] | union (datatable(x:string)[]) | order by x"))
+                .hasMessageContaining("unknown column 'x'");
     }
 
     @Test
     void anUnsupportedEvaluatePluginIsNamed() {
-        assertThatThrownBy(() -> kql.prepare("datatable(x:long)[] | evaluate pivot(x)"))
-                .hasMessageContaining("the 'pivot' plugin of evaluate is not supported by the embedded engine");
+        assertThatThrownBy(() -> kql.prepare("datatable(x:long)[] | evaluate autocluster()"))
+                .hasMessageContaining("the 'autocluster' plugin of evaluate is not supported by the embedded engine");
     }
 }

@@ -95,6 +95,10 @@ class ExprSubtypesTest {
         if (type == String.class) {
             return "x";
         }
+        if (type == List.class && component.getGenericType() instanceof ParameterizedType p
+                && p.getActualTypeArguments()[0] == String.class) {
+            return List.of("x", "y");
+        }
         if (type == int.class) {
             return 0;
         }

@@ -29,7 +29,7 @@ import io.github.camelkusto.kql.types.KqlType;
 /**
  * Functions over serialized rows: prev/next (neighbours at a constant offset, with a default), row_number,
  * row_cumsum, row_rank_dense and row_rank_min (each with an optional restart predicate: a row where it is true
- * starts over). The executor evaluates them over windows of rows (see {@link SerialKernel}); the running ones
+ * starts over), row_window_session. The executor evaluates them over windows of rows (see {@link SerialKernel}); the running ones
  * carry their value from batch to batch in the context's state.
  */
 public final class WindowFunctions implements FunctionLibrary {
@@ -42,6 +42,97 @@ public final class WindowFunctions implements FunctionLibrary {
         registry.register(new Running("row_cumsum"));
         registry.register(new Running("row_rank_dense"));
         registry.register(new Running("row_rank_min"));
+        registry.register(new SessionStart());
+    }
+
+    /**
+     * row_window_session(expr, maxDistanceFromFirst, maxDistanceBetweenNeighbors [, restart]): the value of
+     * {@code expr} where the row's session started. A row starts a session when there is no session (first row,
+     * or the previous value was null), when it is at or past the session's start plus maxDistanceFromFirst or the
+     * previous value plus maxDistanceBetweenNeighbors, or when restart is true; a null value gives null and ends
+     * the session.
+     */
+    private record SessionStart() implements ScalarFunction, SerialFunction {
+        @Override
+        public String name() {
+            return "row_window_session";
+        }
+
+        @Override
+        public ScalarBinding bind(List<Argument> args) {
+            if (args.size() < 3 || args.size() > 4) {
+                throw new BindException("row_window_session expects (expr, maxDistanceFromFirst,"
+                        + " maxDistanceBetweenNeighbors[, restart])");
+            }
+            KqlType type = args.get(0).type();
+            if (type != KqlType.DATETIME && type != TIMESPAN) {
+                throw new BindException("row_window_session expects a datetime expression, not " + type.kustoName());
+            }
+            for (int i = 1; i <= 2; i++) {
+                if (args.get(i).type() != TIMESPAN) {
+                    throw new BindException("row_window_session expects timespan distances, not "
+                            + args.get(i).type().kustoName());
+                }
+            }
+            List<KqlType> types = new ArrayList<>(List.of(type, TIMESPAN, TIMESPAN));
+            if (args.size() == 4) {
+                if (args.get(3).type() != BOOL) {
+                    throw new BindException("row_window_session expects a bool restart predicate, not "
+                            + args.get(3).type().kustoName());
+                }
+                types.add(BOOL);
+            }
+            return new ScalarBinding(type, new SessionKernel(type), types, false);
+        }
+    }
+
+    /** What row_window_session carries to the next batch: the session's start and the last value. */
+    private static final class SessionState {
+        boolean open;
+        long start;
+        long last;
+    }
+
+    private record SessionKernel(KqlType type) implements SerialKernel {
+        @Override
+        public Vector apply(Vector[] args, EvalContext ctx) {
+            SessionState committed = (SessionState) ctx.state().computeIfAbsent(this, k -> new SessionState());
+            SessionState s = new SessionState();
+            s.open = committed.open;
+            s.start = committed.start;
+            s.last = committed.last;
+            Vector x = args[0];
+            VectorBuilder out = new VectorBuilder(type, ctx.rows());
+            for (int i = 0; i < ctx.from(); i++) {
+                out.appendNull(); // rows of an earlier batch: not emitted from this window
+            }
+            for (int i = ctx.from(); i < ctx.rows(); i++) {
+                if (x.isNull(i)) {
+                    s.open = false;
+                    out.appendNull();
+                } else {
+                    long value = x.getLong(i);
+                    boolean restart = args.length == 4 && !args[3].isNull(i) && args[3].getLong(i) != 0;
+                    if (!s.open || restart || past(value, s.start, args[1], i) || past(value, s.last, args[2], i)) {
+                        s.open = true;
+                        s.start = value;
+                    }
+                    s.last = value;
+                    out.appendLong(s.start);
+                }
+                if (i == ctx.to() - 1) {
+                    committed.open = s.open;
+                    committed.start = s.start;
+                    committed.last = s.last;
+                }
+            }
+            return out.build();
+        }
+
+        /** Is {@code value} at or past {@code from} plus the distance (a null distance never closes a session)? */
+        private static boolean past(long value, long from, Vector distance, int row) {
+            return !distance.isNull(row) && value >= from + distance.getLong(row);
+        }
     }
 
     /** prev(x[, offset[, default]]) / next(...): the value {@code offset} rows before / after. */

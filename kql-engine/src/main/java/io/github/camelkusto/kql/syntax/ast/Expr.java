@@ -51,6 +51,26 @@ public sealed interface Expr {
         }
     }
 
+    /** {@code (a, b, c) = value}: the names of the columns of a function that gives several (series_decompose). */
+    record TupleNames(List<String> names, Expr value, int offset) implements Expr {
+        public TupleNames {
+            names = List.copyOf(names);
+        }
+
+        @Override
+        public Expr mapChildren(UnaryOperator<Expr> f) {
+            return new TupleNames(names, f.apply(value), offset);
+        }
+    }
+
+    /** {@code name = value} as an argument of a plugin or a user-defined function. */
+    record NamedArgument(String name, Expr value, int offset) implements Expr {
+        @Override
+        public Expr mapChildren(UnaryOperator<Expr> f) {
+            return new NamedArgument(name, f.apply(value), offset);
+        }
+    }
+
     /** {@code name(args)}; {@code name} is as written (Kusto function names are case-sensitive, lower case). */
     record Call(String name, List<Expr> args, int offset) implements Expr {
         public Call {

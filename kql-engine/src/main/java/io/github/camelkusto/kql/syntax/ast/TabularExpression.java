@@ -44,6 +44,20 @@ public sealed interface TabularExpression {
         }
     }
 
+    /**
+     * {@code f(args)} of a user-defined tabular function as a source; each argument is an {@link Expr} or a
+     * {@link TabularExpression}. {@code invoke} puts its input first.
+     */
+    record FunctionCall(String name, List<Object> args, int offset) implements TabularExpression {
+        public FunctionCall {
+            args = List.copyOf(args);
+        }
+    }
+
+    /** {@code union T*}: every table whose name matches the wildcard pattern. */
+    record TablePattern(String pattern, int offset) implements TabularExpression {
+    }
+
     /** The rows an {@code mv-apply} sub-query runs over (its implicit source). */
     record ApplyRows(int offset) implements TabularExpression {
     }

@@ -94,8 +94,12 @@ public sealed interface TabularOperator {
     record Count(int offset) implements TabularOperator {
     }
 
-    /** Options of union: {@code kind=inner|outer} (outer by default), {@code withsource=Column}. */
-    record UnionOptions(boolean outer, String withSource) {
+    /**
+     * Options of union: {@code kind=inner|outer} (outer by default), {@code withsource=Column} (or null),
+     * {@code isfuzzy=true} (legs that do not resolve are left out).
+     */
+    record UnionOptions(boolean outer, String withSource, boolean fuzzy) {
+        public static final UnionOptions DEFAULT = new UnionOptions(true, null, false);
     }
 
     /** {@code T | union [options] T2, ...}: the input is the first table. */
@@ -229,10 +233,15 @@ public sealed interface TabularOperator {
     record GetSchema(int offset) implements TabularOperator {
     }
 
-    /** {@code evaluate plugin(args)}: {@code plugin} as written. */
-    record Evaluate(String plugin, List<Expr> args, int offset) implements TabularOperator {
+    /**
+     * {@code evaluate plugin(args) [: ([*,] col:type, ...)]}: {@code plugin} as written; {@code outputSchema} is
+     * the declared output schema, or null; {@code keepInputColumns} when it starts with {@code *}.
+     */
+    record Evaluate(String plugin, List<Expr> args, List<io.github.camelkusto.kql.data.Column> outputSchema,
+                    boolean keepInputColumns, int offset) implements TabularOperator {
         public Evaluate {
             args = List.copyOf(args);
+            outputSchema = outputSchema == null ? null : List.copyOf(outputSchema);
         }
     }
 
@@ -241,5 +250,22 @@ public sealed interface TabularOperator {
      * over the rows {@code expansion} makes of it; {@code subquery} starts at a {@link TabularExpression.ApplyRows}.
      */
     record MvApply(MvExpand expansion, TabularExpression subquery, int offset) implements TabularOperator {
+    }
+
+    /**
+     * {@code partition [hint.strategy=native|shuffle|legacy] by column (subquery)}: {@code subquery} starts at a
+     * {@link TabularExpression.ApplyRows} (the rows of one key); or {@code { subquery with its own source }}
+     * ({@code withSource}), legacy only, where the key column's name is the key's value. {@code strategy} is lower
+     * case, legacy when not given.
+     */
+    record Partition(String strategy, String column, TabularExpression subquery, boolean withSource, int offset)
+            implements TabularOperator {
+    }
+
+    /** {@code invoke f(args)}: the user-defined tabular function {@code f} with the input as its first argument. */
+    record Invoke(String function, List<Object> args, int offset) implements TabularOperator {
+        public Invoke {
+            args = List.copyOf(args);
+        }
     }
 }
