@@ -21,6 +21,7 @@ import io.github.camelkusto.kql.functions.FunctionLibrary;
 import io.github.camelkusto.kql.functions.FunctionRegistry;
 import io.github.camelkusto.kql.functions.Overloads;
 import io.github.camelkusto.kql.functions.RowWise;
+import io.github.camelkusto.kql.types.KqlType;
 import io.github.camelkusto.kql.types.KqlValues;
 import io.github.camelkusto.kql.types.Ticks;
 
@@ -77,13 +78,19 @@ public final class SeriesFunctions implements FunctionLibrary {
                 .add(DYNAMIC, RowWise.of(DYNAMIC, SeriesFunctions::range), REAL, REAL, REAL)
                 .add(DYNAMIC, RowWise.of(DYNAMIC, SeriesFunctions::range), DATETIME, DATETIME, TIMESPAN)
                 .add(DYNAMIC, RowWise.of(DYNAMIC, SeriesFunctions::range), TIMESPAN, TIMESPAN, TIMESPAN));
-        registry.register(Overloads.of("array_iff")
-                .add(DYNAMIC, RowWise.of(DYNAMIC, (c, t, f) -> arrayIff((JsonNode) c, t, f)), DYNAMIC, DYNAMIC,
-                        DYNAMIC)
-                .add(DYNAMIC, RowWise.of(DYNAMIC, (c, t, f) -> arrayIff((JsonNode) c, t, f)), DYNAMIC, DYNAMIC,
-                        LONG)
-                .add(DYNAMIC, RowWise.of(DYNAMIC, (c, t, f) -> arrayIff((JsonNode) c, t, f)), DYNAMIC, DYNAMIC,
-                        REAL));
+        // the values may be arrays (taken element by element) or scalars of any type (the array_iff() page)
+        Overloads arrayIff = Overloads.of("array_iff");
+        for (KqlType whenTrue : KqlType.values()) {
+            arrayIff.add(DYNAMIC, RowWise.of(DYNAMIC, (c, t, f) -> arrayIff((JsonNode) c, t, f)), DYNAMIC, whenTrue,
+                    whenTrue);
+            if (whenTrue != DYNAMIC) {
+                arrayIff.add(DYNAMIC, RowWise.of(DYNAMIC, (c, t, f) -> arrayIff((JsonNode) c, t, f)), DYNAMIC, DYNAMIC,
+                        whenTrue);
+                arrayIff.add(DYNAMIC, RowWise.of(DYNAMIC, (c, t, f) -> arrayIff((JsonNode) c, t, f)), DYNAMIC, whenTrue,
+                        DYNAMIC);
+            }
+        }
+        registry.register(arrayIff);
     }
 
     private static void arithmetic(FunctionRegistry registry, String name, LongBinaryOperator longs,
