@@ -300,6 +300,15 @@ final class ExpressionParser {
                     tokens.expectSymbol(")");
                     return new Expr.ToScalar(query, t.start());
                 }
+                if (t.text().equals("typeof") && tokens.peek().isSymbol("(") && tokens.peek(2).isSymbol(")")
+                        && KqlType.byName(tokens.peek(1).text()).isPresent()) {
+                    // typeof(T), the type argument of extract / extract_json, as the constant text "typeof(T)"
+                    tokens.advance();
+                    Token type = tokens.advance();
+                    tokens.advance();
+                    return new Expr.Literal(KqlType.STRING, "typeof(" + KqlType.byName(type.text()).orElseThrow()
+                            .kustoName() + ")", t.start());
+                }
                 if (tokens.peek().isSymbol("(")) {
                     tokens.advance();
                     List<Expr> args = new ArrayList<>();

@@ -23,10 +23,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Text functions over lists: replace_strings (every lookup replaced in one pass, the first listed lookup winning
- * at a position), has_any_index (the index of the first listed value that is a term of the text), parse_csv
+ * Text functions over lists: replace_strings (each lookup in turn, in what earlier ones left unreplaced), has_any_index (the index of the first listed value that is a term of the text), parse_csv
  * (the first record of CSV text as an array of strings), and parse_version (up to four dot-separated parts of at
- * most eight digits as one comparable decimal).
+ * most eight digits as one comparable decimal), extract_json (the value at a JSONPath of JSON text, as text).
  */
 public final class TextFunctions implements FunctionLibrary {
     private static final int VERSION_PARTS = 4;
@@ -41,39 +40,56 @@ public final class TextFunctions implements FunctionLibrary {
                 (text, values) -> hasAnyIndex((String) text, (JsonNode) values)), STRING, DYNAMIC));
         registry.register(Overloads.of("parse_csv").add(DYNAMIC, RowWise.of(DYNAMIC, text -> parseCsv((String) text)),
                 STRING));
+        for (String name : new String[] {"extract_json", "extractjson"}) {
+            registry.register(new TypedResult(name, 2, Overloads.of(name).add(STRING, RowWise.of(STRING,
+                    (path, json) -> extractJson((String) path, (String) json)), STRING, STRING)));
+        }
         registry.register(Overloads.of("parse_version").add(DECIMAL, RowWise.of(DECIMAL,
                 text -> parseVersion((String) text)), STRING));
     }
 
     /**
-     * At each position the first lookup that matches there is replaced, and the scan goes on after it; a
-     * replacement that is no string keeps the matched text (the replace_strings() page).
+     * Each lookup in turn replaces its occurrences in the text that no earlier lookup replaced; a replacement
+     * that is no string keeps the matched text (still protected from later lookups), as the replace_strings()
+     * page shows ({@code ['is', 'This']} turns "This is" into "Thwas was").
      */
     private static String replaceStrings(String text, JsonNode lookups, JsonNode rewrites) {
         if (!lookups.isArray() || !rewrites.isArray()) {
             return null;
         }
-        StringBuilder out = new StringBuilder(text.length());
-        int i = 0;
-        while (i < text.length()) {
-            int matched = -1;
-            for (int k = 0; k < lookups.size(); k++) {
-                String lookup = lookups.get(k).asText();
-                if (!lookup.isEmpty() && text.startsWith(lookup, i)) {
-                    matched = k;
-                    break;
-                }
-            }
-            if (matched < 0) {
-                out.append(text.charAt(i++));
+        java.util.List<String> pieces = new java.util.ArrayList<>(java.util.List.of(text));
+        java.util.List<Boolean> done = new java.util.ArrayList<>(java.util.List.of(false));
+        for (int k = 0; k < lookups.size(); k++) {
+            String lookup = lookups.get(k).asText();
+            if (lookup.isEmpty()) {
                 continue;
             }
-            String lookup = lookups.get(matched).asText();
-            JsonNode rewrite = matched < rewrites.size() ? rewrites.get(matched) : null;
-            out.append(rewrite != null && rewrite.isTextual() ? rewrite.asText() : lookup);
-            i += lookup.length();
+            JsonNode rewrite = k < rewrites.size() ? rewrites.get(k) : null;
+            String replacement = rewrite != null && rewrite.isTextual() ? rewrite.asText() : lookup;
+            java.util.List<String> nextPieces = new java.util.ArrayList<>();
+            java.util.List<Boolean> nextDone = new java.util.ArrayList<>();
+            for (int p = 0; p < pieces.size(); p++) {
+                String piece = pieces.get(p);
+                if (done.get(p)) {
+                    nextPieces.add(piece);
+                    nextDone.add(true);
+                    continue;
+                }
+                int from = 0;
+                for (int at = piece.indexOf(lookup); at >= 0; at = piece.indexOf(lookup, from)) {
+                    nextPieces.add(piece.substring(from, at));
+                    nextDone.add(false);
+                    nextPieces.add(replacement);
+                    nextDone.add(true);
+                    from = at + lookup.length();
+                }
+                nextPieces.add(piece.substring(from));
+                nextDone.add(false);
+            }
+            pieces = nextPieces;
+            done = nextDone;
         }
-        return out.toString();
+        return String.join("", pieces);
     }
 
     private static Long hasAnyIndex(String text, JsonNode values) {
@@ -117,5 +133,35 @@ public final class TextFunctions implements FunctionLibrary {
             value = value.multiply(base).add(new BigInteger(part));
         }
         return new BigDecimal(value);
+    }
+
+    private static final java.util.regex.Pattern JSON_PATH_STEP =
+            java.util.regex.Pattern.compile("\\.([^.\\[]+)|\\['([^']*)'\\]|\\[\"([^\"]*)\"\\]|\\[(\\d+)\\]");
+
+    /** The value at a JSONPath ({@code $.a.b}, {@code $['a']}, {@code $.a[0]}) of JSON text; null when absent. */
+    private static String extractJson(String path, String json) {
+        JsonNode at;
+        try {
+            at = KqlValues.parseDynamic(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
+        if (!path.startsWith("$")) {
+            return null;
+        }
+        java.util.regex.Matcher m = JSON_PATH_STEP.matcher(path.substring(1));
+        int end = 0;
+        while (at != null && m.find()) {
+            if (m.start() != end) {
+                return null;
+            }
+            end = m.end();
+            at = m.group(4) != null ? at.get(Integer.parseInt(m.group(4)))
+                    : at.get(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
+        }
+        if (at == null || at.isNull() || end != path.length() - 1) {
+            return null;
+        }
+        return at.isTextual() ? at.asText() : at.toString();
     }
 }
