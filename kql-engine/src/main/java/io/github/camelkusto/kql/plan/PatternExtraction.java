@@ -56,10 +56,21 @@ public final class PatternExtraction implements TextExtraction {
                 sb.append(last ? "(?:.*)" : "(?:.*?)");
             } else {
                 columns.add(new Column(p.columnName(), p.columnType()));
-                sb.append('(').append(regex ? regexFor(p.columnType(), lazyStrings) : last ? ".*" : ".*?").append(')');
+                sb.append('(').append(regex ? regexFor(p.columnType(), lazyStrings)
+                        : isNumber(p.columnType()) ? regexFor(p.columnType(), lazyStrings) + "|.*?"
+                        : last ? ".*" : ".*?").append(')');
             }
         }
         return new PatternExtraction(Pattern.compile(sb.toString(), javaFlags(flags)), columns, kind.equals("relaxed"));
+    }
+
+    /**
+     * A number column takes the number's digits where there are (else the shortest run, which then fails to
+     * convert): before a {@code *} a lazy run would take nothing
+     * (the parse page's {@code totalSlices: long * "sliceNumber="} takes 27).
+     */
+    private static boolean isNumber(KqlType type) {
+        return type == KqlType.INT || type == KqlType.LONG || type == KqlType.REAL || type == KqlType.DECIMAL;
     }
 
     private static String regexFor(KqlType type, boolean lazyStrings) {

@@ -52,6 +52,21 @@ public final class KqlValues {
             .withResolverStyle(java.time.format.ResolverStyle.STRICT); // 2020-02-30 is no date, not Feb 29
 
     /**
+     * The US form {@code 02/17/2016 08:40:01} (month first), which the parse operator's page converts to a
+     * datetime (.NET's invariant culture reads it so).
+     */
+    private static final DateTimeFormatter DATETIME_US = new DateTimeFormatterBuilder()
+            .appendPattern("M/d/uuuu")
+            .optionalStart().appendPattern(" H:mm")
+            .optionalStart().appendPattern(":ss").optionalEnd()
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 7, true).optionalEnd()
+            .optionalEnd()
+            .parseDefaulting(ChronoField.HOUR_OF_DAY, 0)
+            .parseDefaulting(ChronoField.MINUTE_OF_HOUR, 0)
+            .toFormatter(Locale.ROOT)
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
+    /**
      * The RFC 822 ({@code Sat, 8 Nov 14 15:05:02 GMT}) and RFC 850 ({@code Saturday, 08-Nov-14 15:05 GMT}) forms
      * of the datetime page: an optional day name, a two-digit year of this century, optional seconds and GMT.
      */
@@ -129,7 +144,7 @@ public final class KqlValues {
     }
 
     public static Instant parseDateTime(String t) {
-        var parsed = Character.isLetter(t.isEmpty() ? ' ' : t.charAt(0)) || t.indexOf(' ') > 0 && t.indexOf('-') < 0
+        var parsed = t.indexOf('/') > 0 ? LocalDateTime.from(DATETIME_US.parse(t)) : Character.isLetter(t.isEmpty() ? ' ' : t.charAt(0)) || t.indexOf(' ') > 0 && t.indexOf('-') < 0
                 || t.indexOf('-') > 0 && t.indexOf('-') < 4
                 ? LocalDateTime.from(DATETIME_RFC.parse(t))
                 : DATETIME_IN.parseBest(t, LocalDateTime::from, LocalDate::from);

@@ -27,6 +27,8 @@ public final class BuiltInFunctions implements FunctionLibrary {
         new TextFunctions(),
         new TimeZoneFunctions(),
         new BitwiseAggregates(),
+        new CovarianceAggregates(),
+        new CodepointFunctions(),
         new BasicAggregates(),
         new StatisticalAggregates(),
         new PercentileAggregates(),

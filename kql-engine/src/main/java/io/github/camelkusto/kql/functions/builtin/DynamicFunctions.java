@@ -50,6 +50,7 @@ public final class DynamicFunctions implements FunctionLibrary {
         registry.register(new ArrayFunctions.DynamicFunction("bag_set_key", DYNAMIC, 3, 3,
                 a -> a[0] instanceof ObjectNode bag && a[1] != null ? setKey(bag, KqlValues.toKustoString(a[1]),
                         a[2]) : null));
+        registry.register(new ArrayFunctions.DynamicFunction("bag_zip", DYNAMIC, 2, 2, a -> zip(a[0], a[1])));
         registry.register(new ArrayFunctions.DynamicFunction("jaccard_index", KqlType.REAL, 2, 2,
                 a -> jaccard(a[0], a[1])));
         registry.register(new ArrayFunctions.DynamicFunction("dynamic_to_json", STRING, 1, 1,
@@ -149,6 +150,24 @@ public final class DynamicFunctions implements FunctionLibrary {
         }
         at.set(path.get(path.size() - 1), value == null ? KqlValues.NODES.nullNode() : ArrayFunctions.json(value));
         return out;
+    }
+
+    /**
+     * bag_zip(keys, values): a bag of the keys (strings; other keys are left out) to the values at the same
+     * index, null where the values array is shorter or no array (the bag_zip() page).
+     */
+    private static Object zip(Object keys, Object values) {
+        if (!(keys instanceof ArrayNode names)) {
+            return null;
+        }
+        ArrayNode list = values instanceof ArrayNode array ? array : KqlValues.NODES.arrayNode(); // no array: nulls
+        ObjectNode bag = KqlValues.NODES.objectNode();
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).isTextual()) {
+                bag.set(names.get(i).asText(), i < list.size() ? list.get(i) : KqlValues.NODES.nullNode());
+            }
+        }
+        return bag;
     }
 
     /** |a ∩ b| / |a ∪ b| of the distinct elements of two arrays. */

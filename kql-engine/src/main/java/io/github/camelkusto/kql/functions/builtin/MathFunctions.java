@@ -1,5 +1,6 @@
 package io.github.camelkusto.kql.functions.builtin;
 
+import static io.github.camelkusto.kql.types.KqlType.BOOL;
 import static io.github.camelkusto.kql.types.KqlType.DATETIME;
 import static io.github.camelkusto.kql.types.KqlType.DECIMAL;
 import static io.github.camelkusto.kql.types.KqlType.INT;
@@ -22,6 +23,7 @@ import io.github.camelkusto.kql.functions.RowWise;
 import io.github.camelkusto.kql.functions.ScalarKernel;
 import io.github.camelkusto.kql.types.KqlType;
 import io.github.camelkusto.kql.types.KustoCalendar;
+import io.github.camelkusto.kql.types.Ticks;
 
 /**
  * bin/floor (column-at-a-time: summarize keys use them), round, abs, ceiling, sign, pow, sqrt, exp, log, the
@@ -50,6 +52,15 @@ public final class MathFunctions implements FunctionLibrary {
                 .add(DECIMAL, RowWise.of(DECIMAL, (d, digits) -> ((BigDecimal) d).setScale(((Number) digits).intValue(),
                         RoundingMode.HALF_UP)), DECIMAL, LONG));
         registerRealFunctions(registry);
+        // around(value, center, delta): whether value is within [center - delta, center + delta]
+        registry.register(Overloads.of("around")
+                .add(BOOL, RowWise.of(BOOL, (v, c, d) -> Math.abs(((Number) v).doubleValue() - ((Number) c).doubleValue())
+                        <= ((Number) d).doubleValue()), REAL, REAL, REAL)
+                .add(BOOL, RowWise.of(BOOL, (v, c, d) -> Math.abs(Ticks.of((java.time.Instant) v)
+                        - Ticks.of((java.time.Instant) c)) <= Ticks.of((java.time.Duration) d)), DATETIME, DATETIME, TIMESPAN)
+                .add(BOOL, RowWise.of(BOOL, (v, c, d) -> Math.abs(Ticks.of((java.time.Duration) v)
+                        - Ticks.of((java.time.Duration) c)) <= Ticks.of((java.time.Duration) d)), TIMESPAN, TIMESPAN,
+                        TIMESPAN));
         registry.register(Overloads.of("abs")
                 .add(LONG, RowWise.longToLong(LONG, Math::abs), LONG)
                 .add(REAL, RowWise.doubleToDouble(Math::abs), REAL)

@@ -33,6 +33,7 @@ import io.github.camelkusto.kql.types.Ticks;
  * A non-numeric element counts as missing (null).
  */
 public final class SeriesFunctions implements FunctionLibrary {
+    private static final double MAX_RANGE = 1_048_576;
 
     @Override
     public void registerInto(FunctionRegistry registry) {
@@ -347,7 +348,7 @@ public final class SeriesFunctions implements FunctionLibrary {
 
     /**
      * {@code range(start, stop[, step])}: start, start + step, ... while not past stop (stop included); an empty
-     * array when stop is on the wrong side, null for a zero step or more than 1,048,576 elements (Kusto's cap).
+     * array when stop is on the wrong side, null for a zero step; truncated to 1,048,576 elements (Kusto's cap).
      */
     private static JsonNode range(Object start, Object stop, Object step) {
         boolean time = start instanceof java.time.Instant || start instanceof java.time.Duration;
@@ -357,10 +358,8 @@ public final class SeriesFunctions implements FunctionLibrary {
         if (by == 0) {
             return null;
         }
-        double count = Math.floor((to - from) / by) + 1;
-        if (count > 1_048_576) {
-            return null;
-        }
+        // the range() page: "The array is truncated if the maximum number of results allowed is reached"
+        double count = Math.min(Math.floor((to - from) / by) + 1, MAX_RANGE);
         ArrayNode out = KqlValues.NODES.arrayNode();
         for (long i = 0; i < count; i++) {
             Object value;
