@@ -22,6 +22,9 @@ import io.github.camelkusto.kql.types.Ticks;
  * {@code + -}, {@code * / %}, unary {@code -}, postfix ({@code .member}, {@code [index]}), primaries.
  */
 final class ExpressionParser {
+    /** Set while a search predicate is parsed, where {@code col:"term"} is a term restricted to a column. */
+    boolean searchPredicate;
+
     final QueryParser parser;
     final TokenCursor tokens;
 
@@ -284,6 +287,13 @@ final class ExpressionParser {
             case TYPED_LITERAL:
                 return typedLiteral(t);
             case IDENTIFIER: {
+                if (searchPredicate && tokens.peek().isSymbol(":") && tokens.peek(1).kind() == TokenKind.STRING) {
+                    // search's column-restricted term, col:"term" (the search page: where col has "term")
+                    tokens.advance();
+                    Token term = tokens.advance();
+                    return new Expr.Call(io.github.camelkusto.kql.syntax.ast.TabularOperator.Search.COLUMN_TERM, List.of(new Expr.NameRef(t.text(), t.start()),
+                            new Expr.Literal(KqlType.STRING, term.value(), term.start())), t.start());
+                }
                 if (isBoolWord(t.text())) {
                     return new Expr.Literal(KqlType.BOOL, Boolean.parseBoolean(t.text().toLowerCase(Locale.ROOT)),
                             t.start());

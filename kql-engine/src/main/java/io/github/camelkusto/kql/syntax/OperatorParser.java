@@ -562,6 +562,16 @@ final class OperatorParser {
             throw tokens.error("search in (tables) is not supported by the embedded engine yet: pipe one table into search",
                     tokens.peek());
         }
-        return new TabularOperator.Search(caseSensitive, parser.expressions.expression(), at);
+        if (tokens.peek().isSymbol("*") && (tokens.peek(1).isSymbol("|") || tokens.peek(1).isSymbol(")")
+                || tokens.peek(1).kind() == TokenKind.END)) {
+            Token star = tokens.advance(); // search * keeps every row (the search page: where 0 == 0)
+            return new TabularOperator.Search(caseSensitive, new Expr.Literal(KqlType.BOOL, true, star.start()), at);
+        }
+        parser.expressions.searchPredicate = true;
+        try {
+            return new TabularOperator.Search(caseSensitive, parser.expressions.expression(), at);
+        } finally {
+            parser.expressions.searchPredicate = false;
+        }
     }
 }

@@ -29,6 +29,7 @@ public final class BuiltInFunctions implements FunctionLibrary {
         new BitwiseAggregates(),
         new CovarianceAggregates(),
         new CodepointFunctions(),
+        new ConditionalAggregates(),
         new BasicAggregates(),
         new StatisticalAggregates(),
         new PercentileAggregates(),

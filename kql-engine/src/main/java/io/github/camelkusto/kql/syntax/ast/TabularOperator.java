@@ -165,6 +165,9 @@ public sealed interface TabularOperator {
      * matches rows where any column has that term.
      */
     record Search(boolean caseSensitive, Expr predicate, int offset) implements TabularOperator {
+        /** The call a predicate's {@code col:"term"} is parsed to: a term restricted to one column. */
+        public static final String COLUMN_TERM = "$search_column_term";
+
     }
 
     record ParseColumn(String name, String type, int offset) {
