@@ -48,12 +48,21 @@ public final class ConditionalFunctions implements FunctionLibrary {
         }
     }
 
+    /** The functions whose values are branches: Kusto gives them no number widening across int and real. */
+    private static final java.util.Set<String> BRANCHES = java.util.Set.of("iff", "iif", "case");
+
+    private static boolean isInteger(KqlType t) {
+        return t == KqlType.INT || t == KqlType.LONG;
+    }
+
     /** The common type of {@code args} (values of iff, case, coalesce), widened as Kusto widens numbers. */
     static KqlType commonType(String function, List<KqlType> types) {
         KqlType common = types.get(0);
         for (KqlType t : types) {
             KqlType c = Conversions.common(common, t);
-            if (c == null) {
+            if (c == null || isInteger(common) != isInteger(t) && BRANCHES.contains(function)) {
+                // the case() page: "All then arguments and the else argument must be of the same type"; Kusto
+                // rejects an int or long value beside a real one in iff/iif/case (it widens int to long)
                 throw new BindException(function + " needs values of one type, but got " + common.kustoName()
                         + " and " + t.kustoName());
             }
