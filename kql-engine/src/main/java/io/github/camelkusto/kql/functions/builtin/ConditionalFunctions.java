@@ -48,8 +48,8 @@ public final class ConditionalFunctions implements FunctionLibrary {
         }
     }
 
-    /** The functions whose values are branches: Kusto gives them no number widening across int and real. */
-    private static final java.util.Set<String> BRANCHES = java.util.Set.of("iff", "iif", "case");
+    /** case(): its page says every value must be of one type, so Kusto gives it no widening of int to real. */
+    private static final java.util.Set<String> BRANCHES = java.util.Set.of("case");
 
     private static boolean isInteger(KqlType t) {
         return t == KqlType.INT || t == KqlType.LONG;
@@ -61,8 +61,8 @@ public final class ConditionalFunctions implements FunctionLibrary {
         for (KqlType t : types) {
             KqlType c = Conversions.common(common, t);
             if (c == null || isInteger(common) != isInteger(t) && BRANCHES.contains(function)) {
-                // the case() page: "All then arguments and the else argument must be of the same type"; Kusto
-                // rejects an int or long value beside a real one in iff/iif/case (it widens int to long)
+                // the case() page: "All then arguments and the else argument must be of the same type" (int and
+                // long still mix: Kusto widens int to long)
                 throw new BindException(function + " needs values of one type, but got " + common.kustoName()
                         + " and " + t.kustoName());
             }

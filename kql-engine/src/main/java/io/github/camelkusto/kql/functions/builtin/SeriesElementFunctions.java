@@ -37,9 +37,8 @@ public final class SeriesElementFunctions implements FunctionLibrary {
         unary(registry, "series_asin", null, Math::asin);
         unary(registry, "series_acos", null, Math::acos);
         unary(registry, "series_atan", null, Math::atan);
-        registry.register(Overloads.of("series_pow")
-                .add(DYNAMIC, RowWise.of(DYNAMIC, (a, b) -> pow((JsonNode) a, (JsonNode) b)), DYNAMIC, DYNAMIC)
-                .add(DYNAMIC, RowWise.of(DYNAMIC, (a, b) -> pow((JsonNode) a, KqlValues.toJson(b))), DYNAMIC, REAL));
+        registry.register(SeriesFunctions.elementWise(Overloads.of("series_pow"),
+                (x, y) -> KqlValues.NODES.numberNode(Math.pow(x.asDouble(), y.asDouble()))));
         registry.register(Overloads.of("series_sum")
                 .add(REAL, RowWise.of(REAL, s -> reduce((JsonNode) s, 0, Double::sum)), DYNAMIC));
         registry.register(Overloads.of("series_product")
@@ -70,24 +69,6 @@ public final class SeriesElementFunctions implements FunctionLibrary {
                 out.add(longs.applyAsLong(e.asLong()));
             } else {
                 out.add(reals.applyAsDouble(e.asDouble()));
-            }
-        }
-        return out;
-    }
-
-    private static JsonNode pow(JsonNode a, JsonNode b) {
-        if (!a.isArray()) {
-            return null;
-        }
-        int n = b.isArray() ? Math.min(a.size(), b.size()) : a.size();
-        ArrayNode out = KqlValues.NODES.arrayNode(n);
-        for (int i = 0; i < n; i++) {
-            JsonNode x = a.get(i);
-            JsonNode y = b.isArray() ? b.get(i) : b;
-            if (x.isNumber() && y.isNumber()) {
-                out.add(Math.pow(x.asDouble(), y.asDouble()));
-            } else {
-                out.addNull();
             }
         }
         return out;

@@ -108,7 +108,7 @@ public final class SeriesFunctions implements FunctionLibrary {
     }
 
     /** {@code f(a, b)} with b a series (element by element, to the shorter length) or a scalar. */
-    private static Overloads elementWise(Overloads overloads, BinaryOperator<JsonNode> op) {
+    static Overloads elementWise(Overloads overloads, BinaryOperator<JsonNode> op) {
         return overloads
                 .add(DYNAMIC, RowWise.of(DYNAMIC, (a, b) -> zip((JsonNode) a, (JsonNode) b, op)), DYNAMIC, DYNAMIC)
                 .add(DYNAMIC, RowWise.of(DYNAMIC, (a, b) -> zip((JsonNode) a, KqlValues.toJson(b), op)),
