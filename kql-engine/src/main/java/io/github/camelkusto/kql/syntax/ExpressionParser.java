@@ -403,12 +403,53 @@ final class ExpressionParser {
                 case DATETIME -> KqlValues.parseDateTime(unquote(inner));
                 case TIMESPAN -> Ticks.toDuration(timespanTicks(unquote(inner)));
                 case GUID -> UUID.fromString(inner);
-                case DYNAMIC -> DYNAMIC_LITERAL.readTree(inner);
+                case DYNAMIC -> DYNAMIC_LITERAL.readTree(unwrapNestedDynamic(inner));
             };
             return new Expr.Literal(type, value, at);
         } catch (Exception e) {
             throw tokens.error("'" + inner + "' is not a valid " + type.kustoName() + " literal", t);
         }
+    }
+
+    /**
+     * A dynamic literal may hold dynamic literals ({@code dynamic({'a': dynamic({})})}, the dynamic_to_json page):
+     * each inner {@code dynamic(...)} outside quotes stands for its content.
+     */
+    static String unwrapNestedDynamic(String text) {
+        if (!text.contains("dynamic")) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        java.util.Deque<Boolean> parens = new java.util.ArrayDeque<>(); // true: the paren of a dynamic( wrapper
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                out.append(c);
+                if (c == '\\' && i + 1 < text.length()) {
+                    out.append(text.charAt(++i));
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+                out.append(c);
+            } else if (text.startsWith("dynamic", i) && text.substring(i + "dynamic".length()).stripLeading()
+                    .startsWith("(")) {
+                i = text.indexOf('(', i);
+                parens.push(true);
+            } else if (c == '(') {
+                parens.push(false);
+                out.append(c);
+            } else if (c == ')') {
+                if (parens.isEmpty() || !parens.pop()) {
+                    out.append(c);
+                }
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static String unquote(String text) {
