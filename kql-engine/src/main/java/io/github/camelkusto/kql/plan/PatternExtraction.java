@@ -17,11 +17,12 @@ import io.github.camelkusto.kql.types.KqlValues;
  *       takes the shortest run up to the next text (the last one, the rest of the text); a typed value that does
  *       not convert fails the whole row.</li>
  *   <li>{@code relaxed}: as simple, but a value that does not convert only nulls its own column.</li>
- *   <li>{@code regex}: texts are regexes, found anywhere; a string column takes the longest run
- *       ({@code flags=U} makes it the shortest), an int/long column digits, a real column a number.</li>
+ *   <li>{@code regex}: texts are regexes, found anywhere; a string, datetime or other column takes the longest
+ *       run ({@code flags=U} makes it the shortest), an int/long column digits, a real column a number.</li>
  * </ul>
  */
 public final class PatternExtraction implements TextExtraction {
+    private static final String GROUP = "kqlcolumn";
     private final Pattern pattern;
     private final List<Column> columns;
     private final boolean relaxed;
@@ -56,10 +57,22 @@ public final class PatternExtraction implements TextExtraction {
                 sb.append(last ? "(?:.*)" : "(?:.*?)");
             } else {
                 columns.add(new Column(p.columnName(), p.columnType()));
-                sb.append('(').append(regex ? regexFor(p.columnType(), lazyStrings) : last ? ".*" : ".*?").append(')');
+                // a named group: the pattern's own regex texts may hold groups of their own ("(.*?)[a-zA-Z]*=")
+                sb.append("(?<").append(GROUP).append(columns.size() - 1).append('>').append(regex ? regexFor(p.columnType(), lazyStrings)
+                        : isNumber(p.columnType()) ? regexFor(p.columnType(), lazyStrings) + "|.*?"
+                        : last ? ".*" : ".*?").append(')');
             }
         }
         return new PatternExtraction(Pattern.compile(sb.toString(), javaFlags(flags)), columns, kind.equals("relaxed"));
+    }
+
+    /**
+     * A number column takes the number's digits where there are (else the shortest run, which then fails to
+     * convert): before a {@code *} a lazy run would take nothing
+     * (the parse page's {@code totalSlices: long * "sliceNumber="} takes 27).
+     */
+    private static boolean isNumber(KqlType type) {
+        return type == KqlType.INT || type == KqlType.LONG || type == KqlType.REAL || type == KqlType.DECIMAL;
     }
 
     private static String regexFor(KqlType type, boolean lazyStrings) {
@@ -67,8 +80,9 @@ public final class PatternExtraction implements TextExtraction {
             case INT, LONG -> "-?\\d+";
             case REAL, DECIMAL -> "-?\\d+(?:\\.\\d*)?(?:[eE][+-]?\\d+)?";
             case BOOL -> "(?i:true|false)";
-            case STRING -> lazyStrings ? ".*?" : ".*";
-            default -> ".*?";
+            // datetime, timespan and the others take the longest run as a string does (the parse page's regex
+            // example with flags=s takes "lockTime=" to the line's end)
+            default -> lazyStrings ? ".*?" : ".*";
         };
     }
 
@@ -101,7 +115,7 @@ public final class PatternExtraction implements TextExtraction {
         boolean matched = m.find();
         for (int c = 0; c < columns.size(); c++) {
             KqlType type = columns.get(c).type();
-            Object value = matched ? convert(m.group(c + 1), type) : null;
+            Object value = matched ? convert(m.group(GROUP + c), type) : null;
             if (matched && value == null && type != KqlType.STRING && !relaxed) {
                 matched = false; // a typed value that does not convert fails the row (kind=simple/regex)
                 c = -1;

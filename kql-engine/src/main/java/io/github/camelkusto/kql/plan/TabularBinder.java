@@ -2,6 +2,7 @@ package io.github.camelkusto.kql.plan;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -197,13 +198,23 @@ final class TabularBinder {
         }
         if (op instanceof TabularOperator.ProjectReorder reorder) {
             List<Integer> order = new ArrayList<>();
-            for (TabularOperator.NamePattern p : reorder.columns()) {
+            for (int k = 0; k < reorder.columns().size(); k++) {
+                TabularOperator.NamePattern p = reorder.columns().get(k);
                 checkPatternMatches(p, schema);
+                List<Integer> matched = new ArrayList<>();
                 for (int c = 0; c < schema.size(); c++) {
                     if (p.matches(schema.column(c).name()) && !order.contains(c)) {
-                        order.add(c);
+                        matched.add(c);
                     }
                 }
+                String by = reorder.orders().get(k);
+                if (by != null) {
+                    Comparator<Integer> byName = by.startsWith("granny")
+                            ? (a, b) -> NaturalOrder.compare(schema.column(a).name(), schema.column(b).name())
+                            : Comparator.comparing(c -> schema.column(c).name());
+                    matched.sort(by.endsWith("desc") ? byName.reversed() : byName);
+                }
+                order.addAll(matched);
             }
             for (int c = 0; c < schema.size(); c++) {
                 if (!order.contains(c)) {

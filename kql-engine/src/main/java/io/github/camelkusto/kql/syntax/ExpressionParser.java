@@ -22,6 +22,9 @@ import io.github.camelkusto.kql.types.Ticks;
  * {@code + -}, {@code * / %}, unary {@code -}, postfix ({@code .member}, {@code [index]}), primaries.
  */
 final class ExpressionParser {
+    /** Set while a search predicate is parsed, where {@code col:"term"} is a term restricted to a column. */
+    boolean searchPredicate;
+
     final QueryParser parser;
     final TokenCursor tokens;
 
@@ -291,6 +294,13 @@ final class ExpressionParser {
             case TYPED_LITERAL:
                 return typedLiteral(t);
             case IDENTIFIER: {
+                if (searchPredicate && tokens.peek().isSymbol(":") && tokens.peek(1).kind() == TokenKind.STRING) {
+                    // search's column-restricted term, col:"term" (the search page: where col has "term")
+                    tokens.advance();
+                    Token term = tokens.advance();
+                    return new Expr.Call(io.github.camelkusto.kql.syntax.ast.TabularOperator.Search.COLUMN_TERM, List.of(new Expr.NameRef(t.text(), t.start()),
+                            new Expr.Literal(KqlType.STRING, term.value(), term.start())), t.start());
+                }
                 if (isBoolWord(t.text())) {
                     return new Expr.Literal(KqlType.BOOL, Boolean.parseBoolean(t.text().toLowerCase(Locale.ROOT)),
                             t.start());
@@ -306,6 +316,15 @@ final class ExpressionParser {
                     TabularExpression query = parser.tabularExpression();
                     tokens.expectSymbol(")");
                     return new Expr.ToScalar(query, t.start());
+                }
+                if (t.text().equals("typeof") && tokens.peek().isSymbol("(") && tokens.peek(2).isSymbol(")")
+                        && KqlType.byName(tokens.peek(1).text()).isPresent()) {
+                    // typeof(T), the type argument of extract / extract_json, as the constant text "typeof(T)"
+                    tokens.advance();
+                    Token type = tokens.advance();
+                    tokens.advance();
+                    return new Expr.Literal(KqlType.STRING, "typeof(" + KqlType.byName(type.text()).orElseThrow()
+                            .kustoName() + ")", t.start());
                 }
                 if (tokens.peek().isSymbol("(")) {
                     tokens.advance();
@@ -394,12 +413,53 @@ final class ExpressionParser {
                 case DATETIME -> KqlValues.parseDateTime(unquote(inner));
                 case TIMESPAN -> Ticks.toDuration(timespanTicks(unquote(inner)));
                 case GUID -> UUID.fromString(inner);
-                case DYNAMIC -> DYNAMIC_LITERAL.readTree(inner);
+                case DYNAMIC -> DYNAMIC_LITERAL.readTree(unwrapNestedDynamic(inner));
             };
             return new Expr.Literal(type, value, at);
         } catch (Exception e) {
             throw tokens.error("'" + inner + "' is not a valid " + type.kustoName() + " literal", t);
         }
+    }
+
+    /**
+     * A dynamic literal may hold dynamic literals ({@code dynamic({'a': dynamic({})})}, the dynamic_to_json page):
+     * each inner {@code dynamic(...)} outside quotes stands for its content.
+     */
+    static String unwrapNestedDynamic(String text) {
+        if (!text.contains("dynamic")) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        java.util.Deque<Boolean> parens = new java.util.ArrayDeque<>(); // true: the paren of a dynamic( wrapper
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                out.append(c);
+                if (c == '\\' && i + 1 < text.length()) {
+                    out.append(text.charAt(++i));
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+                out.append(c);
+            } else if (text.startsWith("dynamic", i) && text.substring(i + "dynamic".length()).stripLeading()
+                    .startsWith("(")) {
+                i = text.indexOf('(', i);
+                parens.push(true);
+            } else if (c == '(') {
+                parens.push(false);
+                out.append(c);
+            } else if (c == ')') {
+                if (parens.isEmpty() || !parens.pop()) {
+                    out.append(c);
+                }
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static String unquote(String text) {

@@ -55,7 +55,7 @@ final class OperatorParser {
             case "project-keep":
                 return new TabularOperator.ProjectKeep(namePatterns(), at);
             case "project-reorder":
-                return new TabularOperator.ProjectReorder(namePatterns(), at);
+                return projectReorder(at);
             case "project-rename":
                 return projectRename(at);
             case "summarize":
@@ -225,19 +225,50 @@ final class OperatorParser {
         return new TabularOperator.ProjectRename(renames, at);
     }
 
+    /** project-reorder: patterns, each optionally followed by how its columns are ordered by name. */
+    private TabularOperator projectReorder(int at) {
+        List<TabularOperator.NamePattern> patterns = new ArrayList<>();
+        List<String> orders = new ArrayList<>();
+        do {
+            patterns.addAll(namePattern());
+            String order = null;
+            Token t = tokens.peek();
+            if (t.kind() == TokenKind.IDENTIFIER && Set.of("asc", "desc").contains(t.text())) {
+                order = tokens.advance().text();
+            } else if (t.kind() == TokenKind.IDENTIFIER && t.text().equals("granny") && tokens.peek(1).isSymbol("-")) {
+                tokens.advance();
+                tokens.advance();
+                Token direction = tokens.advance();
+                if (!Set.of("asc", "desc").contains(direction.text())) {
+                    throw tokens.error("expected granny-asc or granny-desc but found granny-" + direction.text(),
+                            direction);
+                }
+                order = "granny-" + direction.text();
+            }
+            orders.add(order);
+        } while (tokens.acceptSymbol(","));
+        return new TabularOperator.ProjectReorder(patterns, orders, at);
+    }
+
+    private List<TabularOperator.NamePattern> namePattern() {
+        List<TabularOperator.NamePattern> one = new ArrayList<>();
+        Token first = tokens.peek();
+        StringBuilder pattern = new StringBuilder(parser.wildcardName());
+        if (pattern.isEmpty()) {
+            if (first.isSymbol("[") && tokens.peek(1).kind() == TokenKind.STRING) {
+                pattern.append(QueryParser.nameOf(parser.expectName("a column name")));
+            } else {
+                throw tokens.error("expected a column name but found " + first.describe(), first);
+            }
+        }
+        one.add(new TabularOperator.NamePattern(pattern.toString(), first.start()));
+        return one;
+    }
+
     private List<TabularOperator.NamePattern> namePatterns() {
         List<TabularOperator.NamePattern> patterns = new ArrayList<>();
         do {
-            Token first = tokens.peek();
-            StringBuilder pattern = new StringBuilder(parser.wildcardName());
-            if (pattern.isEmpty()) {
-                if (first.isSymbol("[") && tokens.peek(1).kind() == TokenKind.STRING) {
-                    pattern.append(QueryParser.nameOf(parser.expectName("a column name")));
-                } else {
-                    throw tokens.error("expected a column name but found " + first.describe(), first);
-                }
-            }
-            patterns.add(new TabularOperator.NamePattern(pattern.toString(), first.start()));
+            patterns.addAll(namePattern());
         } while (tokens.acceptSymbol(","));
         return patterns;
     }
@@ -617,6 +648,16 @@ final class OperatorParser {
             throw tokens.error("search in (tables) is not supported by the embedded engine yet: pipe one table into search",
                     tokens.peek());
         }
-        return new TabularOperator.Search(caseSensitive, parser.expressions.expression(), at);
+        if (tokens.peek().isSymbol("*") && (tokens.peek(1).isSymbol("|") || tokens.peek(1).isSymbol(")")
+                || tokens.peek(1).kind() == TokenKind.END)) {
+            Token star = tokens.advance(); // search * keeps every row (the search page: where 0 == 0)
+            return new TabularOperator.Search(caseSensitive, new Expr.Literal(KqlType.BOOL, true, star.start()), at);
+        }
+        parser.expressions.searchPredicate = true;
+        try {
+            return new TabularOperator.Search(caseSensitive, parser.expressions.expression(), at);
+        } finally {
+            parser.expressions.searchPredicate = false;
+        }
     }
 }

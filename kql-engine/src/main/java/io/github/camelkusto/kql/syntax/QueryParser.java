@@ -135,6 +135,9 @@ public final class QueryParser {
         }
         String word = t.text();
         Token next = tokens.at(i + 1);
+        if (word.equals("range") && next.isSymbol("(")) {
+            return false; // range(start, stop, step), the function that makes an array (let x = range(1, 10, 1))
+        }
         if (Set.of("datatable", "range", "print", "union", "materialize", "external_table").contains(word)) {
             return true;
         }

@@ -32,10 +32,13 @@ public final class KqlValues {
             .toFormatter(Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
-    /** Accepts ISO 8601 and Kusto's {@code 2020-01-01 10:00:00} form, with optional fraction and Z. */
+    /**
+     * Accepts ISO 8601 and Kusto's {@code 2020-01-01 10:00:00} form, with optional fraction and Z, and the
+     * "sortable" forms of the datetime page ({@code 2014-11-8 15:05 GMT}: month and day of one or two digits).
+     */
     private static final DateTimeFormatter DATETIME_IN = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
-            .appendPattern("uuuu-MM-dd")
+            .appendPattern("uuuu-M-d")
             .optionalStart().appendLiteral('T').optionalEnd()
             .optionalStart().appendLiteral(' ').optionalEnd()
             .optionalStart()
@@ -44,8 +47,38 @@ public final class KqlValues {
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
             .optionalEnd()
             .optionalStart().appendLiteral('Z').optionalEnd()
+            .optionalStart().appendLiteral(" GMT").optionalEnd()
             .toFormatter(Locale.ROOT)
             .withResolverStyle(java.time.format.ResolverStyle.STRICT); // 2020-02-30 is no date, not Feb 29
+
+    /**
+     * The US form {@code 02/17/2016 08:40:01} (month first), which the parse operator's page converts to a
+     * datetime (.NET's invariant culture reads it so).
+     */
+    private static final DateTimeFormatter DATETIME_US = new DateTimeFormatterBuilder()
+            .appendPattern("M/d/uuuu")
+            .optionalStart().appendPattern(" H:mm")
+            .optionalStart().appendPattern(":ss").optionalEnd()
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 7, true).optionalEnd()
+            .optionalEnd()
+            .parseDefaulting(ChronoField.HOUR_OF_DAY, 0)
+            .parseDefaulting(ChronoField.MINUTE_OF_HOUR, 0)
+            .toFormatter(Locale.ROOT)
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
+    /**
+     * The RFC 822 ({@code Sat, 8 Nov 14 15:05:02 GMT}) and RFC 850 ({@code Saturday, 08-Nov-14 15:05 GMT}) forms
+     * of the datetime page: an optional day name, a two-digit year of this century, optional seconds and GMT.
+     */
+    private static final DateTimeFormatter DATETIME_RFC = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .optionalStart().appendPattern("EEEE").appendLiteral(", ").optionalEnd()
+            .optionalStart().appendPattern("EEE").appendLiteral(", ").optionalEnd()
+            .appendValue(ChronoField.DAY_OF_MONTH, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE)
+            .appendPattern("[ ][-]MMM[ ][-]")
+            .appendValueReduced(ChronoField.YEAR, 2, 2, 2000)
+            .appendPattern(" HH:mm[:ss][ 'GMT']")
+            .toFormatter(Locale.ENGLISH);
 
     private static final long NANOS_PER_TICK = 100;
 
@@ -111,7 +144,10 @@ public final class KqlValues {
     }
 
     public static Instant parseDateTime(String t) {
-        var parsed = DATETIME_IN.parseBest(t, LocalDateTime::from, LocalDate::from);
+        var parsed = t.indexOf('/') > 0 ? LocalDateTime.from(DATETIME_US.parse(t)) : Character.isLetter(t.isEmpty() ? ' ' : t.charAt(0)) || t.indexOf(' ') > 0 && t.indexOf('-') < 0
+                || t.indexOf('-') > 0 && t.indexOf('-') < 4
+                ? LocalDateTime.from(DATETIME_RFC.parse(t))
+                : DATETIME_IN.parseBest(t, LocalDateTime::from, LocalDate::from);
         LocalDateTime local = parsed instanceof LocalDate d ? d.atStartOfDay() : (LocalDateTime) parsed;
         Instant instant = local.toInstant(ZoneOffset.UTC);
         // Kusto keeps 100 ns ticks: finer digits are dropped, as Kusto does.

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * Reads a {@code .kql-cases} file (format in {@code kql/cases/README.md}). Directives start a line:
  * {@code === title}, {@code table Name}, {@code query[: text]}, {@code expect [ordered]},
  * {@code error [at [line:]column]: text} (one or more: the message must contain each text),
- * {@code pending: reason}; the lines after {@code table},
+ * {@code pending: reason}, {@code skip: reason}, and the comment {@code // source: url} citing where the case
+ * comes from; the lines after {@code table},
  * {@code query} and {@code expect} up to the next directive are its block. Before the first case,
  * {@code table} and {@code pending} apply to every case of the file.
  */
@@ -24,6 +25,8 @@ final class CaseFile {
     private static final Pattern EXPECT = Pattern.compile("expect(\\s+ordered)?\\s*");
     private static final Pattern ERROR = Pattern.compile("error(?:\\s+at\\s+(?:(\\d+):)?(\\d+))?\\s*:\\s?(.*)");
     private static final Pattern PENDING = Pattern.compile("pending\\s*:\\s*(.+?)\\s*");
+    private static final Pattern SKIP = Pattern.compile("skip\\s*:\\s*(.+?)\\s*");
+    private static final Pattern SOURCE = Pattern.compile("//\\s*source\\s*:\\s*(\\S+)\\s*");
 
     private final String file;
     private final List<String> lines;
@@ -42,6 +45,8 @@ final class CaseFile {
     private int errorLine;
     private int errorColumn;
     private String pending;
+    private String skip;
+    private String source;
 
     private CaseFile(String file, String text) {
         this.file = file;
@@ -61,7 +66,9 @@ final class CaseFile {
             int number = i + 1;
             i++;
             Matcher m;
-            if (line.isBlank() || line.startsWith("//")) {
+            if ((m = SOURCE.matcher(line)).matches() && title != null) {
+                source = m.group(1);
+            } else if (line.isBlank() || line.startsWith("//")) {
                 continue;
             } else if ((m = TITLE.matcher(line)).matches()) {
                 finishCase();
@@ -72,6 +79,8 @@ final class CaseFile {
                 } else {
                     pending = m.group(1);
                 }
+            } else if ((m = SKIP.matcher(line)).matches() && title != null) {
+                skip = m.group(1);
             } else if ((m = TABLE.matcher(line)).matches()) {
                 List<String> block = block(i);
                 i += block.size();
@@ -100,7 +109,8 @@ final class CaseFile {
                     errorLine = m.group(1) == null ? 1 : Integer.parseInt(m.group(1));
                 }
             } else {
-                throw problem(number, "expected a directive (table, query, expect, error, pending, ===), found: " + line);
+                throw problem(number, "expected a directive (table, query, expect, error, pending, skip, ===), found: "
+                        + line);
             }
         }
         finishCase();
@@ -117,7 +127,8 @@ final class CaseFile {
 
     private static boolean isDirective(String line) {
         return TITLE.matcher(line).matches() || TABLE.matcher(line).matches() || QUERY.matcher(line).matches()
-                || EXPECT.matcher(line).matches() || ERROR.matcher(line).matches() || PENDING.matcher(line).matches();
+                || EXPECT.matcher(line).matches() || ERROR.matcher(line).matches() || PENDING.matcher(line).matches()
+                || SKIP.matcher(line).matches();
     }
 
     private TableText table(List<String> block, int directiveLine) {
@@ -139,6 +150,8 @@ final class CaseFile {
         errorLine = 0;
         errorColumn = 0;
         pending = sharedPending;
+        skip = null;
+        source = null;
     }
 
     private void finishCase() {
@@ -157,7 +170,7 @@ final class CaseFile {
             throw problem(titleLine, "a second case titled '" + title + "'");
         }
         cases.add(new GoldenCase(file, title, titleLine, Map.copyOf(tables), query.toString().strip(), expected, ordered,
-                List.copyOf(errors), errorLine, errorColumn, pending));
+                List.copyOf(errors), errorLine, errorColumn, pending, skip, source));
         title = null;
     }
 

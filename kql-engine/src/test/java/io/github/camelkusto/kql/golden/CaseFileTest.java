@@ -133,4 +133,25 @@ class CaseFileTest {
             }
         });
     }
+
+    @Test
+    void aCaseMayCiteItsSourceAndBeSkippedWithAReason() {
+        GoldenCase c = parse("""
+                === depends on the clock
+                // source: https://learn.microsoft.com/kusto/query/now-function
+                skip: depends on the clock
+                query: print now()
+                expect
+                print_0:datetime
+                """).get(0);
+        assertThat(c.source()).isEqualTo("https://learn.microsoft.com/kusto/query/now-function");
+        assertThat(c.skip()).isEqualTo("depends on the clock");
+        assertThat(parse("=== t\nquery: print 1\nexpect\nprint_0:long\n1\n").get(0).source()).isNull();
+    }
+
+    @Test
+    void everyDocumentedExampleCitesItsPage() {
+        assertThat(KqlCasesTest.loadAll()).filteredOn(KqlCasesTest::documented).hasSizeGreaterThanOrEqualTo(250)
+                .allSatisfy(c -> assertThat(c.source()).startsWith("https://learn.microsoft.com/kusto/query/"));
+    }
 }

@@ -38,39 +38,62 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * The engine's golden tests: every case of {@code kql/cases/*.kql-cases} (format in the README there) as one
- * test named {@code <file> :: <title>}. A case's tables are loaded as a data folder is, its query run with a
+ * test named {@code <file> :: <title>}, and every documented example of {@code kql/documented/*.kql-cases} (each
+ * citing its documentation page, one file per family) as {@code documented/<file> :: <title>}. A case's tables are loaded as a data folder is, its query run with a
  * time limit; the result must equal the expected table (column names and exact types, values, order when the
  * case says {@code expect ordered}) or the error must contain the expected text (and point where it says).
  * A {@code pending} case that fails is reported as skipped with its reason; one that passes fails, asking for
- * its marker to be removed, so that no pending case passes unnoticed.
+ * its marker to be removed, so that no pending case passes unnoticed; a {@code skip} case is reported as skipped
+ * without running. The documented examples' pass rate per family is printed at the end ({@link DocumentedTally}).
  */
 class KqlCasesTest {
     static final String CASES = "kql/cases";
+    static final String DOCUMENTED = "documented";
     static final String DATABASE = "TestDb";
     private static final QueryRun RUN = new QueryRun(Duration.ofSeconds(10), 10_000);
     private static final int STACK_FRAMES = 12;
+    private static final DocumentedTally DOCUMENTED_TALLY = new DocumentedTally();
 
     @TestFactory
     Stream<DynamicTest> everyCaseOfEveryCaseFile() {
-        return loadAll().stream().map(c -> DynamicTest.dynamicTest(c.name(),
-                caseFile(c.file()).toUri().resolve("?line=" + c.line()), () -> check(c)));
+        List<GoldenCase> cases = loadAll();
+        DOCUMENTED_TALLY.expect(cases.stream().filter(KqlCasesTest::documented).count());
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(),
+                caseFile(c.file()).toUri().resolve("?line=" + c.line()), () -> checkAndTally(c)));
     }
 
     @AfterAll
-    static void stopRunner() {
+    static void stopRunnerAndReportTheDocumentedExamples() {
         RUN.close();
+        DOCUMENTED_TALLY.printAndCheck();
     }
 
     static List<GoldenCase> loadAll() {
+        List<GoldenCase> cases = new ArrayList<>(load(casesFolder(), ""));
+        for (GoldenCase c : load(casesFolder().resolveSibling(DOCUMENTED), DOCUMENTED + "/")) {
+            if (c.source() == null) {
+                throw new IllegalArgumentException(c.file() + " line " + c.line() + ": documented case '" + c.title()
+                        + "' cites no page: add a '// source: <url>' line");
+            }
+            cases.add(c);
+        }
+        return cases;
+    }
+
+    private static List<GoldenCase> load(Path folder, String prefix) {
         List<GoldenCase> cases = new ArrayList<>();
-        try (Stream<Path> files = Files.list(casesFolder())) {
+        try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".kql-cases")).sorted().toList()) {
-                cases.addAll(CaseFile.parse(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8)));
+                cases.addAll(CaseFile.parse(prefix + file.getFileName(), Files.readString(file, StandardCharsets.UTF_8)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return cases;
+    }
+
+    static boolean documented(GoldenCase c) {
+        return c.file().startsWith(DOCUMENTED + "/");
     }
 
     private static Path casesFolder() {
@@ -86,7 +109,25 @@ class KqlCasesTest {
     }
 
     private static Path caseFile(String name) {
-        return casesFolder().resolve(name);
+        return name.startsWith(DOCUMENTED + "/") ? casesFolder().resolveSibling(name) : casesFolder().resolve(name);
+    }
+
+    private static void checkAndTally(GoldenCase c) throws IOException {
+        if (c.skip() != null) {
+            DOCUMENTED_TALLY.add(c, DocumentedTally.Verdict.SKIPPED);
+            throw new TestAbortedException("skipped: " + c.skip());
+        }
+        boolean passed = false;
+        try {
+            check(c);
+            passed = true;
+        } catch (TestAbortedException pendingAndFailing) {
+            throw pendingAndFailing;
+        } finally {
+            if (documented(c)) {
+                DOCUMENTED_TALLY.add(c, passed ? DocumentedTally.Verdict.PASSED : DocumentedTally.Verdict.FAILED);
+            }
+        }
     }
 
     private static void check(GoldenCase c) throws IOException {

@@ -48,12 +48,21 @@ public final class ConditionalFunctions implements FunctionLibrary {
         }
     }
 
+    /** case(): its page says every value must be of one type, so Kusto gives it no widening of int to real. */
+    private static final java.util.Set<String> BRANCHES = java.util.Set.of("case");
+
+    private static boolean isInteger(KqlType t) {
+        return t == KqlType.INT || t == KqlType.LONG;
+    }
+
     /** The common type of {@code args} (values of iff, case, coalesce), widened as Kusto widens numbers. */
     static KqlType commonType(String function, List<KqlType> types) {
         KqlType common = types.get(0);
         for (KqlType t : types) {
             KqlType c = Conversions.common(common, t);
-            if (c == null) {
+            if (c == null || isInteger(common) != isInteger(t) && BRANCHES.contains(function)) {
+                // the case() page: "All then arguments and the else argument must be of the same type" (int and
+                // long still mix: Kusto widens int to long)
                 throw new BindException(function + " needs values of one type, but got " + common.kustoName()
                         + " and " + t.kustoName());
             }

@@ -203,6 +203,7 @@ public final class ConversionFunctions implements FunctionLibrary {
                 case TIMESPAN -> parseTimespan(t);
                 case DYNAMIC -> t.isEmpty() ? null : parseJsonOrText(s);
                 case STRING -> s;
+                case GUID -> parseGuid(t);
                 default -> KqlValues.parse(to, t);
             };
         } catch (Exception e) {
@@ -214,6 +215,20 @@ public final class ConversionFunctions implements FunctionLibrary {
     private static final java.util.regex.Pattern HEX_INTEGER = java.util.regex.Pattern.compile("0[xX][0-9a-fA-F]+");
     private static final java.util.regex.Pattern REAL_NUMBER =
             java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    private static final java.util.regex.Pattern GUID_DIGITS = java.util.regex.Pattern.compile("[0-9a-fA-F]{32}");
+
+    /**
+     * toguid of text: 32 hex digits, with or without dashes anywhere among them (the toguid() page converts both
+     * {@code 0123456789abcdef0123456789abcdef} and {@code 0123456789ab-cdef-0123-456789abcdef}).
+     */
+    static UUID parseGuid(String t) {
+        String digits = t.replace("-", "");
+        if (!GUID_DIGITS.matcher(digits).matches()) {
+            return null;
+        }
+        return new UUID(Long.parseUnsignedLong(digits.substring(0, 16), 16), Long.parseUnsignedLong(digits.substring(16), 16));
+    }
 
     /** An integer in decimal or {@code 0x} hex; a fraction or exponent is no integer (tolong("5.9") is null). */
     static Long parseInteger(String t) {

@@ -1,6 +1,7 @@
 package io.github.camelkusto.kql.functions.builtin;
 
 import static io.github.camelkusto.kql.types.KqlType.LONG;
+import static io.github.camelkusto.kql.types.KqlType.STRING;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import io.github.camelkusto.kql.functions.FunctionRegistry;
 import io.github.camelkusto.kql.functions.Overloads;
 import io.github.camelkusto.kql.functions.RowWise;
 import io.github.camelkusto.kql.types.KqlType;
+import io.github.camelkusto.kql.types.KqlValues;
 import io.github.camelkusto.kql.types.Ticks;
 import net.openhft.hashing.LongHashFunction;
 
@@ -40,6 +42,26 @@ public final class HashFunctions implements FunctionLibrary {
             }
             registry.register(overloads);
         }
+        digest(registry, "hash_md5", "MD5");
+        digest(registry, "hash_sha1", "SHA-1");
+        digest(registry, "hash_sha256", "SHA-256");
+    }
+
+    /** A cryptographic hash of the value's text (UTF-8), as lower-case hex: the hash_md5() page's examples. */
+    private static void digest(FunctionRegistry registry, String name, String algorithm) {
+        Overloads overloads = Overloads.of(name);
+        for (KqlType type : KqlType.values()) {
+            overloads.add(STRING, RowWise.of(STRING, value -> {
+                try {
+                    byte[] bytes = KqlValues.toKustoString(value).getBytes(StandardCharsets.UTF_8);
+                    return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance(algorithm)
+                            .digest(bytes));
+                } catch (java.security.NoSuchAlgorithmException e) {
+                    throw new IllegalStateException(algorithm + " is not available in this JVM", e);
+                }
+            }), type);
+        }
+        registry.register(overloads);
     }
 
     static long hash(Object value) {

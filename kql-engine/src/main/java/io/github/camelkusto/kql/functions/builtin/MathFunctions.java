@@ -1,5 +1,6 @@
 package io.github.camelkusto.kql.functions.builtin;
 
+import static io.github.camelkusto.kql.types.KqlType.BOOL;
 import static io.github.camelkusto.kql.types.KqlType.DATETIME;
 import static io.github.camelkusto.kql.types.KqlType.DECIMAL;
 import static io.github.camelkusto.kql.types.KqlType.INT;
@@ -22,6 +23,7 @@ import io.github.camelkusto.kql.functions.RowWise;
 import io.github.camelkusto.kql.functions.ScalarKernel;
 import io.github.camelkusto.kql.types.KqlType;
 import io.github.camelkusto.kql.types.KustoCalendar;
+import io.github.camelkusto.kql.types.Ticks;
 
 /**
  * bin/floor (column-at-a-time: summarize keys use them), round, abs, ceiling, sign, pow, sqrt, exp, log, the
@@ -50,6 +52,15 @@ public final class MathFunctions implements FunctionLibrary {
                 .add(DECIMAL, RowWise.of(DECIMAL, (d, digits) -> ((BigDecimal) d).setScale(((Number) digits).intValue(),
                         RoundingMode.HALF_UP)), DECIMAL, LONG));
         registerRealFunctions(registry);
+        // around(value, center, delta): whether value is within [center - delta, center + delta]
+        registry.register(Overloads.of("around")
+                .add(BOOL, RowWise.of(BOOL, (v, c, d) -> Math.abs(((Number) v).doubleValue() - ((Number) c).doubleValue())
+                        <= ((Number) d).doubleValue()), REAL, REAL, REAL)
+                .add(BOOL, RowWise.of(BOOL, (v, c, d) -> Math.abs(Ticks.of((java.time.Instant) v)
+                        - Ticks.of((java.time.Instant) c)) <= Ticks.of((java.time.Duration) d)), DATETIME, DATETIME, TIMESPAN)
+                .add(BOOL, RowWise.of(BOOL, (v, c, d) -> Math.abs(Ticks.of((java.time.Duration) v)
+                        - Ticks.of((java.time.Duration) c)) <= Ticks.of((java.time.Duration) d)), TIMESPAN, TIMESPAN,
+                        TIMESPAN));
         registry.register(Overloads.of("abs")
                 .add(LONG, RowWise.longToLong(LONG, Math::abs), LONG)
                 .add(REAL, RowWise.doubleToDouble(Math::abs), REAL)
@@ -78,6 +89,8 @@ public final class MathFunctions implements FunctionLibrary {
         registerReal(registry, "radians", Math::toRadians);
         registerReal(registry, "ceiling", Math::ceil);
         registerReal(registry, "sign", Math::signum);
+        registerReal(registry, "gamma", x -> Math.exp(logGamma(x)) * (x < 0.5 ? Math.signum(Math.sin(Math.PI * x)) : 1));
+        registerReal(registry, "loggamma", x -> logGamma(x));
         // log of a negative number is null in Kusto (not NaN); log(0) is -infinity.
         for (String name : new String[] {"log", "log2", "log10"}) {
             java.util.function.DoubleUnaryOperator log = name.equals("log") ? Math::log
@@ -165,5 +178,23 @@ public final class MathFunctions implements FunctionLibrary {
             }
         }
         return new DoubleVector(out, nulls, n);
+    }
+
+    private static final double[] LANCZOS = {0.99999999999980993, 676.5203681218851, -1259.1392167224028,
+        771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
+        1.5056327351493116e-7};
+
+    /** ln|Γ(x)| by the Lanczos approximation (g = 7), with the reflection formula below 1/2. */
+    static double logGamma(double x) {
+        if (x < 0.5) {
+            return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
+        }
+        double z = x - 1;
+        double sum = LANCZOS[0];
+        for (int i = 1; i < LANCZOS.length; i++) {
+            sum += LANCZOS[i] / (z + i);
+        }
+        double t = z + 7.5;
+        return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(sum);
     }
 }

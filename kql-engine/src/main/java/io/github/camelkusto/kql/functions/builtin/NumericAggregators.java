@@ -107,8 +107,9 @@ final class NumericAggregators {
 
         @Override
         public Vector[] finish(int groupCount) {
-            return new Vector[] {new LongVector(type, Arrays.copyOf(sums, groupCount), unseen(seen, groupCount),
-                    groupCount)};
+            // a group without rows (the empty input of a summarize without by) sums to 0: the summarize page's
+            // table of defaults
+            return new Vector[] {new LongVector(type, Arrays.copyOf(sums, groupCount), null, groupCount)};
         }
     }
 
@@ -159,8 +160,7 @@ final class NumericAggregators {
 
         @Override
         public Vector[] finish(int groupCount) {
-            return new Vector[] {new DoubleVector(Arrays.copyOf(sums, groupCount), unseen(seen, groupCount),
-                    groupCount)};
+            return new Vector[] {new DoubleVector(Arrays.copyOf(sums, groupCount), null, groupCount)}; // 0 when empty
         }
     }
 
@@ -222,7 +222,7 @@ final class NumericAggregators {
                 double sum = longSums != null && g < longSums.length ? sums[g] + longSums[g] : sums[g];
                 out[g] = counts[g] == 0 ? Double.NaN : sum / counts[g];
             }
-            return new Vector[] {new DoubleVector(out, unseen(seen, groupCount), groupCount)};
+            return new Vector[] {new DoubleVector(out, null, groupCount)}; // NaN when empty, as the summarize page shows
         }
     }
 

@@ -76,8 +76,8 @@ final class ObjectAggregators {
 
         @Override
         public Vector[] finish(int groupCount) {
-            return new Vector[] {column(KqlType.DECIMAL, groupCount, g -> !seen[g] ? null
-                    : states[g] == null ? BigDecimal.ZERO : states[g])};
+            return new Vector[] {column(KqlType.DECIMAL, groupCount, g -> states[g] == null ? BigDecimal.ZERO
+                    : states[g])};
         }
     }
 

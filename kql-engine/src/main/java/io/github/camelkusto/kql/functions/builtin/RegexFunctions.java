@@ -33,9 +33,9 @@ public final class RegexFunctions implements FunctionLibrary {
 
     @Override
     public void registerInto(FunctionRegistry registry) {
-        registry.register(new RegexChecked("extract", 0, Overloads.of("extract")
+        registry.register(new TypedResult("extract", 3, new RegexChecked("extract", 0, Overloads.of("extract")
                 .add(STRING, cached(STRING, (cache, a) -> extract(cache.get((String) a[0]), ((Number) a[1]).intValue(),
-                        (String) a[2])), STRING, LONG, STRING)));
+                        (String) a[2])), STRING, LONG, STRING))));
         registry.register(new RegexChecked("extract_all", 0, Overloads.of("extract_all")
                 .add(DYNAMIC, cached(DYNAMIC, (cache, a) -> extractAll(cache.get((String) a[0]), null, (String) a[1])),
                         STRING, STRING)
@@ -133,9 +133,9 @@ public final class RegexFunctions implements FunctionLibrary {
      */
     static JsonNode extractAll(Pattern p, JsonNode groups, String text) {
         Matcher m = p.matcher(text);
-        List<Integer> wanted = new ArrayList<>();
+        List<Object> wanted = new ArrayList<>();
         if (groups != null && groups.isArray()) {
-            groups.forEach(g -> wanted.add(g.asInt()));
+            groups.forEach(g -> wanted.add(g.isTextual() ? g.asText() : (Object) g.asInt())); // a name or a number
         } else {
             for (int g = 1; g <= m.groupCount(); g++) {
                 wanted.add(g);
@@ -147,13 +147,17 @@ public final class RegexFunctions implements FunctionLibrary {
         ArrayNode out = KqlValues.NODES.arrayNode();
         while (m.find()) {
             if (wanted.size() == 1) {
-                out.add(orEmpty(m.group(wanted.get(0))));
+                out.add(orEmpty(group(m, wanted.get(0))));
             } else {
                 ArrayNode row = out.addArray();
-                wanted.forEach(g -> row.add(orEmpty(m.group(g))));
+                wanted.forEach(g -> row.add(orEmpty(group(m, g))));
             }
         }
         return out.isEmpty() ? null : out;
+    }
+
+    private static String group(Matcher m, Object group) {
+        return group instanceof String name ? m.group(name) : m.group((Integer) group);
     }
 
     private static String orEmpty(String s) {

@@ -21,6 +21,7 @@ import io.github.camelkusto.kql.functions.FunctionLibrary;
 import io.github.camelkusto.kql.functions.FunctionRegistry;
 import io.github.camelkusto.kql.functions.Overloads;
 import io.github.camelkusto.kql.functions.RowWise;
+import io.github.camelkusto.kql.types.KqlType;
 import io.github.camelkusto.kql.types.KqlValues;
 import io.github.camelkusto.kql.types.Ticks;
 
@@ -32,6 +33,7 @@ import io.github.camelkusto.kql.types.Ticks;
  * A non-numeric element counts as missing (null).
  */
 public final class SeriesFunctions implements FunctionLibrary {
+    private static final double MAX_RANGE = 1_048_576;
 
     @Override
     public void registerInto(FunctionRegistry registry) {
@@ -77,13 +79,19 @@ public final class SeriesFunctions implements FunctionLibrary {
                 .add(DYNAMIC, RowWise.of(DYNAMIC, SeriesFunctions::range), REAL, REAL, REAL)
                 .add(DYNAMIC, RowWise.of(DYNAMIC, SeriesFunctions::range), DATETIME, DATETIME, TIMESPAN)
                 .add(DYNAMIC, RowWise.of(DYNAMIC, SeriesFunctions::range), TIMESPAN, TIMESPAN, TIMESPAN));
-        registry.register(Overloads.of("array_iff")
-                .add(DYNAMIC, RowWise.of(DYNAMIC, (c, t, f) -> arrayIff((JsonNode) c, t, f)), DYNAMIC, DYNAMIC,
-                        DYNAMIC)
-                .add(DYNAMIC, RowWise.of(DYNAMIC, (c, t, f) -> arrayIff((JsonNode) c, t, f)), DYNAMIC, DYNAMIC,
-                        LONG)
-                .add(DYNAMIC, RowWise.of(DYNAMIC, (c, t, f) -> arrayIff((JsonNode) c, t, f)), DYNAMIC, DYNAMIC,
-                        REAL));
+        // the values may be arrays (taken element by element) or scalars of any type (the array_iff() page)
+        Overloads arrayIff = Overloads.of("array_iff");
+        for (KqlType whenTrue : KqlType.values()) {
+            arrayIff.add(DYNAMIC, RowWise.of(DYNAMIC, (c, t, f) -> arrayIff((JsonNode) c, t, f)), DYNAMIC, whenTrue,
+                    whenTrue);
+            if (whenTrue != DYNAMIC) {
+                arrayIff.add(DYNAMIC, RowWise.of(DYNAMIC, (c, t, f) -> arrayIff((JsonNode) c, t, f)), DYNAMIC, DYNAMIC,
+                        whenTrue);
+                arrayIff.add(DYNAMIC, RowWise.of(DYNAMIC, (c, t, f) -> arrayIff((JsonNode) c, t, f)), DYNAMIC, whenTrue,
+                        DYNAMIC);
+            }
+        }
+        registry.register(arrayIff);
     }
 
     private static void arithmetic(FunctionRegistry registry, String name, LongBinaryOperator longs,
@@ -100,7 +108,7 @@ public final class SeriesFunctions implements FunctionLibrary {
     }
 
     /** {@code f(a, b)} with b a series (element by element, to the shorter length) or a scalar. */
-    private static Overloads elementWise(Overloads overloads, BinaryOperator<JsonNode> op) {
+    static Overloads elementWise(Overloads overloads, BinaryOperator<JsonNode> op) {
         return overloads
                 .add(DYNAMIC, RowWise.of(DYNAMIC, (a, b) -> zip((JsonNode) a, (JsonNode) b, op)), DYNAMIC, DYNAMIC)
                 .add(DYNAMIC, RowWise.of(DYNAMIC, (a, b) -> zip((JsonNode) a, KqlValues.toJson(b), op)),
@@ -340,7 +348,7 @@ public final class SeriesFunctions implements FunctionLibrary {
 
     /**
      * {@code range(start, stop[, step])}: start, start + step, ... while not past stop (stop included); an empty
-     * array when stop is on the wrong side, null for a zero step or more than 1,048,576 elements (Kusto's cap).
+     * array when stop is on the wrong side, null for a zero step; truncated to 1,048,576 elements (Kusto's cap).
      */
     private static JsonNode range(Object start, Object stop, Object step) {
         boolean time = start instanceof java.time.Instant || start instanceof java.time.Duration;
@@ -350,10 +358,8 @@ public final class SeriesFunctions implements FunctionLibrary {
         if (by == 0) {
             return null;
         }
-        double count = Math.floor((to - from) / by) + 1;
-        if (count > 1_048_576) {
-            return null;
-        }
+        // the range() page: "The array is truncated if the maximum number of results allowed is reached"
+        double count = Math.min(Math.floor((to - from) / by) + 1, MAX_RANGE);
         ArrayNode out = KqlValues.NODES.arrayNode();
         for (long i = 0; i < count; i++) {
             Object value;

@@ -153,13 +153,18 @@ public final class StatisticalAggregates implements FunctionLibrary {
         @Override
         public Vector[] finish(int groupCount) {
             double[] out = new double[groupCount];
+            boolean[] nulls = sample ? null : new boolean[groupCount];
             for (int g = 0; g < groupCount; g++) {
                 long n = counts[g];
+                if (!sample && n == 0) {
+                    nulls[g] = true; // the summarize page: variance and stdev of nothing are 0, the others null
+                    continue;
+                }
                 double variance = Double.isNaN(squares[g]) || Double.isNaN(means[g]) ? Double.NaN
                         : n <= (sample ? 1 : 0) ? 0 : squares[g] / (sample ? n - 1 : n);
                 out[g] = root ? Math.sqrt(variance) : variance;
             }
-            return new Vector[] {new DoubleVector(out, null, groupCount)};
+            return new Vector[] {new DoubleVector(out, nulls, groupCount)};
         }
     }
 }

@@ -63,14 +63,20 @@ public final class StringFunctions implements FunctionLibrary {
                 s.length())), STRING));
         registry.register(Overloads.of("string_size").add(LONG, RowWise.stringToLong(LONG, StringFunctions::utf8Size),
                 STRING));
-        registry.register(Overloads.of("reverse").add(STRING, RowWise.stringToString(
-                s -> new StringBuilder(s).reverse().toString()), STRING));
+        Overloads reverse = Overloads.of("reverse").add(STRING, RowWise.stringToString(
+                s -> new StringBuilder(s).reverse().toString()), STRING);
+        // a value that is no string is reversed as its text, as the reverse() page shows
+        for (KqlType type : textualised()) {
+            reverse.add(STRING, RowWise.of(STRING, v -> new StringBuilder(KqlValues.toKustoString(v)).reverse()
+                    .toString()), type);
+        }
+        registry.register(reverse);
         registry.register(Overloads.of("strcmp").add(LONG, RowWise.of(LONG, (a, b) -> (long) Integer.signum(
                 ((String) a).compareTo((String) b))), STRING, STRING));
         registry.register(Overloads.of("replace_string").add(STRING, RowWise.of(STRING, (text, lookup, rewrite) ->
                 ((String) lookup).isEmpty() ? text : ((String) text).replace((String) lookup, (String) rewrite)),
                 STRING, STRING, STRING));
-        registry.register(Overloads.of("indexof")
+        Overloads indexof = Overloads.of("indexof")
                 .add(LONG, RowWise.of(LONG, (s, lookup) -> indexOf((String) s, (String) lookup, 0, -1, 1)), STRING,
                         STRING)
                 .add(LONG, RowWise.of(LONG, (s, lookup, start) -> indexOf((String) s, (String) lookup,
@@ -78,17 +84,36 @@ public final class StringFunctions implements FunctionLibrary {
                 .add(LONG, RowWise.nary(LONG, a -> indexOf((String) a[0], (String) a[1], ((Number) a[2]).longValue(),
                         ((Number) a[3]).longValue(), 1)), STRING, STRING, LONG, LONG)
                 .add(LONG, RowWise.nary(LONG, a -> indexOf((String) a[0], (String) a[1], ((Number) a[2]).longValue(),
-                        ((Number) a[3]).longValue(), ((Number) a[4]).longValue())), STRING, STRING, LONG, LONG, LONG));
+                        ((Number) a[3]).longValue(), ((Number) a[4]).longValue())), STRING, STRING, LONG, LONG, LONG);
+        // a source and lookup that are no strings are searched as their text (the indexof() page)
+        for (KqlType type : textualised()) {
+            indexof.add(LONG, RowWise.of(LONG, (s, lookup) -> indexOf(KqlValues.toKustoString(s),
+                    KqlValues.toKustoString(lookup), 0, -1, 1)), type, type);
+            indexof.add(LONG, RowWise.of(LONG, (s, lookup, start) -> indexOf(KqlValues.toKustoString(s),
+                    KqlValues.toKustoString(lookup), ((Number) start).longValue(), -1, 1)), type, type, LONG);
+            indexof.add(LONG, RowWise.nary(LONG, a -> indexOf(KqlValues.toKustoString(a[0]),
+                    KqlValues.toKustoString(a[1]), ((Number) a[2]).longValue(), ((Number) a[3]).longValue(), 1)),
+                    type, type, LONG, LONG);
+        }
+        registry.register(indexof);
         registry.register(Overloads.of("split")
                 .add(DYNAMIC, RowWise.of(DYNAMIC, (s, delimiter) -> split((String) s, (String) delimiter)), STRING,
                         STRING)
                 .add(DYNAMIC, RowWise.of(DYNAMIC, (s, delimiter, index) -> splitAt((String) s, (String) delimiter,
                         ((Number) index).longValue())), STRING, STRING, LONG));
-        registry.register(Overloads.of("strrep")
-                .add(STRING, RowWise.of(STRING, (s, times) -> repeat((String) s, ((Number) times).longValue(), "")),
-                        STRING, LONG)
-                .add(STRING, RowWise.of(STRING, (s, times, delimiter) -> repeat((String) s,
-                        ((Number) times).longValue(), (String) delimiter)), STRING, LONG, STRING));
+        Overloads strrep = Overloads.of("strrep");
+        // the value and the delimiter may be of any type: they repeat as their text (the strrep() page)
+        for (KqlType type : KqlType.values()) {
+            strrep.add(STRING, RowWise.of(STRING, (s, times) -> repeat(KqlValues.toKustoString(s),
+                    ((Number) times).longValue(), "")), type, LONG);
+            strrep.add(STRING, RowWise.of(STRING, (s, times, delimiter) -> repeat(KqlValues.toKustoString(s),
+                    ((Number) times).longValue(), KqlValues.toKustoString(delimiter))), type, LONG, STRING);
+            if (type != STRING) {
+                strrep.add(STRING, RowWise.of(STRING, (s, times, delimiter) -> repeat(KqlValues.toKustoString(s),
+                        ((Number) times).longValue(), KqlValues.toKustoString(delimiter))), type, LONG, type);
+            }
+        }
+        registry.register(strrep);
         registry.register(new StrcatDelimFunction());
         registry.register(Overloads.of("tolower").add(STRING, RowWise.stringToString(s -> s.toLowerCase(Locale.ROOT)),
                 STRING));
@@ -185,6 +210,11 @@ public final class StringFunctions implements FunctionLibrary {
     }
 
     /** strrep: the text repeated (at most 1024 times, as Kusto caps it), joined by the delimiter. */
+    /** The scalar types other than string and dynamic: a text function takes them as their text. */
+    private static List<KqlType> textualised() {
+        return java.util.Arrays.stream(KqlType.values()).filter(t -> t != STRING && t != DYNAMIC).toList();
+    }
+
     static String repeat(String s, long times, String delimiter) {
         if (times <= 0) {
             return "";

@@ -49,9 +49,14 @@ public sealed interface TabularOperator {
         }
     }
 
-    record ProjectReorder(List<NamePattern> columns, int offset) implements TabularOperator {
+    /**
+     * project-reorder; {@code orders} has, for each pattern, how the columns it matches are ordered among
+     * themselves: {@code asc}, {@code desc}, {@code granny-asc}, {@code granny-desc} (by name), or null (as they are).
+     */
+    record ProjectReorder(List<NamePattern> columns, List<String> orders, int offset) implements TabularOperator {
         public ProjectReorder {
             columns = List.copyOf(columns);
+            orders = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(orders));
         }
     }
 
@@ -169,6 +174,9 @@ public sealed interface TabularOperator {
      * matches rows where any column has that term.
      */
     record Search(boolean caseSensitive, Expr predicate, int offset) implements TabularOperator {
+        /** The call a predicate's {@code col:"term"} is parsed to: a term restricted to one column. */
+        public static final String COLUMN_TERM = "$search_column_term";
+
     }
 
     record ParseColumn(String name, String type, int offset) {
