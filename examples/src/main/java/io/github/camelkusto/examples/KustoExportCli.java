@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
+import io.github.camelkusto.export.ExporterManagementCommands;
 import io.github.camelkusto.export.KustoExportComponent;
 import io.github.camelkusto.export.server.KustoRestServer;
 import io.github.camelkusto.export.server.ManagementCommands;
@@ -199,14 +200,7 @@ public final class KustoExportCli {
         component.setDataDir(arguments.data());
         context.addComponent("kusto-export", component);
         context.start();
-        ProducerTemplate template = context.createProducerTemplate();
-        ManagementCommands commands = text -> {
-            try {
-                return template.requestBody("kusto-export:csv", text, ResultTable.class);
-            } catch (CamelExecutionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
-        };
+        ManagementCommands commands = new ExporterManagementCommands(context, ENDPOINT);
         KustoDatabase database = component.getDatabase();
         String name = arguments.database() != null ? arguments.database() : database.name();
         KustoRestServer server = KustoRestServer.start(database, commands,
