@@ -164,8 +164,8 @@ public final class ClusterConnection {
                 if (!retriable) {
                     throw failure;
                 }
-                LOG.warn("{} answered {}: {}; retry {} of {} in {} ms", describe(), failure.errorCode(),
-                        failure.getMessage(), attempt, retry.attempts() - 1, backoff.toMillis());
+                LOG.warn("{} ({}); retry {} of {} in {} ms", failure.getMessage(), failure.errorCode(), attempt,
+                        retry.attempts() - 1, backoff.toMillis());
                 sleep(backoff, failure);
             }
         }
