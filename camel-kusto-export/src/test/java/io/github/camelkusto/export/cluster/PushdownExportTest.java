@@ -18,6 +18,8 @@ import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,6 +117,36 @@ class PushdownExportTest {
         assertThat(blobs).singleElement().satisfies(b -> assertThat(b).matches("bare/run_1_[0-9a-f]{32}\\.json"));
         assertThat(readBack(blobs.get(0), "read_json('FILE', format='newline_delimited')"))
                 .containsExactly(List.of(10L, java.math.BigInteger.valueOf(55), "row 1"));
+    }
+
+    /** The README's YAML route, its secret a plain option value with its ';', run by Camel's YAML loader. */
+    @Test
+    void theReadmesYamlRoutePushesDownABareQuery() throws Exception {
+        String yaml = """
+                - route:
+                    from:
+                      uri: direct:daily
+                      steps:
+                        - setBody:
+                            constant: "Numbers | where x <= 20"
+                        - to:
+                            uri: kusto-export:csv
+                            parameters:
+                              clusterUri: %s
+                              clusterDatabase: %s
+                              storage: "%s"
+                              namePrefix: events/daily
+                              compressed: true
+                """.formatted(cluster.uri(), LocalCluster.DATABASE, blobConnection());
+        PluginHelper.getRoutesLoader(client).loadRoutes(ResourceHelper.fromString("daily.yaml", yaml));
+
+        ResultTable result = template.requestBody("direct:daily", null, ResultTable.class);
+
+        assertThat(result.value(0, "NumRecords")).isEqualTo(20L);
+        String blob = BlobArtifacts.list(azurite.blobServiceClient(), container).get(0);
+        assertThat(blob).matches("events/daily_1_[0-9a-f]{32}\\.csv\\.gz");
+        assertThat(readBack(blob, "read_csv('FILE', header=false, names=['x','s'], compression='gzip')"))
+                .containsExactly(List.of(20L, java.math.BigInteger.valueOf(210), "row 1"));
     }
 
     @Test
