@@ -1,12 +1,10 @@
 package io.github.camelkusto.examples;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.github.camelkusto.examples.KustoExportCliTest.Run;
 import io.github.camelkusto.export.ExporterManagementCommands;
 import io.github.camelkusto.export.KustoExportComponent;
 import io.github.camelkusto.export.server.KustoRestServer;
@@ -35,9 +33,6 @@ class KustoExportCliClusterTest {
     private CamelContext clusterContext;
     private KustoRestServer server;
 
-    record Run(int exitCode, String stdout, String stderr) {
-    }
-
     @BeforeEach
     void startCluster() throws Exception {
         clusterContext = new DefaultCamelContext();
@@ -55,19 +50,11 @@ class KustoExportCliClusterTest {
         clusterContext.close();
     }
 
-    private static Run exec(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = KustoExportCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     private Run onCluster(String... command) {
         List<String> args = new java.util.ArrayList<>(List.of("exec", "--cluster", server.uri().toString(),
                 "--database", "Samples", "--token", TOKEN));
         args.addAll(List.of(command));
-        return exec(args.toArray(String[]::new));
+        return KustoExportCliTest.exec(args.toArray(String[]::new));
     }
 
     @Test
@@ -104,7 +91,8 @@ class KustoExportCliClusterTest {
 
     @Test
     void aWrongTokenFailsWithTheClustersErrorAndExitsTwo() {
-        Run run = exec("exec", "--cluster", server.uri().toString(), "--token", "wrong", ".show tables");
+        Run run = KustoExportCliTest.exec("exec", "--cluster", server.uri().toString(), "--token", "wrong",
+                ".show tables");
 
         assertThat(run.exitCode()).isEqualTo(KustoExportCli.FAILED);
         assertThat(run.stderr()).contains("(Unauthorized)").doesNotContain("wrong");

@@ -76,7 +76,8 @@ public final class ClusterConnection {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
             throw new IllegalArgumentException("kusto-export: clusterUri '" + Redaction.text(text) + "' must be"
-                    + " https://{cluster}.{region}.kusto.windows.net (or http://127.0.0.1:{port} for a local endpoint)");
+                    + " https://{cluster}.{region}.kusto.windows.net"
+                    + " (or http://127.0.0.1:{port} for a local endpoint)");
         }
         if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new IllegalArgumentException("kusto-export: clusterUri must be the cluster's address only, without"
@@ -84,7 +85,8 @@ public final class ClusterConnection {
         }
         if (scheme.equals("http") && !LOOPBACK.contains(uri.getHost().toLowerCase(Locale.ROOT))) {
             throw new IllegalArgumentException("kusto-export: clusterUri " + uri + " is plain http to another host:"
-                    + " a cluster takes https (plain http only reaches a local endpoint on 127.0.0.1, localhost or ::1)");
+                    + " a cluster takes https (plain http only reaches a local endpoint on 127.0.0.1, localhost"
+                    + " or ::1)");
         }
         return URI.create(scheme + "://" + uri.getRawAuthority() + stripSlash(uri.getRawPath()));
     }
@@ -252,7 +254,7 @@ public final class ClusterConnection {
 
     /** {@code cluster https://... (database 'db')}. */
     public String describe() {
-        return "cluster " + clusterUri + " (database '" + database + "')";
+        return "cluster " + clusterUri + (database == null ? " (its default database)" : " (database '" + database + "')");
     }
 
     @Override

@@ -25,7 +25,8 @@ final class ClusterTables {
         KustoResultColumn[] columns = table.getColumns();
         List<Column> schema = new ArrayList<>(columns.length);
         for (KustoResultColumn column : columns) {
-            schema.add(new Column(column.getColumnName(), KqlType.byName(column.getColumnType()).orElse(KqlType.STRING)));
+            KqlType type = KqlType.byName(column.getColumnType()).orElse(KqlType.STRING);
+            schema.add(new Column(column.getColumnName(), type));
         }
         List<List<Object>> rows = new ArrayList<>();
         for (List<Object> raw : table.getData()) {

@@ -48,7 +48,8 @@ final class LocalCluster implements AutoCloseable {
         context.addComponent("kusto-export", component);
         context.start();
         KustoRestServer server = KustoRestServer.start(component.getDatabase(),
-                new ExporterManagementCommands(context, "kusto-export:csv"), ServerSettings.of(0, DATABASE).withToken(token));
+                new ExporterManagementCommands(context, "kusto-export:csv"),
+                ServerSettings.of(0, DATABASE).withToken(token));
         return new LocalCluster(context, component, server);
     }
 
