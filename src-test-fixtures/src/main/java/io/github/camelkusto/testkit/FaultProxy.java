@@ -47,6 +47,7 @@ public final class FaultProxy implements AutoCloseable {
     private final ExecutorService threads;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
+    private final AtomicInteger unavailableLeft = new AtomicInteger();
     private volatile Fault fault = Fault.NONE;
     private volatile Duration delay = Duration.ZERO;
     private volatile boolean closed;
@@ -92,6 +93,14 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
+    /**
+     * Answers the next {@code connections} new connections as {@link Fault#UNAVAILABLE} does, whatever the fault,
+     * and then goes on with the fault: an outage of a known number of requests, with no open connection closed.
+     */
+    public void unavailableFor(int connections) {
+        unavailableLeft.set(connections);
+    }
+
     /** The wait before forwarding a connection in {@link Fault#DELAY}. */
     public void delay(Duration wait) {
         this.delay = wait;
@@ -106,7 +115,7 @@ public final class FaultProxy implements AutoCloseable {
                 return; // closed
             }
             accepted.incrementAndGet();
-            Fault now = fault;
+            Fault now = unavailableLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? Fault.UNAVAILABLE : fault;
             if (now == Fault.DROP) {
                 closeQuietly(client);
                 continue;

@@ -76,15 +76,14 @@ class ClusterFaultsTest {
     }
 
     @Test
-    void anExportAnswered503IsRetriedUntilTheClusterTakesIt() throws Exception {
-        proxy.fault(Fault.UNAVAILABLE);
-        CompletableFuture<ResultTable> export = CompletableFuture.supplyAsync(() -> send(export(), RETRIES));
-        Thread.sleep(500);
-        proxy.fault(Fault.NONE);
+    void anExportAnswered503IsRetriedUntilTheClusterTakesIt() {
+        proxy.unavailableFor(2);
+        int before = proxy.acceptedConnections();
 
-        ResultTable result = export.get(60, TimeUnit.SECONDS);
+        ResultTable result = send(export(), RETRIES);
 
         assertThat(result.value(0, "NumRecords")).isEqualTo(1000L);
+        assertThat(proxy.acceptedConnections() - before).isEqualTo(3); // two 503s, then the export
         assertThat(blobs()).hasSize(1); // exported once
     }
 
