@@ -30,6 +30,8 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         KustoExportComponent target = (KustoExportComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstoken":
+        case "accessToken": getOrCreateConfiguration(target).setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
         case "async": getOrCreateConfiguration(target).setAsync(property(camelContext, boolean.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
@@ -37,6 +39,26 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "blockSize": target.setBlockSize(property(camelContext, int.class, value)); return true;
         case "cleanuponfailure":
         case "cleanupOnFailure": getOrCreateConfiguration(target).setCleanupOnFailure(property(camelContext, boolean.class, value)); return true;
+        case "clientcertificate":
+        case "clientCertificate": getOrCreateConfiguration(target).setClientCertificate(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientcertificatepassword":
+        case "clientCertificatePassword": getOrCreateConfiguration(target).setClientCertificatePassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientid":
+        case "clientId": getOrCreateConfiguration(target).setClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientsecret":
+        case "clientSecret": getOrCreateConfiguration(target).setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "clustercredentialtype":
+        case "clusterCredentialType": getOrCreateConfiguration(target).setClusterCredentialType(property(camelContext, io.github.camelkusto.export.cluster.ClusterCredentialType.class, value)); return true;
+        case "clusterdatabase":
+        case "clusterDatabase": getOrCreateConfiguration(target).setClusterDatabase(property(camelContext, java.lang.String.class, value)); return true;
+        case "clusterpollinterval":
+        case "clusterPollInterval": getOrCreateConfiguration(target).setClusterPollInterval(property(camelContext, java.time.Duration.class, value)); return true;
+        case "clusterretryattempts":
+        case "clusterRetryAttempts": getOrCreateConfiguration(target).setClusterRetryAttempts(property(camelContext, int.class, value)); return true;
+        case "clusterretryinitialbackoff":
+        case "clusterRetryInitialBackoff": getOrCreateConfiguration(target).setClusterRetryInitialBackoff(property(camelContext, java.time.Duration.class, value)); return true;
+        case "clusteruri":
+        case "clusterUri": getOrCreateConfiguration(target).setClusterUri(property(camelContext, java.lang.String.class, value)); return true;
         case "completionuri":
         case "completionUri": getOrCreateConfiguration(target).setCompletionUri(property(camelContext, java.lang.String.class, value)); return true;
         case "compressed": getOrCreateConfiguration(target).setCompressed(property(camelContext, boolean.class, value)); return true;
@@ -57,6 +79,8 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "includeHeaders": getOrCreateConfiguration(target).setIncludeHeaders(property(camelContext, io.github.camelkusto.export.command.IncludeHeaders.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "managedidentityclientid":
+        case "managedIdentityClientId": getOrCreateConfiguration(target).setManagedIdentityClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconcurrentexports":
         case "maxConcurrentExports": target.setMaxConcurrentExports(property(camelContext, int.class, value)); return true;
         case "maxqueuedexports":
@@ -75,6 +99,7 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "persistDetails": getOrCreateConfiguration(target).setPersistDetails(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "progressinterval":
         case "progressInterval": getOrCreateConfiguration(target).setProgressInterval(property(camelContext, java.time.Duration.class, value)); return true;
+        case "pushdown": getOrCreateConfiguration(target).setPushdown(property(camelContext, io.github.camelkusto.export.cluster.Pushdown.class, value)); return true;
         case "query": getOrCreateConfiguration(target).setQuery(property(camelContext, java.lang.String.class, value)); return true;
         case "sizelimit":
         case "sizeLimit": getOrCreateConfiguration(target).setSizeLimit(property(camelContext, java.lang.Long.class, value)); return true;
@@ -85,18 +110,24 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "storageRetryAttempts": target.setStorageRetryAttempts(property(camelContext, int.class, value)); return true;
         case "storageretryinitialbackoff":
         case "storageRetryInitialBackoff": target.setStorageRetryInitialBackoff(property(camelContext, long.class, value)); return true;
+        case "tenantid":
+        case "tenantId": getOrCreateConfiguration(target).setTenantId(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokencredential":
+        case "tokenCredential": getOrCreateConfiguration(target).setTokenCredential(property(camelContext, com.azure.core.credential.TokenCredential.class, value)); return true;
         default: return false;
         }
     }
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"database"};
+        return new String[]{"database", "tokenCredential"};
     }
 
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstoken":
+        case "accessToken": return java.lang.String.class;
         case "async": return boolean.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
@@ -104,6 +135,26 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "blockSize": return int.class;
         case "cleanuponfailure":
         case "cleanupOnFailure": return boolean.class;
+        case "clientcertificate":
+        case "clientCertificate": return java.lang.String.class;
+        case "clientcertificatepassword":
+        case "clientCertificatePassword": return java.lang.String.class;
+        case "clientid":
+        case "clientId": return java.lang.String.class;
+        case "clientsecret":
+        case "clientSecret": return java.lang.String.class;
+        case "clustercredentialtype":
+        case "clusterCredentialType": return io.github.camelkusto.export.cluster.ClusterCredentialType.class;
+        case "clusterdatabase":
+        case "clusterDatabase": return java.lang.String.class;
+        case "clusterpollinterval":
+        case "clusterPollInterval": return java.time.Duration.class;
+        case "clusterretryattempts":
+        case "clusterRetryAttempts": return int.class;
+        case "clusterretryinitialbackoff":
+        case "clusterRetryInitialBackoff": return java.time.Duration.class;
+        case "clusteruri":
+        case "clusterUri": return java.lang.String.class;
         case "completionuri":
         case "completionUri": return java.lang.String.class;
         case "compressed": return boolean.class;
@@ -124,6 +175,8 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "includeHeaders": return io.github.camelkusto.export.command.IncludeHeaders.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "managedidentityclientid":
+        case "managedIdentityClientId": return java.lang.String.class;
         case "maxconcurrentexports":
         case "maxConcurrentExports": return int.class;
         case "maxqueuedexports":
@@ -142,6 +195,7 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "persistDetails": return java.lang.Boolean.class;
         case "progressinterval":
         case "progressInterval": return java.time.Duration.class;
+        case "pushdown": return io.github.camelkusto.export.cluster.Pushdown.class;
         case "query": return java.lang.String.class;
         case "sizelimit":
         case "sizeLimit": return java.lang.Long.class;
@@ -152,6 +206,10 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "storageRetryAttempts": return int.class;
         case "storageretryinitialbackoff":
         case "storageRetryInitialBackoff": return long.class;
+        case "tenantid":
+        case "tenantId": return java.lang.String.class;
+        case "tokencredential":
+        case "tokenCredential": return com.azure.core.credential.TokenCredential.class;
         default: return null;
         }
     }
@@ -160,6 +218,8 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         KustoExportComponent target = (KustoExportComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstoken":
+        case "accessToken": return getOrCreateConfiguration(target).getAccessToken();
         case "async": return getOrCreateConfiguration(target).isAsync();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
@@ -167,6 +227,26 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "blockSize": return target.getBlockSize();
         case "cleanuponfailure":
         case "cleanupOnFailure": return getOrCreateConfiguration(target).isCleanupOnFailure();
+        case "clientcertificate":
+        case "clientCertificate": return getOrCreateConfiguration(target).getClientCertificate();
+        case "clientcertificatepassword":
+        case "clientCertificatePassword": return getOrCreateConfiguration(target).getClientCertificatePassword();
+        case "clientid":
+        case "clientId": return getOrCreateConfiguration(target).getClientId();
+        case "clientsecret":
+        case "clientSecret": return getOrCreateConfiguration(target).getClientSecret();
+        case "clustercredentialtype":
+        case "clusterCredentialType": return getOrCreateConfiguration(target).getClusterCredentialType();
+        case "clusterdatabase":
+        case "clusterDatabase": return getOrCreateConfiguration(target).getClusterDatabase();
+        case "clusterpollinterval":
+        case "clusterPollInterval": return getOrCreateConfiguration(target).getClusterPollInterval();
+        case "clusterretryattempts":
+        case "clusterRetryAttempts": return getOrCreateConfiguration(target).getClusterRetryAttempts();
+        case "clusterretryinitialbackoff":
+        case "clusterRetryInitialBackoff": return getOrCreateConfiguration(target).getClusterRetryInitialBackoff();
+        case "clusteruri":
+        case "clusterUri": return getOrCreateConfiguration(target).getClusterUri();
         case "completionuri":
         case "completionUri": return getOrCreateConfiguration(target).getCompletionUri();
         case "compressed": return getOrCreateConfiguration(target).isCompressed();
@@ -187,6 +267,8 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "includeHeaders": return getOrCreateConfiguration(target).getIncludeHeaders();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "managedidentityclientid":
+        case "managedIdentityClientId": return getOrCreateConfiguration(target).getManagedIdentityClientId();
         case "maxconcurrentexports":
         case "maxConcurrentExports": return target.getMaxConcurrentExports();
         case "maxqueuedexports":
@@ -205,6 +287,7 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "persistDetails": return getOrCreateConfiguration(target).getPersistDetails();
         case "progressinterval":
         case "progressInterval": return getOrCreateConfiguration(target).getProgressInterval();
+        case "pushdown": return getOrCreateConfiguration(target).getPushdown();
         case "query": return getOrCreateConfiguration(target).getQuery();
         case "sizelimit":
         case "sizeLimit": return getOrCreateConfiguration(target).getSizeLimit();
@@ -215,6 +298,10 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "storageRetryAttempts": return target.getStorageRetryAttempts();
         case "storageretryinitialbackoff":
         case "storageRetryInitialBackoff": return target.getStorageRetryInitialBackoff();
+        case "tenantid":
+        case "tenantId": return getOrCreateConfiguration(target).getTenantId();
+        case "tokencredential":
+        case "tokenCredential": return getOrCreateConfiguration(target).getTokenCredential();
         default: return null;
         }
     }

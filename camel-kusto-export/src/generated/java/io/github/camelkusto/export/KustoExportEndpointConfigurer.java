@@ -23,9 +23,31 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         KustoExportEndpoint target = (KustoExportEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstoken":
+        case "accessToken": target.getConfiguration().setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
         case "async": target.getConfiguration().setAsync(property(camelContext, boolean.class, value)); return true;
         case "cleanuponfailure":
         case "cleanupOnFailure": target.getConfiguration().setCleanupOnFailure(property(camelContext, boolean.class, value)); return true;
+        case "clientcertificate":
+        case "clientCertificate": target.getConfiguration().setClientCertificate(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientcertificatepassword":
+        case "clientCertificatePassword": target.getConfiguration().setClientCertificatePassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientid":
+        case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientsecret":
+        case "clientSecret": target.getConfiguration().setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "clustercredentialtype":
+        case "clusterCredentialType": target.getConfiguration().setClusterCredentialType(property(camelContext, io.github.camelkusto.export.cluster.ClusterCredentialType.class, value)); return true;
+        case "clusterdatabase":
+        case "clusterDatabase": target.getConfiguration().setClusterDatabase(property(camelContext, java.lang.String.class, value)); return true;
+        case "clusterpollinterval":
+        case "clusterPollInterval": target.getConfiguration().setClusterPollInterval(property(camelContext, java.time.Duration.class, value)); return true;
+        case "clusterretryattempts":
+        case "clusterRetryAttempts": target.getConfiguration().setClusterRetryAttempts(property(camelContext, int.class, value)); return true;
+        case "clusterretryinitialbackoff":
+        case "clusterRetryInitialBackoff": target.getConfiguration().setClusterRetryInitialBackoff(property(camelContext, java.time.Duration.class, value)); return true;
+        case "clusteruri":
+        case "clusterUri": target.getConfiguration().setClusterUri(property(camelContext, java.lang.String.class, value)); return true;
         case "completionuri":
         case "completionUri": target.getConfiguration().setCompletionUri(property(camelContext, java.lang.String.class, value)); return true;
         case "compressed": target.getConfiguration().setCompressed(property(camelContext, boolean.class, value)); return true;
@@ -42,6 +64,8 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         case "includeHeaders": target.getConfiguration().setIncludeHeaders(property(camelContext, io.github.camelkusto.export.command.IncludeHeaders.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "managedidentityclientid":
+        case "managedIdentityClientId": target.getConfiguration().setManagedIdentityClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "nameprefix":
         case "namePrefix": target.getConfiguration().setNamePrefix(property(camelContext, java.lang.String.class, value)); return true;
         case "parquetdatetimeprecision":
@@ -52,20 +76,52 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         case "persistDetails": target.getConfiguration().setPersistDetails(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "progressinterval":
         case "progressInterval": target.getConfiguration().setProgressInterval(property(camelContext, java.time.Duration.class, value)); return true;
+        case "pushdown": target.getConfiguration().setPushdown(property(camelContext, io.github.camelkusto.export.cluster.Pushdown.class, value)); return true;
         case "query": target.getConfiguration().setQuery(property(camelContext, java.lang.String.class, value)); return true;
         case "sizelimit":
         case "sizeLimit": target.getConfiguration().setSizeLimit(property(camelContext, java.lang.Long.class, value)); return true;
         case "storage": target.getConfiguration().setStorage(property(camelContext, java.lang.String.class, value)); return true;
+        case "tenantid":
+        case "tenantId": target.getConfiguration().setTenantId(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokencredential":
+        case "tokenCredential": target.getConfiguration().setTokenCredential(property(camelContext, com.azure.core.credential.TokenCredential.class, value)); return true;
         default: return false;
         }
     }
 
     @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"tokenCredential"};
+    }
+
+    @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstoken":
+        case "accessToken": return java.lang.String.class;
         case "async": return boolean.class;
         case "cleanuponfailure":
         case "cleanupOnFailure": return boolean.class;
+        case "clientcertificate":
+        case "clientCertificate": return java.lang.String.class;
+        case "clientcertificatepassword":
+        case "clientCertificatePassword": return java.lang.String.class;
+        case "clientid":
+        case "clientId": return java.lang.String.class;
+        case "clientsecret":
+        case "clientSecret": return java.lang.String.class;
+        case "clustercredentialtype":
+        case "clusterCredentialType": return io.github.camelkusto.export.cluster.ClusterCredentialType.class;
+        case "clusterdatabase":
+        case "clusterDatabase": return java.lang.String.class;
+        case "clusterpollinterval":
+        case "clusterPollInterval": return java.time.Duration.class;
+        case "clusterretryattempts":
+        case "clusterRetryAttempts": return int.class;
+        case "clusterretryinitialbackoff":
+        case "clusterRetryInitialBackoff": return java.time.Duration.class;
+        case "clusteruri":
+        case "clusterUri": return java.lang.String.class;
         case "completionuri":
         case "completionUri": return java.lang.String.class;
         case "compressed": return boolean.class;
@@ -82,6 +138,8 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         case "includeHeaders": return io.github.camelkusto.export.command.IncludeHeaders.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "managedidentityclientid":
+        case "managedIdentityClientId": return java.lang.String.class;
         case "nameprefix":
         case "namePrefix": return java.lang.String.class;
         case "parquetdatetimeprecision":
@@ -92,10 +150,15 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         case "persistDetails": return java.lang.Boolean.class;
         case "progressinterval":
         case "progressInterval": return java.time.Duration.class;
+        case "pushdown": return io.github.camelkusto.export.cluster.Pushdown.class;
         case "query": return java.lang.String.class;
         case "sizelimit":
         case "sizeLimit": return java.lang.Long.class;
         case "storage": return java.lang.String.class;
+        case "tenantid":
+        case "tenantId": return java.lang.String.class;
+        case "tokencredential":
+        case "tokenCredential": return com.azure.core.credential.TokenCredential.class;
         default: return null;
         }
     }
@@ -104,9 +167,31 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         KustoExportEndpoint target = (KustoExportEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstoken":
+        case "accessToken": return target.getConfiguration().getAccessToken();
         case "async": return target.getConfiguration().isAsync();
         case "cleanuponfailure":
         case "cleanupOnFailure": return target.getConfiguration().isCleanupOnFailure();
+        case "clientcertificate":
+        case "clientCertificate": return target.getConfiguration().getClientCertificate();
+        case "clientcertificatepassword":
+        case "clientCertificatePassword": return target.getConfiguration().getClientCertificatePassword();
+        case "clientid":
+        case "clientId": return target.getConfiguration().getClientId();
+        case "clientsecret":
+        case "clientSecret": return target.getConfiguration().getClientSecret();
+        case "clustercredentialtype":
+        case "clusterCredentialType": return target.getConfiguration().getClusterCredentialType();
+        case "clusterdatabase":
+        case "clusterDatabase": return target.getConfiguration().getClusterDatabase();
+        case "clusterpollinterval":
+        case "clusterPollInterval": return target.getConfiguration().getClusterPollInterval();
+        case "clusterretryattempts":
+        case "clusterRetryAttempts": return target.getConfiguration().getClusterRetryAttempts();
+        case "clusterretryinitialbackoff":
+        case "clusterRetryInitialBackoff": return target.getConfiguration().getClusterRetryInitialBackoff();
+        case "clusteruri":
+        case "clusterUri": return target.getConfiguration().getClusterUri();
         case "completionuri":
         case "completionUri": return target.getConfiguration().getCompletionUri();
         case "compressed": return target.getConfiguration().isCompressed();
@@ -123,6 +208,8 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         case "includeHeaders": return target.getConfiguration().getIncludeHeaders();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "managedidentityclientid":
+        case "managedIdentityClientId": return target.getConfiguration().getManagedIdentityClientId();
         case "nameprefix":
         case "namePrefix": return target.getConfiguration().getNamePrefix();
         case "parquetdatetimeprecision":
@@ -133,10 +220,15 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         case "persistDetails": return target.getConfiguration().getPersistDetails();
         case "progressinterval":
         case "progressInterval": return target.getConfiguration().getProgressInterval();
+        case "pushdown": return target.getConfiguration().getPushdown();
         case "query": return target.getConfiguration().getQuery();
         case "sizelimit":
         case "sizeLimit": return target.getConfiguration().getSizeLimit();
         case "storage": return target.getConfiguration().getStorage();
+        case "tenantid":
+        case "tenantId": return target.getConfiguration().getTenantId();
+        case "tokencredential":
+        case "tokenCredential": return target.getConfiguration().getTokenCredential();
         default: return null;
         }
     }

@@ -44,6 +44,22 @@ public final class OptionValueConvertersLoader implements TypeConverterLoader, C
     }
 
     private void registerConverters(TypeConverterRegistry registry) {
+        addTypeConverter(registry, io.github.camelkusto.export.cluster.ClusterCredentialType.class, java.lang.String.class, false,
+            (type, exchange, value) -> {
+                Object answer = io.github.camelkusto.export.OptionValueConverters.toClusterCredentialType((java.lang.String) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
+        addTypeConverter(registry, io.github.camelkusto.export.cluster.Pushdown.class, java.lang.String.class, false,
+            (type, exchange, value) -> {
+                Object answer = io.github.camelkusto.export.OptionValueConverters.toPushdown((java.lang.String) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
         addTypeConverter(registry, io.github.camelkusto.export.command.CompressionType.class, java.lang.String.class, false,
             (type, exchange, value) -> {
                 Object answer = io.github.camelkusto.export.OptionValueConverters.toCompressionType((java.lang.String) value);

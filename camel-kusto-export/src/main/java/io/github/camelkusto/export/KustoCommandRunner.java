@@ -118,7 +118,7 @@ final class KustoCommandRunner {
 
         @Override
         public Result export(ExportCommand command) {
-            return KustoCommandRunner.this.export(command, request, RowRouter.NONE, OperationTables::artifacts);
+            return KustoCommandRunner.this.export(command, request, source);
         }
 
         @Override
@@ -130,7 +130,7 @@ final class KustoCommandRunner {
                 operations.badInput(request.origin(), String.valueOf(e.getMessage()));
                 throw e;
             }
-            return KustoCommandRunner.this.export(export.command(), request, export.router(), export::result);
+            return KustoCommandRunner.this.export(export.command(), request, source, export.router(), export::result);
         }
 
         @Override
@@ -175,16 +175,21 @@ final class KustoCommandRunner {
         }
     }
 
+    /** Runs an export whose rows come from {@code from} (a cluster, for a client-side export) as any other. */
+    Result export(ExportCommand command, ExportRequest request, QuerySource from) {
+        return export(command, request, from, RowRouter.NONE, OperationTables::artifacts);
+    }
+
     /**
      * Validates everything before the first byte is written (a failure is recorded as a BadInput operation and
      * thrown), then runs the export on this thread (sync) or schedules it (async: the result is its id).
      */
-    private Result export(ExportCommand command, ExportRequest request, RowRouter router,
+    private Result export(ExportCommand command, ExportRequest request, QuerySource from, RowRouter router,
             java.util.function.Function<List<ExportedArtifact>, ResultTable> resultTable) {
         boolean persistDetails = command.properties().persistDetails().orElse(command.async());
         ExportJob job;
         try {
-            job = prepare(command, request, new ExportCancellation(deadline(command, request)), router);
+            job = prepare(command, request, from, new ExportCancellation(deadline(command, request)), router);
         } catch (KustoException e) {
             operations.badInput(request.origin(), mask(command, String.valueOf(e.getMessage())));
             throw e;
@@ -214,8 +219,8 @@ final class KustoCommandRunner {
         return Deadline.after(timeout, TIMEOUT_OPTION);
     }
 
-    private ExportJob prepare(ExportCommand command, ExportRequest request, ExportCancellation cancellation,
-            RowRouter router) {
+    private ExportJob prepare(ExportCommand command, ExportRequest request, QuerySource source,
+            ExportCancellation cancellation, RowRouter router) {
         RequestProperties requestProperties = command.requestProperties();
         ArtifactSpec spec = fannedOut(ArtifactSpec.of(command), requestProperties);
         int writerCount = requestProperties.fanOutWriters(nodes);

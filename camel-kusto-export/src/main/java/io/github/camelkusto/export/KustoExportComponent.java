@@ -7,13 +7,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.camelkusto.kql.catalog.DataFolderLoader;
 import io.github.camelkusto.kql.catalog.KustoDatabase;
 import io.github.camelkusto.kql.exec.QueryEngine;
+import io.github.camelkusto.export.cluster.ClusterConnection;
+import io.github.camelkusto.export.cluster.ClusterOperationWatch;
+import io.github.camelkusto.export.cluster.ClusterQuerySources;
 import io.github.camelkusto.export.command.Redaction;
+import io.github.camelkusto.kql.data.ResultTable;
 import io.github.camelkusto.export.lake.ExternalTableCatalog;
 import io.github.camelkusto.export.lake.ExternalTableReader;
 import io.github.camelkusto.export.operation.Operation;
@@ -66,6 +71,8 @@ public class KustoExportComponent extends DefaultComponent {
     public static final String SERVER_POOL = "kustoExportServer";
     /** How long stopping the component waits for running async exports to discard their uncommitted work. */
     private static final long STOP_TIMEOUT_MS = 30_000;
+    /** Polls the operations of async exports pushed down to a cluster: one scheduled thread, started at first use. */
+    public static final String CLUSTER_POLL_POOL = "kustoExportClusterPoll";
     /** The thread-pool profile id of the embedded engine's helper threads (override it to size them). */
     public static final String QUERY_POOL_PROFILE = "kustoExportQuery";
     private static final Logger LOG = LoggerFactory.getLogger(KustoExportComponent.class);
@@ -73,6 +80,9 @@ public class KustoExportComponent extends DefaultComponent {
     private static final String STORAGE = "storage";
     /** The option that may hold a whole .export command, its connection strings included. */
     private static final String QUERY = "query";
+    /** The cluster credential options that hold a secret. */
+    private static final List<String> CLUSTER_SECRETS = List.of("clientSecret", "accessToken",
+            "clientCertificatePassword");
 
     @Metadata(description = "The component configuration: defaults for every endpoint's options.")
     private KustoExportConfiguration configuration = new KustoExportConfiguration();
@@ -141,6 +151,12 @@ public class KustoExportComponent extends DefaultComponent {
     private ScheduledExecutorService progressTimer;
     private OperationRegistry operations;
     private ProducerTemplate completionTemplate;
+    private ScheduledExecutorService clusterPollTimer;
+    /*
+     * Where client-side exports from a cluster get their rows: the streaming ClusterQuerySource is wired in here;
+     * until then such an export fails saying it is not available.
+     */
+    private final ClusterQuerySources clusterQuerySources = ClusterQuerySources.NOT_AVAILABLE;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -158,6 +174,9 @@ public class KustoExportComponent extends DefaultComponent {
     static String maskSecrets(String uri) {
         String masked = maskOption(uri, STORAGE + "=", Redaction::connectionString);
         masked = maskOption(masked, QUERY + "=", Redaction::literals);
+        for (String secret : CLUSTER_SECRETS) {
+            masked = maskOption(masked, secret + "=", value -> Redaction.MASK);
+        }
         return Redaction.text(masked);
     }
 
@@ -186,6 +205,7 @@ public class KustoExportComponent extends DefaultComponent {
         super.doInit();
         // Camel masks options with these names wherever it prints a URI (message history, errors, JMX).
         URISupport.addSanitizeKeywords(STORAGE);
+        CLUSTER_SECRETS.forEach(URISupport::addSanitizeKeywords);
         // ... and properties named *.storage (kusto.storage) in Camel Main's property summary and dev consoles.
         ExtendedCamelContext extension = getCamelContext().getCamelContextExtension();
         String sensitive = extension.getAdditionalSensitiveKeywords();
@@ -328,6 +348,12 @@ public class KustoExportComponent extends DefaultComponent {
             getCamelContext().getExecutorServiceManager().shutdownNow(progressTimer);
             progressTimer = null;
         }
+        synchronized (this) {
+            if (clusterPollTimer != null) {
+                getCamelContext().getExecutorServiceManager().shutdownNow(clusterPollTimer);
+                clusterPollTimer = null;
+            }
+        }
         if (compressors != null) {
             getCamelContext().getExecutorServiceManager().shutdown(compressors);
             compressors = null;
@@ -360,16 +386,47 @@ public class KustoExportComponent extends DefaultComponent {
     /** Sends the final details of an ended async export to its completionUri. */
     void sendCompletion(Endpoint completion, Operation operation) {
         OperationSnapshot snapshot = operation.snapshot();
+        sendCompletion(completion, snapshot.operationId(), snapshot.state().name(), snapshot.status(),
+                operations.finalDetails(operation));
+    }
+
+    /**
+     * Waits (on a timer, no thread blocked) for an async export pushed down to {@code cluster}, then sends its
+     * details to the completionUri with the headers a local async export sets.
+     */
+    void watchClusterOperation(ClusterConnection cluster, UUID operationId, Endpoint completion,
+            KustoExportConfiguration configuration) {
+        Duration bound = configuration.getExportTimeout() != null ? configuration.getExportTimeout()
+                : KustoCommandRunner.ASYNC_EXPORT_DEFAULT_TIMEOUT;
+        ClusterOperationWatch.start(cluster, operationId, configuration.getClusterPollInterval(), bound,
+                clusterPollTimer(), end -> sendCompletion(completion, end.operationId(), end.state(), end.status(),
+                        end.details()));
+    }
+
+    private synchronized ScheduledExecutorService clusterPollTimer() {
+        if (clusterPollTimer == null) {
+            clusterPollTimer = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(CLUSTER_POLL_POOL,
+                    "KustoExportClusterPoll", profile(fixed(CLUSTER_POLL_POOL, 1)));
+        }
+        return clusterPollTimer;
+    }
+
+    private void sendCompletion(Endpoint completion, Object operationId, String state, String status,
+            ResultTable details) {
         Exchange sent = completionTemplate.send(completion, exchange -> {
-            exchange.getMessage().setBody(operations.finalDetails(operation));
-            exchange.getMessage().setHeader(KustoExportConstants.OPERATION_ID, snapshot.operationId());
-            exchange.getMessage().setHeader(KustoExportConstants.OPERATION_STATE, snapshot.state().name());
-            exchange.getMessage().setHeader(KustoExportConstants.OPERATION_STATUS, snapshot.status());
+            exchange.getMessage().setBody(details);
+            exchange.getMessage().setHeader(KustoExportConstants.OPERATION_ID, operationId);
+            exchange.getMessage().setHeader(KustoExportConstants.OPERATION_STATE, state);
+            exchange.getMessage().setHeader(KustoExportConstants.OPERATION_STATUS, status);
         });
         if (sent.getException() != null) {
             throw new IllegalStateException("completionUri " + completion + " failed: "
                     + sent.getException().getMessage(), sent.getException());
         }
+    }
+
+    ClusterQuerySources clusterQuerySources() {
+        return clusterQuerySources;
     }
 
     OperationRegistry operations() {

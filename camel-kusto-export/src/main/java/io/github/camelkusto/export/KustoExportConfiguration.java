@@ -4,6 +4,11 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.azure.core.credential.TokenCredential;
+import io.github.camelkusto.export.cluster.ClusterCredentialType;
+import io.github.camelkusto.export.cluster.ClusterCredentials;
+import io.github.camelkusto.export.cluster.ClusterRetry;
+import io.github.camelkusto.export.cluster.Pushdown;
 import io.github.camelkusto.export.command.CommandParser;
 import io.github.camelkusto.export.command.CompressionType;
 import io.github.camelkusto.export.command.DatetimePrecision;
@@ -26,6 +31,7 @@ import org.apache.camel.spi.UriPath;
 @UriParams
 public class KustoExportConfiguration implements Cloneable {
     static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(30);
+    static final Duration DEFAULT_CLUSTER_POLL_INTERVAL = Duration.ofSeconds(1);
 
     @UriPath(enums = "csv,tsv,json,parquet,avro")
     @Metadata(required = true, description = "The artifact format for a bare query; a .export command names its"
@@ -122,6 +128,80 @@ public class KustoExportConfiguration implements Cloneable {
             + " often a running export logs its progress (artifacts committed, records and bytes written so far) at"
             + " INFO, from this long after it starts; 0 logs none.")
     private Duration progressInterval = DEFAULT_PROGRESS_INTERVAL;
+
+    @UriParam(label = "cluster", description = "An Azure Data Explorer cluster (or Fabric Eventhouse) to run every"
+            + " command on instead of the embedded engine, e.g. https://help.kusto.windows.net, or"
+            + " http://127.0.0.1:{port} for a local endpoint (kusto-export serve). .export is pushed down to it (see"
+            + " pushdown); .show and table commands and the operation commands go to it as written. Unset: the"
+            + " embedded engine runs everything.")
+    private String clusterUri;
+
+    @UriParam(label = "cluster", description = "The database on the cluster that commands and queries run in.")
+    private String clusterDatabase;
+
+    @UriParam(label = "cluster", enums = "auto,always,never", defaultValue = "auto", description = "With a"
+            + " clusterUri: whether an export is pushed down (the cluster writes the artifacts itself, scaled over its"
+            + " nodes) or runs client-side (the cluster runs the query, its rows stream back through this component's"
+            + " writers). auto: push down when every target is cloud storage (Azure Blob, ADLS Gen2); always; never.")
+    private Pushdown pushdown = Pushdown.AUTO;
+
+    @UriParam(label = "cluster,security", enums = "defaultAzureCredential,managedIdentity,clientSecret,"
+            + "clientCertificate,accessToken,tokenCredential,none", description = "How to sign in to the cluster,"
+            + " through Azure Identity. Unset, it follows from the options given: accessToken; clientId with"
+            + " clientSecret or clientCertificate (and tenantId); managedIdentityClientId (user-assigned managed"
+            + " identity); a tokenCredential bean; else defaultAzureCredential (none for a plain-http local endpoint)."
+            + " managedIdentity without managedIdentityClientId is the system-assigned identity.")
+    private ClusterCredentialType clusterCredentialType;
+
+    @UriParam(label = "cluster,security", description = "The client id of a user-assigned managed identity.")
+    private String managedIdentityClientId;
+
+    @UriParam(label = "cluster,security", description = "The application (client) id of a service principal.")
+    private String clientId;
+
+    @UriParam(label = "cluster,security", secret = true, description = "The client secret of the application.")
+    private String clientSecret;
+
+    @UriParam(label = "cluster,security", description = "The Microsoft Entra tenant id of the application.")
+    private String tenantId;
+
+    @UriParam(label = "cluster,security", description = "The path of the application's certificate with its"
+            + " private key: a PEM file, or a PFX/PKCS#12 file (.pfx, .p12) with clientCertificatePassword.")
+    private String clientCertificate;
+
+    @UriParam(label = "cluster,security", secret = true, description = "The password of a PFX certificate.")
+    private String clientCertificatePassword;
+
+    @UriParam(label = "cluster,security", secret = true, description = "An access token for the cluster, obtained"
+            + " elsewhere; sent as a bearer token as is (never renewed).")
+    private String accessToken;
+
+    @UriParam(label = "cluster,security", description = "A com.azure.core.credential.TokenCredential to sign in to"
+            + " the cluster with; autowired when the registry holds exactly one.")
+    @Metadata(autowired = true)
+    private TokenCredential tokenCredential;
+
+    @UriParam(label = "cluster,advanced", defaultValue = "" + ClusterRetry.DEFAULT_ATTEMPTS, description = "Attempts"
+            + " of one cluster request when the cluster did not run it: throttled (HTTP 429, a Throttled error) or"
+            + " unavailable (HTTP 503); a .show command also when the connection failed. 1 means no retry.")
+    private int clusterRetryAttempts = ClusterRetry.DEFAULT_ATTEMPTS;
+
+    @UriParam(label = "cluster,advanced", javaType = "java.time.Duration", defaultValue = "1s", description = "The"
+            + " backoff before the first retry of a cluster request; it doubles with each retry (with jitter), up to"
+            + " 30 seconds.")
+    private Duration clusterRetryInitialBackoff = ClusterRetry.DEFAULT_INITIAL_BACKOFF;
+
+    @UriParam(label = "cluster", javaType = "java.time.Duration", defaultValue = "1s", description = "After an async"
+            + " export pushed down with a completionUri: how soon the component first asks the cluster for the"
+            + " operation's state; the wait grows by half with each poll, up to 1 minute, for at most exportTimeout"
+            + " (1 hour by default).")
+    private Duration clusterPollInterval = DEFAULT_CLUSTER_POLL_INTERVAL;
+
+    /** The cluster's credential options. */
+    public ClusterCredentials clusterCredentials() {
+        return new ClusterCredentials(clusterCredentialType, managedIdentityClientId, clientId, clientSecret, tenantId,
+                clientCertificate, clientCertificatePassword, accessToken, tokenCredential);
+    }
 
     /** The options in command terms; the query text is not part of them. */
     public ExportOptions toExportOptions() {
@@ -306,6 +386,126 @@ public class KustoExportConfiguration implements Cloneable {
 
     public void setProgressInterval(Duration progressInterval) {
         this.progressInterval = progressInterval;
+    }
+
+    public String getClusterUri() {
+        return clusterUri;
+    }
+
+    public void setClusterUri(String clusterUri) {
+        this.clusterUri = clusterUri;
+    }
+
+    public String getClusterDatabase() {
+        return clusterDatabase;
+    }
+
+    public void setClusterDatabase(String clusterDatabase) {
+        this.clusterDatabase = clusterDatabase;
+    }
+
+    public Pushdown getPushdown() {
+        return pushdown;
+    }
+
+    public void setPushdown(Pushdown pushdown) {
+        this.pushdown = pushdown;
+    }
+
+    public ClusterCredentialType getClusterCredentialType() {
+        return clusterCredentialType;
+    }
+
+    public void setClusterCredentialType(ClusterCredentialType clusterCredentialType) {
+        this.clusterCredentialType = clusterCredentialType;
+    }
+
+    public String getManagedIdentityClientId() {
+        return managedIdentityClientId;
+    }
+
+    public void setManagedIdentityClientId(String managedIdentityClientId) {
+        this.managedIdentityClientId = managedIdentityClientId;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public String getClientSecret() {
+        return clientSecret;
+    }
+
+    public void setClientSecret(String clientSecret) {
+        this.clientSecret = clientSecret;
+    }
+
+    public String getTenantId() {
+        return tenantId;
+    }
+
+    public void setTenantId(String tenantId) {
+        this.tenantId = tenantId;
+    }
+
+    public String getClientCertificate() {
+        return clientCertificate;
+    }
+
+    public void setClientCertificate(String clientCertificate) {
+        this.clientCertificate = clientCertificate;
+    }
+
+    public String getClientCertificatePassword() {
+        return clientCertificatePassword;
+    }
+
+    public void setClientCertificatePassword(String clientCertificatePassword) {
+        this.clientCertificatePassword = clientCertificatePassword;
+    }
+
+    public String getAccessToken() {
+        return accessToken;
+    }
+
+    public void setAccessToken(String accessToken) {
+        this.accessToken = accessToken;
+    }
+
+    public TokenCredential getTokenCredential() {
+        return tokenCredential;
+    }
+
+    public void setTokenCredential(TokenCredential tokenCredential) {
+        this.tokenCredential = tokenCredential;
+    }
+
+    public int getClusterRetryAttempts() {
+        return clusterRetryAttempts;
+    }
+
+    public void setClusterRetryAttempts(int clusterRetryAttempts) {
+        this.clusterRetryAttempts = clusterRetryAttempts;
+    }
+
+    public Duration getClusterRetryInitialBackoff() {
+        return clusterRetryInitialBackoff;
+    }
+
+    public void setClusterRetryInitialBackoff(Duration clusterRetryInitialBackoff) {
+        this.clusterRetryInitialBackoff = clusterRetryInitialBackoff;
+    }
+
+    public Duration getClusterPollInterval() {
+        return clusterPollInterval;
+    }
+
+    public void setClusterPollInterval(Duration clusterPollInterval) {
+        this.clusterPollInterval = clusterPollInterval;
     }
 
     public KustoExportConfiguration copy() {

@@ -2,6 +2,10 @@ package io.github.camelkusto.export;
 
 import java.time.Duration;
 
+import java.net.URI;
+
+import io.github.camelkusto.export.cluster.ClusterConnection;
+import io.github.camelkusto.export.cluster.ClusterRetry;
 import io.github.camelkusto.export.command.CommandParser;
 import io.github.camelkusto.export.command.ExportFormat;
 import io.github.camelkusto.export.command.ExportOptions;
@@ -24,6 +28,8 @@ public class KustoExportEndpoint extends DefaultEndpoint {
 
     @UriParam
     private KustoExportConfiguration configuration;
+    /** With a clusterUri: runs the commands on the cluster (from start to stop); else null. */
+    private ClusterCommandRunner clusterRunner;
 
     public KustoExportEndpoint(String uri, KustoExportComponent component, KustoExportConfiguration configuration) {
         super(uri, component);
@@ -54,6 +60,43 @@ public class KustoExportEndpoint extends DefaultEndpoint {
             throw new IllegalArgumentException("kusto-export: progressInterval must be 0 (none) or positive, not "
                     + progress);
         }
+        if (configuration.getClusterUri() != null && !configuration.getClusterUri().isBlank()) {
+            URI cluster = ClusterConnection.checkUri(configuration.getClusterUri());
+            configuration.clusterCredentials().check(cluster);
+            clusterRetry();
+            Duration poll = configuration.getClusterPollInterval();
+            if (poll == null || poll.isNegative() || poll.isZero()) {
+                throw new IllegalArgumentException("kusto-export: clusterPollInterval must be positive, not " + poll);
+            }
+        }
+    }
+
+    /** Connects the cluster client (nothing is sent yet): the component's runner is there by now. */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        String uri = configuration.getClusterUri();
+        if (uri != null && !uri.isBlank()) {
+            ClusterConnection cluster = ClusterConnection.open(ClusterConnection.checkUri(uri),
+                    configuration.getClusterDatabase(), configuration.clusterCredentials(), clusterRetry());
+            clusterRunner = new ClusterCommandRunner(cluster, configuration.getPushdown(),
+                    configuration.toExportOptions(), getComponent().runner(), getComponent().clusterQuerySources());
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        clusterRunner = null;
+        super.doStop();
+    }
+
+    private ClusterRetry clusterRetry() {
+        return new ClusterRetry(configuration.getClusterRetryAttempts(), configuration.getClusterRetryInitialBackoff());
+    }
+
+    /** The runner of the commands on the configured cluster; null without a clusterUri. */
+    ClusterCommandRunner clusterRunner() {
+        return clusterRunner;
     }
 
     @Override

@@ -67,10 +67,18 @@ public class KustoExportProducer extends DefaultProducer {
         }
         KustoCommand command = CommandParser.parse(text, configuration.toExportOptions());
         KustoExportComponent component = getEndpoint().getComponent();
-        KustoCommandRunner.Result result = component.runner().run(command, request(exchange, component));
+        ClusterCommandRunner cluster = getEndpoint().clusterRunner();
+        ExportRequest request = request(exchange, component);
+        KustoCommandRunner.Result result = cluster != null ? cluster.run(text, command, request)
+                : component.runner().run(command, request);
         ResultTable table = result.table();
         message.setBody(table);
         result.operationId().ifPresent(id -> message.setHeader(KustoExportConstants.OPERATION_ID, id));
+        if (cluster != null && completion != null && command instanceof ExportCommand export && export.async()
+                && cluster.pushesDown(export) && result.operationId().isPresent()) {
+            // the cluster runs it: the component waits for its end, to fire the completionUri as for a local one
+            component.watchClusterOperation(cluster.cluster(), result.operationId().get(), completion, configuration);
+        }
         if (command instanceof ExportCommand export && !export.async()) {
             message.setHeader(KustoExportConstants.ARTIFACT_COUNT, table.rowCount());
             message.setHeader(KustoExportConstants.RECORD_COUNT, sum(table, "NumRecords"));
@@ -96,10 +104,13 @@ public class KustoExportProducer extends DefaultProducer {
                 Optional.ofNullable(configuration.getExportTimeout()), progress == null ? Duration.ZERO : progress);
     }
 
+    /** The sum of a long column of the artifact table (a cluster's answer included); 0 without that column. */
     private static long sum(ResultTable table, String column) {
+        int index = table.schema().indexOf(column).orElse(-1);
         long total = 0;
-        for (int row = 0; row < table.rowCount(); row++) {
-            total += (Long) table.value(row, column);
+        for (int row = 0; index >= 0 && row < table.rowCount(); row++) {
+            Object value = table.rows().get(row).get(index);
+            total += value instanceof Number n ? n.longValue() : 0;
         }
         return total;
     }

@@ -1,5 +1,7 @@
 package io.github.camelkusto.export;
 
+import io.github.camelkusto.export.cluster.ClusterCredentialType;
+import io.github.camelkusto.export.cluster.Pushdown;
 import io.github.camelkusto.export.command.CommandParser;
 import io.github.camelkusto.export.command.CompressionType;
 import io.github.camelkusto.export.command.DatetimePrecision;
@@ -52,5 +54,15 @@ public final class OptionValueConverters {
     @Converter
     public static DatetimePrecision toDatetimePrecision(String value) {
         return option("parquetDatetimePrecision", value, DatetimePrecision.class);
+    }
+
+    @Converter
+    public static Pushdown toPushdown(String value) {
+        return option("pushdown", value, Pushdown.class);
+    }
+
+    @Converter
+    public static ClusterCredentialType toClusterCredentialType(String value) {
+        return option("clusterCredentialType", value, ClusterCredentialType.class);
     }
 }

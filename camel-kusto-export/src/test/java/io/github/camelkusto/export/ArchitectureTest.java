@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * it. The layering is the one the code has: a command is parsed first and knows no other part; the query source
  * only runs the engine; storage resolves the command's storage literals; an artifact is encoded and written into a
  * storage target (so storage sits below artifact, although the data reaches it after encoding); operations track
- * whole export runs; the component root wires them all and nothing depends on it.
+ * whole export runs; the cluster part reaches Azure Data Explorer (pushdown, the
+ * client-side source seam) and reads operations' tables; the component root wires them all and nothing depends on it.
  */
 class ArchitectureTest {
     private static final JavaClasses COMPONENT = new ClassFileImporter()
@@ -35,11 +36,13 @@ class ArchitectureTest {
                 .layer("storage").definedBy("io.github.camelkusto.export.storage..")
                 .layer("artifact").definedBy("io.github.camelkusto.export.artifact..")
                 .layer("operation").definedBy("io.github.camelkusto.export.operation..")
+                .layer("cluster").definedBy("io.github.camelkusto.export.cluster..")
                 .whereLayer("command").mayNotAccessAnyLayer()
                 .whereLayer("source").mayOnlyAccessLayers("command")
                 .whereLayer("storage").mayOnlyAccessLayers("command")
                 .whereLayer("artifact").mayOnlyAccessLayers("command", "source", "storage")
                 .whereLayer("operation").mayOnlyAccessLayers("command", "source", "storage", "artifact")
+                .whereLayer("cluster").mayOnlyAccessLayers("command", "source", "storage", "operation")
                 .check(COMPONENT);
     }
 

@@ -10,7 +10,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
+import io.github.camelkusto.export.ExporterManagementCommands;
 import io.github.camelkusto.export.KustoExportComponent;
+import io.github.camelkusto.export.KustoExportConfiguration;
+import io.github.camelkusto.export.cluster.Pushdown;
+import io.github.camelkusto.export.command.KustoName;
 import io.github.camelkusto.export.server.KustoRestServer;
 import io.github.camelkusto.export.server.ManagementCommands;
 import io.github.camelkusto.export.server.ServerSettings;
@@ -25,10 +29,14 @@ import org.apache.camel.main.Main;
  * The command runner of the project, for the quickstart and for scripting exports.
  *
  * <pre>
- * exec [--data DIR] [--storage CONN] [--storage-retry-attempts N] [--no-wait] '&lt;text&gt;'
+ * exec [--data DIR] [--storage CONN] [--storage-retry-attempts N] [--no-wait]
+ *      [--cluster URL [--database NAME] [--token T] [--pushdown auto|always|never]] '&lt;text&gt;'
  *                                                run one command (.export ..., a bare query, .show ...) and
  *                                                print its result table as CSV; exit 2 on error. An async export
- *                                                is waited for (its artifact table is printed) unless --no-wait
+ *                                                is waited for (its artifact table is printed) unless --no-wait.
+ *                                                With --cluster the command runs on that Azure Data Explorer
+ *                                                cluster (--token: an access token sent as bearer; else Azure
+ *                                                Identity's DefaultAzureCredential, none for a local http endpoint)
  * run [--data DIR] [--duration S] [--max-messages N] FILE...
  *                                                run YAML/XML route files with Camel Main until stopped
  * serve [--data DIR] [--port N] [--database NAME] [--token T]
@@ -45,7 +53,8 @@ public final class KustoExportCli {
     private static final long POLL_MILLIS = 100;
     private static final String USAGE = """
             usage:
-              kusto-export exec [--data DIR] [--storage CONN] [--storage-retry-attempts N] [--no-wait] '<command or query>'
+              kusto-export exec [--data DIR] [--storage CONN] [--storage-retry-attempts N] [--no-wait]
+                  [--cluster URL [--database NAME] [--token T] [--pushdown auto|always|never]] '<command or query>'
               kusto-export run [--data DIR] [--duration SECONDS] [--max-messages N] FILE...
               kusto-export serve [--data DIR] [--port N] [--database NAME] [--token T]
             """;
@@ -89,6 +98,7 @@ public final class KustoExportCli {
             if (arguments.storage() != null) {
                 component.getConfiguration().setStorage(arguments.storage());
             }
+            configureCluster(component.getConfiguration(), arguments);
             context.addComponent("kusto-export", component);
             context.start();
             ProducerTemplate template = context.createProducerTemplate();
@@ -100,16 +110,36 @@ public final class KustoExportCli {
                 }
                 out.print(table.toCsv());
                 out.flush();
-                if (table.schema().names().equals(List.of("OperationId"))) {
+                if (table.schema().names().equals(List.of("OperationId")) && arguments.cluster() == null) {
                     err.println("note: --no-wait: the export runs inside this process, which exits now: it is"
                             + " stopped and what it had not committed is discarded");
                 }
                 return OK;
             } catch (CamelExecutionException e) {
                 err.println("error: " + rootMessage(e));
-                printCommittedArtifacts(template, err);
+                if (arguments.cluster() == null) { // a cluster's .show operations lists far more than this run
+                    printCommittedArtifacts(template, err);
+                }
                 return FAILED;
             }
+        }
+    }
+
+    /** --cluster, --database, --token and --pushdown as the component's cluster options. */
+    private static void configureCluster(KustoExportConfiguration configuration, Arguments arguments) {
+        if (arguments.cluster() == null) {
+            if (arguments.pushdown() != null || arguments.token() != null || arguments.database() != null) {
+                throw new IllegalArgumentException("--database, --token and --pushdown go with --cluster");
+            }
+            return;
+        }
+        configuration.setClusterUri(arguments.cluster());
+        configuration.setClusterDatabase(arguments.database());
+        configuration.setAccessToken(arguments.token());
+        if (arguments.pushdown() != null) {
+            configuration.setPushdown(KustoName.lookup(Pushdown.class, arguments.pushdown()).orElseThrow(() ->
+                    new IllegalArgumentException("--pushdown takes auto, always or never, not '"
+                            + arguments.pushdown() + "'")));
         }
     }
 
@@ -198,14 +228,7 @@ public final class KustoExportCli {
         component.setDataDir(arguments.data());
         context.addComponent("kusto-export", component);
         context.start();
-        ProducerTemplate template = context.createProducerTemplate();
-        ManagementCommands commands = text -> {
-            try {
-                return template.requestBody("kusto-export:csv", text, ResultTable.class);
-            } catch (CamelExecutionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
-        };
+        ManagementCommands commands = new ExporterManagementCommands(context, ENDPOINT);
         String name = arguments.database() != null ? arguments.database() : component.getDatabase().name();
         // requests on the component's Camel pool (profile kustoExportServer), queries on its engine pool
         KustoRestServer server = component.serve(commands,

@@ -26,7 +26,7 @@ class KustoExportCliTest {
     record Run(int exitCode, String stdout, String stderr) {
     }
 
-    private static Run exec(String... args) {
+    static Run exec(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = KustoExportCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A TCP proxy on 127.0.0.1 in front of a local service (Azurite) that misbehaves on demand, as a storage
@@ -24,6 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>{@link Fault#STALL}: accepts connections, reads what is sent, never answers;</li>
  * <li>{@link Fault#DROP}: accepts connections and closes them at once (a reset or premature close);</li>
  * <li>{@link Fault#DELAY}: forwards each new connection after {@link #delay(Duration)}.</li>
+ * <li>{@link Fault#UNAVAILABLE}: reads each HTTP request and answers {@code 503 Service Unavailable}, as an
+ * overloaded or restarting service (or its gateway) does, without forwarding it.</li>
  * </ul>
  * A new fault applies to new connections, and closes the open ones (a client's pooled connection cannot dodge
  * it). Plain blocking sockets, a thread per pumping direction (daemon threads, all stopped by {@link #close()});
@@ -32,7 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FaultProxy implements AutoCloseable {
     /** What the proxy does with a connection. */
     public enum Fault {
-        NONE, STALL, DROP, DELAY
+        NONE, STALL, DROP, DELAY, UNAVAILABLE
     }
 
     private static final int BUFFER = 64 * 1024;
@@ -42,6 +47,7 @@ public final class FaultProxy implements AutoCloseable {
     private final ExecutorService threads;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
+    private final AtomicInteger unavailableLeft = new AtomicInteger();
     private volatile Fault fault = Fault.NONE;
     private volatile Duration delay = Duration.ZERO;
     private volatile boolean closed;
@@ -87,6 +93,14 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
+    /**
+     * Answers the next {@code connections} new connections as {@link Fault#UNAVAILABLE} does, whatever the fault,
+     * and then goes on with the fault: an outage of a known number of requests, with no open connection closed.
+     */
+    public void unavailableFor(int connections) {
+        unavailableLeft.set(connections);
+    }
+
     /** The wait before forwarding a connection in {@link Fault#DELAY}. */
     public void delay(Duration wait) {
         this.delay = wait;
@@ -101,7 +115,7 @@ public final class FaultProxy implements AutoCloseable {
                 return; // closed
             }
             accepted.incrementAndGet();
-            Fault now = fault;
+            Fault now = unavailableLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? Fault.UNAVAILABLE : fault;
             if (now == Fault.DROP) {
                 closeQuietly(client);
                 continue;
@@ -117,6 +131,10 @@ public final class FaultProxy implements AutoCloseable {
                 discard(client.getInputStream());
                 return;
             }
+            if (now == Fault.UNAVAILABLE) {
+                answerUnavailable(client);
+                return;
+            }
             if (now == Fault.DELAY) {
                 Thread.sleep(delay.toMillis());
             }
@@ -127,6 +145,32 @@ public final class FaultProxy implements AutoCloseable {
         } catch (IOException | InterruptedException e) {
             closeQuietly(client);
         }
+    }
+
+    /** Reads one HTTP request (head and Content-Length body), answers 503 and closes. */
+    private void answerUnavailable(Socket client) throws IOException {
+        InputStream in = client.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                closeQuietly(client);
+                return;
+            }
+            head.append((char) b);
+        }
+        Matcher length = Pattern.compile("(?im)^content-length:\\s*(\\d+)")
+                .matcher(head);
+        if (length.find()) {
+            in.readNBytes(Integer.parseInt(length.group(1)));
+        }
+        byte[] body = "Service Unavailable".getBytes(StandardCharsets.US_ASCII);
+        OutputStream out = client.getOutputStream();
+        out.write(("HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\nContent-Length: " + body.length
+                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+        closeQuietly(client);
     }
 
     /** Reads until the peer or the proxy closes the connection, answering nothing. */

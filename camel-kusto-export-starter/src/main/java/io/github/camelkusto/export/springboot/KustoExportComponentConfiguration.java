@@ -101,6 +101,45 @@ public class KustoExportComponentConfiguration extends ComponentConfigurationPro
      */
     private Long storageRetryInitialBackoff = 1000L;
     /**
+     * The database on the cluster that commands and queries run in.
+     */
+    private String clusterDatabase;
+    /**
+     * After an async export pushed down with a completionUri: how soon the
+     * component first asks the cluster for the operation's state; the wait grows
+     * by half with each poll, up to 1 minute, for at most exportTimeout (1 hour by
+     * default).
+     */
+    private java.time.Duration clusterPollInterval;
+    /**
+     * An Azure Data Explorer cluster (or Fabric Eventhouse) to run every command
+     * on instead of the embedded engine, e.g. https://help.kusto.windows.net, or
+     * http://127.0.0.1:{port} for a local endpoint (kusto-export serve). .export
+     * is pushed down to it (see pushdown); .show and table commands and the
+     * operation commands go to it as written. Unset: the embedded engine runs
+     * everything.
+     */
+    private String clusterUri;
+    /**
+     * With a clusterUri: whether an export is pushed down (the cluster writes the
+     * artifacts itself, scaled over its nodes) or runs client-side (the cluster
+     * runs the query, its rows stream back through this component's writers).
+     * auto: push down when every target is cloud storage (Azure Blob, ADLS Gen2);
+     * always; never.
+     */
+    private io.github.camelkusto.export.cluster.Pushdown pushdown;
+    /**
+     * Attempts of one cluster request when the cluster did not run it: throttled
+     * (HTTP 429, a Throttled error) or unavailable (HTTP 503); a .show command
+     * also when the connection failed. 1 means no retry.
+     */
+    private Integer clusterRetryAttempts = 5;
+    /**
+     * The backoff before the first retry of a cluster request; it doubles with
+     * each retry (with jitter), up to 30 seconds.
+     */
+    private java.time.Duration clusterRetryInitialBackoff;
+    /**
      * When an export fails or is canceled, delete the artifacts it had already
      * committed, so that storage holds all of an export or none of it. Default
      * false: they are kept and listed by .show operation {id} details.
@@ -205,6 +244,51 @@ public class KustoExportComponentConfiguration extends ComponentConfigurationPro
      * gives small files. A record is never split across artifacts.
      */
     private Long sizeLimit;
+    /**
+     * An access token for the cluster, obtained elsewhere; sent as a bearer token
+     * as is (never renewed).
+     */
+    private String accessToken;
+    /**
+     * The path of the application's certificate with its private key: a PEM file,
+     * or a PFX/PKCS#12 file (.pfx, .p12) with clientCertificatePassword.
+     */
+    private String clientCertificate;
+    /**
+     * The password of a PFX certificate.
+     */
+    private String clientCertificatePassword;
+    /**
+     * The application (client) id of a service principal.
+     */
+    private String clientId;
+    /**
+     * The client secret of the application.
+     */
+    private String clientSecret;
+    /**
+     * How to sign in to the cluster, through Azure Identity. Unset, it follows
+     * from the options given: accessToken; clientId with clientSecret or
+     * clientCertificate (and tenantId); managedIdentityClientId (user-assigned
+     * managed identity); a tokenCredential bean; else defaultAzureCredential (none
+     * for a plain-http local endpoint). managedIdentity without
+     * managedIdentityClientId is the system-assigned identity.
+     */
+    private io.github.camelkusto.export.cluster.ClusterCredentialType clusterCredentialType;
+    /**
+     * The client id of a user-assigned managed identity.
+     */
+    private String managedIdentityClientId;
+    /**
+     * The Microsoft Entra tenant id of the application.
+     */
+    private String tenantId;
+    /**
+     * A com.azure.core.credential.TokenCredential to sign in to the cluster with;
+     * autowired when the registry holds exactly one. The option is a
+     * com.azure.core.credential.TokenCredential type (a #bean:name reference).
+     */
+    private com.azure.core.credential.TokenCredential tokenCredential;
 
     public Boolean getAsync() {
         return async;
@@ -308,6 +392,54 @@ public class KustoExportComponentConfiguration extends ComponentConfigurationPro
 
     public void setStorageRetryInitialBackoff(Long storageRetryInitialBackoff) {
         this.storageRetryInitialBackoff = storageRetryInitialBackoff;
+    }
+
+    public String getClusterDatabase() {
+        return clusterDatabase;
+    }
+
+    public void setClusterDatabase(String clusterDatabase) {
+        this.clusterDatabase = clusterDatabase;
+    }
+
+    public java.time.Duration getClusterPollInterval() {
+        return clusterPollInterval;
+    }
+
+    public void setClusterPollInterval(java.time.Duration clusterPollInterval) {
+        this.clusterPollInterval = clusterPollInterval;
+    }
+
+    public String getClusterUri() {
+        return clusterUri;
+    }
+
+    public void setClusterUri(String clusterUri) {
+        this.clusterUri = clusterUri;
+    }
+
+    public io.github.camelkusto.export.cluster.Pushdown getPushdown() {
+        return pushdown;
+    }
+
+    public void setPushdown(io.github.camelkusto.export.cluster.Pushdown pushdown) {
+        this.pushdown = pushdown;
+    }
+
+    public Integer getClusterRetryAttempts() {
+        return clusterRetryAttempts;
+    }
+
+    public void setClusterRetryAttempts(Integer clusterRetryAttempts) {
+        this.clusterRetryAttempts = clusterRetryAttempts;
+    }
+
+    public java.time.Duration getClusterRetryInitialBackoff() {
+        return clusterRetryInitialBackoff;
+    }
+
+    public void setClusterRetryInitialBackoff(java.time.Duration clusterRetryInitialBackoff) {
+        this.clusterRetryInitialBackoff = clusterRetryInitialBackoff;
     }
 
     public Boolean getCleanupOnFailure() {
@@ -460,5 +592,77 @@ public class KustoExportComponentConfiguration extends ComponentConfigurationPro
 
     public void setSizeLimit(Long sizeLimit) {
         this.sizeLimit = sizeLimit;
+    }
+
+    public String getAccessToken() {
+        return accessToken;
+    }
+
+    public void setAccessToken(String accessToken) {
+        this.accessToken = accessToken;
+    }
+
+    public String getClientCertificate() {
+        return clientCertificate;
+    }
+
+    public void setClientCertificate(String clientCertificate) {
+        this.clientCertificate = clientCertificate;
+    }
+
+    public String getClientCertificatePassword() {
+        return clientCertificatePassword;
+    }
+
+    public void setClientCertificatePassword(String clientCertificatePassword) {
+        this.clientCertificatePassword = clientCertificatePassword;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public String getClientSecret() {
+        return clientSecret;
+    }
+
+    public void setClientSecret(String clientSecret) {
+        this.clientSecret = clientSecret;
+    }
+
+    public io.github.camelkusto.export.cluster.ClusterCredentialType getClusterCredentialType() {
+        return clusterCredentialType;
+    }
+
+    public void setClusterCredentialType(io.github.camelkusto.export.cluster.ClusterCredentialType clusterCredentialType) {
+        this.clusterCredentialType = clusterCredentialType;
+    }
+
+    public String getManagedIdentityClientId() {
+        return managedIdentityClientId;
+    }
+
+    public void setManagedIdentityClientId(String managedIdentityClientId) {
+        this.managedIdentityClientId = managedIdentityClientId;
+    }
+
+    public String getTenantId() {
+        return tenantId;
+    }
+
+    public void setTenantId(String tenantId) {
+        this.tenantId = tenantId;
+    }
+
+    public com.azure.core.credential.TokenCredential getTokenCredential() {
+        return tokenCredential;
+    }
+
+    public void setTokenCredential(com.azure.core.credential.TokenCredential tokenCredential) {
+        this.tokenCredential = tokenCredential;
     }
 }

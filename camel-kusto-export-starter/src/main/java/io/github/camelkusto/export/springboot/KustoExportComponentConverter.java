@@ -27,6 +27,7 @@ public class KustoExportComponentConverter implements GenericConverter {
         Set<ConvertiblePair> answer = new LinkedHashSet<>();
         answer.add(new ConvertiblePair(String.class, io.github.camelkusto.export.KustoExportConfiguration.class));
         answer.add(new ConvertiblePair(String.class, io.github.camelkusto.kql.catalog.KustoDatabase.class));
+        answer.add(new ConvertiblePair(String.class, com.azure.core.credential.TokenCredential.class));
         return answer;
     }
 
@@ -42,6 +43,8 @@ public class KustoExportComponentConverter implements GenericConverter {
                 return applicationContext.getBean(ref, io.github.camelkusto.export.KustoExportConfiguration.class);
             case "io.github.camelkusto.kql.catalog.KustoDatabase":
                 return applicationContext.getBean(ref, io.github.camelkusto.kql.catalog.KustoDatabase.class);
+            case "com.azure.core.credential.TokenCredential":
+                return applicationContext.getBean(ref, com.azure.core.credential.TokenCredential.class);
             default:
                 return null;
         }

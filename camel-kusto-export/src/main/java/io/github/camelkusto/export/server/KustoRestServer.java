@@ -145,6 +145,9 @@ public final class KustoRestServer implements AutoCloseable {
             } else {
                 query = engine.prepare(csl);
             }
+        } catch (ThrottledCommandException e) {
+            fail(exchange, 429, OneApiError.throttled(String.valueOf(e.getMessage())), ids);
+            return;
         } catch (KustoException e) {
             fail(exchange, 400, OneApiError.badRequest(String.valueOf(e.getMessage())), ids);
             return;

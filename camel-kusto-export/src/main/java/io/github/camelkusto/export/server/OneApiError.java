@@ -31,6 +31,10 @@ record OneApiError(String code, String type, String message, boolean permanent) 
                 true);
     }
 
+    static OneApiError throttled(String message) {
+        return new OneApiError("Throttled", "Kusto.Data.Exceptions.KustoRequestThrottledException", message, false);
+    }
+
     static OneApiError notFound(String message) {
         return new OneApiError("General_NotFound", "Kusto.Data.Exceptions.EntityNotFoundException", message, true);
     }
