@@ -9,10 +9,13 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -148,8 +151,13 @@ public final class KustoRestServer implements AutoCloseable {
             fail(exchange, 500, OneApiError.unexpected("the request failed: " + e), ids);
             return;
         }
+        boolean gzip = acceptsGzip(exchange); // as ADX answers its clients (kusto-data 7's streaming query needs it)
+        if (gzip) {
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+        }
         exchange.sendResponseHeaders(200, 0); // chunked: rows stream as the engine produces them
-        try (JsonGenerator g = generator(exchange.getResponseBody())) {
+        OutputStream body = gzip ? new FastGzipOutputStream(exchange.getResponseBody()) : exchange.getResponseBody();
+        try (JsonGenerator g = generator(body)) {
             if (table != null) {
                 ResponseBodies.v1(g, table);
             } else if (path.equals(QUERY_V2)) {
@@ -184,6 +192,20 @@ public final class KustoRestServer implements AutoCloseable {
                     + settings.databaseName() + "'");
         }
         return request.get("csl").asText();
+    }
+
+    /** Whether the client takes a gzip body ({@code Accept-Encoding: gzip,deflate}); deflate is never sent. */
+    private static boolean acceptsGzip(HttpExchange exchange) {
+        String accepted = exchange.getRequestHeaders().getFirst("Accept-Encoding");
+        return accepted != null && accepted.toLowerCase(Locale.ROOT).contains("gzip");
+    }
+
+    /** gzip at deflate level 1: the response is compressed as fast as rows are written into it. */
+    private static final class FastGzipOutputStream extends GZIPOutputStream {
+        FastGzipOutputStream(OutputStream out) throws IOException {
+            super(out, RESPONSE_BUFFER);
+            def.setLevel(Deflater.BEST_SPEED);
+        }
     }
 
     private boolean authorized(HttpExchange exchange) {
