@@ -40,9 +40,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Microsoft's kusto-data client) and its rows stream back into the component's artifact writers. The artifacts
  * are the embedded engine's, byte for byte.
  */
-class ClientSideExportTest {
+public class ClientSideExportTest {
     /** Every Kusto type, its awkward values (NaN, ±Infinity, text that needs quoting) and a null of each. */
-    static final String ALL_TYPES = ".set AllTypes <| datatable(b:bool, i:int, l:long, r:real, d:decimal, s:string,"
+    public static final String ALL_TYPES = ".set AllTypes <| datatable(b:bool, i:int, l:long, r:real, d:decimal, s:string,"
             + " t:datetime, ts:timespan, g:guid, dyn:dynamic) ["
             + " true, 42, 9007199254740993, 1.5, decimal(123.456), 'héllo, \"world\"\\n\\tend ☃ 😀',"
             + "   datetime(2024-01-02T03:04:05.1234567Z), timespan(1.02:03:04.5), guid(0f8fad5b-d9cb-469f-a165-70867728950e),"

@@ -116,8 +116,8 @@ public final class ClusterQuerySource implements QuerySource {
         return properties;
     }
 
-    /** The response's primary rows: one partition, read once. */
-    private final class StreamedRows implements Partition {
+    /** The response's primary rows: one partition, read once; closing it unread drops the response. */
+    private final class StreamedRows implements Partition, AutoCloseable {
         private final V2ResultReader rows;
         private final Cancellation cancellation;
         private final AtomicBoolean opened = new AtomicBoolean();
@@ -149,6 +149,11 @@ public final class ClusterQuerySource implements QuerySource {
                     rows.close();
                 }
             };
+        }
+
+        @Override
+        public void close() {
+            rows.close();
         }
     }
 }
