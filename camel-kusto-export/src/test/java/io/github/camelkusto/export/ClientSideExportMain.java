@@ -1,10 +1,5 @@
 package io.github.camelkusto.export;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.util.List;
-
 import com.microsoft.azure.kusto.data.auth.ConnectionStringBuilder;
 import io.github.camelkusto.export.artifact.MemoryBoundExportMain;
 import io.github.camelkusto.export.source.ClusterQuerySource;
@@ -33,14 +28,7 @@ public final class ClientSideExportMain {
             long start = System.nanoTime();
             ResultTable artifacts = new SourceExports(camel, cluster).export(".export to csv (@'" + folder
                     + "') with (distribution=single) <| " + MemoryBoundExportMain.query(rows));
-            double seconds = (System.nanoTime() - start) / 1e9;
-            for (List<Object> a : artifacts.rows()) {
-                System.out.println("ARTIFACT " + a.get(0) + "," + a.get(1) + "," + a.get(2));
-            }
-            long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getPeakUsage)
-                    .mapToLong(u -> u.getUsed()).sum();
-            System.out.printf("SUMMARY peakHeap=%d seconds=%.1f%n", peak, seconds);
+            MemoryBoundExportMain.report(artifacts, (System.nanoTime() - start) / 1e9);
         }
     }
 }

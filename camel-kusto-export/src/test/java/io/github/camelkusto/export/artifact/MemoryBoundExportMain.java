@@ -43,14 +43,18 @@ public final class MemoryBoundExportMain {
             ResultTable artifacts = template.requestBody("kusto-export:csv", ".export " + (compressed ? "compressed " : "")
                     + "to csv (@'" + folder + "') with"
                     + " (sizeLimit=" + sizeLimit + ", " + properties + ") <| " + query(rows), ResultTable.class);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            for (List<Object> a : artifacts.rows()) {
-                System.out.println("ARTIFACT " + a.get(0) + "," + a.get(1) + "," + a.get(2));
-            }
-            long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getPeakUsage)
-                    .mapToLong(u -> u.getUsed()).sum();
-            System.out.printf("SUMMARY peakHeap=%d seconds=%.1f%n", peak, seconds);
+            report(artifacts, (System.nanoTime() - start) / 1e9);
         }
+    }
+
+    /** Prints {@code ARTIFACT path,records,bytes} per artifact, then {@code SUMMARY peakHeap=<bytes> seconds=<s>}. */
+    public static void report(ResultTable artifacts, double seconds) {
+        for (List<Object> a : artifacts.rows()) {
+            System.out.println("ARTIFACT " + a.get(0) + "," + a.get(1) + "," + a.get(2));
+        }
+        long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getPeakUsage)
+                .mapToLong(u -> u.getUsed()).sum();
+        System.out.printf("SUMMARY peakHeap=%d seconds=%.1f%n", peak, seconds);
     }
 }
