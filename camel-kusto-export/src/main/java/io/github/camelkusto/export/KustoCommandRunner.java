@@ -231,13 +231,18 @@ final class KustoCommandRunner {
         } catch (KustoSyntaxException e) {
             throw e.within(command.text(), command.queryStart());
         }
-        router.artifactSchema(result.schema()); // an export to a table checks the query's columns here
-        for (StorageTarget target : targets) {
-            try {
-                target.verify(cancellation);
-            } catch (IOException e) {
-                throw new StorageException("cannot write to " + target.describe() + ": " + Failures.why(e), e);
+        try {
+            router.artifactSchema(result.schema()); // an export to a table checks the query's columns here
+            for (StorageTarget target : targets) {
+                try {
+                    target.verify(cancellation);
+                } catch (IOException e) {
+                    throw new StorageException("cannot write to " + target.describe() + ": " + Failures.why(e), e);
+                }
             }
+        } catch (RuntimeException e) {
+            QuerySource.release(result); // a cluster's response may be open: drop it
+            throw e;
         }
         LOG.debug("Exporting from {} to {}: {}", source.describe(),
                 targets.stream().map(StorageTarget::describe).toList(), command);

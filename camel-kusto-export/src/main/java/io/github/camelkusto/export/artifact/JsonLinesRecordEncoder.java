@@ -23,7 +23,6 @@ import io.github.camelkusto.kql.types.KqlValues;
 final class JsonLinesRecordEncoder implements RecordEncoder {
     private final SerializableString[] keys;
     private final KqlType[] types;
-    private final byte[] datetime = new byte[DatetimeText.LENGTH];
     private final DatetimeText datetimes = new DatetimeText();
     private ByteChunk boundTo;
     private JsonGenerator json;
@@ -74,14 +73,7 @@ final class JsonLinesRecordEncoder implements RecordEncoder {
             case DECIMAL -> g.writeNumber(((BigDecimal) v.getObject(row)).toPlainString());
             case STRING -> g.writeString((String) v.getObject(row));
             case DYNAMIC -> DynamicJson.write(v.getObject(row), g);
-            case DATETIME -> {
-                int length = datetimes.format(v.getLong(row), datetime, 0);
-                if (length < 0) {
-                    g.writeString(KqlValues.render(v.box(row)));
-                } else {
-                    g.writeRawUTF8String(datetime, 0, length); // ASCII digits and separators: nothing to escape
-                }
-            }
+            case DATETIME -> datetimes.writeJson(v.getLong(row), g);
             case TIMESPAN, GUID -> g.writeString(KqlValues.render(v.box(row)));
         }
     }

@@ -9,8 +9,11 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -132,10 +135,13 @@ public final class KustoRestServer implements AutoCloseable {
 
     private void serve(HttpExchange exchange, String path, RequestIds ids) throws IOException {
         String csl;
+        boolean progressive;
         QueryResult query = null;
         ResultTable table = null;
         try {
-            csl = command(exchange);
+            JsonNode request = request(exchange);
+            csl = request.get("csl").asText();
+            progressive = progressive(request);
             if (path.equals(MGMT)) {
                 if (!csl.stripLeading().startsWith(".")) {
                     throw new KustoException("the management endpoint runs commands that start with '.': send"
@@ -156,20 +162,25 @@ public final class KustoRestServer implements AutoCloseable {
             fail(exchange, 500, OneApiError.unexpected("the request failed: " + e), ids);
             return;
         }
+        boolean gzip = acceptsGzip(exchange); // as ADX answers its clients (kusto-data 7's streaming query needs it)
+        if (gzip) {
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+        }
         exchange.sendResponseHeaders(200, 0); // chunked: rows stream as the engine produces them
-        try (JsonGenerator g = generator(exchange.getResponseBody())) {
+        OutputStream body = gzip ? new FastGzipOutputStream(exchange.getResponseBody()) : exchange.getResponseBody();
+        try (JsonGenerator g = generator(body)) {
             if (table != null) {
                 ResponseBodies.v1(g, table);
             } else if (path.equals(QUERY_V2)) {
-                ResponseBodies.v2(g, query, ids);
+                ResponseBodies.v2(g, query, ids, progressive);
             } else {
                 ResponseBodies.v1(g, query, ids);
             }
         }
     }
 
-    /** The request's {@code csl}, after checking its {@code db}. */
-    private String command(HttpExchange exchange) throws IOException {
+    /** The request, after checking it has a {@code csl} and its {@code db} is ours. */
+    private JsonNode request(HttpExchange exchange) throws IOException {
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readNBytes(MAX_REQUEST_BYTES + 1);
@@ -191,7 +202,38 @@ public final class KustoRestServer implements AutoCloseable {
             throw new KustoException("database '" + db.asText() + "' does not exist: this server serves '"
                     + settings.databaseName() + "'");
         }
-        return request.get("csl").asText();
+        return request;
+    }
+
+    /**
+     * Whether the client asked for a progressive v2 result (client request property
+     * {@code results_progressive_enabled}); {@code properties} is an object or, as kusto-data sends it, its JSON text.
+     */
+    private static boolean progressive(JsonNode request) {
+        JsonNode properties = request.path("properties");
+        if (properties.isTextual()) {
+            try {
+                properties = KqlValues.JSON.readTree(properties.asText());
+            } catch (JsonProcessingException e) {
+                throw new KustoException("the request's 'properties' are not JSON: " + e.getOriginalMessage());
+            }
+        }
+        JsonNode option = properties.path("Options").path("results_progressive_enabled");
+        return option.asBoolean(false) || option.asText().equalsIgnoreCase("true");
+    }
+
+    /** Whether the client takes a gzip body ({@code Accept-Encoding: gzip,deflate}); deflate is never sent. */
+    private static boolean acceptsGzip(HttpExchange exchange) {
+        String accepted = exchange.getRequestHeaders().getFirst("Accept-Encoding");
+        return accepted != null && accepted.toLowerCase(Locale.ROOT).contains("gzip");
+    }
+
+    /** gzip at deflate level 1: the response is compressed as fast as rows are written into it. */
+    private static final class FastGzipOutputStream extends GZIPOutputStream {
+        FastGzipOutputStream(OutputStream out) throws IOException {
+            super(out, RESPONSE_BUFFER);
+            def.setLevel(Deflater.BEST_SPEED);
+        }
     }
 
     private boolean authorized(HttpExchange exchange) {

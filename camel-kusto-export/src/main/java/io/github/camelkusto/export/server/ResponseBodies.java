@@ -10,30 +10,32 @@ import io.github.camelkusto.kql.types.KqlValues;
 
 /**
  * The bodies of successful responses. v2 (queries): a JSON array of frames, DataSetHeader, the QueryProperties,
- * PrimaryResult and QueryCompletionInformation DataTables, and DataSetCompletion, not progressive. v1 (management
+ * PrimaryResult (or, progressive, its header, fragments and completion) and QueryCompletionInformation DataTables,
+ * and DataSetCompletion. v1 (management
  * commands, v1 queries): {@code {"Tables": [...]}} with one table.
  */
 final class ResponseBodies {
+    private static final int PRIMARY_TABLE_ID = 1;
     private ResponseBodies() {
     }
 
-    static void v2(JsonGenerator g, QueryResult result, RequestIds ids) throws IOException {
+    /**
+     * @param progressive as ADX answers {@code results_progressive_enabled}: the primary result as a TableHeader,
+     *                    a DataAppend TableFragment per batch of rows and a TableCompletion; else one DataTable
+     */
+    static void v2(JsonGenerator g, QueryResult result, RequestIds ids, boolean progressive) throws IOException {
         g.writeStartArray();
         g.writeStartObject();
         g.writeStringField("FrameType", "DataSetHeader");
-        g.writeBooleanField("IsProgressive", false);
+        g.writeBooleanField("IsProgressive", progressive);
         g.writeStringField("Version", "v2.0");
-        g.writeBooleanField("IsFragmented", false);
-        g.writeStringField("ErrorReportingPlacement", "InData");
+        g.writeBooleanField("IsFragmented", progressive);
+        g.writeStringField("ErrorReportingPlacement", progressive ? "EndOfTable" : "InData");
         g.writeEndObject();
 
         writeQueryProperties(g);
 
-        dataTableStart(g, 1, "PrimaryResult", "PrimaryResult");
-        TableWriter table = new TableWriter(g, false);
-        table.columns(result.schema());
-        OneApiError failure = table.rows(result, ids);
-        g.writeEndObject();
+        OneApiError failure = progressive ? primaryFragments(g, result, ids) : primaryTable(g, result, ids);
 
         writeCompletionInformation(g, ids, failure);
 
@@ -42,11 +44,42 @@ final class ResponseBodies {
         g.writeBooleanField("HasErrors", failure != null);
         g.writeBooleanField("Cancelled", false);
         if (failure != null) {
-            g.writeArrayFieldStart("OneApiErrors");
-            failure.write(g, ids);
-            g.writeEndArray();
+            writeErrors(g, failure, ids);
         }
         g.writeEndObject();
+        g.writeEndArray();
+    }
+
+    private static OneApiError primaryTable(JsonGenerator g, QueryResult result, RequestIds ids) throws IOException {
+        dataTableStart(g, "DataTable", PRIMARY_TABLE_ID, "PrimaryResult", "PrimaryResult");
+        TableWriter table = new TableWriter(g, false);
+        table.columns(result.schema());
+        OneApiError failure = table.rows(result, ids);
+        g.writeEndObject();
+        return failure;
+    }
+
+    private static OneApiError primaryFragments(JsonGenerator g, QueryResult result, RequestIds ids)
+            throws IOException {
+        dataTableStart(g, "TableHeader", PRIMARY_TABLE_ID, "PrimaryResult", "PrimaryResult");
+        TableWriter table = new TableWriter(g, false);
+        table.columns(result.schema());
+        g.writeEndObject();
+        TableWriter.Fragments fragments = table.fragments(result, PRIMARY_TABLE_ID);
+        g.writeStartObject();
+        g.writeStringField("FrameType", "TableCompletion");
+        g.writeNumberField("TableId", PRIMARY_TABLE_ID);
+        g.writeNumberField("RowCount", fragments.rows());
+        if (fragments.failure() != null) {
+            writeErrors(g, fragments.failure(), ids);
+        }
+        g.writeEndObject();
+        return fragments.failure();
+    }
+
+    private static void writeErrors(JsonGenerator g, OneApiError failure, RequestIds ids) throws IOException {
+        g.writeArrayFieldStart("OneApiErrors");
+        failure.write(g, ids);
         g.writeEndArray();
     }
 
@@ -78,16 +111,17 @@ final class ResponseBodies {
         g.writeEndObject();
     }
 
-    private static void dataTableStart(JsonGenerator g, int id, String kind, String name) throws IOException {
+    private static void dataTableStart(JsonGenerator g, String frameType, int id, String kind, String name)
+            throws IOException {
         g.writeStartObject();
-        g.writeStringField("FrameType", "DataTable");
+        g.writeStringField("FrameType", frameType);
         g.writeNumberField("TableId", id);
         g.writeStringField("TableKind", kind);
         g.writeStringField("TableName", name);
     }
 
     private static void writeQueryProperties(JsonGenerator g) throws IOException {
-        dataTableStart(g, 0, "QueryProperties", "@ExtendedProperties");
+        dataTableStart(g, "DataTable", 0, "QueryProperties", "@ExtendedProperties");
         g.writeRaw(",\"Columns\":[{\"ColumnName\":\"TableId\",\"ColumnType\":\"int\"},"
                 + "{\"ColumnName\":\"Key\",\"ColumnType\":\"string\"},"
                 + "{\"ColumnName\":\"Value\",\"ColumnType\":\"dynamic\"}],"
@@ -98,7 +132,7 @@ final class ResponseBodies {
 
     private static void writeCompletionInformation(JsonGenerator g, RequestIds ids, OneApiError failure)
             throws IOException {
-        dataTableStart(g, 2, "QueryCompletionInformation", "QueryCompletionInformation");
+        dataTableStart(g, "DataTable", 2, "QueryCompletionInformation", "QueryCompletionInformation");
         g.writeRaw(",\"Columns\":[{\"ColumnName\":\"Timestamp\",\"ColumnType\":\"datetime\"},"
                 + "{\"ColumnName\":\"ClientRequestId\",\"ColumnType\":\"string\"},"
                 + "{\"ColumnName\":\"ActivityId\",\"ColumnType\":\"guid\"},"

@@ -65,22 +65,9 @@ final class TableWriter {
      * client went away) is thrown.
      */
     OneApiError rows(QueryResult result, RequestIds ids) throws IOException {
-        KqlType[] types = result.schema().columns().stream().map(Column::type).toArray(KqlType[]::new);
+        KqlType[] types = types(result);
         g.writeArrayFieldStart("Rows");
-        OneApiError failure = null;
-        try {
-            for (Partition partition : result.partitions()) {
-                try (BatchStream batches = partition.open()) {
-                    for (Batch batch = batches.next(); batch != null; batch = batches.next()) {
-                        write(batch, types);
-                    }
-                }
-            }
-        } catch (KustoException e) {
-            failure = OneApiError.badRequest(String.valueOf(e.getMessage()));
-        } catch (RuntimeException e) {
-            failure = OneApiError.unexpected("the query failed: " + e);
-        }
+        OneApiError failure = eachBatch(result, batch -> write(batch, types));
         if (failure != null) {
             g.writeStartObject();
             g.writeArrayFieldStart("OneApiErrors");
@@ -90,6 +77,57 @@ final class TableWriter {
         }
         g.writeEndArray();
         return failure;
+    }
+
+    /** What a progressive table's fragments held, and the failure that ended them early (null when none). */
+    record Fragments(long rows, OneApiError failure) {
+    }
+
+    /**
+     * A query result as progressive v2 frames, a {@code DataAppend} TableFragment per batch; an engine failure ends
+     * them and is returned, for the TableCompletion frame to report.
+     */
+    Fragments fragments(QueryResult result, int tableId) throws IOException {
+        KqlType[] types = types(result);
+        long[] rows = {0};
+        OneApiError failure = eachBatch(result, batch -> {
+            g.writeStartObject();
+            g.writeStringField("FrameType", "TableFragment");
+            g.writeStringField("TableFragmentType", "DataAppend");
+            g.writeNumberField("TableId", tableId);
+            g.writeArrayFieldStart("Rows");
+            write(batch, types);
+            g.writeEndArray();
+            g.writeEndObject();
+            rows[0] += batch.rowCount();
+        });
+        return new Fragments(rows[0], failure);
+    }
+
+    private interface BatchWriter {
+        void write(Batch batch) throws IOException;
+    }
+
+    /** Writes every batch of every partition; an engine failure stops and is returned, an I/O failure thrown. */
+    private static OneApiError eachBatch(QueryResult result, BatchWriter writer) throws IOException {
+        try {
+            for (Partition partition : result.partitions()) {
+                try (BatchStream batches = partition.open()) {
+                    for (Batch batch = batches.next(); batch != null; batch = batches.next()) {
+                        writer.write(batch);
+                    }
+                }
+            }
+            return null;
+        } catch (KustoException e) {
+            return OneApiError.badRequest(String.valueOf(e.getMessage()));
+        } catch (RuntimeException e) {
+            return OneApiError.unexpected("the query failed: " + e);
+        }
+    }
+
+    private static KqlType[] types(QueryResult result) {
+        return result.schema().columns().stream().map(Column::type).toArray(KqlType[]::new);
     }
 
     private void write(Batch batch, KqlType[] types) throws IOException {

@@ -1,5 +1,6 @@
 package io.github.camelkusto.export.source;
 
+import io.github.camelkusto.kql.data.Partition;
 import io.github.camelkusto.kql.data.QueryResult;
 import io.github.camelkusto.kql.exec.Cancellation;
 
@@ -26,4 +27,20 @@ public interface QuerySource {
 
     /** What to call this source in logs, e.g. {@code embedded database 'default'}. */
     String describe();
+
+    /**
+     * Frees what a prepared result holds before its partitions are read (a cluster's open response), for an
+     * export that fails between {@link #prepare} and writing: partitions that are {@link AutoCloseable} are closed.
+     */
+    static void release(QueryResult result) {
+        for (Partition partition : result.partitions()) {
+            if (partition instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // releasing after a failure: the failure is what is reported
+                }
+            }
+        }
+    }
 }

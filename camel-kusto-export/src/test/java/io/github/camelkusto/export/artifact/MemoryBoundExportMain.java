@@ -22,7 +22,7 @@ public final class MemoryBoundExportMain {
     }
 
     /** Log-like rows, about 90 bytes of csv each; Id counts from 0 and comes first. */
-    static String query(long rows) {
+    public static String query(long rows) {
         return "range Id from 0 to " + (rows - 1) + " step 1"
                 + " | extend Timestamp = datetime(2026-01-01) + Id * 37ms,"
                 + " Level = case(Id % 4 == 0, 'Information', Id % 4 == 1, 'Warning', Id % 4 == 2, 'Error', 'Verbose'),"
@@ -43,14 +43,18 @@ public final class MemoryBoundExportMain {
             ResultTable artifacts = template.requestBody("kusto-export:csv", ".export " + (compressed ? "compressed " : "")
                     + "to csv (@'" + folder + "') with"
                     + " (sizeLimit=" + sizeLimit + ", " + properties + ") <| " + query(rows), ResultTable.class);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            for (List<Object> a : artifacts.rows()) {
-                System.out.println("ARTIFACT " + a.get(0) + "," + a.get(1) + "," + a.get(2));
-            }
-            long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getPeakUsage)
-                    .mapToLong(u -> u.getUsed()).sum();
-            System.out.printf("SUMMARY peakHeap=%d seconds=%.1f%n", peak, seconds);
+            report(artifacts, (System.nanoTime() - start) / 1e9);
         }
+    }
+
+    /** Prints {@code ARTIFACT path,records,bytes} per artifact, then {@code SUMMARY peakHeap=<bytes> seconds=<s>}. */
+    public static void report(ResultTable artifacts, double seconds) {
+        for (List<Object> a : artifacts.rows()) {
+            System.out.println("ARTIFACT " + a.get(0) + "," + a.get(1) + "," + a.get(2));
+        }
+        long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getPeakUsage)
+                .mapToLong(u -> u.getUsed()).sum();
+        System.out.printf("SUMMARY peakHeap=%d seconds=%.1f%n", peak, seconds);
     }
 }
