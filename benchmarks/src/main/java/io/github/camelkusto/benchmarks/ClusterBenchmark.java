@@ -23,6 +23,7 @@ import io.github.camelkusto.export.source.QuerySource;
 import io.github.camelkusto.export.storage.LocalFolderLocation;
 import io.github.camelkusto.export.storage.LocalFolderTarget;
 import io.github.camelkusto.kql.catalog.KustoDatabase;
+import io.github.camelkusto.kql.exec.QueryEngine;
 
 /**
  * Client-side export against the embedded engine: the same rows exported as csv to a local folder by the same
@@ -45,8 +46,9 @@ final class ClusterBenchmark {
         Figures figures = new Figures("client-side export of " + String.format("%,d", rows.count()) + " log rows"
                 + " through the Kusto REST protocol (server in this JVM, 127.0.0.1)", "client-side", "embedded");
         KustoDatabase database = new KustoDatabase("default");
-        try (KustoRestServer server = KustoRestServer.start(database, new EmbeddedManagementCommands(database),
-                ServerSettings.of(0, "default"))) {
+        try (KustoRestServer server = KustoRestServer.start(new QueryEngine(database, Runnable::run),
+                new EmbeddedManagementCommands(database, new QueryEngine(database, Runnable::run)),
+                ServerSettings.of(0, "default"), Runnable::run)) {
             StreamingClient client = ClusterQuerySource.streamingClient(
                     new ConnectionStringBuilder("Data Source=" + server.uri()));
             QuerySource cluster = new ClusterQuerySource(client, "default", server.uri().toString());

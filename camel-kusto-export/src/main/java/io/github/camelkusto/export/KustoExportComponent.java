@@ -156,7 +156,7 @@ public class KustoExportComponent extends DefaultComponent {
      * Where client-side exports from a cluster get their rows: the streaming ClusterQuerySource is wired in here;
      * until then such an export fails saying it is not available.
      */
-    private final ClusterQuerySources clusterQuerySources = ClusterQuerySources.NOT_AVAILABLE;
+    private final ClusterQuerySources clusterQuerySources = ClusterConnection::querySource;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {

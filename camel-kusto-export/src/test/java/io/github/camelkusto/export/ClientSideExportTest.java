@@ -12,8 +12,8 @@ import org.apache.avro.file.DataFileReader;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import com.microsoft.azure.kusto.data.auth.ConnectionStringBuilder;
-import io.github.camelkusto.export.server.EmbeddedManagementCommands;
 import io.github.camelkusto.export.server.KustoRestServer;
+import io.github.camelkusto.export.server.ServedDatabase;
 import io.github.camelkusto.export.server.ServerSettings;
 import io.github.camelkusto.export.source.ClusterQuerySource;
 import io.github.camelkusto.export.source.EmbeddedQuerySource;
@@ -65,14 +65,15 @@ public class ClientSideExportTest {
 
     private final KustoDatabase database = new KustoDatabase("Samples");
     private CamelContext camel;
+    private ServedDatabase served;
     private KustoRestServer server;
     private StreamingClient client;
 
     @BeforeEach
     void start() throws Exception {
-        new EmbeddedManagementCommands(database).execute(ALL_TYPES);
-        server = KustoRestServer.start(database, new EmbeddedManagementCommands(database),
-                ServerSettings.of(0, "Samples"));
+        ServedDatabase.commands(database).execute(ALL_TYPES);
+        served = ServedDatabase.serve(database, ServerSettings.of(0, "Samples"));
+        server = served.server();
         client = ClusterQuerySource.streamingClient(new ConnectionStringBuilder("Data Source=" + server.uri()));
         camel = new DefaultCamelContext();
         camel.start();
@@ -81,7 +82,7 @@ public class ClientSideExportTest {
     @AfterEach
     void stop() {
         camel.stop();
-        server.close();
+        served.close();
     }
 
     private ClusterQuerySource cluster() {

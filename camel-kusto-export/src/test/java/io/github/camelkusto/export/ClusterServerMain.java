@@ -1,7 +1,6 @@
 package io.github.camelkusto.export;
 
-import io.github.camelkusto.export.server.EmbeddedManagementCommands;
-import io.github.camelkusto.export.server.KustoRestServer;
+import io.github.camelkusto.export.server.ServedDatabase;
 import io.github.camelkusto.export.server.ServerSettings;
 import io.github.camelkusto.kql.catalog.KustoDatabase;
 
@@ -15,9 +14,8 @@ public final class ClusterServerMain {
 
     public static void main(String[] args) throws Exception {
         KustoDatabase database = new KustoDatabase("default");
-        try (KustoRestServer server = KustoRestServer.start(database, new EmbeddedManagementCommands(database),
-                ServerSettings.of(0, "default"))) {
-            System.out.println("listening on " + server.uri());
+        try (ServedDatabase served = ServedDatabase.serve(database, ServerSettings.of(0, "default"))) {
+            System.out.println("listening on " + served.server().uri());
             System.out.flush();
             while (System.in.read() >= 0) {
                 // serves until the parent closes our input (or dies)

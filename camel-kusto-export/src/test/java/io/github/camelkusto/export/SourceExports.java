@@ -46,7 +46,7 @@ final class SourceExports {
         OperationRegistry operations = new OperationRegistry(exports, progress,
                 new OperationRegistry.Limits(2, 10, Duration.ofHours(1)), null, Clock.systemUTC());
         StorageTargets storage = new StorageTargets(camel, StorageTargets.DEFAULT_BLOCK_SIZE, StorageRetry.DEFAULT,
-                stagers);
+                stagers, pools.newCachedThreadPool(this, "SourceExportsHttp"));
         runner = new KustoCommandRunner(new KustoDatabase("unused"), source, storage, operations, writers, cores,
                 compressors, queryWorkers, ExternalTableCatalog.inMemory());
     }

@@ -26,6 +26,9 @@ import com.microsoft.azure.kusto.data.exceptions.ThrottleException;
 import com.microsoft.azure.kusto.data.http.HttpClientFactory;
 import com.microsoft.azure.kusto.data.http.HttpClientProperties;
 import io.github.camelkusto.export.command.Redaction;
+import io.github.camelkusto.export.source.ClusterQuerySource;
+import io.github.camelkusto.export.source.QuerySource;
+import io.github.camelkusto.kql.KustoException;
 import io.github.camelkusto.kql.data.ResultTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,9 +52,14 @@ public final class ClusterConnection {
     private final ClusterRetry retry;
     /** The credential options' own secrets (token, client secret): masked in every message. */
     private final List<String> secrets;
+    /** What client-side exports build their streaming client from (see {@link #querySource()}). */
+    private final ConnectionStringBuilder connection;
+    private final HttpClient http;
 
     private ClusterConnection(URI clusterUri, String database, Client client, ClusterRetry retry,
-            List<String> secrets) {
+            List<String> secrets, ConnectionStringBuilder connection, HttpClient http) {
+        this.connection = connection;
+        this.http = http;
         this.clusterUri = clusterUri;
         this.database = database;
         this.client = client;
@@ -121,7 +129,7 @@ public final class ClusterConnection {
         }
         try {
             return new ClusterConnection(clusterUri, database, ClientFactory.createClient(builder, http), retry,
-                    List.copyOf(secrets));
+                    List.copyOf(secrets), builder, http);
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("kusto-export: clusterUri " + clusterUri + ": " + e.getReason(), e);
         }
@@ -242,6 +250,19 @@ public final class ClusterConnection {
     /** Microsoft's client, for a client-side {@code QuerySource} that streams a query's rows. */
     public Client client() {
         return client;
+    }
+
+    /**
+     * A source that runs a query on this cluster and streams its rows back over the REST protocol: client-side
+     * exports (a target the cluster cannot reach). It needs a named database.
+     */
+    public QuerySource querySource() {
+        if (database == null || database.isBlank()) {
+            throw new KustoException("a client-side export from " + describe() + " needs the database named:"
+                    + " set the clusterDatabase option");
+        }
+        return new ClusterQuerySource(ClusterQuerySource.streamingClient(connection, http), database,
+                clusterUri.toString());
     }
 
     public URI clusterUri() {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
+import com.azure.core.http.HttpClient;
 import com.microsoft.azure.kusto.data.ClientFactory;
 import com.microsoft.azure.kusto.data.ClientRequestProperties;
 import com.microsoft.azure.kusto.data.StreamingClient;
@@ -59,9 +60,13 @@ public final class ClusterQuerySource implements QuerySource {
      * {@link StreamedBodyHttpClient}.)
      */
     public static StreamingClient streamingClient(ConnectionStringBuilder connection) {
+        return streamingClient(connection, new JdkHttpClientBuilder().build());
+    }
+
+    /** {@link #streamingClient(ConnectionStringBuilder)} over {@code http} (e.g. one that adds a bearer token). */
+    public static StreamingClient streamingClient(ConnectionStringBuilder connection, HttpClient http) {
         try {
-            return ClientFactory.createStreamingClient(connection,
-                    new StreamedBodyHttpClient(new JdkHttpClientBuilder().build()));
+            return ClientFactory.createStreamingClient(connection, new StreamedBodyHttpClient(http));
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("the cluster URI is not valid: " + e.getMessage(), e);
         }

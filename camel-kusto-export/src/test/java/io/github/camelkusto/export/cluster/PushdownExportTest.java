@@ -224,10 +224,18 @@ class PushdownExportTest {
     }
 
     @Test
-    void autoExportsToALocalFolderClientSideWhichThisBuildCannotYet(@TempDir Path folder) {
-        assertThatThrownBy(() -> send(".export to csv ('" + folder.toUri() + "') <| Numbers")).cause()
-                .hasMessageStartingWith("client-side export from a cluster is not available in this build");
-        assertThat(folder).isEmptyDirectory();
+    void autoExportsToALocalFolderClientSide(@TempDir Path folder) throws Exception {
+        ResultTable result = send(".export to csv ('" + folder.toUri() + "') <| Numbers | where x <= 300");
+
+        long records = result.rows().stream().mapToLong(row -> ((Number) row.get(1)).longValue()).sum();
+        assertThat(records).as("the cluster's rows, streamed back and written here").isEqualTo(300);
+        try (var files = java.nio.file.Files.list(folder)) {
+            long lines = 0;
+            for (Path file : files.toList()) {
+                lines += java.nio.file.Files.readAllLines(file).size();
+            }
+            assertThat(lines).isEqualTo(300);
+        }
     }
 
     private String awaitEnd(UUID id) throws InterruptedException {

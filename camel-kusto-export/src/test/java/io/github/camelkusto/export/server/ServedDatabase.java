@@ -12,9 +12,9 @@ import org.apache.camel.impl.DefaultCamelContext;
  * A database served over the Kusto REST protocol the way the CLI serves it: by a started kusto-export component
  * (requests on its Camel pool, queries on its engine pool), table commands run by {@link EmbeddedManagementCommands}.
  */
-record ServedDatabase(CamelContext camel, KustoRestServer server) implements AutoCloseable {
+public record ServedDatabase(CamelContext camel, KustoRestServer server) implements AutoCloseable {
 
-    static ServedDatabase serve(KustoDatabase database, ServerSettings settings) throws IOException {
+    public static ServedDatabase serve(KustoDatabase database, ServerSettings settings) throws IOException {
         CamelContext camel = new DefaultCamelContext();
         KustoExportComponent component = new KustoExportComponent();
         component.setDatabase(database);
@@ -22,6 +22,11 @@ record ServedDatabase(CamelContext camel, KustoRestServer server) implements Aut
         camel.start();
         return new ServedDatabase(camel, component.serve(new EmbeddedManagementCommands(database,
                 new QueryEngine(database, Runnable::run)), settings));
+    }
+
+    /** Table commands run on {@code database} as the server runs them (e.g. to load a test's tables). */
+    public static EmbeddedManagementCommands commands(KustoDatabase database) {
+        return new EmbeddedManagementCommands(database, new QueryEngine(database, Runnable::run));
     }
 
     @Override

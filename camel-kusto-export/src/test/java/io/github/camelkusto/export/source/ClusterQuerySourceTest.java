@@ -12,8 +12,8 @@ import com.microsoft.azure.kusto.data.ClientRequestProperties;
 import com.microsoft.azure.kusto.data.StreamingClient;
 import com.microsoft.azure.kusto.data.auth.ConnectionStringBuilder;
 import io.github.camelkusto.export.ClientSideExportTest;
-import io.github.camelkusto.export.server.EmbeddedManagementCommands;
 import io.github.camelkusto.export.server.KustoRestServer;
+import io.github.camelkusto.export.server.ServedDatabase;
 import io.github.camelkusto.export.server.ServerSettings;
 import io.github.camelkusto.kql.KustoException;
 import io.github.camelkusto.kql.catalog.KustoDatabase;
@@ -32,20 +32,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** A cluster's v2 responses read into the engine's batches, from our server through kusto-data. */
 class ClusterQuerySourceTest {
     private final KustoDatabase database = new KustoDatabase("Samples");
+    private ServedDatabase served;
     private KustoRestServer server;
     private StreamingClient client;
 
     @BeforeEach
     void start() throws Exception {
-        new EmbeddedManagementCommands(database).execute(ClientSideExportTest.ALL_TYPES);
-        server = KustoRestServer.start(database, new EmbeddedManagementCommands(database),
-                ServerSettings.of(0, "Samples"));
+        ServedDatabase.commands(database).execute(ClientSideExportTest.ALL_TYPES);
+        served = ServedDatabase.serve(database, ServerSettings.of(0, "Samples"));
+        server = served.server();
         client = ClusterQuerySource.streamingClient(new ConnectionStringBuilder("Data Source=" + server.uri()));
     }
 
     @AfterEach
     void stop() {
-        server.close();
+        served.close();
     }
 
     @Test
