@@ -23,12 +23,16 @@ public class KustoExportEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(21);
+        Set<String> props = new HashSet<>(26);
         props.add("async");
+        props.add("batchBytes");
+        props.add("batchSize");
         props.add("cleanupOnFailure");
         props.add("completionUri");
         props.add("compressed");
         props.add("compressionType");
+        props.add("dataFormat");
+        props.add("dataFormatAppends");
         props.add("distributed");
         props.add("distribution");
         props.add("encoding");
@@ -38,6 +42,7 @@ public class KustoExportEndpointUriFactory extends org.apache.camel.support.comp
         props.add("includeHeaders");
         props.add("lazyStartProducer");
         props.add("namePrefix");
+        props.add("outputType");
         props.add("parquetDatetimePrecision");
         props.add("parquetRowGroupSize");
         props.add("persistDetails");

@@ -1,6 +1,9 @@
 package io.github.camelkusto.export;
 
 import java.time.Duration;
+import java.util.Optional;
+
+import io.github.camelkusto.export.artifact.DataFormatSettings;
 
 import io.github.camelkusto.export.command.CommandParser;
 import io.github.camelkusto.export.command.ExportFormat;
@@ -24,6 +27,7 @@ public class KustoExportEndpoint extends DefaultEndpoint {
 
     @UriParam
     private KustoExportConfiguration configuration;
+    private DataFormatSettings dataFormat;
 
     public KustoExportEndpoint(String uri, KustoExportComponent component, KustoExportConfiguration configuration) {
         super(uri, component);
@@ -49,11 +53,24 @@ public class KustoExportEndpoint extends DefaultEndpoint {
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
             throw new IllegalArgumentException("kusto-export: exportTimeout must be positive, not " + timeout);
         }
+        DataFormats.checkOptions(configuration);
         Duration progress = configuration.getProgressInterval();
         if (progress != null && progress.isNegative()) {
             throw new IllegalArgumentException("kusto-export: progressInterval must be 0 (none) or positive, not "
                     + progress);
         }
+    }
+
+    /** Resolves the dataFormat when the endpoint starts, so that a name Camel cannot resolve fails the route. */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        dataFormat = DataFormats.resolve(getCamelContext(), configuration);
+    }
+
+    /** The data format that encodes this endpoint's artifacts, if it has one (resolved once it started). */
+    Optional<DataFormatSettings> dataFormat() {
+        return Optional.ofNullable(dataFormat);
     }
 
     @Override
