@@ -22,7 +22,7 @@ public final class MemoryBoundExportMain {
     }
 
     /** Log-like rows, about 90 bytes of csv each; Id counts from 0 and comes first. */
-    static String query(long rows) {
+    public static String query(long rows) {
         return "range Id from 0 to " + (rows - 1) + " step 1"
                 + " | extend Timestamp = datetime(2026-01-01) + Id * 37ms,"
                 + " Level = case(Id % 4 == 0, 'Information', Id % 4 == 1, 'Warning', Id % 4 == 2, 'Error', 'Verbose'),"
