@@ -83,12 +83,14 @@ public record ArtifactSpec(ExportFormat format, boolean compressed, long sizeLim
 
     /**
      * The spec of an export command whose artifacts {@code dataFormat} encodes: named and cut as the command
-     * says, with the data format's extension unless the command sets fileExtension, and gzip files when the
-     * command is {@code compressed}; the format's own encoding properties do not apply.
+     * says, with the data format's extension (a bean's: the export format's) unless the command sets
+     * fileExtension, and gzip files when the command is {@code compressed}; the format's own encoding properties
+     * do not apply.
      */
     public static ArtifactSpec of(ExportCommand command, DataFormatSettings dataFormat) {
         var p = command.properties();
-        String extension = p.fileExtension().orElse(dataFormat.defaultExtension())
+        String extension = p.fileExtension().or(dataFormat::defaultExtension)
+                .orElse(command.format().defaultExtension())
                 + (command.compressed() ? ".gz" : "");
         return new ArtifactSpec(command.format(), command.compressed(), p.sizeLimit(), IncludeHeaders.NONE,
                 TextEncoding.UTF8_NO_BOM, new ArtifactNaming(p.namePrefix().orElse(null), extension),

@@ -29,6 +29,8 @@ final class DataFormatArtifactStream extends ArtifactStream {
         final CountingOutputStream stored;
         /** Never closed by a data format: closing it only flushes. */
         final CountingOutputStream raw;
+        /** Where the data format writes: tells the sink's failures from the data format's own. */
+        final SinkGuard guarded;
         final OutputStream compressor;
         long records;
         long reportedStored;
@@ -40,6 +42,7 @@ final class DataFormatArtifactStream extends ArtifactStream {
                     ? new GzipMembers(stored, run.gzip.compressors(), chunkSize, run.gzip.membersPerWriter())
                     : null;
             this.raw = new CountingOutputStream(compressor != null ? compressor : stored);
+            this.guarded = new SinkGuard(raw);
         }
     }
 
@@ -91,10 +94,11 @@ final class DataFormatArtifactStream extends ArtifactStream {
         exchange.getIn().setHeader(Exchange.FILE_NAME, current.started.name());
         exchange.getIn().setBody(batch);
         try {
-            format.dataFormat().marshal(exchange, batch, current.raw);
-        } catch (IOException e) {
-            throw e; // the artifact's storage failed, not the data format
+            format.dataFormat().marshal(exchange, batch, current.guarded);
         } catch (Exception e) {
+            if (current.guarded.failure != null) {
+                throw current.guarded.failure; // the artifact's storage failed, not the data format
+            }
             throw failed(e);
         }
         current.raw.flush();
@@ -102,6 +106,50 @@ final class DataFormatArtifactStream extends ArtifactStream {
         report(batch.size());
         if (!format.appends() || current.raw.count() >= run.spec.sizeLimit()) {
             commit();
+        }
+    }
+
+    /** Passes bytes on and keeps the sink's failure, whatever the data format wraps it in. */
+    private static final class SinkGuard extends java.io.FilterOutputStream {
+        IOException failure;
+
+        SinkGuard(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush(); // a data format that closes its stream leaves the artifact open
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.camelkusto.export.artifact;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.DataFormat;
@@ -18,7 +19,7 @@ import org.apache.camel.spi.DataFormat;
  */
 public record DataFormatSettings(String name, DataFormat dataFormat, CamelContext context, boolean appends,
         RowBatchLimits limits) {
-    /** The file extension of the data formats Camel ships, by name; others use their name, beans "dat". */
+    /** The file extension of the data formats Camel ships, by name; others use their name. */
     private static final Map<String, String> EXTENSIONS = Map.of("csv", "csv", "jackson", "json", "gson", "json",
             "fastjson", "json", "jsonb", "json", "avro", "avro", "jacksonavro", "avro", "parquetavro", "parquet",
             "jacksonxml", "xml", "cbor", "cbor");
@@ -28,12 +29,16 @@ public record DataFormatSettings(String name, DataFormat dataFormat, CamelContex
         return name.equalsIgnoreCase("csv");
     }
 
-    /** The artifacts' extension when the export does not set fileExtension. */
-    public String defaultExtension() {
+    /**
+     * The artifacts' extension when the export does not set fileExtension: by the data format's name, empty for a
+     * bean (whose artifacts take the export format's extension).
+     */
+    public Optional<String> defaultExtension() {
         if (name.startsWith("#")) {
-            return "dat";
+            return Optional.empty();
         }
-        return EXTENSIONS.getOrDefault(name.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT));
+        String lower = name.toLowerCase(Locale.ROOT);
+        return Optional.of(EXTENSIONS.getOrDefault(lower, lower));
     }
 
     @Override
