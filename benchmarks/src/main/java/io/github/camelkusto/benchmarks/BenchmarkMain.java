@@ -12,12 +12,13 @@ import org.apache.camel.impl.DefaultCamelContext;
  * Side-by-side figures of camel-kusto-export and DuckDB on the same rows, in the same run.
  *
  * <pre>
- * java -Xmx6g -jar benchmarks/target/benchmarks.jar [engine] [export] [azurite] [--rows N] [--runs R] [--warmups W]
+ * java -Xmx6g -jar benchmarks/target/benchmarks.jar [engine] [export] [azurite] [dataformat] [--rows N] [--runs R] [--warmups W]
  *     [--formats csv,json] [--queries top,summarize]
  * </pre>
  *
  * With no suite named, runs {@code engine} and {@code export}; {@code azurite} (the blob upload comparison, which
- * needs Node.js and the test kit's npm-installed Azurite, found from the working directory) runs when named.
+ * needs Node.js and the test kit's npm-installed Azurite, found from the working directory) and {@code dataformat}
+ * (built-in encoders against Camel DataFormats) run when named.
  * Defaults: 10,000,000 rows, one untimed warm-up run (JIT) then the median of 3 timed runs, for each query or
  * format on each side.
  */
@@ -38,9 +39,9 @@ public final class BenchmarkMain {
                 case "--warmups" -> Figures.warmups = Integer.parseInt(args[++i]);
                 case "--formats" -> formats.addAll(List.of(args[++i].split(",")));
                 case "--queries" -> queries.addAll(List.of(args[++i].split(",")));
-                case "engine", "export", "azurite" -> suites.add(args[i]);
+                case "engine", "export", "azurite", "dataformat" -> suites.add(args[i]);
                 default -> {
-                    System.err.println("usage: benchmarks.jar [engine] [export] [azurite] [--rows N] [--runs R]"
+                    System.err.println("usage: benchmarks.jar [engine] [export] [azurite] [dataformat] [--rows N] [--runs R]"
                             + " [--warmups W] [--formats csv,tsv,json,parquet] [--queries top,join (name prefixes)]");
                     System.exit(2);
                 }
@@ -71,6 +72,15 @@ public final class BenchmarkMain {
             try (CamelContext camel = new DefaultCamelContext()) {
                 camel.start();
                 results.add(new AzuriteBenchmark(camel, rows, runs, work).run());
+            } finally {
+                ExportBenchmark.deleteRecursively(work);
+            }
+        }
+        if (suites.contains("dataformat")) {
+            Path work = Files.createTempDirectory("kusto-export-bench-");
+            try (CamelContext camel = new DefaultCamelContext()) {
+                camel.start();
+                results.add(new DataFormatBenchmark(camel, rows, runs, work).run());
             } finally {
                 ExportBenchmark.deleteRecursively(work);
             }
