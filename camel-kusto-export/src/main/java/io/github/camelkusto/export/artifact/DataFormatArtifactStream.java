@@ -21,30 +21,12 @@ final class DataFormatArtifactStream extends ArtifactStream {
     private final DataFormatSettings format;
     private final RowMaps rows;
     private final int chunkSize;
-    private Open current;
 
-    /** The artifact being written: counted before compression (raw) and as stored. */
-    private static final class Open {
-        final ExportRun.NewArtifact started;
-        final CountingOutputStream stored;
-        /** Never closed by a data format: closing it only flushes. */
-        final CountingOutputStream raw;
-        /** Where the data format writes: tells the sink's failures from the data format's own. */
-        final SinkGuard guarded;
-        final OutputStream compressor;
-        long records;
-        long reportedStored;
-
-        Open(ExportRun.NewArtifact started, ExportRun run, int chunkSize) {
-            this.started = started;
-            this.stored = new CountingOutputStream(started.sink());
-            this.compressor = run.spec.compressed()
-                    ? new GzipMembers(stored, run.gzip.compressors(), chunkSize, run.gzip.membersPerWriter())
-                    : null;
-            this.raw = new CountingOutputStream(compressor != null ? compressor : stored);
-            this.guarded = new SinkGuard(raw);
-        }
-    }
+    private OpenArtifact current;
+    /** Counts the current artifact's bytes before compression; closing it only flushes. */
+    private CountingOutputStream raw;
+    /** Where the data format writes: tells the sink's failures from the data format's own. */
+    private SinkGuard guarded;
 
     DataFormatArtifactStream(ExportRun run, int chunkSize, String folder) {
         super(run, folder);
@@ -77,34 +59,32 @@ final class DataFormatArtifactStream extends ArtifactStream {
     void discard() {
         rows.take();
         if (current != null) {
-            try {
-                current.started.sink().close();
-            } catch (IOException ignored) {
-                // the export already failed or was canceled; an uncommitted artifact is invisible either way
-            }
+            current.discard();
             current = null;
         }
     }
 
     private void marshal(List<Map<String, Object>> batch) throws IOException {
         if (current == null) {
-            current = new Open(run.start(folder), run, chunkSize);
+            current = new OpenArtifact(run.start(folder), run, chunkSize);
+            raw = new CountingOutputStream(current.out);
+            guarded = new SinkGuard(raw);
         }
         Exchange exchange = new DefaultExchange(format.context());
         exchange.getIn().setHeader(Exchange.FILE_NAME, current.started.name());
         exchange.getIn().setBody(batch);
         try {
-            format.dataFormat().marshal(exchange, batch, current.guarded);
+            format.dataFormat().marshal(exchange, batch, guarded);
         } catch (Exception e) {
-            if (current.guarded.failure != null) {
-                throw current.guarded.failure; // the artifact's storage failed, not the data format
+            if (guarded.failure != null) {
+                throw guarded.failure; // the artifact's storage failed, not the data format
             }
             throw failed(e);
         }
-        current.raw.flush();
+        raw.flush();
         current.records += batch.size();
-        report(batch.size());
-        if (!format.appends() || current.raw.count() >= run.spec.sizeLimit()) {
+        current.report(run, batch.size());
+        if (!format.appends() || raw.count() >= run.spec.sizeLimit()) {
             commit();
         }
     }
@@ -158,21 +138,8 @@ final class DataFormatArtifactStream extends ArtifactStream {
                 + current.started.name() + ": " + KustoException.reason(e), e);
     }
 
-    private void report(long records) {
-        long stored = current.stored.count();
-        run.monitor.written(records, stored - current.reportedStored);
-        current.reportedStored = stored;
-    }
-
     private void commit() throws IOException {
-        Open artifact = current;
-        if (artifact.compressor != null) {
-            artifact.compressor.close(); // the last gzip members; the sink stays open until commit
-        }
-        artifact.stored.flush();
-        String path = artifact.started.sink().commit(artifact.records);
+        current.commit(run);
         current = null; // only now: an artifact whose commit failed is still discarded
-        run.monitor.written(0, artifact.stored.count() - artifact.reportedStored);
-        run.committed(artifact.started, new ExportedArtifact(path, artifact.records, artifact.stored.count()));
     }
 }
