@@ -8,6 +8,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,17 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.avro.Conversions;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.data.TimeConversions;
+import org.apache.avro.file.DataFileReader;
+import org.apache.avro.file.DataFileWriter;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.camelkusto.kql.data.ResultTable;
@@ -37,7 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * dataFormat: artifacts encoded by a Camel DataFormat (camel-jackson by name, a #bean of the user's), named, cut,
+ * dataFormat: artifacts encoded by a Camel DataFormat (camel-jackson by name and as a bean, csv and Avro beans of the
+ * user's), named, cut,
  * compressed and listed as the built-in formats' are, each read back by a reader of its own.
  */
 class DataFormatExportTest extends CamelTestSupport {
@@ -61,6 +75,8 @@ class DataFormatExportTest extends CamelTestSupport {
                 from("direct:csvBean").toD("kusto-export:csv?dataFormat=#csvRows&dataFormatAppends=true"
                         + "&batchSize=50&sizeLimit=10000&distribution=single&namePrefix=rows&storage=RAW(" + folder
                         + ")");
+                from("direct:avroBean").toD("kusto-export:avro?dataFormat=#avroRows&batchSize=300&namePrefix=rows"
+                        + "&storage=RAW(" + folder + ")");
                 from("direct:csvCommand").to("kusto-export:csv?dataFormat=#csvRows&dataFormatAppends=true");
                 from("direct:failing").toD("kusto-export:csv?dataFormat=#failing&batchSize=100&storage=RAW("
                         + folder + ")");
@@ -75,6 +91,7 @@ class DataFormatExportTest extends CamelTestSupport {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS), Object.class));
         registry.bind("csvRows", new CsvRows());
         registry.bind("failing", new Failing());
+        registry.bind("avroRows", new AvroRows());
     }
 
     private List<Path> files() throws IOException {
@@ -174,6 +191,36 @@ class DataFormatExportTest extends CamelTestSupport {
     }
 
     @Test
+    void anAvroBeanWritesEachBatchAsAContainerFileThatAvrosReaderReadsBackTyped() throws Exception {
+        ResultTable result = template.requestBody("direct:avroBean", ROWS, ResultTable.class);
+
+        assertThat(result.rows()).extracting(row -> row.get(1)).containsExactly(300L, 300L, 300L, 100L);
+        GenericData data = new GenericData();
+        data.addLogicalTypeConversion(new TimeConversions.TimestampMicrosConversion());
+        data.addLogicalTypeConversion(new Conversions.UUIDConversion());
+        long id = 0;
+        for (int row = 0; row < result.rowCount(); row++) {
+            Path file = path(result, row);
+            assertThat(file.getFileName().toString()).matches("rows_" + (row + 1) + "_[0-9a-f]{32}\\.avro");
+            try (DataFileReader<GenericRecord> reader = new DataFileReader<>(file.toFile(),
+                    new GenericDatumReader<>(null, null, data))) {
+                assertThat(reader.getSchema().getField("At").schema().getLogicalType().getName())
+                        .isEqualTo("timestamp-micros");
+                for (GenericRecord record : reader) {
+                    assertThat(record.get("Id")).isEqualTo(id);
+                    assertThat(record.get("Value")).isEqualTo(id * 0.5);
+                    assertThat(record.get("Even")).isEqualTo(id % 2 == 0);
+                    assertThat(record.get("Word").toString()).isEqualTo("word, \"" + id + "\"");
+                    assertThat(record.get("At")).isEqualTo(Instant.parse("2024-01-02T03:04:05Z").plusSeconds(id));
+                    assertThat(record.get("Key")).isEqualTo(UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e"));
+                    id++;
+                }
+            }
+        }
+        assertThat(id).isEqualTo(1000);
+    }
+
+    @Test
     void aCompressedExportCommandGzipsTheDataFormatsOutput() throws Exception {
         ResultTable result = template.requestBody("direct:csvCommand", ".export compressed to csv (@'" + folder
                 + "') with (namePrefix='z', fileExtension='csv') <| " + ROWS, ResultTable.class);
@@ -256,7 +303,44 @@ class DataFormatExportTest extends CamelTestSupport {
         }
     }
 
-    /** A data format that takes one batch and refuses the next. */
+    /**
+     * A user's Avro data format: each batch an Avro object container file (so one batch per artifact), datetime as
+     * timestamp-micros and guid as uuid, through Avro's own writer.
+     */
+    static final class AvroRows extends ServiceSupport implements DataFormat {
+        static final Schema SCHEMA = SchemaBuilder.record("Row").fields()
+                .requiredLong("Id").requiredDouble("Value").requiredBoolean("Even").requiredString("Word")
+                .name("At").type(LogicalTypes.timestampMicros().addToSchema(Schema.create(Schema.Type.LONG)))
+                .noDefault()
+                .name("Key").type(LogicalTypes.uuid().addToSchema(Schema.create(Schema.Type.STRING))).noDefault()
+                .endRecord();
+
+        @Override
+        public void marshal(Exchange exchange, Object graph, OutputStream stream) throws IOException {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> rows = (List<Map<String, Object>>) graph;
+            try (DataFileWriter<GenericRecord> writer = new DataFileWriter<>(new GenericDatumWriter<>(SCHEMA))) {
+                writer.create(SCHEMA, stream);
+                for (Map<String, Object> row : rows) {
+                    GenericRecord record = new GenericData.Record(SCHEMA);
+                    record.put("Id", row.get("Id"));
+                    record.put("Value", row.get("Value"));
+                    record.put("Even", row.get("Even"));
+                    record.put("Word", row.get("Word"));
+                    record.put("At", ChronoUnit.MICROS.between(Instant.EPOCH, (Instant) row.get("At")));
+                    record.put("Key", row.get("Key").toString());
+                    writer.append(record);
+                }
+            }
+        }
+
+        @Override
+        public Object unmarshal(Exchange exchange, InputStream stream) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    /** A data format that refuses every batch. */
     static final class Failing extends ServiceSupport implements DataFormat {
         @Override
         public void marshal(Exchange exchange, Object graph, OutputStream stream) throws IOException {
