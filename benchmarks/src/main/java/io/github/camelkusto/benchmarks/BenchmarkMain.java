@@ -12,13 +12,15 @@ import org.apache.camel.impl.DefaultCamelContext;
  * Side-by-side figures of camel-kusto-export and DuckDB on the same rows, in the same run.
  *
  * <pre>
- * java -Xmx6g -jar benchmarks/target/benchmarks.jar [engine] [export] [azurite] [cluster] [--rows N] [--runs R] [--warmups W]
+ * java -Xmx6g -jar benchmarks/target/benchmarks.jar [engine] [export] [azurite] [cluster] [dataformat] [--rows N]
+ *     [--runs R] [--warmups W]
  *     [--formats csv,json] [--queries top,summarize]
  * </pre>
  *
  * With no suite named, runs {@code engine} and {@code export}; {@code azurite} (the blob upload comparison, which
- * needs Node.js and the test kit's npm-installed Azurite, found from the working directory) and {@code cluster}
- * (client-side export through the Kusto REST protocol against the embedded engine) run when named.
+ * needs Node.js and the test kit's npm-installed Azurite, found from the working directory), {@code cluster}
+ * (client-side export through the Kusto REST protocol against the embedded engine) and {@code dataformat}
+ * (built-in encoders against Camel DataFormats) run when named.
  * Defaults: 10,000,000 rows, one untimed warm-up run (JIT) then the median of 3 timed runs, for each query or
  * format on each side.
  */
@@ -39,9 +41,10 @@ public final class BenchmarkMain {
                 case "--warmups" -> Figures.warmups = Integer.parseInt(args[++i]);
                 case "--formats" -> formats.addAll(List.of(args[++i].split(",")));
                 case "--queries" -> queries.addAll(List.of(args[++i].split(",")));
-                case "engine", "export", "azurite", "cluster" -> suites.add(args[i]);
+                case "engine", "export", "azurite", "cluster", "dataformat" -> suites.add(args[i]);
                 default -> {
-                    System.err.println("usage: benchmarks.jar [engine] [export] [azurite] [cluster] [--rows N] [--runs R]"
+                    System.err.println("usage: benchmarks.jar [engine] [export] [azurite] [cluster] [dataformat]"
+                            + " [--rows N] [--runs R]"
                             + " [--warmups W] [--formats csv,tsv,json,parquet] [--queries top,join (name prefixes)]");
                     System.exit(2);
                 }
@@ -80,6 +83,15 @@ public final class BenchmarkMain {
             Path work = Files.createTempDirectory("kusto-export-bench-");
             try {
                 results.add(new ClusterBenchmark(rows, runs, work).run());
+            } finally {
+                ExportBenchmark.deleteRecursively(work);
+            }
+        }
+        if (suites.contains("dataformat")) {
+            Path work = Files.createTempDirectory("kusto-export-bench-");
+            try (CamelContext camel = new DefaultCamelContext()) {
+                camel.start();
+                results.add(new DataFormatBenchmark(camel, rows, runs, work).run());
             } finally {
                 ExportBenchmark.deleteRecursively(work);
             }

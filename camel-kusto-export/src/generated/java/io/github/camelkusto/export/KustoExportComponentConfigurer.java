@@ -35,6 +35,10 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "async": getOrCreateConfiguration(target).setAsync(property(camelContext, boolean.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "batchbytes":
+        case "batchBytes": getOrCreateConfiguration(target).setBatchBytes(property(camelContext, java.lang.Long.class, value)); return true;
+        case "batchsize":
+        case "batchSize": getOrCreateConfiguration(target).setBatchSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "blocksize":
         case "blockSize": target.setBlockSize(property(camelContext, int.class, value)); return true;
         case "cleanuponfailure":
@@ -67,6 +71,10 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelkusto.export.KustoExportConfiguration.class, value)); return true;
         case "datadir":
         case "dataDir": target.setDataDir(property(camelContext, java.lang.String.class, value)); return true;
+        case "dataformat":
+        case "dataFormat": getOrCreateConfiguration(target).setDataFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "dataformatappends":
+        case "dataFormatAppends": getOrCreateConfiguration(target).setDataFormatAppends(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "database": target.setDatabase(property(camelContext, io.github.camelkusto.kql.catalog.KustoDatabase.class, value)); return true;
         case "distributed": getOrCreateConfiguration(target).setDistributed(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "distribution": getOrCreateConfiguration(target).setDistribution(property(camelContext, io.github.camelkusto.export.command.Distribution.class, value)); return true;
@@ -91,6 +99,8 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "operationsDir": target.setOperationsDir(property(camelContext, java.lang.String.class, value)); return true;
         case "operationsretention":
         case "operationsRetention": target.setOperationsRetention(property(camelContext, java.time.Duration.class, value)); return true;
+        case "outputtype":
+        case "outputType": getOrCreateConfiguration(target).setOutputType(property(camelContext, io.github.camelkusto.export.OutputType.class, value)); return true;
         case "parquetdatetimeprecision":
         case "parquetDatetimePrecision": getOrCreateConfiguration(target).setParquetDatetimePrecision(property(camelContext, io.github.camelkusto.export.command.DatetimePrecision.class, value)); return true;
         case "parquetrowgroupsize":
@@ -131,6 +141,10 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "async": return boolean.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "batchbytes":
+        case "batchBytes": return java.lang.Long.class;
+        case "batchsize":
+        case "batchSize": return java.lang.Integer.class;
         case "blocksize":
         case "blockSize": return int.class;
         case "cleanuponfailure":
@@ -163,6 +177,10 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "configuration": return io.github.camelkusto.export.KustoExportConfiguration.class;
         case "datadir":
         case "dataDir": return java.lang.String.class;
+        case "dataformat":
+        case "dataFormat": return java.lang.String.class;
+        case "dataformatappends":
+        case "dataFormatAppends": return java.lang.Boolean.class;
         case "database": return io.github.camelkusto.kql.catalog.KustoDatabase.class;
         case "distributed": return java.lang.Boolean.class;
         case "distribution": return io.github.camelkusto.export.command.Distribution.class;
@@ -187,6 +205,8 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "operationsDir": return java.lang.String.class;
         case "operationsretention":
         case "operationsRetention": return java.time.Duration.class;
+        case "outputtype":
+        case "outputType": return io.github.camelkusto.export.OutputType.class;
         case "parquetdatetimeprecision":
         case "parquetDatetimePrecision": return io.github.camelkusto.export.command.DatetimePrecision.class;
         case "parquetrowgroupsize":
@@ -223,6 +243,10 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "async": return getOrCreateConfiguration(target).isAsync();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "batchbytes":
+        case "batchBytes": return getOrCreateConfiguration(target).getBatchBytes();
+        case "batchsize":
+        case "batchSize": return getOrCreateConfiguration(target).getBatchSize();
         case "blocksize":
         case "blockSize": return target.getBlockSize();
         case "cleanuponfailure":
@@ -255,6 +279,10 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "configuration": return target.getConfiguration();
         case "datadir":
         case "dataDir": return target.getDataDir();
+        case "dataformat":
+        case "dataFormat": return getOrCreateConfiguration(target).getDataFormat();
+        case "dataformatappends":
+        case "dataFormatAppends": return getOrCreateConfiguration(target).getDataFormatAppends();
         case "database": return target.getDatabase();
         case "distributed": return getOrCreateConfiguration(target).getDistributed();
         case "distribution": return getOrCreateConfiguration(target).getDistribution();
@@ -279,6 +307,8 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "operationsDir": return target.getOperationsDir();
         case "operationsretention":
         case "operationsRetention": return target.getOperationsRetention();
+        case "outputtype":
+        case "outputType": return getOrCreateConfiguration(target).getOutputType();
         case "parquetdatetimeprecision":
         case "parquetDatetimePrecision": return getOrCreateConfiguration(target).getParquetDatetimePrecision();
         case "parquetrowgroupsize":

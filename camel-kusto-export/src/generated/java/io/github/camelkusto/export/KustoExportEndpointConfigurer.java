@@ -26,6 +26,10 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         case "accesstoken":
         case "accessToken": target.getConfiguration().setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
         case "async": target.getConfiguration().setAsync(property(camelContext, boolean.class, value)); return true;
+        case "batchbytes":
+        case "batchBytes": target.getConfiguration().setBatchBytes(property(camelContext, java.lang.Long.class, value)); return true;
+        case "batchsize":
+        case "batchSize": target.getConfiguration().setBatchSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "cleanuponfailure":
         case "cleanupOnFailure": target.getConfiguration().setCleanupOnFailure(property(camelContext, boolean.class, value)); return true;
         case "clientcertificate":
@@ -53,6 +57,10 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         case "compressed": target.getConfiguration().setCompressed(property(camelContext, boolean.class, value)); return true;
         case "compressiontype":
         case "compressionType": target.getConfiguration().setCompressionType(property(camelContext, io.github.camelkusto.export.command.CompressionType.class, value)); return true;
+        case "dataformat":
+        case "dataFormat": target.getConfiguration().setDataFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "dataformatappends":
+        case "dataFormatAppends": target.getConfiguration().setDataFormatAppends(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "distributed": target.getConfiguration().setDistributed(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "distribution": target.getConfiguration().setDistribution(property(camelContext, io.github.camelkusto.export.command.Distribution.class, value)); return true;
         case "encoding": target.getConfiguration().setEncoding(property(camelContext, io.github.camelkusto.export.command.TextEncoding.class, value)); return true;
@@ -68,6 +76,8 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         case "managedIdentityClientId": target.getConfiguration().setManagedIdentityClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "nameprefix":
         case "namePrefix": target.getConfiguration().setNamePrefix(property(camelContext, java.lang.String.class, value)); return true;
+        case "outputtype":
+        case "outputType": target.getConfiguration().setOutputType(property(camelContext, io.github.camelkusto.export.OutputType.class, value)); return true;
         case "parquetdatetimeprecision":
         case "parquetDatetimePrecision": target.getConfiguration().setParquetDatetimePrecision(property(camelContext, io.github.camelkusto.export.command.DatetimePrecision.class, value)); return true;
         case "parquetrowgroupsize":
@@ -100,6 +110,10 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         case "accesstoken":
         case "accessToken": return java.lang.String.class;
         case "async": return boolean.class;
+        case "batchbytes":
+        case "batchBytes": return java.lang.Long.class;
+        case "batchsize":
+        case "batchSize": return java.lang.Integer.class;
         case "cleanuponfailure":
         case "cleanupOnFailure": return boolean.class;
         case "clientcertificate":
@@ -127,6 +141,10 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         case "compressed": return boolean.class;
         case "compressiontype":
         case "compressionType": return io.github.camelkusto.export.command.CompressionType.class;
+        case "dataformat":
+        case "dataFormat": return java.lang.String.class;
+        case "dataformatappends":
+        case "dataFormatAppends": return java.lang.Boolean.class;
         case "distributed": return java.lang.Boolean.class;
         case "distribution": return io.github.camelkusto.export.command.Distribution.class;
         case "encoding": return io.github.camelkusto.export.command.TextEncoding.class;
@@ -142,6 +160,8 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         case "managedIdentityClientId": return java.lang.String.class;
         case "nameprefix":
         case "namePrefix": return java.lang.String.class;
+        case "outputtype":
+        case "outputType": return io.github.camelkusto.export.OutputType.class;
         case "parquetdatetimeprecision":
         case "parquetDatetimePrecision": return io.github.camelkusto.export.command.DatetimePrecision.class;
         case "parquetrowgroupsize":
@@ -170,6 +190,10 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         case "accesstoken":
         case "accessToken": return target.getConfiguration().getAccessToken();
         case "async": return target.getConfiguration().isAsync();
+        case "batchbytes":
+        case "batchBytes": return target.getConfiguration().getBatchBytes();
+        case "batchsize":
+        case "batchSize": return target.getConfiguration().getBatchSize();
         case "cleanuponfailure":
         case "cleanupOnFailure": return target.getConfiguration().isCleanupOnFailure();
         case "clientcertificate":
@@ -197,6 +221,10 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         case "compressed": return target.getConfiguration().isCompressed();
         case "compressiontype":
         case "compressionType": return target.getConfiguration().getCompressionType();
+        case "dataformat":
+        case "dataFormat": return target.getConfiguration().getDataFormat();
+        case "dataformatappends":
+        case "dataFormatAppends": return target.getConfiguration().getDataFormatAppends();
         case "distributed": return target.getConfiguration().getDistributed();
         case "distribution": return target.getConfiguration().getDistribution();
         case "encoding": return target.getConfiguration().getEncoding();
@@ -212,6 +240,8 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         case "managedIdentityClientId": return target.getConfiguration().getManagedIdentityClientId();
         case "nameprefix":
         case "namePrefix": return target.getConfiguration().getNamePrefix();
+        case "outputtype":
+        case "outputType": return target.getConfiguration().getOutputType();
         case "parquetdatetimeprecision":
         case "parquetDatetimePrecision": return target.getConfiguration().getParquetDatetimePrecision();
         case "parquetrowgroupsize":

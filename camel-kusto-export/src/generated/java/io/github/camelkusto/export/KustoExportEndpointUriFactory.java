@@ -23,9 +23,11 @@ public class KustoExportEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(36);
+        Set<String> props = new HashSet<>(41);
         props.add("accessToken");
         props.add("async");
+        props.add("batchBytes");
+        props.add("batchSize");
         props.add("cleanupOnFailure");
         props.add("clientCertificate");
         props.add("clientCertificatePassword");
@@ -40,6 +42,8 @@ public class KustoExportEndpointUriFactory extends org.apache.camel.support.comp
         props.add("completionUri");
         props.add("compressed");
         props.add("compressionType");
+        props.add("dataFormat");
+        props.add("dataFormatAppends");
         props.add("distributed");
         props.add("distribution");
         props.add("encoding");
@@ -50,6 +54,7 @@ public class KustoExportEndpointUriFactory extends org.apache.camel.support.comp
         props.add("lazyStartProducer");
         props.add("managedIdentityClientId");
         props.add("namePrefix");
+        props.add("outputType");
         props.add("parquetDatetimePrecision");
         props.add("parquetRowGroupSize");
         props.add("persistDetails");

@@ -9,9 +9,12 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 
 import io.github.camelkusto.export.artifact.ArtifactSpec;
+import io.github.camelkusto.export.artifact.DataFormatSettings;
 import io.github.camelkusto.export.artifact.ExportMonitor;
 import io.github.camelkusto.export.artifact.ExportedArtifact;
 import io.github.camelkusto.export.artifact.RollingArtifactWriter;
+import io.github.camelkusto.export.artifact.RowBatchLimits;
+import io.github.camelkusto.export.artifact.RowBatches;
 import io.github.camelkusto.export.artifact.RowRouter;
 import io.github.camelkusto.export.command.CancelOperationCommand;
 import io.github.camelkusto.export.command.Distribution;
@@ -130,7 +133,8 @@ final class KustoCommandRunner {
                 operations.badInput(request.origin(), String.valueOf(e.getMessage()));
                 throw e;
             }
-            return KustoCommandRunner.this.export(export.command(), request, source, export.router(), export::result);
+            return KustoCommandRunner.this.export(export.command(), Optional.empty(), request, source, export.router(),
+                    export::result);
         }
 
         @Override
@@ -177,19 +181,21 @@ final class KustoCommandRunner {
 
     /** Runs an export whose rows come from {@code from} (a cluster, for a client-side export) as any other. */
     Result export(ExportCommand command, ExportRequest request, QuerySource from) {
-        return export(command, request, from, RowRouter.NONE, OperationTables::artifacts);
+        return export(command, request.dataFormat(), request, from, RowRouter.NONE, OperationTables::artifacts);
     }
 
     /**
      * Validates everything before the first byte is written (a failure is recorded as a BadInput operation and
      * thrown), then runs the export on this thread (sync) or schedules it (async: the result is its id).
      */
-    private Result export(ExportCommand command, ExportRequest request, QuerySource from, RowRouter router,
+    private Result export(ExportCommand command, Optional<DataFormatSettings> dataFormat, ExportRequest request,
+            QuerySource from, RowRouter router,
             java.util.function.Function<List<ExportedArtifact>, ResultTable> resultTable) {
         boolean persistDetails = command.properties().persistDetails().orElse(command.async());
         ExportJob job;
         try {
-            job = prepare(command, request, from, new ExportCancellation(deadline(command, request)), router);
+            job = prepare(command, dataFormat, request, from, new ExportCancellation(deadline(command, request)),
+                    router);
         } catch (KustoException e) {
             operations.badInput(request.origin(), mask(command, String.valueOf(e.getMessage())));
             throw e;
@@ -202,6 +208,27 @@ final class KustoCommandRunner {
         Operation operation = operations.startSync(request.origin(), persistDetails);
         List<ExportedArtifact> artifacts = operations.run(operation, job);
         return new Result(resultTable.apply(artifacts), Optional.of(operation.id()));
+    }
+
+    /**
+     * The rows of a bare query as row batches ({@code outputType=batches}): the query is checked now (a bad one
+     * fails here) and runs as the batches are read. Its timeout, counted only while it runs, is the query's own
+     * {@code servertimeout}, else the endpoint's exportTimeout, else ADX's query default (4 minutes).
+     */
+    RowBatches batches(ExportCommand command, ExportRequest request, RowBatchLimits limits,
+            RowBatches.EndListener onEnd, java.util.function.BooleanSupplier stopped) {
+        Optional<Duration> serverTimeout = command.requestProperties().serverTimeout();
+        RowBatches.QueryClock clock = serverTimeout.isPresent()
+                ? new RowBatches.QueryClock(serverTimeout.get(), "servertimeout")
+                : new RowBatches.QueryClock(request.exportTimeout().orElse(Deadline.QUERY_DEFAULT), TIMEOUT_OPTION);
+        QueryResult result;
+        try {
+            result = source.prepare(command.query(), clock);
+        } catch (KustoSyntaxException e) {
+            throw e.within(command.text(), command.queryStart());
+        }
+        LOG.debug("Row batches from {}: {}", source.describe(), command.displayQuery());
+        return new RowBatches(result, limits, clock, onEnd, stopped);
     }
 
     /**
@@ -219,10 +246,12 @@ final class KustoCommandRunner {
         return Deadline.after(timeout, TIMEOUT_OPTION);
     }
 
-    private ExportJob prepare(ExportCommand command, ExportRequest request, QuerySource source,
+    private ExportJob prepare(ExportCommand command, Optional<DataFormatSettings> dataFormat, ExportRequest request,
+            QuerySource source,
             ExportCancellation cancellation, RowRouter router) {
         RequestProperties requestProperties = command.requestProperties();
-        ArtifactSpec spec = fannedOut(ArtifactSpec.of(command), requestProperties);
+        ArtifactSpec spec = fannedOut(dataFormat.map(format -> ArtifactSpec.of(command, format))
+                .orElseGet(() -> ArtifactSpec.of(command)), requestProperties);
         int writerCount = requestProperties.fanOutWriters(nodes);
         List<StorageTarget> targets = command.storage().stream().map(storageTargets::target).toList();
         QueryResult result;

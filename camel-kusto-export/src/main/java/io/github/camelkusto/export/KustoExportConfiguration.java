@@ -18,6 +18,7 @@ import io.github.camelkusto.export.command.ExportOptions;
 import io.github.camelkusto.export.command.ExportProperties;
 import io.github.camelkusto.export.command.IncludeHeaders;
 import io.github.camelkusto.export.command.TextEncoding;
+import io.github.camelkusto.export.artifact.RowBatchLimits;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
@@ -202,6 +203,34 @@ public class KustoExportConfiguration implements Cloneable {
         return new ClusterCredentials(clusterCredentialType, managedIdentityClientId, clientId, clientSecret, tenantId,
                 clientCertificate, clientCertificatePassword, accessToken, tokenCredential);
     }
+    @UriParam(label = "batches", enums = "artifacts,batches", defaultValue = "artifacts", description = "What the"
+            + " body is after the producer: artifacts (the query is exported, the body is the artifact table) or"
+            + " batches (nothing is written: the body is a streaming Iterator of row batches, each a"
+            + " java.util.List of row Maps (column name to value) of at most batchSize rows and about batchBytes, columns in query order, for"
+            + " .split(body()).streaming()). batches runs a bare query, not a .export or .show command.")
+    private OutputType outputType;
+
+    @UriParam(label = "batches", defaultValue = "" + RowBatchLimits.DEFAULT_ROWS, description = "Rows of one batch:"
+            + " of outputType=batches, and of the batches a dataFormat marshals.")
+    private Integer batchSize;
+
+    @UriParam(label = "batches", defaultValue = "" + RowBatchLimits.DEFAULT_BYTES, description = "The estimated heap"
+            + " size in bytes at which a batch ends before batchSize rows (a batch holds at least one row): of"
+            + " outputType=batches, and of the batches a dataFormat marshals.")
+    private Long batchBytes;
+
+    @UriParam(label = "batches", description = "A Camel data format that encodes the artifacts instead of the"
+            + " built-in encoders: a data format name (csv, jackson, avro, parquetAvro: its component must be on"
+            + " the classpath) or #bean reference. Rows are grouped into batches (batchSize, batchBytes), each"
+            + " batch a java.util.List of row Maps marshalled by the data format into the artifact, with the same"
+            + " naming, sizeLimit, compression, commit and result table as built-in formats.")
+    private String dataFormat;
+
+    @UriParam(label = "batches", defaultValueNote = "true for the data format named csv, else false", description
+            = "Whether the dataFormat's marshalled batches concatenate into one valid file (csv without a header,"
+            + " JSON lines, raw Avro datums): then an artifact takes batches until it reaches sizeLimit; otherwise"
+            + " each artifact holds one batch (a JSON array, a parquet file).")
+    private Boolean dataFormatAppends;
 
     /** The options in command terms; the query text is not part of them. */
     public ExportOptions toExportOptions() {
@@ -506,6 +535,46 @@ public class KustoExportConfiguration implements Cloneable {
 
     public void setClusterPollInterval(Duration clusterPollInterval) {
         this.clusterPollInterval = clusterPollInterval;
+    }
+
+    public OutputType getOutputType() {
+        return outputType;
+    }
+
+    public void setOutputType(OutputType outputType) {
+        this.outputType = outputType;
+    }
+
+    public Integer getBatchSize() {
+        return batchSize;
+    }
+
+    public void setBatchSize(Integer batchSize) {
+        this.batchSize = batchSize;
+    }
+
+    public Long getBatchBytes() {
+        return batchBytes;
+    }
+
+    public void setBatchBytes(Long batchBytes) {
+        this.batchBytes = batchBytes;
+    }
+
+    public String getDataFormat() {
+        return dataFormat;
+    }
+
+    public void setDataFormat(String dataFormat) {
+        this.dataFormat = dataFormat;
+    }
+
+    public Boolean getDataFormatAppends() {
+        return dataFormatAppends;
+    }
+
+    public void setDataFormatAppends(Boolean dataFormatAppends) {
+        this.dataFormatAppends = dataFormatAppends;
     }
 
     public KustoExportConfiguration copy() {

@@ -44,6 +44,16 @@ public final class KustoExportConstants {
             + " artifact's size in bytes (after compression).", javaType = "long")
     public static final String ARTIFACT_SIZE_IN_BYTES = CamelEndpointTarget.SIZE_HEADER;
 
+    @Metadata(label = "producer", description = "outputType=batches: the columns of every row, in order, as a map"
+            + " from column name to Kusto type name (long, string, datetime, ...); set with the iterator.",
+            javaType = "java.util.Map")
+    public static final String COLUMNS = "CamelKustoExportColumns";
+
+    @Metadata(label = "producer", description = "outputType=batches: the number of batches, set (with"
+            + " CamelKustoExportRecordCount) on the message that holds the iterator once its last batch has been"
+            + " taken, e.g. after the split.", javaType = "long")
+    public static final String BATCH_COUNT = "CamelKustoExportBatchCount";
+
     private KustoExportConstants() {
     }
 }

@@ -1,6 +1,9 @@
 package io.github.camelkusto.export;
 
 import java.time.Duration;
+import java.util.Optional;
+
+import io.github.camelkusto.export.artifact.DataFormatSettings;
 
 import java.net.URI;
 
@@ -30,6 +33,7 @@ public class KustoExportEndpoint extends DefaultEndpoint {
     private KustoExportConfiguration configuration;
     /** With a clusterUri: runs the commands on the cluster (from start to stop); else null. */
     private ClusterCommandRunner clusterRunner;
+    private DataFormatSettings dataFormat;
 
     public KustoExportEndpoint(String uri, KustoExportComponent component, KustoExportConfiguration configuration) {
         super(uri, component);
@@ -55,6 +59,7 @@ public class KustoExportEndpoint extends DefaultEndpoint {
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
             throw new IllegalArgumentException("kusto-export: exportTimeout must be positive, not " + timeout);
         }
+        DataFormats.checkOptions(configuration);
         Duration progress = configuration.getProgressInterval();
         if (progress != null && progress.isNegative()) {
             throw new IllegalArgumentException("kusto-export: progressInterval must be 0 (none) or positive, not "
@@ -71,10 +76,14 @@ public class KustoExportEndpoint extends DefaultEndpoint {
         }
     }
 
-    /** Connects the cluster client (nothing is sent yet): the component's runner is there by now. */
+    /**
+     * Resolves the dataFormat (a name Camel cannot resolve fails the route) and connects the cluster client (nothing
+     * is sent yet): the component's runner is there by now.
+     */
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        dataFormat = DataFormats.resolve(getCamelContext(), configuration);
         String uri = configuration.getClusterUri();
         if (uri != null && !uri.isBlank()) {
             ClusterConnection cluster = ClusterConnection.open(ClusterConnection.checkUri(uri),
@@ -97,6 +106,11 @@ public class KustoExportEndpoint extends DefaultEndpoint {
     /** The runner of the commands on the configured cluster; null without a clusterUri. */
     ClusterCommandRunner clusterRunner() {
         return clusterRunner;
+    }
+
+    /** The data format that encodes this endpoint's artifacts, if it has one (resolved once it started). */
+    Optional<DataFormatSettings> dataFormat() {
+        return Optional.ofNullable(dataFormat);
     }
 
     @Override

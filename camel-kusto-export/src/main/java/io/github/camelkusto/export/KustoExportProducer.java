@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import io.github.camelkusto.export.artifact.RowBatches;
 import io.github.camelkusto.export.command.CommandParser;
 import io.github.camelkusto.export.command.ExportCommand;
 import io.github.camelkusto.export.command.ExportToTableCommand;
@@ -16,6 +17,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.util.InetAddressUtil;
 
 /**
@@ -65,8 +67,13 @@ public class KustoExportProducer extends DefaultProducer {
         if (text == null) {
             text = configuration.getQuery() != null ? configuration.getQuery() : message.getBody(String.class);
         }
-        KustoCommand command = CommandParser.parse(text, configuration.toExportOptions());
         KustoExportComponent component = getEndpoint().getComponent();
+        if (configuration.getOutputType() == OutputType.BATCHES) {
+            batches(exchange, CommandParser.query(text, configuration.toExportOptions(), "outputType=batches"),
+                    component);
+            return;
+        }
+        KustoCommand command = CommandParser.parse(text, configuration.toExportOptions());
         ClusterCommandRunner cluster = getEndpoint().clusterRunner();
         ExportRequest request = request(exchange, component);
         KustoCommandRunner.Result result = cluster != null ? cluster.run(text, command, request)
@@ -90,6 +97,28 @@ public class KustoExportProducer extends DefaultProducer {
         }
     }
 
+    /**
+     * Leaves the query's rows in the body as a {@link RowBatches} iterator. It is closed (the query stopped) when
+     * the exchange completes, whether a split read it to the end or not; once its last batch is taken, the record
+     * and batch counts are set on this message.
+     */
+    private void batches(Exchange exchange, ExportCommand query, KustoExportComponent component) {
+        Message message = exchange.getMessage();
+        RowBatches batches = component.runner().batches(query, request(exchange, component),
+                DataFormats.limits(getEndpoint().getConfiguration()), (records, count) -> {
+                    message.setHeader(KustoExportConstants.RECORD_COUNT, records);
+                    message.setHeader(KustoExportConstants.BATCH_COUNT, count);
+                }, () -> exchange.getException() != null || exchange.isRollbackOnly());
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                batches.close();
+            }
+        });
+        message.setHeader(KustoExportConstants.COLUMNS, batches.columns());
+        message.setBody(batches);
+    }
+
     private ExportRequest request(Exchange exchange, KustoExportComponent component) {
         String route = exchange.getFromRouteId();
         OperationOrigin origin = new OperationOrigin(host + "/" + getEndpoint().getCamelContext().getName(),
@@ -101,7 +130,8 @@ public class KustoExportProducer extends DefaultProducer {
         KustoExportConfiguration configuration = getEndpoint().getConfiguration();
         Duration progress = configuration.getProgressInterval();
         return new ExportRequest(origin, configuration.isCleanupOnFailure(), onEnd,
-                Optional.ofNullable(configuration.getExportTimeout()), progress == null ? Duration.ZERO : progress);
+                Optional.ofNullable(configuration.getExportTimeout()), progress == null ? Duration.ZERO : progress,
+                getEndpoint().dataFormat());
     }
 
     /** The sum of a long column of the artifact table (a cluster's answer included); 0 without that column. */

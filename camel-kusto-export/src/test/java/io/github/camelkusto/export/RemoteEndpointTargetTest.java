@@ -1,5 +1,19 @@
 package io.github.camelkusto.export;
 
+import java.io.IOException;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.common.StorageSharedKeyCredential;
+import com.azure.storage.common.policy.RequestRetryOptions;
+import com.azure.storage.common.policy.RetryPolicyType;
+import io.github.camelkusto.testkit.FaultProxy;
+import org.apache.sshd.server.session.ServerSession;
+import org.apache.sshd.sftp.server.FileHandle;
+import org.apache.sshd.sftp.server.Handle;
+import org.apache.sshd.sftp.server.SftpEventListener;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RemoteEndpointTargetTest extends CamelTestSupport {
     private static final String USER = "kusto";
     private static final String PASSWORD = "Sftp-S3cret-pw";
+    private static final String QUOTA_FOLDER = "quota";
+    private static final AtomicInteger quotaUploads = new AtomicInteger();
     private static SshServer sftp;
     @TempDir
     static Path sftpRoot;
@@ -50,7 +66,18 @@ class RemoteEndpointTargetTest extends CamelTestSupport {
         sftp.setPort(0);
         sftp.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(keys.resolve("host.key")));
         sftp.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
-        sftp.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        SftpSubsystemFactory subsystem = new SftpSubsystemFactory();
+        subsystem.addSftpEventListener(new SftpEventListener() {
+            /** Under the quota folder, the first file opened for writing is the last one allowed. */
+            @Override
+            public void opening(ServerSession session, String remoteHandle, Handle local) throws IOException {
+                if (local instanceof FileHandle && local.getFile().toString().contains(QUOTA_FOLDER)
+                        && quotaUploads.incrementAndGet() > 1) {
+                    throw new IOException("quota exceeded");
+                }
+            }
+        });
+        sftp.setSubsystemFactories(List.of(subsystem));
         sftp.setFileSystemFactory(new VirtualFileSystemFactory(sftpRoot));
         sftp.start();
     }
@@ -131,5 +158,60 @@ class RemoteEndpointTargetTest extends CamelTestSupport {
             records += text.lines().count();
         }
         assertThat(records).isEqualTo(CamelEndpointTargetTest.EXTENTS * CamelEndpointTargetTest.ROWS_PER_EXTENT);
+    }
+
+    @Test
+    void anSftpServerThatRefusesTheSecondArtifactFailsTheExportAndItsDetailsListTheFirst() throws Exception {
+        String uri = "sftp://" + USER + "@127.0.0.1:" + sftp.getPort() + "/" + QUOTA_FOLDER + "?password=" + PASSWORD
+                + "&strictHostKeyChecking=no&useUserKnownHostsFile=false&tempFileName=${file:name}.inprogress";
+        OperationsClient client = new OperationsClient(template, "direct:export");
+        UUID id = client.startAsync(".export async to csv (h'camel:" + uri + "') with (namePrefix='words',"
+                + " distribution='single', sizeLimit=2000) <| Words");
+
+        Map<String, Object> failed = client.awaitState(id, "Failed");
+
+        assertThat((String) failed.get("Status")).contains("did not take artifact words_2_")
+                .doesNotContain(PASSWORD);
+        ResultTable details = client.run(".show operation " + id + " details");
+        List<Path> delivered = files(sftpRoot.resolve(QUOTA_FOLDER));
+        assertThat(details.rowCount()).isOne();
+        assertThat(delivered).hasSize(1);
+        assertThat(delivered.get(0).getFileName().toString()).matches("words_1_[0-9a-f]{32}\\.csv");
+        assertThat((String) details.value(0, "Path")).endsWith("/" + delivered.get(0).getFileName());
+        assertThat((long) Files.readAllLines(delivered.get(0)).size()).isEqualTo(details.value(0, "NumRecords"));
+    }
+
+    @Test
+    void aBlobServiceThatDropsConnectionsAfterTheFirstArtifactFailsTheExportAndItsDetailsListTheFirst()
+            throws Exception {
+        String container = azurite.newContainer("halfway");
+        try (FaultProxy proxy = FaultProxy.start(azurite.port())) {
+            context.getRegistry().bind("proxied", new BlobServiceClientBuilder()
+                    .endpoint(proxy.proxied(azurite.blobEndpoint()))
+                    .credential(new StorageSharedKeyCredential(Azurite.ACCOUNT, Azurite.ACCOUNT_KEY))
+                    .retryOptions(new RequestRetryOptions(RetryPolicyType.FIXED, 1, (Integer) null, null, null, null))
+                    // the storage goes away once the first blob is written: the proxy drops every connection
+                    .addPolicy((call, next) -> next.process().doOnNext(response -> {
+                        if (response.getStatusCode() == 201) {
+                            proxy.fault(FaultProxy.Fault.DROP);
+                        }
+                    }))
+                    .buildClient());
+            String uri = "azure-storage-blob://" + Azurite.ACCOUNT + "/" + container
+                    + "?serviceClient=#proxied&operation=uploadBlockBlob";
+            OperationsClient client = new OperationsClient(template, "direct:export");
+            UUID id = client.startAsync(".export async to csv ('camel:" + uri + "') with (namePrefix='words',"
+                    + " distribution='single', sizeLimit=2000) <| Words");
+
+            Map<String, Object> failed = client.awaitState(id, "Failed");
+
+            assertThat((String) failed.get("Status")).contains("did not take artifact words_2_");
+            ResultTable details = client.run(".show operation " + id + " details");
+            assertThat(details.rowCount()).isOne();
+            List<String> blobs = BlobArtifacts.list(azurite.blobServiceClient(), container);
+            assertThat(blobs).hasSize(1).allMatch(b -> b.matches("words_1_[0-9a-f]{32}\\.csv"));
+            String text = BlobArtifacts.text(azurite.blobServiceClient(), container, blobs.get(0));
+            assertThat(text.lines().count()).isEqualTo(details.value(0, "NumRecords"));
+        }
     }
 }

@@ -54,7 +54,7 @@ final class SourceExports {
     /** Runs a sync {@code .export} command: its artifact table (Path, NumRecords, SizeInBytes). */
     ResultTable export(String command) {
         ExportRequest request = new ExportRequest(new OperationOrigin("test", "test", "test", "test", "test"), false,
-                operation -> { }, Optional.empty(), Duration.ZERO);
+                operation -> { }, Optional.empty(), Duration.ZERO, Optional.empty());
         return runner.run(CommandParser.parse(command, NO_ENDPOINT_OPTIONS), request).table();
     }
 }

@@ -116,4 +116,18 @@ class RouteFilesTest {
         assertThat(Gzip.isValid(first)).isTrue();
         assertThat(DuckDb.count("SELECT count(*) FROM read_csv('" + first + "', header=true)")).isEqualTo(2000);
     }
+
+    @Test
+    void theYamlRowBatchesRouteWritesEachBatchOfRowsAsJson() throws Exception {
+        load("row-batches.yaml");
+        runUntilDone(1);
+        context.getRouteController().stopRoute("row-batches"); // waits for the split in flight
+
+        List<Path> batches = artifacts("batches");
+        assertThat(batches).hasSize(7); // 631 warnings and errors in batches of 100
+        String all = "read_json('" + exports.resolve("batches") + "/*.json', format='array')";
+        assertThat(DuckDb.query("SELECT count(*), count(*) FILTER (WHERE Level = 'Information'),"
+                + " min(\"Timestamp\")::VARCHAR FROM " + all))
+                .containsExactly(List.of(631L, 0L, "2026-11-01T00:00:10.028Z"));
+    }
 }

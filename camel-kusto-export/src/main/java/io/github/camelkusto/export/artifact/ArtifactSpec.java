@@ -23,10 +23,11 @@ import io.github.camelkusto.kql.data.Schema;
  * @param compressed   whether text artifacts are gzip files (parquet and avro compress inside the file)
  * @param parquet      parquet settings; ignored by other formats
  * @param avro         avro settings; ignored by other formats
+ * @param dataFormat   the Camel DataFormat that encodes the artifacts instead of the format's own encoder, if any
  */
 public record ArtifactSpec(ExportFormat format, boolean compressed, long sizeLimit, IncludeHeaders includeHeaders,
         TextEncoding encoding, ArtifactNaming naming, Distribution distribution, ParquetSettings parquet,
-        AvroSettings avro) {
+        AvroSettings avro, Optional<DataFormatSettings> dataFormat) {
 
     /**
      * @param codec            the page codec, empty for uncompressed pages
@@ -48,7 +49,7 @@ public record ArtifactSpec(ExportFormat format, boolean compressed, long sizeLim
     public static ArtifactSpec text(ExportFormat format, boolean compressed, long sizeLimit,
             IncludeHeaders includeHeaders, TextEncoding encoding, ArtifactNaming naming) {
         return new ArtifactSpec(format, compressed, sizeLimit, includeHeaders, encoding, naming, Distribution.SINGLE,
-                ParquetSettings.DEFAULT, AvroSettings.DEFAULT);
+                ParquetSettings.DEFAULT, AvroSettings.DEFAULT, Optional.empty());
     }
 
     /**
@@ -76,22 +77,39 @@ public record ArtifactSpec(ExportFormat format, boolean compressed, long sizeLim
         }
         return new ArtifactSpec(format, gzipFile, p.sizeLimit(), p.includeHeaders(), p.encoding(),
                 new ArtifactNaming(p.namePrefix().orElse(null), extension), p.distribution(),
-                new ParquetSettings(parquetCodec, p.parquetRowGroupSize(), p.parquetDatetimePrecision()), avro);
+                new ParquetSettings(parquetCodec, p.parquetRowGroupSize(), p.parquetDatetimePrecision()), avro,
+                Optional.empty());
+    }
+
+    /**
+     * The spec of an export command whose artifacts {@code dataFormat} encodes: named and cut as the command
+     * says, with the data format's extension (a bean's: the export format's) unless the command sets
+     * fileExtension, and gzip files when the command is {@code compressed}; the format's own encoding properties
+     * do not apply.
+     */
+    public static ArtifactSpec of(ExportCommand command, DataFormatSettings dataFormat) {
+        var p = command.properties();
+        String extension = p.fileExtension().or(dataFormat::defaultExtension)
+                .orElse(command.format().defaultExtension())
+                + (command.compressed() ? ".gz" : "");
+        return new ArtifactSpec(command.format(), command.compressed(), p.sizeLimit(), IncludeHeaders.NONE,
+                TextEncoding.UTF8_NO_BOM, new ArtifactNaming(p.namePrefix().orElse(null), extension),
+                p.distribution(), ParquetSettings.DEFAULT, AvroSettings.DEFAULT, Optional.of(dataFormat));
     }
 
     public ArtifactSpec withDistribution(Distribution distribution) {
         return new ArtifactSpec(format, compressed, sizeLimit, includeHeaders, encoding, naming, distribution,
-                parquet, avro);
+                parquet, avro, dataFormat);
     }
 
     public ArtifactSpec withAvro(AvroSettings avro) {
         return new ArtifactSpec(format, compressed, sizeLimit, includeHeaders, encoding, naming, distribution,
-                parquet, avro);
+                parquet, avro, dataFormat);
     }
 
     public ArtifactSpec withParquet(ParquetSettings parquet) {
         return new ArtifactSpec(format, compressed, sizeLimit, includeHeaders, encoding, naming, distribution,
-                parquet, avro);
+                parquet, avro, dataFormat);
     }
 
     /** The encoder of a text format; each writer has its own. */

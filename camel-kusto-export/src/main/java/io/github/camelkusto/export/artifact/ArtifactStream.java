@@ -23,6 +23,9 @@ abstract class ArtifactStream {
     }
 
     static ArtifactStream of(ExportRun run, int chunkSize, String folder) {
+        if (run.spec.dataFormat().isPresent()) {
+            return new DataFormatArtifactStream(run, chunkSize, folder);
+        }
         return switch (run.spec.format()) {
             case CSV, TSV, JSON -> new TextArtifactStream(run, chunkSize, folder);
             case PARQUET -> new ParquetArtifactStream(run, folder);

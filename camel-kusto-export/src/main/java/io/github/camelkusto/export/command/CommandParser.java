@@ -72,6 +72,20 @@ public final class CommandParser extends CommandTokenParser {
     }
 
     /**
+     * Parses a bare query (with its {@code set} statements) for a mode that runs queries only: {@code why} says
+     * which, in the error a control command gets.
+     *
+     * @throws KustoException for a control command
+     */
+    public static ExportCommand query(String text, ExportOptions options, String why) {
+        KustoCommand command = parse(text, options);
+        if (!(command instanceof ExportCommand export) || new CommandParser(new SourceText(text)).current.isSymbol(".")) {
+            throw new KustoException(why + " runs a bare KQL query, not a control command such as .export or .show");
+        }
+        return export;
+    }
+
+    /**
      * Parses the {@code storage} option: one raw connection string, or, when it starts with a string literal, a
      * comma-separated list of Kusto string literals (which may be obfuscated and concatenated), so that
      * connection strings holding commas stay unambiguous.
