@@ -101,6 +101,43 @@ public class KustoExportComponentConfiguration extends ComponentConfigurationPro
      */
     private Long storageRetryInitialBackoff = 1000L;
     /**
+     * The estimated heap size in bytes at which a batch ends before batchSize rows
+     * (a batch holds at least one row): of outputType=batches, and of the batches
+     * a dataFormat marshals.
+     */
+    private Long batchBytes;
+    /**
+     * Rows of one batch: of outputType=batches, and of the batches a dataFormat
+     * marshals.
+     */
+    private Integer batchSize;
+    /**
+     * A Camel data format that encodes the artifacts instead of the built-in
+     * encoders: a data format name (csv, jackson, avro, parquetAvro: its component
+     * must be on the classpath) or #bean reference. Rows are grouped into batches
+     * (batchSize, batchBytes), each batch a java.util.List of row Maps marshalled
+     * by the data format into the artifact, with the same naming, sizeLimit,
+     * compression, commit and result table as built-in formats.
+     */
+    private String dataFormat;
+    /**
+     * Whether the dataFormat's marshalled batches concatenate into one valid file
+     * (csv without a header, JSON lines, raw Avro datums): then an artifact takes
+     * batches until it reaches sizeLimit; otherwise each artifact holds one batch
+     * (a JSON array, a parquet file). Default value notice: true for the data
+     * format named csv, else false
+     */
+    private Boolean dataFormatAppends;
+    /**
+     * What the body is after the producer: artifacts (the query is exported, the
+     * body is the artifact table) or batches (nothing is written: the body is a
+     * streaming Iterator of row batches, each a java.util.List of row Maps (column
+     * name to value) of at most batchSize rows and about batchBytes, columns in
+     * query order, for .split(body()).streaming()). batches runs a bare query, not
+     * a .export or .show command.
+     */
+    private io.github.camelkusto.export.OutputType outputType;
+    /**
      * The database on the cluster that commands and queries run in.
      */
     private String clusterDatabase;
@@ -392,6 +429,46 @@ public class KustoExportComponentConfiguration extends ComponentConfigurationPro
 
     public void setStorageRetryInitialBackoff(Long storageRetryInitialBackoff) {
         this.storageRetryInitialBackoff = storageRetryInitialBackoff;
+    }
+
+    public Long getBatchBytes() {
+        return batchBytes;
+    }
+
+    public void setBatchBytes(Long batchBytes) {
+        this.batchBytes = batchBytes;
+    }
+
+    public Integer getBatchSize() {
+        return batchSize;
+    }
+
+    public void setBatchSize(Integer batchSize) {
+        this.batchSize = batchSize;
+    }
+
+    public String getDataFormat() {
+        return dataFormat;
+    }
+
+    public void setDataFormat(String dataFormat) {
+        this.dataFormat = dataFormat;
+    }
+
+    public Boolean getDataFormatAppends() {
+        return dataFormatAppends;
+    }
+
+    public void setDataFormatAppends(Boolean dataFormatAppends) {
+        this.dataFormatAppends = dataFormatAppends;
+    }
+
+    public io.github.camelkusto.export.OutputType getOutputType() {
+        return outputType;
+    }
+
+    public void setOutputType(io.github.camelkusto.export.OutputType outputType) {
+        this.outputType = outputType;
     }
 
     public String getClusterDatabase() {
