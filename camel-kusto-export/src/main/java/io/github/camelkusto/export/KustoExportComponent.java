@@ -13,6 +13,7 @@ import io.github.camelkusto.kql.catalog.KustoDatabase;
 import io.github.camelkusto.export.command.Redaction;
 import io.github.camelkusto.export.lake.ExternalTableCatalog;
 import io.github.camelkusto.export.lake.ExternalTableReader;
+import io.github.camelkusto.export.operation.ExportListener;
 import io.github.camelkusto.export.operation.Operation;
 import io.github.camelkusto.export.operation.OperationRegistry;
 import io.github.camelkusto.export.operation.OperationSnapshot;
@@ -27,7 +28,7 @@ import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.URISupport;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
 
 /** The {@code kusto-export:} component: Azure Data Explorer's {@code .export} command as a Camel producer. */
 @Component("kusto-export")
-public class KustoExportComponent extends DefaultComponent {
+public class KustoExportComponent extends HealthCheckComponent {
     static final int DEFAULT_MAX_CONCURRENT_EXPORTS = 4;
     static final int DEFAULT_MAX_QUEUED_EXPORTS = 100;
     static final Duration DEFAULT_OPERATIONS_RETENTION = Duration.ofDays(14);
@@ -225,13 +226,23 @@ public class KustoExportComponent extends DefaultComponent {
         progressTimer = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(PROGRESS_POOL,
                 "KustoExportProgress", profile(fixed(PROGRESS_POOL, 1)));
         operations = new OperationRegistry(exportExecutor, progressTimer, limits,
-                operationsDir != null ? Path.of(operationsDir) : null, Clock.systemUTC());
+                operationsDir != null ? Path.of(operationsDir) : null, Clock.systemUTC(), metrics());
         completionTemplate = getCamelContext().createProducerTemplate();
         ExternalTableCatalog externalTables = operationsDir != null
                 ? ExternalTableCatalog.open(Path.of(operationsDir)) : ExternalTableCatalog.inMemory();
         database.setExternalTables(new ExternalTableReader(externalTables));
         runner = new KustoCommandRunner(database, new EmbeddedQuerySource(database, queryWorkers), storageTargets,
                 operations, writers, cores, compressors, queryWorkers, externalTables);
+    }
+
+    /** Metrics per export when Micrometer is on the class path and the application has a MeterRegistry. */
+    private ExportListener metrics() {
+        if (getCamelContext().getClassResolver().resolveClass("io.micrometer.core.instrument.MeterRegistry") == null) {
+            return ExportListener.NONE;
+        }
+        ExportListener metrics = MicrometerExportMetrics.of(getCamelContext());
+        LOG.debug("Export metrics: {}", metrics == ExportListener.NONE ? "none (no MeterRegistry)" : "Micrometer");
+        return metrics;
     }
 
     /**
