@@ -5,7 +5,7 @@ import java.util.List;
 
 /** The command line of {@link KustoExportCli}: a mode, options, and positional arguments; never shows the token. */
 record Arguments(String mode, String data, String storage, int durationSeconds, int maxMessages, boolean noWait,
-        int port, String database, String token, int storageRetryAttempts, List<String> positional) {
+        int port, String database, String token, int storageRetryAttempts, String format, List<String> positional) {
 
     static Arguments parse(String[] args) {
         if (args.length == 0) {
@@ -20,6 +20,7 @@ record Arguments(String mode, String data, String storage, int durationSeconds, 
         String database = null;
         String token = null;
         int storageRetryAttempts = 0;
+        String format = null;
         List<String> positional = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
@@ -33,6 +34,7 @@ record Arguments(String mode, String data, String storage, int durationSeconds, 
                 case "--database" -> database = value(args, ++i, arg);
                 case "--token" -> token = value(args, ++i, arg);
                 case "--storage-retry-attempts" -> storageRetryAttempts = number(args, ++i, arg);
+                case "--format" -> format = value(args, ++i, arg);
                 default -> {
                     if (arg.startsWith("--")) {
                         throw new IllegalArgumentException("unknown option " + arg);
@@ -42,7 +44,7 @@ record Arguments(String mode, String data, String storage, int durationSeconds, 
             }
         }
         return new Arguments(args[0], data, storage, duration, maxMessages, noWait, port, database, token,
-                storageRetryAttempts, List.copyOf(positional));
+                storageRetryAttempts, format, List.copyOf(positional));
     }
 
     private static String value(String[] args, int i, String option) {
@@ -65,6 +67,6 @@ record Arguments(String mode, String data, String storage, int durationSeconds, 
     public String toString() {
         return "Arguments[mode=" + mode + ", data=" + data + ", noWait=" + noWait + ", port=" + port + ", database="
                 + database + ", token=" + (token == null ? "none" : "****") + ", storageRetryAttempts="
-                + storageRetryAttempts + ", positional=" + positional + "]";
+                 + storageRetryAttempts + ", format=" + format + ", positional=" + positional + "]";
     }
 }
