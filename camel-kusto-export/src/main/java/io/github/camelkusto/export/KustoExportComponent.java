@@ -24,6 +24,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExtendedCamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.console.DevConsoleRegistry;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
@@ -233,6 +234,20 @@ public class KustoExportComponent extends HealthCheckComponent {
         database.setExternalTables(new ExternalTableReader(externalTables));
         runner = new KustoCommandRunner(database, new EmbeddedQuerySource(database, queryWorkers), storageTargets,
                 operations, writers, cores, compressors, queryWorkers, externalTables);
+        registerDevConsole();
+    }
+
+    /**
+     * Adds the kusto-export dev console to the context's dev console registry (camel-console) if its class-path
+     * scan missed it: Camel JBang downloads this jar after the registry has scanned.
+     */
+    private void registerDevConsole() {
+        DevConsoleRegistry consoles = DevConsoleRegistry.get(getCamelContext());
+        if (consoles != null && consoles.getConsole(KustoExportDevConsole.ID).isEmpty()) {
+            KustoExportDevConsole console = new KustoExportDevConsole();
+            console.setCamelContext(getCamelContext());
+            consoles.register(console);
+        }
     }
 
     /** Metrics per export when Micrometer is on the class path and the application has a MeterRegistry. */

@@ -21,9 +21,11 @@ import org.apache.camel.support.console.AbstractDevConsole;
 @DevConsole(name = "kusto-export", displayName = "Kusto Export", description = "Export operations of the"
         + " kusto-export component")
 public class KustoExportDevConsole extends AbstractDevConsole {
+    /** The console's id, as the annotation names it. */
+    static final String ID = "kusto-export";
 
     public KustoExportDevConsole() {
-        super("camel", "kusto-export", "Kusto Export", "Export operations of the kusto-export component");
+        super("camel", ID, "Kusto Export", "Export operations of the kusto-export component");
     }
 
     private List<OperationSnapshot> operations() {
