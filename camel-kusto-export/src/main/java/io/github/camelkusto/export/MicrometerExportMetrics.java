@@ -1,6 +1,7 @@
 package io.github.camelkusto.export;
 
 import java.time.Duration;
+import java.util.Set;
 
 import io.github.camelkusto.export.operation.ExportListener;
 import io.github.camelkusto.export.operation.OperationSnapshot;
@@ -9,11 +10,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.apache.camel.CamelContext;
 
 /**
  * Metrics per export in the application's Micrometer registry: the one camel-micrometer uses (bean
- * {@value #CAMEL_METRICS_REGISTRY}), else the only {@link MeterRegistry} in the Camel registry (Spring Boot's).
+ * {@value #CAMEL_METRICS_REGISTRY}), else the {@link MeterRegistry} of the Camel registry (Spring Boot's).
  * Only loaded when Micrometer is on the class path ({@link KustoExportComponent} checks first). Tags: the Camel
  * context, the route that asked ({@code route}) and, where it says how an export ended, its {@code state}.
  */
@@ -37,11 +39,16 @@ final class MicrometerExportMetrics implements ExportListener {
         this.camelContext = camelContext;
     }
 
-    /** The metrics of {@code context}'s registry, or {@link ExportListener#NONE} when it has no MeterRegistry. */
+    /**
+     * The metrics of {@code context}'s registry, or {@link ExportListener#NONE} when it has no MeterRegistry. Of
+     * several (Spring Boot may hold a composite and the registries it publishes to), the composite.
+     */
     static ExportListener of(CamelContext context) {
         MeterRegistry registry = context.getRegistry().lookupByNameAndType(CAMEL_METRICS_REGISTRY, MeterRegistry.class);
         if (registry == null) {
-            registry = context.getRegistry().findSingleByType(MeterRegistry.class);
+            Set<MeterRegistry> found = context.getRegistry().findByType(MeterRegistry.class);
+            registry = found.size() == 1 ? found.iterator().next() : found.stream()
+                    .filter(CompositeMeterRegistry.class::isInstance).findFirst().orElse(null);
         }
         return registry == null ? NONE : new MicrometerExportMetrics(registry, context.getName());
     }
