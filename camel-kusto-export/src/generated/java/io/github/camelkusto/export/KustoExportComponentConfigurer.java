@@ -83,6 +83,10 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "exportTimeout": getOrCreateConfiguration(target).setExportTimeout(property(camelContext, java.time.Duration.class, value)); return true;
         case "fileextension":
         case "fileExtension": getOrCreateConfiguration(target).setFileExtension(property(camelContext, java.lang.String.class, value)); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "includeheaders":
         case "includeHeaders": getOrCreateConfiguration(target).setIncludeHeaders(property(camelContext, io.github.camelkusto.export.command.IncludeHeaders.class, value)); return true;
         case "lazystartproducer":
@@ -189,6 +193,10 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "exportTimeout": return java.time.Duration.class;
         case "fileextension":
         case "fileExtension": return java.lang.String.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "includeheaders":
         case "includeHeaders": return io.github.camelkusto.export.command.IncludeHeaders.class;
         case "lazystartproducer":
@@ -291,6 +299,10 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "exportTimeout": return getOrCreateConfiguration(target).getExportTimeout();
         case "fileextension":
         case "fileExtension": return getOrCreateConfiguration(target).getFileExtension();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "includeheaders":
         case "includeHeaders": return getOrCreateConfiguration(target).getIncludeHeaders();
         case "lazystartproducer":

@@ -48,8 +48,6 @@ import io.github.camelkusto.export.operation.OperationRegistry;
 import io.github.camelkusto.export.operation.OperationTables;
 import io.github.camelkusto.export.source.QuerySource;
 import io.github.camelkusto.export.storage.ConnectionStrings;
-import io.github.camelkusto.export.storage.Failures;
-import io.github.camelkusto.export.storage.StorageException;
 import io.github.camelkusto.export.storage.StorageTarget;
 import io.github.camelkusto.export.storage.StorageTargets;
 import org.slf4j.Logger;
@@ -100,6 +98,16 @@ final class KustoCommandRunner {
         this.compressors = compressors;
         this.externalTables = externalTables;
         this.queryWorkers = queryWorkers;
+    }
+
+    /** Where queries run: the health check asks it whether it can be reached. */
+    QuerySource source() {
+        return source;
+    }
+
+    /** The component's storage targets, shared with the health check (the same pre-flight check as an export). */
+    StorageTargets storageTargets() {
+        return storageTargets;
     }
 
     /** The result table, and the operation an export was registered as. */
@@ -263,11 +271,7 @@ final class KustoCommandRunner {
         try {
             router.artifactSchema(result.schema()); // an export to a table checks the query's columns here
             for (StorageTarget target : targets) {
-                try {
-                    target.verify(cancellation);
-                } catch (IOException e) {
-                    throw new StorageException("cannot write to " + target.describe() + ": " + Failures.why(e), e);
-                }
+                StorageTargets.verify(target, cancellation);
             }
         } catch (RuntimeException e) {
             QuerySource.release(result); // a cluster's response may be open: drop it
@@ -296,6 +300,13 @@ final class KustoCommandRunner {
             @Override
             public Duration progressInterval() {
                 return request.progressInterval();
+            }
+
+            @Override
+            public String describe() {
+                return command.format() + (command.compressed() ? " compressed" : "") + (command.async() ? " async"
+                        : "") + " from " + source.describe() + " to "
+                        + targets.stream().map(StorageTarget::describe).toList();
             }
 
             @Override

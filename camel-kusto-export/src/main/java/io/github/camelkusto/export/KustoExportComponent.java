@@ -21,6 +21,7 @@ import io.github.camelkusto.export.command.Redaction;
 import io.github.camelkusto.kql.data.ResultTable;
 import io.github.camelkusto.export.lake.ExternalTableCatalog;
 import io.github.camelkusto.export.lake.ExternalTableReader;
+import io.github.camelkusto.export.operation.ExportListener;
 import io.github.camelkusto.export.operation.Operation;
 import io.github.camelkusto.export.operation.OperationRegistry;
 import io.github.camelkusto.export.operation.OperationSnapshot;
@@ -34,11 +35,12 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExtendedCamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.console.DevConsoleRegistry;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.URISupport;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
@@ -46,7 +48,7 @@ import org.slf4j.LoggerFactory;
 
 /** The {@code kusto-export:} component: Azure Data Explorer's {@code .export} command as a Camel producer. */
 @Component("kusto-export")
-public class KustoExportComponent extends DefaultComponent {
+public class KustoExportComponent extends HealthCheckComponent {
     static final int DEFAULT_MAX_CONCURRENT_EXPORTS = 4;
     static final int DEFAULT_MAX_QUEUED_EXPORTS = 100;
     static final Duration DEFAULT_OPERATIONS_RETENTION = Duration.ofDays(14);
@@ -265,13 +267,37 @@ public class KustoExportComponent extends DefaultComponent {
         progressTimer = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(PROGRESS_POOL,
                 "KustoExportProgress", profile(fixed(PROGRESS_POOL, 1)));
         operations = new OperationRegistry(exportExecutor, progressTimer, limits,
-                operationsDir != null ? Path.of(operationsDir) : null, Clock.systemUTC());
+                operationsDir != null ? Path.of(operationsDir) : null, Clock.systemUTC(), metrics());
         completionTemplate = getCamelContext().createProducerTemplate();
         ExternalTableCatalog externalTables = operationsDir != null
                 ? ExternalTableCatalog.open(Path.of(operationsDir)) : ExternalTableCatalog.inMemory();
         database.setExternalTables(new ExternalTableReader(externalTables));
         runner = new KustoCommandRunner(database, new EmbeddedQuerySource(database, queryWorkers), storageTargets,
                 operations, writers, cores, compressors, queryWorkers, externalTables);
+        registerDevConsole();
+    }
+
+    /**
+     * Adds the kusto-export dev console to the context's dev console registry (camel-console) if its class-path
+     * scan missed it: Camel JBang downloads this jar after the registry has scanned.
+     */
+    private void registerDevConsole() {
+        DevConsoleRegistry consoles = DevConsoleRegistry.get(getCamelContext());
+        if (consoles != null && consoles.getConsole(KustoExportDevConsole.ID).isEmpty()) {
+            KustoExportDevConsole console = new KustoExportDevConsole();
+            console.setCamelContext(getCamelContext());
+            consoles.register(console);
+        }
+    }
+
+    /** Metrics per export when Micrometer is on the class path and the application has a MeterRegistry. */
+    private ExportListener metrics() {
+        if (getCamelContext().getClassResolver().resolveClass("io.micrometer.core.instrument.MeterRegistry") == null) {
+            return ExportListener.NONE;
+        }
+        ExportListener metrics = MicrometerExportMetrics.of(getCamelContext());
+        LOG.debug("Export metrics: {}", metrics == ExportListener.NONE ? "none (no MeterRegistry)" : "Micrometer");
+        return metrics;
     }
 
     /**

@@ -16,6 +16,8 @@ import io.github.camelkusto.export.operation.OperationOrigin;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultProducer;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.util.InetAddressUtil;
@@ -28,6 +30,8 @@ public class KustoExportProducer extends DefaultProducer {
     private Endpoint completion;
     /** This host's name, the first part of an operation's NodeId: looked up when the producer starts, not on load. */
     private String host;
+    private WritableHealthCheckRepository healthChecks;
+    private KustoExportHealthCheck healthCheck;
 
     public KustoExportProducer(KustoExportEndpoint endpoint) {
         super(endpoint);
@@ -38,13 +42,31 @@ public class KustoExportProducer extends DefaultProducer {
         return (KustoExportEndpoint) super.getEndpoint();
     }
 
-    /** Resolves the completionUri when the route starts, so that a wrong one fails the route, not an export. */
+    /**
+     * Resolves the completionUri when the route starts, so that a wrong one fails the route, not an export; adds
+     * the producer health check when Camel's producer health checks are on (camel-health, healthCheckProducerEnabled).
+     */
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        healthChecks = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthChecks != null && getEndpoint().getComponent().isHealthCheckProducerEnabled()) {
+            healthCheck = new KustoExportHealthCheck(getEndpoint());
+            healthChecks.addHealthCheck(healthCheck);
+        }
         host = InetAddressUtil.getLocalHostNameSafe();
         String uri = getEndpoint().getConfiguration().getCompletionUri();
         completion = uri == null || uri.isBlank() ? null : getEndpoint().getCamelContext().getEndpoint(uri);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthChecks != null && healthCheck != null) {
+            healthChecks.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
+        super.doStop();
     }
 
     /**

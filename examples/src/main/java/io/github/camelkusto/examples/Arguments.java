@@ -6,7 +6,7 @@ import java.util.List;
 /** The command line of {@link KustoExportCli}: a mode, options, and positional arguments; never shows the token. */
 record Arguments(String mode, String data, String storage, int durationSeconds, int maxMessages, boolean noWait,
         int port, String database, String token, int storageRetryAttempts, String cluster, String pushdown,
-        List<String> positional) {
+        String format, List<String> positional) {
 
     static Arguments parse(String[] args) {
         if (args.length == 0) {
@@ -23,6 +23,7 @@ record Arguments(String mode, String data, String storage, int durationSeconds, 
         int storageRetryAttempts = 0;
         String cluster = null;
         String pushdown = null;
+        String format = null;
         List<String> positional = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
@@ -38,6 +39,7 @@ record Arguments(String mode, String data, String storage, int durationSeconds, 
                 case "--storage-retry-attempts" -> storageRetryAttempts = number(args, ++i, arg);
                 case "--cluster" -> cluster = value(args, ++i, arg);
                 case "--pushdown" -> pushdown = value(args, ++i, arg);
+                case "--format" -> format = value(args, ++i, arg);
                 default -> {
                     if (arg.startsWith("--")) {
                         throw new IllegalArgumentException("unknown option " + arg);
@@ -47,7 +49,7 @@ record Arguments(String mode, String data, String storage, int durationSeconds, 
             }
         }
         return new Arguments(args[0], data, storage, duration, maxMessages, noWait, port, database, token,
-                storageRetryAttempts, cluster, pushdown, List.copyOf(positional));
+                storageRetryAttempts, cluster, pushdown, format, List.copyOf(positional));
     }
 
     private static String value(String[] args, int i, String option) {
@@ -70,7 +72,7 @@ record Arguments(String mode, String data, String storage, int durationSeconds, 
     public String toString() {
         return "Arguments[mode=" + mode + ", data=" + data + ", noWait=" + noWait + ", port=" + port + ", database="
                 + database + ", token=" + (token == null ? "none" : "****") + ", storageRetryAttempts="
-                + storageRetryAttempts + ", cluster=" + cluster + ", pushdown=" + pushdown + ", positional=" + positional
-                + "]";
+                + storageRetryAttempts + ", cluster=" + cluster + ", pushdown=" + pushdown + ", format=" + format
+                + ", positional=" + positional + "]";
     }
 }

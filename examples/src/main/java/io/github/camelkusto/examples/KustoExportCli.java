@@ -26,23 +26,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.main.Main;
 
 /**
- * The command runner of the project, for the quickstart and for scripting exports.
- *
- * <pre>
- * exec [--data DIR] [--storage CONN] [--storage-retry-attempts N] [--no-wait]
- *      [--cluster URL [--database NAME] [--token T] [--pushdown auto|always|never]] '&lt;text&gt;'
- *                                                run one command (.export ..., a bare query, .show ...) and
- *                                                print its result table as CSV; exit 2 on error. An async export
- *                                                is waited for (its artifact table is printed) unless --no-wait.
- *                                                With --cluster the command runs on that Azure Data Explorer
- *                                                cluster (--token: an access token sent as bearer; else Azure
- *                                                Identity's DefaultAzureCredential, none for a local http endpoint)
- * run [--data DIR] [--duration S] [--max-messages N] FILE...
- *                                                run YAML/XML route files with Camel Main until stopped
- * serve [--data DIR] [--port N] [--database NAME] [--token T]
- *                                                serve the embedded engine over the Kusto REST protocol on
- *                                                127.0.0.1 until stopped; prints "listening on &lt;uri&gt;" once ready
- * </pre>
+ * The command-line tool of the project, for the quickstart and for scripting exports: modes {@code exec},
+ * {@code query}, {@code run} and {@code serve}; {@code --help} for the tool and each mode ({@link #HELP}).
  */
 public final class KustoExportCli {
     static final int OK = 0;
@@ -52,32 +37,107 @@ public final class KustoExportCli {
     private static final Set<String> RUNNING = Set.of("Scheduled", "InProgress");
     private static final long POLL_MILLIS = 100;
     private static final String USAGE = """
-            usage:
-              kusto-export exec [--data DIR] [--storage CONN] [--storage-retry-attempts N] [--no-wait]
-                  [--cluster URL [--database NAME] [--token T] [--pushdown auto|always|never]] '<command or query>'
-              kusto-export run [--data DIR] [--duration SECONDS] [--max-messages N] FILE...
-              kusto-export serve [--data DIR] [--port N] [--database NAME] [--token T]
+            usage: kusto-export <mode> [options] [arguments]   (kusto-export <mode> --help for a mode's options)
+
+            modes:
+              exec    run one command or query (.export, .show, a bare query exported) and print its result table
+              query   print a bare query's rows as a table, CSV or JSON, without exporting anything
+              run     run YAML/XML route files with Camel Main
+              serve   serve the embedded engine over the Kusto REST protocol on 127.0.0.1
+
+            exit codes: 0 done, 2 failed (the error on stderr)
             """;
+    /** Each mode's help, printed by {@code kusto-export <mode> --help}. */
+    static final Map<String, String> HELP = Map.of(
+            "exec", """
+                    usage: kusto-export exec [--data DIR] [--storage CONN] [--storage-retry-attempts N] [--no-wait]
+                        [--cluster URL [--database NAME] [--token T] [--pushdown auto|always|never]] '<text>'
+
+                    Runs one command: a .export command, a .show command, or a bare KQL query (exported as csv to
+                    --storage, default the local folder ./exports). Prints its result table as CSV on stdout; exit 2
+                    and the error on stderr if it fails (a failed export also lists, as CSV on stderr, the artifacts
+                    it had committed, which stay in storage). An async export is waited for and its artifact table
+                    printed, unless --no-wait: then its operation id is printed, and the export, which runs inside
+                    this process, ends with it. On a terminal, a progress line on stderr shows a long export's
+                    artifacts, records and bytes so far.
+
+                      --data DIR                   load a data folder ({Table}.csv, .tsv, .json, .parquet) first
+                      --storage CONN               where a bare query is exported (a connection string or folder)
+                      --storage-retry-attempts N   attempts of one storage request (default 9)
+                      --no-wait                    print an async export's operation id and exit
+                      --cluster URL                run the command on that Azure Data Explorer cluster instead
+                      --database NAME              the cluster's database
+                      --token T                    an access token sent as bearer (else DefaultAzureCredential,
+                                                   none for a local http endpoint)
+                      --pushdown auto|always|never whether the cluster writes the artifacts itself (default auto)
+                    """,
+            "query", """
+                    usage: kusto-export query [--data DIR] [--format table|csv|json] '<query>'
+
+                    Runs a bare KQL query on the embedded engine and prints its first %d rows, exporting nothing:
+                    as an aligned table (the default; cells longer than %d characters are cut), as CSV with a
+                    header line, or as JSON lines (one object per row). A note on stderr says when the result has
+                    more rows.
+
+                      --data DIR        load a data folder ({Table}.csv, .tsv, .json, .parquet) first
+                      --format FORMAT   table (default), csv or json
+                    """.formatted(QueryPreview.MAX_ROWS, QueryPreview.MAX_CELL),
+            "run", """
+                    usage: kusto-export run [--data DIR] [--duration SECONDS] [--max-messages N] FILE...
+
+                    Runs YAML/XML route files with Camel Main until stopped, or for --duration seconds, or until
+                    --max-messages exchanges are done.
+
+                      --data DIR           the component's data folder (camel.component.kusto-export.data-dir)
+                      --duration SECONDS   stop after this long
+                      --max-messages N     stop after N exchanges
+                    """,
+            "serve", """
+                    usage: kusto-export serve [--data DIR] [--port N] [--database NAME] [--token T]
+
+                    Serves the embedded engine over the Kusto REST protocol on 127.0.0.1 until stopped; prints
+                    "listening on http://127.0.0.1:<port>" on stdout once ready.
+
+                      --data DIR        load a data folder first
+                      --port N          the port (default 0: a free one)
+                      --database NAME   the database name clients use (default the component's, 'default')
+                      --token T         a bearer token every request must carry (never printed)
+                    """);
 
     private KustoExportCli() {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        // A progress line redraws itself with carriage returns: only where stderr is a terminal.
+        System.exit(run(args, System.out, System.err, System.console() != null));
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, false);
+    }
+
+    /** @param terminal stderr is a terminal: long exports draw a progress line there */
+    static int run(String[] args, PrintStream out, PrintStream err, boolean terminal) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            (args.length == 0 ? err : out).print(USAGE);
+            return args.length == 0 ? FAILED : OK;
+        }
+        if (HELP.containsKey(args[0]) && (List.of(args).contains("--help") || List.of(args).contains("-h"))) {
+            out.print(HELP.get(args[0]));
+            return OK;
+        }
         try {
             Arguments arguments = Arguments.parse(args);
             return switch (arguments.mode()) {
-                case "exec" -> exec(arguments, out, err);
+                case "exec" -> exec(arguments, out, err, terminal);
+                case "query" -> query(arguments, out, err);
                 case "run" -> runRoutes(arguments);
                 case "serve" -> serve(arguments, out);
                 default -> throw new IllegalArgumentException("unknown mode '" + arguments.mode() + "'");
             };
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
-            err.print(USAGE);
+            err.print(HELP.getOrDefault(args[0], USAGE));
             return FAILED;
         } catch (Exception e) {
             err.println("error: " + rootMessage(e));
@@ -85,7 +145,28 @@ public final class KustoExportCli {
         }
     }
 
-    private static int exec(Arguments arguments, PrintStream out, PrintStream err) throws Exception {
+    private static int query(Arguments arguments, PrintStream out, PrintStream err) throws Exception {
+        if (arguments.positional().size() != 1) {
+            throw new IllegalArgumentException("query takes exactly one query text");
+        }
+        QueryPreview.Format format;
+        try {
+            format = QueryPreview.Format.valueOf(arguments.format() == null ? "table" : arguments.format());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--format must be table, csv or json, not '" + arguments.format() + "'");
+        }
+        try (CamelContext context = new DefaultCamelContext()) {
+            KustoExportComponent component = new KustoExportComponent();
+            component.setDataDir(arguments.data());
+            context.addComponent("kusto-export", component);
+            context.start();
+            QueryPreview.print(component.getDatabase(), arguments.positional().get(0), format, out, err);
+            return OK;
+        }
+    }
+
+    private static int exec(Arguments arguments, PrintStream out, PrintStream err, boolean terminal)
+            throws Exception {
         if (arguments.positional().size() != 1) {
             throw new IllegalArgumentException("exec takes exactly one command text");
         }
@@ -103,10 +184,14 @@ public final class KustoExportCli {
             context.start();
             ProducerTemplate template = context.createProducerTemplate();
             try {
-                ResultTable table = template.requestBody(ENDPOINT, arguments.positional().get(0),
-                        ResultTable.class);
+                ResultTable table;
+                try (AutoCloseable progress = ExportProgress.start(terminal, context, template, ENDPOINT, err)) {
+                    table = template.requestBody(ENDPOINT, arguments.positional().get(0), ResultTable.class);
+                }
                 if (table.schema().names().equals(List.of("OperationId")) && !arguments.noWait()) {
-                    return awaitExport(template, (UUID) table.value(0, "OperationId"), out, err);
+                    try (AutoCloseable progress = ExportProgress.start(terminal, context, template, ENDPOINT, err)) {
+                        return awaitExport(template, (UUID) table.value(0, "OperationId"), out, err, progress);
+                    }
                 }
                 out.print(table.toCsv());
                 out.flush();
@@ -147,14 +232,15 @@ public final class KustoExportCli {
      * Waits for an async export, which runs in this process and would end with it: prints its final state on
      * stderr and the artifacts it left in storage as CSV on stdout; exit 0 only when it completed.
      */
-    private static int awaitExport(ProducerTemplate template, UUID id, PrintStream out, PrintStream err)
-            throws InterruptedException {
+    private static int awaitExport(ProducerTemplate template, UUID id, PrintStream out, PrintStream err,
+            AutoCloseable progress) throws Exception {
         ResultTable operation;
         do {
             Thread.sleep(POLL_MILLIS);
             operation = template.requestBody(ENDPOINT, ".show operations " + id + " | project State, Status",
                     ResultTable.class);
         } while (RUNNING.contains((String) operation.value(0, "State")));
+        progress.close(); // erased before the outcome is printed
         String state = (String) operation.value(0, "State");
         err.println("operation " + id + " " + state + ": " + operation.value(0, "Status"));
         try {

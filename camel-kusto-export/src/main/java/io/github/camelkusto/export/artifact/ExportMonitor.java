@@ -1,6 +1,7 @@
 package io.github.camelkusto.export.artifact;
 
 import java.nio.file.Path;
+import io.github.camelkusto.export.storage.RetryObserver;
 import io.github.camelkusto.kql.exec.Cancellation;
 
 /**
@@ -9,7 +10,7 @@ import io.github.camelkusto.kql.exec.Cancellation;
  * {@link Cancellation}: the writers check it between chunks, the query engine between batches and storage
  * between attempts. Called from writer threads, so implementations must be thread-safe.
  */
-public interface ExportMonitor extends Cancellation {
+public interface ExportMonitor extends Cancellation, RetryObserver {
 
     /** A monitor that watches nothing and never cancels: synchronous exports without an operation. */
     ExportMonitor NONE = new ExportMonitor() {
@@ -28,6 +29,11 @@ public interface ExportMonitor extends Cancellation {
 
     /** {@code records} more records and {@code bytes} more stored bytes were written (committed or not). */
     default void written(long records, long bytes) {
+    }
+
+    /** A storage request of the export failed transiently and is tried again (storageRetryAttempts). */
+    @Override
+    default void retried() {
     }
 
     /**

@@ -28,6 +28,9 @@ public interface ExportJob {
     /** How often the running export's progress is logged at INFO; zero for never. */
     Duration progressInterval();
 
+    /** What is exported where, for the start line: format and targets, without secrets. */
+    String describe();
+
     /** The text with every secret of the export's connection strings masked: safe for Status and the journal. */
     String mask(String text);
 }

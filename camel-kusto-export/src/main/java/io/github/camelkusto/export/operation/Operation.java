@@ -30,6 +30,8 @@ public final class Operation implements ExportMonitor {
     private final OperationEvents events;
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
+    /** Storage requests tried again: for metrics and the end line, not part of ADX's operation row. */
+    private final AtomicLong retries = new AtomicLong();
     private final List<ExportedArtifact> artifacts = new ArrayList<>();
     private volatile boolean canceled;
     /** The export is stopped because the component stops, not because a user canceled it. */
@@ -110,6 +112,16 @@ public final class Operation implements ExportMonitor {
     public void written(long moreRecords, long moreBytes) {
         records.addAndGet(moreRecords);
         bytes.addAndGet(moreBytes);
+    }
+
+    @Override
+    public void retried() {
+        retries.incrementAndGet();
+    }
+
+    /** The storage requests of this export that were tried again so far. */
+    public long retries() {
+        return retries.get();
     }
 
     @Override

@@ -47,6 +47,7 @@ public final class OperationRegistry implements AutoCloseable {
     private final Limits limits;
     private final Clock clock;
     private final OperationEvents events;
+    private final ExportListener listener;
 
     /**
      * @param maxConcurrentExports async exports running at once
@@ -73,6 +74,13 @@ public final class OperationRegistry implements AutoCloseable {
      */
     public OperationRegistry(ExecutorService executor, ScheduledExecutorService progressTimer, Limits limits,
             Path operationsDir, Clock clock) {
+        this(executor, progressTimer, limits, operationsDir, clock, ExportListener.NONE);
+    }
+
+    /** @param listener told when each export starts and ends (the component's metrics) */
+    public OperationRegistry(ExecutorService executor, ScheduledExecutorService progressTimer, Limits limits,
+            Path operationsDir, Clock clock, ExportListener listener) {
+        this.listener = listener;
         this.executor = executor;
         this.progressTimer = progressTimer;
         this.limits = limits;
@@ -192,6 +200,9 @@ public final class OperationRegistry implements AutoCloseable {
      */
     public List<ExportedArtifact> run(Operation operation, ExportJob job) {
         operation.limitIfNone(job.deadline()); // sync: the deadline it was validated under goes on
+        long started = System.nanoTime();
+        LOG.info("Export {} started: {}", operation.id(), job.describe());
+        listener.started(operation.snapshot());
         ScheduledFuture<?> progress = logProgress(operation, job.progressInterval());
         try {
             List<ExportedArtifact> artifacts = job.write(operation);
@@ -217,6 +228,29 @@ public final class OperationRegistry implements AutoCloseable {
             if (progress != null) {
                 progress.cancel(false);
             }
+            logEnd(operation, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /**
+     * The export's end line (INFO when it Completed, WARN otherwise) with what it wrote and its Status, which
+     * holds no secret (masked when it was set), and the listener's call.
+     */
+    private void logEnd(Operation operation, Duration took) {
+        OperationSnapshot end = operation.snapshot();
+        long retries = operation.retries();
+        String counts = end.artifacts() + " artifact(s), " + end.records() + " record(s), " + end.bytes()
+                + " byte(s), " + retries + " storage retr" + (retries == 1 ? "y" : "ies");
+        if (end.state() == OperationState.Completed) {
+            LOG.info("Export {} Completed in {}: {}", end.operationId(), Deadline.describe(took), counts);
+        } else {
+            LOG.warn("Export {} {} after {}: {}; {}", end.operationId(), end.state(), Deadline.describe(took),
+                    counts, end.status());
+        }
+        try {
+            listener.ended(end, took, retries);
+        } catch (RuntimeException e) {
+            LOG.warn("The metrics of export {} could not be recorded: {}", end.operationId(), e.toString());
         }
     }
 
@@ -248,6 +282,13 @@ public final class OperationRegistry implements AutoCloseable {
         int left = operation.committed().size();
         return left == 0 ? "; no artifact was committed" : "; " + left + " committed artifact(s) " + where
                 + ", listed by .show operation " + operation.id() + " details";
+    }
+
+    /** Every operation kept, by start time: what the dev console shows. */
+    public List<OperationSnapshot> snapshots() {
+        prune();
+        return operations.values().stream().map(Operation::snapshot)
+                .sorted(Comparator.comparing(OperationSnapshot::startedOn)).toList();
     }
 
     /** {@code .show operations}: every operation (no id) or those asked for, by start time. */

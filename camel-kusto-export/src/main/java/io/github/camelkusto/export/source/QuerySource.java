@@ -25,6 +25,14 @@ public interface QuerySource {
         return prepare(query);
     }
 
+    /**
+     * Checks that the source can run queries now, for the component's health check: the embedded engine always
+     * can. A source on a remote cluster overrides this to reach the cluster with its credentials, failing with
+     * an exception whose message names the cluster and never a secret.
+     */
+    default void checkReachable(Cancellation cancellation) throws Exception {
+    }
+
     /** What to call this source in logs, e.g. {@code embedded database 'default'}. */
     String describe();
 

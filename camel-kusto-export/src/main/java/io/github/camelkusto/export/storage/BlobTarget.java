@@ -220,6 +220,9 @@ public final class BlobTarget implements StorageTarget {
                 throw new IOException(what + " failed" + tries + ": " + cause + writeRefusal(failure), failure);
             }
             Duration wait = retry.backoff(n);
+            if (cancellation instanceof RetryObserver observer) {
+                observer.retried();
+            }
             LOG.warn("{} failed (attempt {} of {}, storageRetryAttempts): {}; retrying in {} ms", what, n,
                     retry.maxAttempts(), cause, wait.toMillis());
             try {

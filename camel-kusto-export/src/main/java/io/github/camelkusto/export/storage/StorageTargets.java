@@ -1,5 +1,6 @@
 package io.github.camelkusto.export.storage;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -17,6 +18,7 @@ import com.azure.storage.common.StorageSharedKeyCredential;
 import com.azure.storage.common.policy.RequestRetryOptions;
 import com.azure.storage.common.policy.RetryPolicyType;
 import io.github.camelkusto.export.command.StorageLiteral;
+import io.github.camelkusto.kql.exec.Cancellation;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ThreadPoolProfile;
 import reactor.core.publisher.Mono;
@@ -100,6 +102,20 @@ public final class StorageTargets implements AutoCloseable {
     public StorageTarget target(StorageLiteral literal) {
         StorageLocation location = ConnectionStrings.parse(literal);
         return targets.computeIfAbsent(literal.value().strip(), key -> create(location));
+    }
+
+    /**
+     * The pre-flight check of a target, before an export's query runs and in the health check: the container or
+     * folder exists and the credential is accepted, nothing written.
+     *
+     * @throws StorageException naming the target (never its secret) and why it cannot be written to
+     */
+    public static void verify(StorageTarget target, Cancellation cancellation) {
+        try {
+            target.verify(cancellation);
+        } catch (IOException e) {
+            throw new StorageException("cannot write to " + target.describe() + ": " + Failures.why(e), e);
+        }
     }
 
     private StorageTarget create(StorageLocation location) {
