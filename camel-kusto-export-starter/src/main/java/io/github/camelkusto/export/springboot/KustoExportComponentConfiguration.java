@@ -177,6 +177,18 @@ public class KustoExportComponentConfiguration extends ComponentConfigurationPro
      */
     private java.time.Duration clusterRetryInitialBackoff;
     /**
+     * Used for enabling or disabling all consumer based health checks from this
+     * component
+     */
+    private Boolean healthCheckConsumerEnabled = true;
+    /**
+     * Used for enabling or disabling all producer based health checks from this
+     * component. Notice: Camel has by default disabled all producer based
+     * health-checks. You can turn on producer checks globally by setting
+     * camel.health.producersEnabled=true.
+     */
+    private Boolean healthCheckProducerEnabled = true;
+    /**
      * When an export fails or is canceled, delete the artifacts it had already
      * committed, so that storage holds all of an export or none of it. Default
      * false: they are kept and listed by .show operation {id} details.
@@ -517,6 +529,22 @@ public class KustoExportComponentConfiguration extends ComponentConfigurationPro
 
     public void setClusterRetryInitialBackoff(java.time.Duration clusterRetryInitialBackoff) {
         this.clusterRetryInitialBackoff = clusterRetryInitialBackoff;
+    }
+
+    public Boolean getHealthCheckConsumerEnabled() {
+        return healthCheckConsumerEnabled;
+    }
+
+    public void setHealthCheckConsumerEnabled(Boolean healthCheckConsumerEnabled) {
+        this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
+    }
+
+    public Boolean getHealthCheckProducerEnabled() {
+        return healthCheckProducerEnabled;
+    }
+
+    public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
+        this.healthCheckProducerEnabled = healthCheckProducerEnabled;
     }
 
     public Boolean getCleanupOnFailure() {
