@@ -16,7 +16,8 @@ import org.apache.camel.ProducerTemplate;
  * (short exports print nothing) and is erased when it ends.
  */
 final class ExportProgress implements AutoCloseable {
-    static final long DELAY_MILLIS = 1_000;
+    /** A system property that shortens the delay, for tests whose export is fast on a quiet machine. */
+    static final long DELAY_MILLIS = Long.getLong("kusto-export.progress-delay-millis", 1_000);
     private static final long REFRESH_MILLIS = 250;
     private static final String SPINNER = "|/-\\";
     private static final String RUNNING = ".show operations | where State == 'InProgress' | top 1 by StartedOn desc"

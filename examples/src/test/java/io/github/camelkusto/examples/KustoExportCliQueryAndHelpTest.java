@@ -144,6 +144,8 @@ class KustoExportCliQueryAndHelpTest {
 
     @Test
     void aLongExportOnATerminalDrawsAProgressLineOnStderrAndErasesIt() {
+        // the export takes under a second on a quiet machine: the line must appear well before it ends
+        assertThat(ExportProgress.DELAY_MILLIS).as("-Dkusto-export.progress-delay-millis=100 (surefire)").isLessThan(500);
         Run run = cli(true, "exec", ".export compressed to csv ('" + dir.toUri() + "') with (distribution=single)"
                 + " <| range Id from 1 to 10000000 step 1");
 
