@@ -22,6 +22,7 @@ public final class BuiltInFunctions implements FunctionLibrary {
         new DynamicFunctions(),
         new ArrayFunctions(),
         new HashFunctions(),
+        new IngestionFunctions(),
         new BasicAggregates(),
         new StatisticalAggregates(),
         new PercentileAggregates(),
