@@ -43,6 +43,8 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "compressiontype":
         case "compressionType": getOrCreateConfiguration(target).setCompressionType(property(camelContext, io.github.camelkusto.export.command.CompressionType.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelkusto.export.KustoExportConfiguration.class, value)); return true;
+        case "continuousexport":
+        case "continuousExport": getOrCreateConfiguration(target).setContinuousExport(property(camelContext, java.lang.String.class, value)); return true;
         case "datadir":
         case "dataDir": target.setDataDir(property(camelContext, java.lang.String.class, value)); return true;
         case "database": target.setDatabase(property(camelContext, io.github.camelkusto.kql.catalog.KustoDatabase.class, value)); return true;
@@ -110,6 +112,8 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "compressiontype":
         case "compressionType": return io.github.camelkusto.export.command.CompressionType.class;
         case "configuration": return io.github.camelkusto.export.KustoExportConfiguration.class;
+        case "continuousexport":
+        case "continuousExport": return java.lang.String.class;
         case "datadir":
         case "dataDir": return java.lang.String.class;
         case "database": return io.github.camelkusto.kql.catalog.KustoDatabase.class;
@@ -173,6 +177,8 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "compressiontype":
         case "compressionType": return getOrCreateConfiguration(target).getCompressionType();
         case "configuration": return target.getConfiguration();
+        case "continuousexport":
+        case "continuousExport": return getOrCreateConfiguration(target).getContinuousExport();
         case "datadir":
         case "dataDir": return target.getDataDir();
         case "database": return target.getDatabase();

@@ -31,6 +31,8 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         case "compressed": target.getConfiguration().setCompressed(property(camelContext, boolean.class, value)); return true;
         case "compressiontype":
         case "compressionType": target.getConfiguration().setCompressionType(property(camelContext, io.github.camelkusto.export.command.CompressionType.class, value)); return true;
+        case "continuousexport":
+        case "continuousExport": target.getConfiguration().setContinuousExport(property(camelContext, java.lang.String.class, value)); return true;
         case "distributed": target.getConfiguration().setDistributed(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "distribution": target.getConfiguration().setDistribution(property(camelContext, io.github.camelkusto.export.command.Distribution.class, value)); return true;
         case "encoding": target.getConfiguration().setEncoding(property(camelContext, io.github.camelkusto.export.command.TextEncoding.class, value)); return true;
@@ -71,6 +73,8 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         case "compressed": return boolean.class;
         case "compressiontype":
         case "compressionType": return io.github.camelkusto.export.command.CompressionType.class;
+        case "continuousexport":
+        case "continuousExport": return java.lang.String.class;
         case "distributed": return java.lang.Boolean.class;
         case "distribution": return io.github.camelkusto.export.command.Distribution.class;
         case "encoding": return io.github.camelkusto.export.command.TextEncoding.class;
@@ -112,6 +116,8 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         case "compressed": return target.getConfiguration().isCompressed();
         case "compressiontype":
         case "compressionType": return target.getConfiguration().getCompressionType();
+        case "continuousexport":
+        case "continuousExport": return target.getConfiguration().getContinuousExport();
         case "distributed": return target.getConfiguration().getDistributed();
         case "distribution": return target.getConfiguration().getDistribution();
         case "encoding": return target.getConfiguration().getEncoding();

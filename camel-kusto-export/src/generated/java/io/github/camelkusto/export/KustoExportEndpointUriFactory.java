@@ -23,12 +23,13 @@ public class KustoExportEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(21);
+        Set<String> props = new HashSet<>(22);
         props.add("async");
         props.add("cleanupOnFailure");
         props.add("completionUri");
         props.add("compressed");
         props.add("compressionType");
+        props.add("continuousExport");
         props.add("distributed");
         props.add("distribution");
         props.add("encoding");

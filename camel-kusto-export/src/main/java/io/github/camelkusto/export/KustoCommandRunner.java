@@ -14,6 +14,8 @@ import io.github.camelkusto.export.artifact.ExportedArtifact;
 import io.github.camelkusto.export.artifact.RollingArtifactWriter;
 import io.github.camelkusto.export.artifact.RowRouter;
 import io.github.camelkusto.export.command.CancelOperationCommand;
+import io.github.camelkusto.export.command.ContinuousExportCommand;
+import io.github.camelkusto.export.continuous.ContinuousExports;
 import io.github.camelkusto.export.command.Distribution;
 import io.github.camelkusto.export.command.ExportCommand;
 import io.github.camelkusto.export.command.ExportToTableCommand;
@@ -43,6 +45,7 @@ import io.github.camelkusto.export.operation.ExportJob;
 import io.github.camelkusto.export.operation.Operation;
 import io.github.camelkusto.export.operation.OperationRegistry;
 import io.github.camelkusto.export.operation.OperationTables;
+import io.github.camelkusto.export.source.EmbeddedQuerySource;
 import io.github.camelkusto.export.source.QuerySource;
 import io.github.camelkusto.export.storage.ConnectionStrings;
 import io.github.camelkusto.export.storage.Failures;
@@ -77,6 +80,7 @@ final class KustoCommandRunner {
     private final Executor compressors;
     private final ExternalTableCatalog externalTables;
     private final Executor queryWorkers;
+    private ContinuousExports continuousExports;
 
     /**
      * @param writers     runs the artifact writers of distributed exports
@@ -99,6 +103,11 @@ final class KustoCommandRunner {
         this.queryWorkers = queryWorkers;
     }
 
+    /** The continuous exports its commands change and show (set once, as they run exports through this). */
+    void setContinuousExports(ContinuousExports continuousExports) {
+        this.continuousExports = continuousExports;
+    }
+
     /** The result table, and the operation an export was registered as. */
     record Result(ResultTable table, Optional<UUID> operationId) {
     }
@@ -118,7 +127,8 @@ final class KustoCommandRunner {
 
         @Override
         public Result export(ExportCommand command) {
-            return KustoCommandRunner.this.export(command, request, RowRouter.NONE, OperationTables::artifacts);
+            return KustoCommandRunner.this.export(command, request, source, RowRouter.NONE,
+                    OperationTables::artifacts);
         }
 
         @Override
@@ -130,7 +140,8 @@ final class KustoCommandRunner {
                 operations.badInput(request.origin(), String.valueOf(e.getMessage()));
                 throw e;
             }
-            return KustoCommandRunner.this.export(export.command(), request, export.router(), export::result);
+            return KustoCommandRunner.this.export(export.command(), request, source, export.router(),
+                    export::result);
         }
 
         @Override
@@ -138,6 +149,11 @@ final class KustoCommandRunner {
             // A definition's connection strings are checked when it is made, not at its first export.
             command.definition().ifPresent(d -> d.storage().forEach(ConnectionStrings::parse));
             return tableOnly(externalTables.run(command));
+        }
+
+        @Override
+        public Result continuousExport(ContinuousExportCommand command) {
+            return tableOnly(continuousExports.run(command));
         }
 
         @Override
@@ -176,15 +192,32 @@ final class KustoCommandRunner {
     }
 
     /**
+     * One run of a continuous export: a sync export to its table over {@code view} (the database with the run's
+     * extents of its fact tables), the artifact names tagged with the run; committed artifacts are removed if it
+     * fails.
+     */
+    List<ExportedArtifact> exportRun(ExportToTableCommand command, KustoDatabase view, String runTag,
+            ExportRequest request) {
+        ExternalTableExport export = ExternalTableExport.of(command, externalTables, runTag);
+        QuerySource viewSource = new EmbeddedQuerySource(view, queryWorkers);
+        List<ExportedArtifact> artifacts = new ArrayList<>();
+        export(export.command(), request, viewSource, export.router(), written -> {
+            artifacts.addAll(written);
+            return export.result(written);
+        });
+        return artifacts;
+    }
+
+    /**
      * Validates everything before the first byte is written (a failure is recorded as a BadInput operation and
      * thrown), then runs the export on this thread (sync) or schedules it (async: the result is its id).
      */
-    private Result export(ExportCommand command, ExportRequest request, RowRouter router,
+    private Result export(ExportCommand command, ExportRequest request, QuerySource source, RowRouter router,
             java.util.function.Function<List<ExportedArtifact>, ResultTable> resultTable) {
         boolean persistDetails = command.properties().persistDetails().orElse(command.async());
         ExportJob job;
         try {
-            job = prepare(command, request, new ExportCancellation(deadline(command, request)), router);
+            job = prepare(command, request, source, new ExportCancellation(deadline(command, request)), router);
         } catch (KustoException e) {
             operations.badInput(request.origin(), mask(command, String.valueOf(e.getMessage())));
             throw e;
@@ -214,8 +247,8 @@ final class KustoCommandRunner {
         return Deadline.after(timeout, TIMEOUT_OPTION);
     }
 
-    private ExportJob prepare(ExportCommand command, ExportRequest request, ExportCancellation cancellation,
-            RowRouter router) {
+    private ExportJob prepare(ExportCommand command, ExportRequest request, QuerySource source,
+            ExportCancellation cancellation, RowRouter router) {
         RequestProperties requestProperties = command.requestProperties();
         ArtifactSpec spec = fannedOut(ArtifactSpec.of(command), requestProperties);
         int writerCount = requestProperties.fanOutWriters(nodes);

@@ -5,12 +5,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.camelkusto.kql.catalog.DataFolderLoader;
 import io.github.camelkusto.kql.catalog.KustoDatabase;
 import io.github.camelkusto.export.command.Redaction;
+import io.github.camelkusto.export.continuous.ContinuousExports;
+import io.github.camelkusto.export.operation.OperationOrigin;
 import io.github.camelkusto.export.lake.ExternalTableCatalog;
 import io.github.camelkusto.export.lake.ExternalTableReader;
 import io.github.camelkusto.export.operation.Operation;
@@ -28,6 +31,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.util.InetAddressUtil;
 import org.apache.camel.util.URISupport;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
@@ -126,6 +130,7 @@ public class KustoExportComponent extends DefaultComponent {
     private ExecutorService exportExecutor;
     private ScheduledExecutorService progressTimer;
     private OperationRegistry operations;
+    private ContinuousExports continuousExports;
     private ProducerTemplate completionTemplate;
 
     @Override
@@ -232,6 +237,13 @@ public class KustoExportComponent extends DefaultComponent {
         database.setExternalTables(new ExternalTableReader(externalTables));
         runner = new KustoCommandRunner(database, new EmbeddedQuerySource(database, queryWorkers), storageTargets,
                 operations, writers, cores, compressors, queryWorkers, externalTables);
+        KustoCommandRunner exportRunner = runner;
+        ContinuousExports.Exporter exporter = (command, view, tag) -> exportRunner.exportRun(command, view, tag,
+                continuousExportRequest());
+        continuousExports = operationsDir != null
+                ? ContinuousExports.open(Path.of(operationsDir), database, externalTables, exporter, Clock.systemUTC())
+                : ContinuousExports.inMemory(database, externalTables, exporter, Clock.systemUTC());
+        runner.setContinuousExports(continuousExports);
     }
 
     /**
@@ -279,6 +291,10 @@ public class KustoExportComponent extends DefaultComponent {
             getCamelContext().getExecutorServiceManager().awaitTermination(exportExecutor, STOP_TIMEOUT_MS);
             exportExecutor = null;
         }
+        if (continuousExports != null) {
+            continuousExports.close();
+            continuousExports = null;
+        }
         if (operations != null) {
             operations.close(); // after the exports ended: the journal has every commit and every final state
         }
@@ -309,6 +325,22 @@ public class KustoExportComponent extends DefaultComponent {
             blockStagers = null;
         }
         super.doStop();
+    }
+
+    /**
+     * What a continuous export's run is, as an operation: asked by no route; artifacts of a failed run are removed;
+     * an hour at most, as an async export.
+     */
+    private ExportRequest continuousExportRequest() {
+        OperationOrigin origin = new OperationOrigin(InetAddressUtil.getLocalHostNameSafe() + "/"
+                + getCamelContext().getName(), "", database.name(), "continuous-export",
+                System.getProperty("user.name", ""));
+        return new ExportRequest(origin, true, operation -> { },
+                Optional.of(KustoCommandRunner.ASYNC_EXPORT_DEFAULT_TIMEOUT), Duration.ZERO);
+    }
+
+    ContinuousExports continuousExports() {
+        return continuousExports;
     }
 
     /** Sends the final details of an ended async export to its completionUri. */

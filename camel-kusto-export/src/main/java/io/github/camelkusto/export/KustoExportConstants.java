@@ -44,6 +44,11 @@ public final class KustoExportConstants {
             + " artifact's size in bytes (after compression).", javaType = "long")
     public static final String ARTIFACT_SIZE_IN_BYTES = CamelEndpointTarget.SIZE_HEADER;
 
+    @Metadata(label = "producer", description = "After a run of the endpoint's continuousExport: how it ended"
+            + " (COMPLETED, NOTHING_TO_EXPORT, ALREADY_RUNNING, DISABLED); a failed run throws instead.",
+            javaType = "String")
+    public static final String CONTINUOUS_EXPORT_OUTCOME = "CamelKustoExportContinuousExportOutcome";
+
     private KustoExportConstants() {
     }
 }

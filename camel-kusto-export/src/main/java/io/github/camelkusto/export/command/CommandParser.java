@@ -29,6 +29,7 @@ import io.github.camelkusto.kql.syntax.TokenKind;
  * .cancel operation id [with ( reason = 'text' )]
  * .export [async] to table T [with ( name = value [, ...] )] &lt;| query
  * .create/.alter/.create-or-alter/.drop external table ..., .show external tables (see {@link ExternalTableParser})
+ * .create-or-alter/.show/.enable/.disable/.drop continuous-export ... (see {@link ContinuousExportParser})
  * .create table, .drop table, .ingest, .set-or-append ... (see {@link TableCommandParser})
  * </pre>
  *
@@ -64,6 +65,9 @@ public final class CommandParser extends CommandTokenParser {
         }
         if (ExternalTableParser.starts(text)) {
             return ExternalTableParser.parse(parser.source);
+        }
+        if (ContinuousExportParser.starts(text)) {
+            return ContinuousExportParser.parse(parser.source);
         }
         if (TableCommandParser.startsTableCommand(text)) {
             return new TableManagementCommand(TableCommandParser.parse(parser.source));

@@ -43,6 +43,14 @@ abstract class CommandTokenParser extends TokenParser {
     }
 
     protected List<Property> withClause() {
+        return withClause(false);
+    }
+
+    /**
+     * The properties of a {@code with ( name = value [, ...] )} clause; with {@code timespans}, a number written
+     * with a timespan unit ({@code 1h}, {@code 10m}) is a {@link java.time.Duration}.
+     */
+    protected List<Property> withClause(boolean timespans) {
         expectSymbol("(", "expected '(' after 'with'");
         List<Property> properties = new ArrayList<>();
         do {
@@ -65,8 +73,18 @@ abstract class CommandTokenParser extends TokenParser {
             if (negative && value.kind() != TokenKind.LONG && value.kind() != TokenKind.REAL) {
                 throw error("'-' must be followed by a number", value);
             }
-            if (value.kind() == TokenKind.LONG && current.kind() == TokenKind.IDENTIFIER
-                    && current.start() == value.end()) {
+            boolean adjacentWord = current.kind() == TokenKind.IDENTIFIER && current.start() == value.end();
+            if (timespans && adjacentWord && (value.kind() == TokenKind.LONG || value.kind() == TokenKind.REAL)) {
+                Token unit = advance();
+                java.time.Duration span = io.github.camelkusto.kql.syntax.TimespanUnits.parse(
+                        (negative ? "-" : "") + value.text() + unit.text());
+                if (span == null) {
+                    throw error("'" + unit.text() + "' is not a timespan unit (d, h, m, s, ms ...)", unit);
+                }
+                properties.add(new Property(name, value, span));
+                continue;
+            }
+            if (value.kind() == TokenKind.LONG && adjacentWord) {
                 throw error("property '" + name.text() + "' takes a plain number: the unit '" + current.text()
                         + "' is not allowed (write the value in bytes or records)", current);
             }
