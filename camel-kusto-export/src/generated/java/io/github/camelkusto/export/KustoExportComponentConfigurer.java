@@ -48,6 +48,8 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "datadir":
         case "dataDir": target.setDataDir(property(camelContext, java.lang.String.class, value)); return true;
         case "database": target.setDatabase(property(camelContext, io.github.camelkusto.kql.catalog.KustoDatabase.class, value)); return true;
+        case "databasedir":
+        case "databaseDir": target.setDatabaseDir(property(camelContext, java.lang.String.class, value)); return true;
         case "distributed": getOrCreateConfiguration(target).setDistributed(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "distribution": getOrCreateConfiguration(target).setDistribution(property(camelContext, io.github.camelkusto.export.command.Distribution.class, value)); return true;
         case "encoding": getOrCreateConfiguration(target).setEncoding(property(camelContext, io.github.camelkusto.export.command.TextEncoding.class, value)); return true;
@@ -117,6 +119,8 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "datadir":
         case "dataDir": return java.lang.String.class;
         case "database": return io.github.camelkusto.kql.catalog.KustoDatabase.class;
+        case "databasedir":
+        case "databaseDir": return java.lang.String.class;
         case "distributed": return java.lang.Boolean.class;
         case "distribution": return io.github.camelkusto.export.command.Distribution.class;
         case "encoding": return io.github.camelkusto.export.command.TextEncoding.class;
@@ -182,6 +186,8 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "datadir":
         case "dataDir": return target.getDataDir();
         case "database": return target.getDatabase();
+        case "databasedir":
+        case "databaseDir": return target.getDatabaseDir();
         case "distributed": return getOrCreateConfiguration(target).getDistributed();
         case "distribution": return getOrCreateConfiguration(target).getDistribution();
         case "encoding": return getOrCreateConfiguration(target).getEncoding();

@@ -19,6 +19,7 @@ import io.github.camelkusto.export.lake.ExternalTableReader;
 import io.github.camelkusto.export.operation.Operation;
 import io.github.camelkusto.export.operation.OperationRegistry;
 import io.github.camelkusto.export.operation.OperationSnapshot;
+import io.github.camelkusto.export.source.DatabaseFolder;
 import io.github.camelkusto.export.source.EmbeddedQuerySource;
 import io.github.camelkusto.export.storage.StorageRetry;
 import io.github.camelkusto.export.storage.StorageTargets;
@@ -79,6 +80,12 @@ public class KustoExportComponent extends DefaultComponent {
             + " {Table}.csv, .tsv, .json (JSON lines) or .parquet file becomes a table (see the README for schemas).")
     private String dataDir;
 
+    @Metadata(description = "A folder where the embedded database keeps its tables: each ingestion (its rows, its"
+            + " cursor and time) is forced to disk before queries see it, and the tables are back after a restart or"
+            + " a crash, as a continuous export's exactly-once runs need. The dataDir is loaded only into a new"
+            + " database folder. Unset: the database lives in memory.")
+    private String databaseDir;
+
     @Metadata(label = "advanced", defaultValue = "" + StorageTargets.DEFAULT_BLOCK_SIZE, description = "The size"
             + " in bytes of the blocks artifacts are staged in on Azure Blob storage; up to "
             + StorageTargets.DEFAULT_BLOCKS_IN_FLIGHT + " blocks per artifact being written are in memory (staged"
@@ -122,6 +129,7 @@ public class KustoExportComponent extends DefaultComponent {
     private Duration storageRequestTimeout = StorageRetry.DEFAULT_REQUEST_TIMEOUT;
 
     private StorageTargets storageTargets;
+    private DatabaseFolder databaseFolder;
     private ExecutorService writers;
     private ExecutorService compressors;
     private ExecutorService blockStagers;
@@ -193,7 +201,13 @@ public class KustoExportComponent extends DefaultComponent {
         if (database == null) {
             database = new KustoDatabase("default");
         }
-        if (dataDir != null) {
+        boolean freshDatabase = databaseDir == null || !DatabaseFolder.exists(Path.of(databaseDir));
+        if (databaseDir != null) {
+            databaseFolder = DatabaseFolder.open(Path.of(databaseDir), database);
+            LOG.info("Loaded tables {} from database folder {}", databaseFolder.loaded(),
+                    Path.of(databaseDir).toAbsolutePath());
+        }
+        if (dataDir != null && freshDatabase) { // a kept database has the data folder's tables already
             List<String> tables = DataFolderLoader.load(Path.of(dataDir), database);
             LOG.info("Loaded tables {} from data folder {}", tables, Path.of(dataDir).toAbsolutePath());
         }
@@ -324,6 +338,11 @@ public class KustoExportComponent extends DefaultComponent {
             getCamelContext().getExecutorServiceManager().shutdownNow(blockStagers);
             blockStagers = null;
         }
+        if (databaseFolder != null) {
+            database.setChanges(null);
+            databaseFolder.close();
+            databaseFolder = null;
+        }
         super.doStop();
     }
 
@@ -380,6 +399,14 @@ public class KustoExportComponent extends DefaultComponent {
 
     public void setDatabase(KustoDatabase database) {
         this.database = database;
+    }
+
+    public String getDatabaseDir() {
+        return databaseDir;
+    }
+
+    public void setDatabaseDir(String databaseDir) {
+        this.databaseDir = databaseDir;
     }
 
     public String getDataDir() {

@@ -160,21 +160,6 @@ public final class CommandParser extends CommandTokenParser {
         return command;
     }
 
-    /** {@code .show ... | query}: the query's syntax is checked now, its names when it runs over the result. */
-    private PipedShowCommand piped(KustoCommand show) {
-        Token pipe = current;
-        PipedShowCommand piped = new PipedShowCommand(show, source, pipe.start());
-        if (source.text().substring(pipe.end()).isBlank()) {
-            throw error("expected a query after '|'", pipe);
-        }
-        try {
-            QueryParser.parse(new SourceText(piped.query()));
-        } catch (KustoSyntaxException e) {
-            throw e.within(source, piped.queryStart());
-        }
-        return piped;
-    }
-
     private KustoCommand cancel() {
         expectKeyword("operation", "expected 'operation' after '.cancel'");
         String id = operationId();

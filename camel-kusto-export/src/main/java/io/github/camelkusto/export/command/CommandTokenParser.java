@@ -3,6 +3,8 @@ package io.github.camelkusto.export.command;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.camelkusto.kql.syntax.KustoSyntaxException;
+import io.github.camelkusto.kql.syntax.QueryParser;
 import io.github.camelkusto.kql.syntax.SourceText;
 import io.github.camelkusto.kql.syntax.Token;
 import io.github.camelkusto.kql.syntax.TokenKind;
@@ -36,6 +38,21 @@ abstract class CommandTokenParser extends TokenParser {
                     source.excerpt(first.start())));
         } while (acceptSymbol(","));
         return literals;
+    }
+
+    /** {@code .show ... | query}: the query's syntax is checked now, its names when it runs over the result. */
+    protected PipedShowCommand piped(KustoCommand show) {
+        Token pipe = current;
+        PipedShowCommand piped = new PipedShowCommand(show, source, pipe.start());
+        if (source.text().substring(pipe.end()).isBlank()) {
+            throw error("expected a query after '|'", pipe);
+        }
+        try {
+            QueryParser.parse(new SourceText(piped.query()));
+        } catch (KustoSyntaxException e) {
+            throw e.within(source, piped.queryStart());
+        }
+        return piped;
     }
 
     /** A name = value pair of a {@code with} clause, with the tokens errors point at. */

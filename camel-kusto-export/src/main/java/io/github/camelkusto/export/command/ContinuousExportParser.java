@@ -46,7 +46,7 @@ final class ContinuousExportParser extends CommandTokenParser {
                 && (what.equals("continuous-export") || what.equals("continuous-exports"));
     }
 
-    static ContinuousExportCommand parse(SourceText source) {
+    static KustoCommand parse(SourceText source) {
         ContinuousExportParser p = new ContinuousExportParser(source);
         p.expectSymbol(".", "expected a control command");
         String verb = p.commandWord();
@@ -71,6 +71,9 @@ final class ContinuousExportParser extends CommandTokenParser {
                     default -> ContinuousExportCommand.Verb.DROP;
                 }, Optional.of(name), Optional.empty());
             };
+        }
+        if (command.verb().name().startsWith("SHOW") && p.current.isSymbol("|")) {
+            return p.piped(command);
         }
         if (command.definition().isEmpty()) {
             p.expectEnd("at the end of the command");

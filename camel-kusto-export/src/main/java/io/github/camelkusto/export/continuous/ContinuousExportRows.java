@@ -56,9 +56,9 @@ final class ContinuousExportRows {
 
     private static List<Object> row(Status s) {
         ContinuousExportDefinition d = s.definition();
-        ArrayNode tables = ContinuousExportJournal.JSON.createArrayNode();
+        ArrayNode tables = io.github.camelkusto.export.source.DurableLog.JSON.createArrayNode();
         d.overTables().forEach(tables::add);
-        ObjectNode properties = ContinuousExportJournal.JSON.createObjectNode();
+        ObjectNode properties = io.github.camelkusto.export.source.DurableLog.JSON.createObjectNode();
         for (Map.Entry<String, Object> p : d.exportProperties().entrySet()) {
             properties.putPOJO(p.getKey(), p.getValue());
         }

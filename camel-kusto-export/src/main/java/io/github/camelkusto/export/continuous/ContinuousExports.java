@@ -35,6 +35,7 @@ import io.github.camelkusto.export.command.StorageLiteral;
 import io.github.camelkusto.export.continuous.ContinuousExportRows.Artifact;
 import io.github.camelkusto.export.continuous.ContinuousExportRows.Failure;
 import io.github.camelkusto.export.lake.ExternalTableCatalog;
+import io.github.camelkusto.export.source.DurableLog;
 import io.github.camelkusto.export.storage.ConnectionStrings;
 import io.github.camelkusto.export.storage.LocalFolderLocation;
 import io.github.camelkusto.kql.KustoException;
@@ -57,6 +58,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class ContinuousExports implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ContinuousExports.class);
+    /**
+     * The journal in the operations folder: definitions, enable/disable/drop, and each run's start, commit (its
+     * artifacts and new cursor in one line) or failure.
+     */
+    public static final String JOURNAL = "continuous-exports.jsonl";
     private static final ExportOptions NO_OPTIONS = new ExportOptions(ExportFormat.CSV, false, false, List.of(),
             Map.of());
 
@@ -90,7 +96,7 @@ public final class ContinuousExports implements AutoCloseable {
     private final KustoDatabase database;
     private final ExternalTableCatalog externalTables;
     private final Exporter exporter;
-    private final ContinuousExportJournal journal;
+    private final DurableLog journal;
     private final Clock clock;
     private final Map<String, State> exports = new LinkedHashMap<>();
     private final List<Artifact> artifacts = new ArrayList<>();
@@ -99,7 +105,7 @@ public final class ContinuousExports implements AutoCloseable {
     private volatile BiConsumer<String, Optional<ContinuousExportDefinition>> onChange = (n, d) -> { };
 
     private ContinuousExports(KustoDatabase database, ExternalTableCatalog externalTables, Exporter exporter,
-            ContinuousExportJournal journal, Clock clock) {
+            DurableLog journal, Clock clock) {
         this.database = database;
         this.externalTables = externalTables;
         this.exporter = exporter;
@@ -120,7 +126,7 @@ public final class ContinuousExports implements AutoCloseable {
             Exporter exporter, Clock clock) {
         List<JsonNode> lines = new ArrayList<>();
         ContinuousExports exports = new ContinuousExports(database, externalTables, exporter,
-                ContinuousExportJournal.open(folder, lines), clock);
+                DurableLog.open(folder.resolve(JOURNAL), lines::add), clock);
         Map<String, JsonNode> unfinished = new LinkedHashMap<>();
         for (JsonNode line : lines) {
             try {
@@ -463,7 +469,7 @@ public final class ContinuousExports implements AutoCloseable {
     }
 
     private static ObjectNode line(String event, String name) {
-        return ContinuousExportJournal.JSON.createObjectNode().put("event", event).put("name", name);
+        return DurableLog.JSON.createObjectNode().put("event", event).put("name", name);
     }
 
     private void append(ObjectNode line) {
