@@ -45,6 +45,8 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelkusto.export.KustoExportConfiguration.class, value)); return true;
         case "continuousexport":
         case "continuousExport": getOrCreateConfiguration(target).setContinuousExport(property(camelContext, java.lang.String.class, value)); return true;
+        case "continuousexportscheduler":
+        case "continuousExportScheduler": target.setContinuousExportScheduler(property(camelContext, boolean.class, value)); return true;
         case "datadir":
         case "dataDir": target.setDataDir(property(camelContext, java.lang.String.class, value)); return true;
         case "database": target.setDatabase(property(camelContext, io.github.camelkusto.kql.catalog.KustoDatabase.class, value)); return true;
@@ -116,6 +118,8 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "configuration": return io.github.camelkusto.export.KustoExportConfiguration.class;
         case "continuousexport":
         case "continuousExport": return java.lang.String.class;
+        case "continuousexportscheduler":
+        case "continuousExportScheduler": return boolean.class;
         case "datadir":
         case "dataDir": return java.lang.String.class;
         case "database": return io.github.camelkusto.kql.catalog.KustoDatabase.class;
@@ -183,6 +187,8 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "configuration": return target.getConfiguration();
         case "continuousexport":
         case "continuousExport": return getOrCreateConfiguration(target).getContinuousExport();
+        case "continuousexportscheduler":
+        case "continuousExportScheduler": return target.isContinuousExportScheduler();
         case "datadir":
         case "dataDir": return target.getDataDir();
         case "database": return target.getDatabase();

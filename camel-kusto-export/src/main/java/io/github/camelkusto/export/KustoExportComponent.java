@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import io.github.camelkusto.kql.catalog.DataFolderLoader;
 import io.github.camelkusto.kql.catalog.KustoDatabase;
 import io.github.camelkusto.export.command.Redaction;
+import io.github.camelkusto.export.continuous.ContinuousExportTriggers;
 import io.github.camelkusto.export.continuous.ContinuousExports;
 import io.github.camelkusto.export.operation.OperationOrigin;
 import io.github.camelkusto.export.lake.ExternalTableCatalog;
@@ -112,6 +113,12 @@ public class KustoExportComponent extends DefaultComponent {
             + " ended operations are kept, as a duration such as 14d, 12h, 30m or ISO-8601 P14D.")
     private Duration operationsRetention = DEFAULT_OPERATIONS_RETENTION;
 
+    @Metadata(label = "operations", defaultValue = "false", description = "Run each enabled continuous export every"
+            + " intervalBetweenRuns on a Camel Quartz trigger inside the component (camel-quartz must be on the"
+            + " classpath). Off: runs happen only when a route sends to an endpoint with the continuousExport"
+            + " option, e.g. from a quartz or timer consumer.")
+    private boolean continuousExportScheduler;
+
     @Metadata(label = "advanced", defaultValue = "" + StorageRetry.DEFAULT_MAX_ATTEMPTS, description = "Attempts of"
             + " one storage request (staging a block, committing an artifact) when it fails transiently: HTTP 408,"
             + " 429, 5xx, timeouts, refused or reset connections. 1 means no retry.")
@@ -139,6 +146,7 @@ public class KustoExportComponent extends DefaultComponent {
     private ScheduledExecutorService progressTimer;
     private OperationRegistry operations;
     private ContinuousExports continuousExports;
+    private ContinuousExportTriggers continuousExportTriggers;
     private ProducerTemplate completionTemplate;
 
     @Override
@@ -258,6 +266,10 @@ public class KustoExportComponent extends DefaultComponent {
                 ? ContinuousExports.open(Path.of(operationsDir), database, externalTables, exporter, Clock.systemUTC())
                 : ContinuousExports.inMemory(database, externalTables, exporter, Clock.systemUTC());
         runner.setContinuousExports(continuousExports);
+        if (continuousExportScheduler) {
+            continuousExportTriggers = new ContinuousExportTriggers(getCamelContext(), continuousExports);
+            continuousExportTriggers.start();
+        }
     }
 
     /**
@@ -304,6 +316,10 @@ public class KustoExportComponent extends DefaultComponent {
             getCamelContext().getExecutorServiceManager().shutdown(exportExecutor);
             getCamelContext().getExecutorServiceManager().awaitTermination(exportExecutor, STOP_TIMEOUT_MS);
             exportExecutor = null;
+        }
+        if (continuousExportTriggers != null) {
+            continuousExportTriggers.close();
+            continuousExportTriggers = null;
         }
         if (continuousExports != null) {
             continuousExports.close();
@@ -399,6 +415,14 @@ public class KustoExportComponent extends DefaultComponent {
 
     public void setDatabase(KustoDatabase database) {
         this.database = database;
+    }
+
+    public boolean isContinuousExportScheduler() {
+        return continuousExportScheduler;
+    }
+
+    public void setContinuousExportScheduler(boolean continuousExportScheduler) {
+        this.continuousExportScheduler = continuousExportScheduler;
     }
 
     public String getDatabaseDir() {

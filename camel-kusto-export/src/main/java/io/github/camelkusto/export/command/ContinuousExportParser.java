@@ -135,7 +135,8 @@ final class ContinuousExportParser extends CommandTokenParser {
                     case "isDisabled" -> disabled = bool(property);
                     default -> {
                         try {
-                            ExportProperties.builder().set(key, property.parsed());
+                            // each on its own, with a format they all apply to: ranges are checked now
+                            ExportProperties.builder().set(key, property.parsed()).build(ExportFormat.PARQUET, false);
                         } catch (InvalidPropertyException e) {
                             throw error(e.getMessage(), property.value());
                         }

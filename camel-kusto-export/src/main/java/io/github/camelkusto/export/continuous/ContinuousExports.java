@@ -144,7 +144,11 @@ public final class ContinuousExports implements AutoCloseable {
         State state = exports.get(name);
         switch (line.path("event").asText()) {
             case "defined" -> define(definition(line.path("command").asText()), line.path("startCursor").asLong());
-            case "disabled" -> state.disabled = line.path("disabled").asBoolean();
+            case "disabled" -> {
+                if (state != null) {
+                    state.disabled = line.path("disabled").asBoolean();
+                }
+            }
             case "dropped" -> exports.remove(name);
             case "started" -> unfinished.put(line.path("runId").asText(), line);
             case "committed" -> {

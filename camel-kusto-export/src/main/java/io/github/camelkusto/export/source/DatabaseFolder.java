@@ -52,6 +52,8 @@ public final class DatabaseFolder implements DatabaseChanges, AutoCloseable {
     private final Path folder;
     private DurableLog log;
     private List<String> loaded;
+    /** The ingestion with the highest cursor the log names, dropped tables' included. */
+    private Ingestion lastIngestion;
 
     private DatabaseFolder(Path folder) {
         this.folder = folder;
@@ -72,6 +74,9 @@ public final class DatabaseFolder implements DatabaseChanges, AutoCloseable {
             kept.log = DurableLog.open(folder.resolve(LOG), line -> kept.replay(line, schemas, extents));
             Map<String, Table> tables = kept.tables(schemas, extents);
             tables.values().forEach(database::restore);
+            if (kept.lastIngestion != null) {
+                database.restoreCursor(kept.lastIngestion); // also that of a table dropped since
+            }
             database.setChanges(kept);
             kept.loaded = List.copyOf(tables.keySet());
             return kept;
@@ -88,13 +93,22 @@ public final class DatabaseFolder implements DatabaseChanges, AutoCloseable {
     /** Replays the log: the tables as its last whole line left them. */
     private void replay(JsonNode line, Map<String, Schema> schemas, Map<String, List<JsonNode>> extents) {
         String table = line.path("table").asText();
+        for (JsonNode extent : line.path("extents")) {
+            Ingestion ingestion = ingestion(extent);
+            lastIngestion = lastIngestion == null || ingestion.cursor() > lastIngestion.cursor() ? ingestion
+                    : lastIngestion;
+        }
         switch (line.path("event").asText()) {
             case "replaced" -> {
                 schemas.put(table, schema(line.path("schema")));
                 extents.put(table, new ArrayList<>());
                 line.path("extents").forEach(extents.get(table)::add);
             }
-            case "ingested" -> line.path("extents").forEach(extents.get(table)::add);
+            case "ingested" -> {
+                if (extents.containsKey(table)) {
+                    line.path("extents").forEach(extents.get(table)::add);
+                }
+            }
             case "dropped" -> {
                 schemas.remove(table);
                 extents.remove(table);
@@ -113,8 +127,7 @@ public final class DatabaseFolder implements DatabaseChanges, AutoCloseable {
             for (JsonNode extent : extents.get(table.getKey())) {
                 String name = extent.path("file").asText();
                 used.add(name);
-                Ingestion ingestion = new Ingestion(extent.path("cursor").asLong(),
-                        Instant.parse(extent.path("time").asText()));
+                Ingestion ingestion = ingestion(extent);
                 ExtentBuilder rows = new ExtentBuilder(table.getValue());
                 RecordReaders.readFile(IngestFormat.JSON, folder.resolve(EXTENTS).resolve(name), table.getValue(),
                         false, rows::add);
@@ -128,6 +141,10 @@ public final class DatabaseFolder implements DatabaseChanges, AutoCloseable {
             }
         }
         return tables;
+    }
+
+    private static Ingestion ingestion(JsonNode extent) {
+        return new Ingestion(extent.path("cursor").asLong(), Instant.parse(extent.path("time").asText()));
     }
 
     private static Schema schema(JsonNode columns) {
@@ -169,7 +186,7 @@ public final class DatabaseFolder implements DatabaseChanges, AutoCloseable {
                 ObjectNode record = JSON.createObjectNode();
                 for (int c = 0; c < schema.size(); c++) {
                     Object value = extent.value(c, row);
-                    record.set(schema.column(c).name(), value == null ? record.nullNode() : KqlValues.toJson(value));
+                    record.set(schema.column(c).name(), json(value));
                 }
                 rows.append(record).append('\n');
             }
@@ -178,6 +195,20 @@ public final class DatabaseFolder implements DatabaseChanges, AutoCloseable {
             list.addObject().put("file", name).put("cursor", ingestion.cursor())
                     .put("time", ingestion.time().toString());
         }
+    }
+
+    /**
+     * A value as the JSON ingestion reads it back the same: decimals as text (a JSON number would lose their
+     * scale), non-finite reals as their names, the rest as the engine's JSON.
+     */
+    private static JsonNode json(Object value) {
+        if (value == null) {
+            return JSON.getNodeFactory().nullNode();
+        }
+        if (value instanceof java.math.BigDecimal || value instanceof Double d && !Double.isFinite(d)) {
+            return JSON.getNodeFactory().textNode(KqlValues.render(value));
+        }
+        return KqlValues.toJson(value);
     }
 
     private void append(ObjectNode line) {

@@ -108,6 +108,15 @@ public final class KustoDatabase {
         }
     }
 
+    /**
+     * Moves the database cursor to at least {@code last}'s, as a kept database was left (its tables may have been
+     * dropped since): a cursor is never made twice.
+     */
+    public synchronized void restoreCursor(Ingestion last) {
+        cursor = Math.max(cursor, last.cursor());
+        lastIngestion = lastIngestion.isAfter(last.time()) ? lastIngestion : last.time();
+    }
+
     /** The next ingestion: the next cursor, now (to the tick), or the last ingestion's time if the clock went back. */
     private Ingestion next() {
         Instant now = Ticks.toInstant(Ticks.of(Instant.now()));
