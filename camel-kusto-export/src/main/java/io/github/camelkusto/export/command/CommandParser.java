@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import io.github.camelkusto.kql.KustoException;
 import io.github.camelkusto.kql.control.TableCommandParser;
 import io.github.camelkusto.kql.syntax.KustoSyntaxException;
-import io.github.camelkusto.kql.syntax.QueryParser;
 import io.github.camelkusto.kql.syntax.SourceText;
 import io.github.camelkusto.kql.syntax.Token;
 import io.github.camelkusto.kql.syntax.TokenKind;
