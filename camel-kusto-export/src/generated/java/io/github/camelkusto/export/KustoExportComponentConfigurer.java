@@ -69,6 +69,10 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "compressiontype":
         case "compressionType": getOrCreateConfiguration(target).setCompressionType(property(camelContext, io.github.camelkusto.export.command.CompressionType.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelkusto.export.KustoExportConfiguration.class, value)); return true;
+        case "continuousexport":
+        case "continuousExport": getOrCreateConfiguration(target).setContinuousExport(property(camelContext, java.lang.String.class, value)); return true;
+        case "continuousexportscheduler":
+        case "continuousExportScheduler": target.setContinuousExportScheduler(property(camelContext, boolean.class, value)); return true;
         case "datadir":
         case "dataDir": target.setDataDir(property(camelContext, java.lang.String.class, value)); return true;
         case "dataformat":
@@ -76,6 +80,8 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "dataformatappends":
         case "dataFormatAppends": getOrCreateConfiguration(target).setDataFormatAppends(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "database": target.setDatabase(property(camelContext, io.github.camelkusto.kql.catalog.KustoDatabase.class, value)); return true;
+        case "databasedir":
+        case "databaseDir": target.setDatabaseDir(property(camelContext, java.lang.String.class, value)); return true;
         case "distributed": getOrCreateConfiguration(target).setDistributed(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "distribution": getOrCreateConfiguration(target).setDistribution(property(camelContext, io.github.camelkusto.export.command.Distribution.class, value)); return true;
         case "encoding": getOrCreateConfiguration(target).setEncoding(property(camelContext, io.github.camelkusto.export.command.TextEncoding.class, value)); return true;
@@ -179,6 +185,10 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "compressiontype":
         case "compressionType": return io.github.camelkusto.export.command.CompressionType.class;
         case "configuration": return io.github.camelkusto.export.KustoExportConfiguration.class;
+        case "continuousexport":
+        case "continuousExport": return java.lang.String.class;
+        case "continuousexportscheduler":
+        case "continuousExportScheduler": return boolean.class;
         case "datadir":
         case "dataDir": return java.lang.String.class;
         case "dataformat":
@@ -186,6 +196,8 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "dataformatappends":
         case "dataFormatAppends": return java.lang.Boolean.class;
         case "database": return io.github.camelkusto.kql.catalog.KustoDatabase.class;
+        case "databasedir":
+        case "databaseDir": return java.lang.String.class;
         case "distributed": return java.lang.Boolean.class;
         case "distribution": return io.github.camelkusto.export.command.Distribution.class;
         case "encoding": return io.github.camelkusto.export.command.TextEncoding.class;
@@ -285,6 +297,10 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "compressiontype":
         case "compressionType": return getOrCreateConfiguration(target).getCompressionType();
         case "configuration": return target.getConfiguration();
+        case "continuousexport":
+        case "continuousExport": return getOrCreateConfiguration(target).getContinuousExport();
+        case "continuousexportscheduler":
+        case "continuousExportScheduler": return target.isContinuousExportScheduler();
         case "datadir":
         case "dataDir": return target.getDataDir();
         case "dataformat":
@@ -292,6 +308,8 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "dataformatappends":
         case "dataFormatAppends": return getOrCreateConfiguration(target).getDataFormatAppends();
         case "database": return target.getDatabase();
+        case "databasedir":
+        case "databaseDir": return target.getDatabaseDir();
         case "distributed": return getOrCreateConfiguration(target).getDistributed();
         case "distribution": return getOrCreateConfiguration(target).getDistribution();
         case "encoding": return getOrCreateConfiguration(target).getEncoding();

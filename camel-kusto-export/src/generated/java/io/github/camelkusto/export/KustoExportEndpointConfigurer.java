@@ -57,6 +57,8 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         case "compressed": target.getConfiguration().setCompressed(property(camelContext, boolean.class, value)); return true;
         case "compressiontype":
         case "compressionType": target.getConfiguration().setCompressionType(property(camelContext, io.github.camelkusto.export.command.CompressionType.class, value)); return true;
+        case "continuousexport":
+        case "continuousExport": target.getConfiguration().setContinuousExport(property(camelContext, java.lang.String.class, value)); return true;
         case "dataformat":
         case "dataFormat": target.getConfiguration().setDataFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "dataformatappends":
@@ -141,6 +143,8 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         case "compressed": return boolean.class;
         case "compressiontype":
         case "compressionType": return io.github.camelkusto.export.command.CompressionType.class;
+        case "continuousexport":
+        case "continuousExport": return java.lang.String.class;
         case "dataformat":
         case "dataFormat": return java.lang.String.class;
         case "dataformatappends":
@@ -221,6 +225,8 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         case "compressed": return target.getConfiguration().isCompressed();
         case "compressiontype":
         case "compressionType": return target.getConfiguration().getCompressionType();
+        case "continuousexport":
+        case "continuousExport": return target.getConfiguration().getContinuousExport();
         case "dataformat":
         case "dataFormat": return target.getConfiguration().getDataFormat();
         case "dataformatappends":

@@ -23,7 +23,7 @@ public class KustoExportEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(41);
+        Set<String> props = new HashSet<>(42);
         props.add("accessToken");
         props.add("async");
         props.add("batchBytes");
@@ -42,6 +42,7 @@ public class KustoExportEndpointUriFactory extends org.apache.camel.support.comp
         props.add("completionUri");
         props.add("compressed");
         props.add("compressionType");
+        props.add("continuousExport");
         props.add("dataFormat");
         props.add("dataFormatAppends");
         props.add("distributed");

@@ -17,6 +17,8 @@ import io.github.camelkusto.export.artifact.RowBatchLimits;
 import io.github.camelkusto.export.artifact.RowBatches;
 import io.github.camelkusto.export.artifact.RowRouter;
 import io.github.camelkusto.export.command.CancelOperationCommand;
+import io.github.camelkusto.export.command.ContinuousExportCommand;
+import io.github.camelkusto.export.continuous.ContinuousExports;
 import io.github.camelkusto.export.command.Distribution;
 import io.github.camelkusto.export.command.ExportCommand;
 import io.github.camelkusto.export.command.ExportToTableCommand;
@@ -46,6 +48,7 @@ import io.github.camelkusto.export.operation.ExportJob;
 import io.github.camelkusto.export.operation.Operation;
 import io.github.camelkusto.export.operation.OperationRegistry;
 import io.github.camelkusto.export.operation.OperationTables;
+import io.github.camelkusto.export.source.EmbeddedQuerySource;
 import io.github.camelkusto.export.source.QuerySource;
 import io.github.camelkusto.export.storage.ConnectionStrings;
 import io.github.camelkusto.export.storage.StorageTarget;
@@ -78,6 +81,7 @@ final class KustoCommandRunner {
     private final Executor compressors;
     private final ExternalTableCatalog externalTables;
     private final Executor queryWorkers;
+    private ContinuousExports continuousExports;
 
     /**
      * @param writers     runs the artifact writers of distributed exports
@@ -108,6 +112,11 @@ final class KustoCommandRunner {
     /** The component's storage targets, shared with the health check (the same pre-flight check as an export). */
     StorageTargets storageTargets() {
         return storageTargets;
+    }
+
+    /** The continuous exports its commands change and show (set once, as they run exports through this). */
+    void setContinuousExports(ContinuousExports continuousExports) {
+        this.continuousExports = continuousExports;
     }
 
     /** The result table, and the operation an export was registered as. */
@@ -153,6 +162,11 @@ final class KustoCommandRunner {
         }
 
         @Override
+        public Result continuousExport(ContinuousExportCommand command) {
+            return tableOnly(continuousExports.run(command));
+        }
+
+        @Override
         public Result pipedShow(PipedShowCommand command) {
             return tableOnly(ShowPipe.run(command, command.show().accept(this).table(), queryWorkers));
         }
@@ -190,6 +204,23 @@ final class KustoCommandRunner {
     /** Runs an export whose rows come from {@code from} (a cluster, for a client-side export) as any other. */
     Result export(ExportCommand command, ExportRequest request, QuerySource from) {
         return export(command, request.dataFormat(), request, from, RowRouter.NONE, OperationTables::artifacts);
+    }
+
+    /**
+     * One run of a continuous export: a sync export to its table over {@code view} (the database with the run's
+     * extents of its fact tables), the artifact names tagged with the run; committed artifacts are removed if it
+     * fails.
+     */
+    List<ExportedArtifact> exportRun(ExportToTableCommand command, KustoDatabase view, String runTag,
+            ExportRequest request) {
+        ExternalTableExport export = ExternalTableExport.of(command, externalTables, runTag);
+        QuerySource viewSource = new EmbeddedQuerySource(view, queryWorkers);
+        List<ExportedArtifact> artifacts = new ArrayList<>();
+        export(export.command(), Optional.empty(), request, viewSource, export.router(), written -> {
+            artifacts.addAll(written);
+            return export.result(written);
+        });
+        return artifacts;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.UUID;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -19,6 +20,9 @@ import io.github.camelkusto.export.cluster.ClusterOperationWatch;
 import io.github.camelkusto.export.cluster.ClusterQuerySources;
 import io.github.camelkusto.export.command.Redaction;
 import io.github.camelkusto.kql.data.ResultTable;
+import io.github.camelkusto.export.continuous.ContinuousExportTriggers;
+import io.github.camelkusto.export.continuous.ContinuousExports;
+import io.github.camelkusto.export.operation.OperationOrigin;
 import io.github.camelkusto.export.lake.ExternalTableCatalog;
 import io.github.camelkusto.export.lake.ExternalTableReader;
 import io.github.camelkusto.export.operation.ExportListener;
@@ -28,6 +32,7 @@ import io.github.camelkusto.export.operation.OperationSnapshot;
 import io.github.camelkusto.export.server.KustoRestServer;
 import io.github.camelkusto.export.server.ManagementCommands;
 import io.github.camelkusto.export.server.ServerSettings;
+import io.github.camelkusto.export.source.DatabaseFolder;
 import io.github.camelkusto.export.source.EmbeddedQuerySource;
 import io.github.camelkusto.export.storage.StorageRetry;
 import io.github.camelkusto.export.storage.StorageTargets;
@@ -41,6 +46,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.util.InetAddressUtil;
 import org.apache.camel.util.URISupport;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
@@ -97,6 +103,12 @@ public class KustoExportComponent extends HealthCheckComponent {
             + " {Table}.csv, .tsv, .json (JSON lines) or .parquet file becomes a table (see the README for schemas).")
     private String dataDir;
 
+    @Metadata(description = "A folder where the embedded database keeps its tables: each ingestion (its rows, its"
+            + " cursor and time) is forced to disk before queries see it, and the tables are back after a restart or"
+            + " a crash, as a continuous export's exactly-once runs need. The dataDir is loaded only into a new"
+            + " database folder. Unset: the database lives in memory.")
+    private String databaseDir;
+
     @Metadata(label = "advanced", defaultValue = "" + StorageTargets.DEFAULT_BLOCK_SIZE, description = "The size"
             + " in bytes of the blocks artifacts are staged in on Azure Blob storage; up to "
             + StorageTargets.DEFAULT_BLOCKS_IN_FLIGHT + " blocks per artifact being written are in memory (staged"
@@ -123,6 +135,12 @@ public class KustoExportComponent extends HealthCheckComponent {
             + " ended operations are kept, as a duration such as 14d, 12h, 30m or ISO-8601 P14D.")
     private Duration operationsRetention = DEFAULT_OPERATIONS_RETENTION;
 
+    @Metadata(label = "operations", defaultValue = "false", description = "Run each enabled continuous export every"
+            + " intervalBetweenRuns on a Camel Quartz trigger inside the component (camel-quartz must be on the"
+            + " classpath). Off: runs happen only when a route sends to an endpoint with the continuousExport"
+            + " option, e.g. from a quartz or timer consumer.")
+    private boolean continuousExportScheduler;
+
     @Metadata(label = "advanced", defaultValue = "" + StorageRetry.DEFAULT_MAX_ATTEMPTS, description = "Attempts of"
             + " one storage request (staging a block, committing an artifact) when it fails transiently: HTTP 408,"
             + " 429, 5xx, timeouts, refused or reset connections. 1 means no retry.")
@@ -140,6 +158,7 @@ public class KustoExportComponent extends HealthCheckComponent {
     private Duration storageRequestTimeout = StorageRetry.DEFAULT_REQUEST_TIMEOUT;
 
     private StorageTargets storageTargets;
+    private DatabaseFolder databaseFolder;
     private ExecutorService writers;
     private ExecutorService compressors;
     private ExecutorService blockStagers;
@@ -152,6 +171,8 @@ public class KustoExportComponent extends HealthCheckComponent {
     private ExecutorService exportExecutor;
     private ScheduledExecutorService progressTimer;
     private OperationRegistry operations;
+    private ContinuousExports continuousExports;
+    private ContinuousExportTriggers continuousExportTriggers;
     private ProducerTemplate completionTemplate;
     private ScheduledExecutorService clusterPollTimer;
     /*
@@ -224,7 +245,13 @@ public class KustoExportComponent extends HealthCheckComponent {
         if (database == null) {
             database = new KustoDatabase("default");
         }
-        if (dataDir != null) {
+        boolean freshDatabase = databaseDir == null || !DatabaseFolder.exists(Path.of(databaseDir));
+        if (databaseDir != null) {
+            databaseFolder = DatabaseFolder.open(Path.of(databaseDir), database);
+            LOG.info("Loaded tables {} from database folder {}", databaseFolder.loaded(),
+                    Path.of(databaseDir).toAbsolutePath());
+        }
+        if (dataDir != null && freshDatabase) { // a kept database has the data folder's tables already
             List<String> tables = DataFolderLoader.load(Path.of(dataDir), database);
             LOG.info("Loaded tables {} from data folder {}", tables, Path.of(dataDir).toAbsolutePath());
         }
@@ -274,6 +301,17 @@ public class KustoExportComponent extends HealthCheckComponent {
         database.setExternalTables(new ExternalTableReader(externalTables));
         runner = new KustoCommandRunner(database, new EmbeddedQuerySource(database, queryWorkers), storageTargets,
                 operations, writers, cores, compressors, queryWorkers, externalTables);
+        KustoCommandRunner exportRunner = runner;
+        ContinuousExports.Exporter exporter = (command, view, tag) -> exportRunner.exportRun(command, view, tag,
+                continuousExportRequest());
+        continuousExports = operationsDir != null
+                ? ContinuousExports.open(Path.of(operationsDir), database, externalTables, exporter, Clock.systemUTC())
+                : ContinuousExports.inMemory(database, externalTables, exporter, Clock.systemUTC());
+        runner.setContinuousExports(continuousExports);
+        if (continuousExportScheduler) {
+            continuousExportTriggers = new ContinuousExportTriggers(getCamelContext(), continuousExports);
+            continuousExportTriggers.start();
+        }
         registerDevConsole();
     }
 
@@ -367,6 +405,14 @@ public class KustoExportComponent extends HealthCheckComponent {
             getCamelContext().getExecutorServiceManager().awaitTermination(exportExecutor, STOP_TIMEOUT_MS);
             exportExecutor = null;
         }
+        if (continuousExportTriggers != null) {
+            continuousExportTriggers.close();
+            continuousExportTriggers = null;
+        }
+        if (continuousExports != null) {
+            continuousExports.close();
+            continuousExports = null;
+        }
         if (operations != null) {
             operations.close(); // after the exports ended: the journal has every commit and every final state
         }
@@ -406,7 +452,28 @@ public class KustoExportComponent extends HealthCheckComponent {
             getCamelContext().getExecutorServiceManager().shutdownNow(httpWorkers);
             httpWorkers = null;
         }
+        if (databaseFolder != null) {
+            database.setChanges(null);
+            databaseFolder.close();
+            databaseFolder = null;
+        }
         super.doStop();
+    }
+
+    /**
+     * What a continuous export's run is, as an operation: asked by no route; artifacts of a failed run are removed;
+     * an hour at most, as an async export.
+     */
+    private ExportRequest continuousExportRequest() {
+        OperationOrigin origin = new OperationOrigin(InetAddressUtil.getLocalHostNameSafe() + "/"
+                + getCamelContext().getName(), "", database.name(), "continuous-export",
+                System.getProperty("user.name", ""));
+        return new ExportRequest(origin, true, operation -> { },
+                Optional.of(KustoCommandRunner.ASYNC_EXPORT_DEFAULT_TIMEOUT), Duration.ZERO, Optional.empty());
+    }
+
+    ContinuousExports continuousExports() {
+        return continuousExports;
     }
 
     /** Sends the final details of an ended async export to its completionUri. */
@@ -477,6 +544,22 @@ public class KustoExportComponent extends HealthCheckComponent {
 
     public void setDatabase(KustoDatabase database) {
         this.database = database;
+    }
+
+    public boolean isContinuousExportScheduler() {
+        return continuousExportScheduler;
+    }
+
+    public void setContinuousExportScheduler(boolean continuousExportScheduler) {
+        this.continuousExportScheduler = continuousExportScheduler;
+    }
+
+    public String getDatabaseDir() {
+        return databaseDir;
+    }
+
+    public void setDatabaseDir(String databaseDir) {
+        this.databaseDir = databaseDir;
     }
 
     public String getDataDir() {

@@ -112,6 +112,13 @@ public class KustoExportConfiguration implements Cloneable {
             + " CamelKustoExportOperationStatus: chain a notification or a load on it.")
     private String completionUri;
 
+    @UriParam(label = "operations", description = "The name of a continuous export to run once per message"
+            + " (the message body is not read): it exports the records ingested since its last run, as its schedule"
+            + " would. Trigger it from any consumer, such as quartz. A run that finds the export already running or"
+            + " disabled does nothing. The body becomes the run's exported artifacts (Timestamp, ExternalTableName,"
+            + " Path, NumRecords, SizeInBytes).")
+    private String continuousExport;
+
     @UriParam(label = "operations", description = "When an export fails or is canceled, delete the artifacts it"
             + " had already committed, so that storage holds all of an export or none of it. Default false: they"
             + " are kept and listed by .show operation {id} details.")
@@ -390,6 +397,14 @@ public class KustoExportConfiguration implements Cloneable {
 
     public void setCompletionUri(String completionUri) {
         this.completionUri = completionUri;
+    }
+
+    public String getContinuousExport() {
+        return continuousExport;
+    }
+
+    public void setContinuousExport(String continuousExport) {
+        this.continuousExport = continuousExport;
     }
 
     public boolean isCleanupOnFailure() {

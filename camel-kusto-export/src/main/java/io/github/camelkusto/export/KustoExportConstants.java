@@ -54,6 +54,11 @@ public final class KustoExportConstants {
             + " taken, e.g. after the split.", javaType = "long")
     public static final String BATCH_COUNT = "CamelKustoExportBatchCount";
 
+    @Metadata(label = "producer", description = "After a run of the endpoint's continuousExport: how it ended"
+            + " (COMPLETED, NOTHING_TO_EXPORT, ALREADY_RUNNING, DISABLED); a failed run throws instead.",
+            javaType = "String")
+    public static final String CONTINUOUS_EXPORT_OUTCOME = "CamelKustoExportContinuousExportOutcome";
+
     private KustoExportConstants() {
     }
 }

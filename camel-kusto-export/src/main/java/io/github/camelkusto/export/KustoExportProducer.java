@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 
 import io.github.camelkusto.export.artifact.RowBatches;
 import io.github.camelkusto.export.command.CommandParser;
+import io.github.camelkusto.export.continuous.ContinuousExports;
 import io.github.camelkusto.export.command.ExportCommand;
 import io.github.camelkusto.export.command.ExportToTableCommand;
 import io.github.camelkusto.export.command.KustoCommand;
@@ -85,11 +86,19 @@ public class KustoExportProducer extends DefaultProducer {
     private void run(Exchange exchange) {
         KustoExportConfiguration configuration = getEndpoint().getConfiguration();
         Message message = exchange.getMessage();
+        KustoExportComponent component = getEndpoint().getComponent();
+        if (configuration.getContinuousExport() != null) {
+            ContinuousExports.Run run = component.continuousExports().runOnce(configuration.getContinuousExport());
+            message.setBody(run.artifacts());
+            message.setHeader(KustoExportConstants.CONTINUOUS_EXPORT_OUTCOME, run.outcome().name());
+            message.setHeader(KustoExportConstants.ARTIFACT_COUNT, run.artifacts().rowCount());
+            message.setHeader(KustoExportConstants.RECORD_COUNT, sum(run.artifacts(), "NumRecords"));
+            return;
+        }
         String text = message.getHeader(KustoExportConstants.COMMAND, String.class);
         if (text == null) {
             text = configuration.getQuery() != null ? configuration.getQuery() : message.getBody(String.class);
         }
-        KustoExportComponent component = getEndpoint().getComponent();
         if (configuration.getOutputType() == OutputType.BATCHES) {
             batches(exchange, CommandParser.query(text, configuration.toExportOptions(), "outputType=batches"),
                     component);

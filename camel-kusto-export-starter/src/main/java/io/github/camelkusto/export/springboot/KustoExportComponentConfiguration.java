@@ -37,6 +37,14 @@ public class KustoExportComponentConfiguration extends ComponentConfigurationPro
      */
     private io.github.camelkusto.kql.catalog.KustoDatabase database;
     /**
+     * A folder where the embedded database keeps its tables: each ingestion (its
+     * rows, its cursor and time) is forced to disk before queries see it, and the
+     * tables are back after a restart or a crash, as a continuous export's
+     * exactly-once runs need. The dataDir is loaded only into a new database
+     * folder. Unset: the database lives in memory.
+     */
+    private String databaseDir;
+    /**
      * A data folder loaded into the database when the component starts: every
      * {Table}.csv, .tsv, .json (JSON lines) or .parquet file becomes a table (see
      * the README for schemas).
@@ -202,6 +210,22 @@ public class KustoExportComponentConfiguration extends ComponentConfigurationPro
      * notification or a load on it.
      */
     private String completionUri;
+    /**
+     * The name of a continuous export to run once per message (the message body is
+     * not read): it exports the records ingested since its last run, as its
+     * schedule would. Trigger it from any consumer, such as quartz. A run that
+     * finds the export already running or disabled does nothing. The body becomes
+     * the run's exported artifacts (Timestamp, ExternalTableName, Path,
+     * NumRecords, SizeInBytes).
+     */
+    private String continuousExport;
+    /**
+     * Run each enabled continuous export every intervalBetweenRuns on a Camel
+     * Quartz trigger inside the component (camel-quartz must be on the classpath).
+     * Off: runs happen only when a route sends to an endpoint with the
+     * continuousExport option, e.g. from a quartz or timer consumer.
+     */
+    private Boolean continuousExportScheduler = false;
     /**
      * How long one export may run, from the moment the command arrives (an async
      * export: from the moment it starts running) to its last commit, query and
@@ -369,6 +393,14 @@ public class KustoExportComponentConfiguration extends ComponentConfigurationPro
 
     public void setDatabase(io.github.camelkusto.kql.catalog.KustoDatabase database) {
         this.database = database;
+    }
+
+    public String getDatabaseDir() {
+        return databaseDir;
+    }
+
+    public void setDatabaseDir(String databaseDir) {
+        this.databaseDir = databaseDir;
     }
 
     public String getDataDir() {
@@ -561,6 +593,22 @@ public class KustoExportComponentConfiguration extends ComponentConfigurationPro
 
     public void setCompletionUri(String completionUri) {
         this.completionUri = completionUri;
+    }
+
+    public String getContinuousExport() {
+        return continuousExport;
+    }
+
+    public void setContinuousExport(String continuousExport) {
+        this.continuousExport = continuousExport;
+    }
+
+    public Boolean getContinuousExportScheduler() {
+        return continuousExportScheduler;
+    }
+
+    public void setContinuousExportScheduler(Boolean continuousExportScheduler) {
+        this.continuousExportScheduler = continuousExportScheduler;
     }
 
     public java.time.Duration getExportTimeout() {

@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import io.github.camelkusto.kql.KustoException;
 import io.github.camelkusto.kql.control.TableCommandParser;
 import io.github.camelkusto.kql.syntax.KustoSyntaxException;
-import io.github.camelkusto.kql.syntax.QueryParser;
 import io.github.camelkusto.kql.syntax.SourceText;
 import io.github.camelkusto.kql.syntax.Token;
 import io.github.camelkusto.kql.syntax.TokenKind;
@@ -29,6 +28,7 @@ import io.github.camelkusto.kql.syntax.TokenKind;
  * .cancel operation id [with ( reason = 'text' )]
  * .export [async] to table T [with ( name = value [, ...] )] &lt;| query
  * .create/.alter/.create-or-alter/.drop external table ..., .show external tables (see {@link ExternalTableParser})
+ * .create-or-alter/.show/.enable/.disable/.drop continuous-export ... (see {@link ContinuousExportParser})
  * .create table, .drop table, .ingest, .set-or-append ... (see {@link TableCommandParser})
  * </pre>
  *
@@ -64,6 +64,9 @@ public final class CommandParser extends CommandTokenParser {
         }
         if (ExternalTableParser.starts(text)) {
             return ExternalTableParser.parse(parser.source);
+        }
+        if (ContinuousExportParser.starts(text)) {
+            return ContinuousExportParser.parse(parser.source);
         }
         if (TableCommandParser.startsTableCommand(text)) {
             return new TableManagementCommand(TableCommandParser.parse(parser.source));
@@ -168,21 +171,6 @@ public final class CommandParser extends CommandTokenParser {
         }
         expectEnd("at the end of the command");
         return command;
-    }
-
-    /** {@code .show ... | query}: the query's syntax is checked now, its names when it runs over the result. */
-    private PipedShowCommand piped(KustoCommand show) {
-        Token pipe = current;
-        PipedShowCommand piped = new PipedShowCommand(show, source, pipe.start());
-        if (source.text().substring(pipe.end()).isBlank()) {
-            throw error("expected a query after '|'", pipe);
-        }
-        try {
-            QueryParser.parse(new SourceText(piped.query()));
-        } catch (KustoSyntaxException e) {
-            throw e.within(source, piped.queryStart());
-        }
-        return piped;
     }
 
     private KustoCommand cancel() {

@@ -3,6 +3,8 @@ package io.github.camelkusto.export.command;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.camelkusto.kql.syntax.KustoSyntaxException;
+import io.github.camelkusto.kql.syntax.QueryParser;
 import io.github.camelkusto.kql.syntax.SourceText;
 import io.github.camelkusto.kql.syntax.Token;
 import io.github.camelkusto.kql.syntax.TokenKind;
@@ -38,11 +40,34 @@ abstract class CommandTokenParser extends TokenParser {
         return literals;
     }
 
+    /** {@code .show ... | query}: the query's syntax is checked now, its names when it runs over the result. */
+    protected PipedShowCommand piped(KustoCommand show) {
+        Token pipe = current;
+        PipedShowCommand piped = new PipedShowCommand(show, source, pipe.start());
+        if (source.text().substring(pipe.end()).isBlank()) {
+            throw error("expected a query after '|'", pipe);
+        }
+        try {
+            QueryParser.parse(new SourceText(piped.query()));
+        } catch (KustoSyntaxException e) {
+            throw e.within(source, piped.queryStart());
+        }
+        return piped;
+    }
+
     /** A name = value pair of a {@code with} clause, with the tokens errors point at. */
     protected record Property(Token name, Token value, Object parsed) {
     }
 
     protected List<Property> withClause() {
+        return withClause(false);
+    }
+
+    /**
+     * The properties of a {@code with ( name = value [, ...] )} clause; with {@code timespans}, a number written
+     * with a timespan unit ({@code 1h}, {@code 10m}) is a {@link java.time.Duration}.
+     */
+    protected List<Property> withClause(boolean timespans) {
         expectSymbol("(", "expected '(' after 'with'");
         List<Property> properties = new ArrayList<>();
         do {
@@ -65,8 +90,18 @@ abstract class CommandTokenParser extends TokenParser {
             if (negative && value.kind() != TokenKind.LONG && value.kind() != TokenKind.REAL) {
                 throw error("'-' must be followed by a number", value);
             }
-            if (value.kind() == TokenKind.LONG && current.kind() == TokenKind.IDENTIFIER
-                    && current.start() == value.end()) {
+            boolean adjacentWord = current.kind() == TokenKind.IDENTIFIER && current.start() == value.end();
+            if (timespans && adjacentWord && (value.kind() == TokenKind.LONG || value.kind() == TokenKind.REAL)) {
+                Token unit = advance();
+                java.time.Duration span = io.github.camelkusto.kql.syntax.TimespanUnits.parse(
+                        (negative ? "-" : "") + value.text() + unit.text());
+                if (span == null) {
+                    throw error("'" + unit.text() + "' is not a timespan unit (d, h, m, s, ms ...)", unit);
+                }
+                properties.add(new Property(name, value, span));
+                continue;
+            }
+            if (value.kind() == TokenKind.LONG && adjacentWord) {
                 throw error("property '" + name.text() + "' takes a plain number: the unit '" + current.text()
                         + "' is not allowed (write the value in bytes or records)", current);
             }

@@ -7,7 +7,8 @@ package io.github.camelkusto.export.command;
  */
 public sealed interface KustoCommand
         permits ExportCommand, ShowTablesCommand, ShowOperationsCommand, ShowOperationDetailsCommand,
-        CancelOperationCommand, TableManagementCommand, PipedShowCommand, ExternalTableCommand, ExportToTableCommand {
+        CancelOperationCommand, TableManagementCommand, PipedShowCommand, ExternalTableCommand, ExportToTableCommand,
+        ContinuousExportCommand {
 
     /** Dispatches to the visitor's method for this kind of command. */
     <R> R accept(Visitor<R> visitor);
@@ -34,5 +35,7 @@ public sealed interface KustoCommand
         R externalTable(ExternalTableCommand command);
 
         R exportToTable(ExportToTableCommand command);
+
+        R continuousExport(ContinuousExportCommand command);
     }
 }

@@ -18,7 +18,8 @@ public record PipedShowCommand(KustoCommand show, SourceText text, int pipeStart
 
     public PipedShowCommand {
         if (!(show instanceof ShowTablesCommand || show instanceof ShowOperationsCommand
-                || show instanceof ShowOperationDetailsCommand)) {
+                || show instanceof ShowOperationDetailsCommand || show instanceof ContinuousExportCommand c
+                && c.verb().name().startsWith("SHOW"))) {
             throw new IllegalArgumentException("only a .show command can be piped into a query, not " + show);
         }
     }

@@ -34,6 +34,14 @@ public record ExternalTableExport(ExternalTableDefinition table, ExportCommand c
      * @throws KustoException when the table does not exist or a property does not fit its format
      */
     public static ExternalTableExport of(ExportToTableCommand export, ExternalTableCatalog catalog) {
+        return of(export, catalog, null);
+    }
+
+    /**
+     * The export, its artifact names carrying {@code runTag} after the table's namePrefix (when not null): how a
+     * continuous export's run finds the artifacts it wrote if its process ended before it could record them.
+     */
+    public static ExternalTableExport of(ExportToTableCommand export, ExternalTableCatalog catalog, String runTag) {
         ExternalTableDefinition table = catalog.existing(export.table());
         ExternalTableDefinition.Properties tableProperties = table.properties();
         ExportProperties.Builder properties = ExportProperties.builder();
@@ -49,7 +57,11 @@ public record ExternalTableExport(ExternalTableDefinition table, ExportCommand c
             properties.set("encoding", tableProperties.encoding().toString());
         }
         tableProperties.fileExtension().ifPresent(e -> properties.set("fileExtension", e));
-        tableProperties.namePrefix().ifPresent(n -> properties.set("namePrefix", n));
+        if (runTag != null) {
+            properties.set("namePrefix", tableProperties.namePrefix().map(n -> n + "_").orElse("") + runTag);
+        } else {
+            tableProperties.namePrefix().ifPresent(n -> properties.set("namePrefix", n));
+        }
         ExportProperties built;
         try {
             built = properties.build(table.format(), tableProperties.compressed());

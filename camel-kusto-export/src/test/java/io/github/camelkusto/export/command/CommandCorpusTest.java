@@ -180,6 +180,16 @@ class CommandCorpusTest {
             });
             return out.toString();
         }
+        if (command instanceof ContinuousExportCommand c) {
+            StringBuilder out = new StringBuilder(c.verb() + " continuous-export" + c.name().map(n -> " " + n)
+                    .orElse(""));
+            c.definition().ifPresent(d -> out.append("\nover: ").append(d.overTables()).append("\nto table: ")
+                    .append(d.externalTable()).append("\nintervalBetweenRuns=").append(d.intervalBetweenRuns())
+                    .append(", forcedLatency=").append(d.forcedLatency().map(Object::toString).orElse("-"))
+                    .append(", isDisabled=").append(d.disabled()).append("\nexport properties: ")
+                    .append(new java.util.TreeMap<>(d.exportProperties())).append("\nquery: ").append(d.query()));
+            return out.toString();
+        }
         return fail("no rendering for " + command);
     }
 }

@@ -76,10 +76,13 @@ public final class TableCommandRunner {
     }
 
     private ResultTable create(TableCommand.CreateTable create) {
-        Table table = database.table(create.table())
-                .map(existing -> create.merge() ? merged(existing, create.schema()) : sameSchema(existing, create))
+        var existing = database.table(create.table());
+        Table table = existing
+                .map(t -> create.merge() ? merged(t, create.schema()) : sameSchema(t, create))
                 .orElseGet(() -> new Table(create.table(), create.schema(), List.of()));
-        database.put(table);
+        if (existing.isEmpty() || existing.get() != table) {
+            database.put(table);
+        }
         return schemaRow(table);
     }
 
@@ -108,9 +111,11 @@ public final class TableCommandRunner {
             return existing;
         }
         Schema schema = new Schema(columns);
-        ExtentBuilder widened = new ExtentBuilder(schema);
         int oldWidth = existing.schema().size();
+        List<Batch> extents = new ArrayList<>();
         for (Batch extent : existing.extents()) {
+            // extent by extent, so that each keeps its ingestion (time and cursor)
+            ExtentBuilder widened = new ExtentBuilder(schema);
             for (int r = 0; r < extent.rowCount(); r++) {
                 Object[] row = new Object[schema.size()];
                 for (int c = 0; c < schema.size(); c++) {
@@ -118,8 +123,11 @@ public final class TableCommandRunner {
                 }
                 widened.add(row);
             }
+            for (Batch rows : widened.extents()) {
+                extents.add(extent.ingestion().map(rows::stamped).orElse(rows));
+            }
         }
-        return new Table(existing.name(), schema, widened.extents());
+        return new Table(existing.name(), schema, extents);
     }
 
     private static Object emptyValue(KqlType type) {

@@ -19,8 +19,14 @@ public final class Batch {
     private final Schema schema;
     private final Vector[] columns;
     private final int rowCount;
+    /** The ingestion of a table extent's rows (kept by the slices and selections of it); null for other rows. */
+    private final Ingestion ingestion;
 
     public Batch(Schema schema, Vector[] columns, int rowCount) {
+        this(schema, columns, rowCount, null);
+    }
+
+    private Batch(Schema schema, Vector[] columns, int rowCount, Ingestion ingestion) {
         if (columns.length != schema.size()) {
             throw new IllegalArgumentException(columns.length + " vectors for schema " + schema);
         }
@@ -33,6 +39,17 @@ public final class Batch {
         this.schema = schema;
         this.columns = columns;
         this.rowCount = rowCount;
+        this.ingestion = ingestion;
+    }
+
+    /** The same rows as ingested by {@code ingestion}: how a database stamps the extents it stores. */
+    public Batch stamped(Ingestion ingestion) {
+        return new Batch(schema, columns, rowCount, ingestion);
+    }
+
+    /** The ingestion of these rows when they are (part of) a table extent: for {@code ingestion_time()}. */
+    public java.util.Optional<Ingestion> ingestion() {
+        return java.util.Optional.ofNullable(ingestion);
     }
 
     public Schema schema() {
@@ -67,7 +84,7 @@ public final class Batch {
         for (int c = 0; c < columns.length; c++) {
             cut[c] = columns[c].slice(from, to);
         }
-        return new Batch(schema, cut, to - from);
+        return new Batch(schema, cut, to - from, ingestion);
     }
 
     /** The rows {@code rows[0..count)}, in that order. */
@@ -76,12 +93,12 @@ public final class Batch {
         for (int c = 0; c < columns.length; c++) {
             out[c] = columns[c].select(rows, count);
         }
-        return new Batch(schema, out, count);
+        return new Batch(schema, out, count, ingestion);
     }
 
     /** The same rows under another schema of the same types (renamed columns). */
     public Batch withSchema(Schema renamed) {
-        return new Batch(renamed, columns, rowCount);
+        return new Batch(renamed, columns, rowCount, ingestion);
     }
 
     /** Splits vectors of any length into batches of at most {@link #MAX_ROWS} rows. */

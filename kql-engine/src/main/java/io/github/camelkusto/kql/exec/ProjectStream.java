@@ -36,7 +36,9 @@ final class ProjectStream implements BatchStream {
         for (int c = 0; c < out.length; c++) {
             out[c] = w.own(columns[c].evaluate(b, context));
         }
-        return new Batch(schema, out, w.to() - w.from());
+        Batch projected = new Batch(schema, out, w.to() - w.from());
+        // still the extent's rows: ingestion_time() after an extend reads them as before it
+        return w.isWholeBatch() ? b.ingestion().map(projected::stamped).orElse(projected) : projected;
     }
 
     @Override

@@ -23,7 +23,7 @@ final class SerialWindows {
     /** A batch's rows {@code [from, to)} in {@code rows}; {@code firstRow}: the stream position of row 0. */
     record Window(Batch rows, int from, int to, long firstRow, Map<Object, Object> state) {
         EvalContext context() {
-            return new EvalContext(rows.rowCount(), firstRow, from, to, state);
+            return new EvalContext(rows.rowCount(), firstRow, from, to, state, rows.ingestion().orElse(null));
         }
 
         boolean isWholeBatch() {

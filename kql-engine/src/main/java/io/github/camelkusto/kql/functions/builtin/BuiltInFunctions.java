@@ -32,6 +32,7 @@ public final class BuiltInFunctions implements FunctionLibrary {
         new CovarianceAggregates(),
         new CodepointFunctions(),
         new ConditionalAggregates(),
+        new IngestionFunctions(),
         new BasicAggregates(),
         new StatisticalAggregates(),
         new PercentileAggregates(),
