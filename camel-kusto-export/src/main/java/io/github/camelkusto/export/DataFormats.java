@@ -1,10 +1,12 @@
 package io.github.camelkusto.export;
 
+import io.github.camelkusto.export.artifact.DataFormatInput;
 import io.github.camelkusto.export.artifact.DataFormatSettings;
 import io.github.camelkusto.export.artifact.RowBatchLimits;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.spi.DataFormat;
+import org.apache.camel.spi.DataFormatName;
 import org.apache.camel.support.service.ServiceHelper;
 
 /** The batch options of an endpoint (outputType, batchSize, batchBytes, dataFormat): checked, and resolved. */
@@ -33,6 +35,18 @@ final class DataFormats {
         if (name != null && (name.isBlank() || name.equals("#"))) {
             throw new IllegalArgumentException("kusto-export: dataFormat must name a data format (csv, jackson, ...)"
                     + " or a bean (#myFormat), not '" + name + "'");
+        }
+        if (name != null && !name.startsWith("#")) {
+            input(name, name);
+        }
+    }
+
+    /** What a data format of that kind (its own name) takes, or a clear error naming it if it takes no rows. */
+    private static DataFormatInput input(String name, String kind) {
+        try {
+            return DataFormatInput.of(kind);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("kusto-export: dataFormat '" + name + "': " + e.getMessage());
         }
     }
 
@@ -64,10 +78,13 @@ final class DataFormats {
                         + " format of that name (is its component, e.g. camel-" + name + ", on the classpath?)");
             }
         }
+        // what it is given follows its own name: a #bean of camel-avro's takes Avro records as 'avro' does
+        String kind = dataFormat instanceof DataFormatName named ? named.getDataFormatName() : name;
+        DataFormatInput input = input(name, kind);
         CamelContextAware.trySetCamelContext(dataFormat, context);
         ServiceHelper.startService(dataFormat);
         boolean appends = configuration.getDataFormatAppends() != null ? configuration.getDataFormatAppends()
-                : DataFormatSettings.appendsByDefault(name);
-        return new DataFormatSettings(name, dataFormat, context, appends, limits(configuration));
+                : DataFormatSettings.appendsByDefault(kind);
+        return new DataFormatSettings(name, dataFormat, context, appends, limits(configuration), input);
     }
 }

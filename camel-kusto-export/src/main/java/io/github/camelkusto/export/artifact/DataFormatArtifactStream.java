@@ -15,12 +15,18 @@ import org.apache.camel.support.DefaultExchange;
  * ({@link RowMaps}), and each full batch is marshalled straight into the artifact's sink (through gzip when
  * compressed): memory holds one batch and what the data format itself buffers, never an artifact. A data format
  * that appends gets batches until its artifact reaches the size limit (an artifact may pass it by up to a batch;
- * a record is never split); any other gets one batch per artifact.
+ * a record is never split); any other gets one batch per artifact. What it is given follows its
+ * {@link DataFormatInput}: the batch of row maps, the batch as Avro records, or one Avro record at a time
+ * ({@link AvroDatumFile}).
  */
 final class DataFormatArtifactStream extends ArtifactStream {
     private final DataFormatSettings format;
     private final RowMaps rows;
     private final int chunkSize;
+    /** The rows as Avro records, for the Avro data formats; else null. */
+    private final AvroRecords avro;
+    /** The container file of a data format that marshals one Avro datum at a time; else null. */
+    private final AvroDatumFile datums;
 
     private OpenArtifact current;
     /** Counts the current artifact's bytes before compression; closing it only flushes. */
@@ -33,6 +39,8 @@ final class DataFormatArtifactStream extends ArtifactStream {
         this.format = run.spec.dataFormat().orElseThrow();
         this.rows = new RowMaps(run.schema, format.limits());
         this.chunkSize = chunkSize;
+        this.avro = format.input() == DataFormatInput.ROW_MAPS ? null : new AvroRecords(run.schema);
+        this.datums = format.input() == DataFormatInput.AVRO_DATUMS ? new AvroDatumFile(format, avro) : null;
     }
 
     @Override
@@ -53,6 +61,9 @@ final class DataFormatArtifactStream extends ArtifactStream {
         if (current != null) {
             commit();
         }
+        if (datums != null) {
+            datums.close();
+        }
     }
 
     @Override
@@ -62,6 +73,9 @@ final class DataFormatArtifactStream extends ArtifactStream {
             current.discard();
             current = null;
         }
+        if (datums != null) {
+            datums.close();
+        }
     }
 
     private void marshal(List<Map<String, Object>> batch) throws IOException {
@@ -69,15 +83,24 @@ final class DataFormatArtifactStream extends ArtifactStream {
             current = new OpenArtifact(run.start(folder), run, chunkSize);
             raw = new CountingOutputStream(current.out);
             guarded = new SinkGuard(raw);
+            if (datums != null) {
+                datums.open(guarded);
+            }
         }
         Exchange exchange = new DefaultExchange(format.context());
         exchange.getIn().setHeader(Exchange.FILE_NAME, current.started.name());
-        exchange.getIn().setBody(batch);
         try {
-            format.dataFormat().marshal(exchange, batch, guarded);
+            switch (format.input()) {
+                case ROW_MAPS -> marshal(exchange, batch);
+                case AVRO_RECORDS -> marshal(exchange, avro.records(batch));
+                case AVRO_DATUMS -> datums.append(exchange, batch);
+            }
         } catch (Exception e) {
             if (guarded.failure != null) {
                 throw guarded.failure; // the artifact's storage failed, not the data format
+            }
+            if (e instanceof KustoException named) {
+                throw named; // a value that does not fit the Avro schema, named already
             }
             throw failed(e);
         }
@@ -87,6 +110,11 @@ final class DataFormatArtifactStream extends ArtifactStream {
         if (!format.appends() || raw.count() >= run.spec.sizeLimit()) {
             commit();
         }
+    }
+
+    private void marshal(Exchange exchange, List<?> body) throws Exception {
+        exchange.getIn().setBody(body);
+        format.dataFormat().marshal(exchange, body, guarded);
     }
 
     /** Passes bytes on and keeps the sink's failure, whatever the data format wraps it in. */
@@ -135,10 +163,13 @@ final class DataFormatArtifactStream extends ArtifactStream {
 
     private KustoException failed(Exception e) {
         return new KustoException(format + " could not marshal a batch of rows into artifact "
-                + current.started.name() + ": " + KustoException.reason(e), e);
+                + current.started.name() + " (given " + format.input().body() + "): " + KustoException.reason(e), e);
     }
 
     private void commit() throws IOException {
+        if (datums != null) {
+            datums.end();
+        }
         current.commit(run);
         current = null; // only now: an artifact whose commit failed is still discarded
     }

@@ -16,17 +16,21 @@ import org.apache.camel.spi.DataFormat;
  * @param appends whether the marshalled batches concatenate into one valid file (csv without a header line, JSON
  *                lines, Avro datums): then an artifact takes batches until it reaches the size limit; otherwise
  *                (a JSON array, a parquet file) each artifact holds one batch
+ * @param input   what the data format is given to marshal: row maps, or Avro records
  */
 public record DataFormatSettings(String name, DataFormat dataFormat, CamelContext context, boolean appends,
-        RowBatchLimits limits) {
+        RowBatchLimits limits, DataFormatInput input) {
     /** The file extension of the data formats Camel ships, by name; others use their name. */
     private static final Map<String, String> EXTENSIONS = Map.of("csv", "csv", "jackson", "json", "gson", "json",
             "fastjson", "json", "jsonb", "json", "avro", "avro", "jacksonavro", "avro", "parquetavro", "parquet",
             "jacksonxml", "xml", "cbor", "cbor");
 
-    /** Batches of a data format named csv append by default: camel-csv writes a header line only when told to. */
-    public static boolean appendsByDefault(String name) {
-        return name.equalsIgnoreCase("csv");
+    /**
+     * Batches of csv append by default (camel-csv writes a header line only when told to), and so do Avro datums
+     * (the component frames them into one container file); {@code kind} is the data format's own name.
+     */
+    public static boolean appendsByDefault(String kind) {
+        return kind.equalsIgnoreCase("csv") || DataFormatInput.of(kind) == DataFormatInput.AVRO_DATUMS;
     }
 
     /**
