@@ -1,13 +1,6 @@
 package io.github.camelkusto.benchmarks;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,19 +8,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.camelkusto.kql.data.ResultTable;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.jackson.JacksonDataFormat;
-import org.apache.camel.spi.DataFormat;
-import org.apache.camel.support.service.ServiceSupport;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The built-in encoders against Camel DataFormats ({@code dataFormat}) on the same rows, same endpoint, same local
  * folder, one writer each ({@code distribution=single}, so that the figures compare encoders, not parallelism):
- * csv against a csv DataFormat on Commons CSV's printer (what camel-csv wraps; camel-csv itself is not in this
- * build's offline repository), and json lines against camel-jackson's data format (a JSON array per batch).
+ * csv against camel-csv's data format by name ({@code dataFormat=csv}), and json lines against camel-jackson's
+ * data format (a JSON array per batch).
  */
 final class DataFormatBenchmark {
     private final CamelContext camel;
@@ -43,13 +31,12 @@ final class DataFormatBenchmark {
     }
 
     Figures run() throws Exception {
-        camel.getRegistry().bind("csvRows", new CommonsCsvRows());
         camel.getRegistry().bind("jacksonRows", new JacksonDataFormat(new ObjectMapper()
                 .registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS),
                 Object.class));
         Figures figures = new Figures("export " + String.format("%,d", rows.count()) + " log rows to a local folder,"
                 + " one writer", "built-in encoder", "Camel DataFormat");
-        compare(figures, "csv vs dataFormat=#csvRows (Commons CSV)", "csv", "dataFormat=#csvRows&dataFormatAppends=true");
+        compare(figures, "csv vs dataFormat=csv (camel-csv)", "csv", "dataFormat=csv");
         compare(figures, "json vs dataFormat=#jacksonRows (camel-jackson)", "json", "dataFormat=#jacksonRows");
         figures.note("DataFormat batches: 10,000 rows (batchSize); csv appends batches up to sizeLimit, camel-jackson"
                 + " writes one JSON array (one batch) per artifact");
@@ -76,25 +63,5 @@ final class DataFormatBenchmark {
             throw new IllegalStateException(uri + ": exported " + exported + " records, expected " + rows.count());
         }
         return seconds;
-    }
-
-    /** Each batch of row maps as csv records, no header: camel-csv's marshalling, on the library it wraps. */
-    static final class CommonsCsvRows extends ServiceSupport implements DataFormat {
-        @Override
-        public void marshal(Exchange exchange, Object graph, OutputStream stream) throws IOException {
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> batch = (List<Map<String, Object>>) graph;
-            CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(stream, StandardCharsets.UTF_8),
-                    CSVFormat.DEFAULT);
-            for (Map<String, Object> row : batch) {
-                printer.printRecord(row.values());
-            }
-            printer.flush();
-        }
-
-        @Override
-        public Object unmarshal(Exchange exchange, InputStream stream) {
-            throw new UnsupportedOperationException("export only");
-        }
     }
 }

@@ -16,6 +16,7 @@ import io.github.camelkusto.export.command.PipedShowCommand;
 import io.github.camelkusto.export.command.ShowOperationDetailsCommand;
 import io.github.camelkusto.export.command.ShowOperationsCommand;
 import io.github.camelkusto.export.command.ShowTablesCommand;
+import io.github.camelkusto.export.source.QuerySource;
 import io.github.camelkusto.kql.data.ResultTable;
 import io.github.camelkusto.kql.exec.Deadline;
 
@@ -84,5 +85,10 @@ final class ClusterCommandRunner {
 
     ClusterConnection cluster() {
         return cluster;
+    }
+
+    /** A source whose queries run on the cluster, the rows streamed back (as a client-side export's are). */
+    QuerySource rows() {
+        return clientSide.open(cluster);
     }
 }

@@ -253,9 +253,12 @@ final class KustoCommandRunner {
      * The rows of a bare query as row batches ({@code outputType=batches}): the query is checked now (a bad one
      * fails here) and runs as the batches are read. Its timeout, counted only while it runs, is the query's own
      * {@code servertimeout}, else the endpoint's exportTimeout, else ADX's query default (4 minutes).
+     *
+     * @param from where the query runs: a cluster's source (its rows streamed back), or null for the embedded engine
      */
     RowBatches batches(ExportCommand command, ExportRequest request, RowBatchLimits limits,
-            RowBatches.EndListener onEnd, java.util.function.BooleanSupplier stopped) {
+            RowBatches.EndListener onEnd, java.util.function.BooleanSupplier stopped, QuerySource from) {
+        QuerySource source = from != null ? from : this.source;
         Optional<Duration> serverTimeout = command.requestProperties().serverTimeout();
         RowBatches.QueryClock clock = serverTimeout.isPresent()
                 ? new RowBatches.QueryClock(serverTimeout.get(), "servertimeout")

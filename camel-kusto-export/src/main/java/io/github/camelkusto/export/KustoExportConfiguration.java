@@ -214,7 +214,8 @@ public class KustoExportConfiguration implements Cloneable {
             + " body is after the producer: artifacts (the query is exported, the body is the artifact table) or"
             + " batches (nothing is written: the body is a streaming Iterator of row batches, each a"
             + " java.util.List of row Maps (column name to value) of at most batchSize rows and about batchBytes, columns in query order, for"
-            + " .split(body()).streaming()). batches runs a bare query, not a .export or .show command.")
+            + " .split(body()).streaming()). batches runs a bare query, not a .export or .show command; with a"
+            + " clusterUri it runs on the cluster, its rows streamed back.")
     private OutputType outputType;
 
     @UriParam(label = "batches", defaultValue = "" + RowBatchLimits.DEFAULT_ROWS, description = "Rows of one batch:"
@@ -229,13 +230,16 @@ public class KustoExportConfiguration implements Cloneable {
     @UriParam(label = "batches", description = "A Camel data format that encodes the artifacts instead of the"
             + " built-in encoders: a data format name (csv, jackson, avro, parquetAvro: its component must be on"
             + " the classpath) or #bean reference. Rows are grouped into batches (batchSize, batchBytes), each"
-            + " batch a java.util.List of row Maps marshalled by the data format into the artifact, with the same"
-            + " naming, sizeLimit, compression, commit and result table as built-in formats.")
+            + " batch a java.util.List of row Maps marshalled by the data format into the artifact (parquetAvro gets"
+            + " a List of Avro GenericRecords; avro one GenericRecord at a time, its datums framed into an Avro"
+            + " container file), with the same naming, sizeLimit, compression, commit and result table as built-in"
+            + " formats.")
     private String dataFormat;
 
-    @UriParam(label = "batches", defaultValueNote = "true for the data format named csv, else false", description
+    @UriParam(label = "batches", defaultValueNote = "true for the data formats csv and avro, else false", description
             = "Whether the dataFormat's marshalled batches concatenate into one valid file (csv without a header,"
-            + " JSON lines, raw Avro datums): then an artifact takes batches until it reaches sizeLimit; otherwise"
+            + " JSON lines, avro's datums framed by the component): then an artifact takes batches until it"
+            + " reaches sizeLimit; otherwise"
             + " each artifact holds one batch (a JSON array, a parquet file).")
     private Boolean dataFormatAppends;
 

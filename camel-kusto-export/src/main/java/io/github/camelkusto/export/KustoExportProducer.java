@@ -131,15 +131,18 @@ public class KustoExportProducer extends DefaultProducer {
     /**
      * Leaves the query's rows in the body as a {@link RowBatches} iterator. It is closed (the query stopped) when
      * the exchange completes, whether a split read it to the end or not; once its last batch is taken, the record
-     * and batch counts are set on this message.
+     * and batch counts are set on this message. With a clusterUri the query runs on the cluster, its rows streamed
+     * back as a client-side export's are.
      */
     private void batches(Exchange exchange, ExportCommand query, KustoExportComponent component) {
         Message message = exchange.getMessage();
+        ClusterCommandRunner cluster = getEndpoint().clusterRunner();
         RowBatches batches = component.runner().batches(query, request(exchange, component),
                 DataFormats.limits(getEndpoint().getConfiguration()), (records, count) -> {
                     message.setHeader(KustoExportConstants.RECORD_COUNT, records);
                     message.setHeader(KustoExportConstants.BATCH_COUNT, count);
-                }, () -> exchange.getException() != null || exchange.isRollbackOnly());
+                }, () -> exchange.getException() != null || exchange.isRollbackOnly(),
+                cluster != null ? cluster.rows() : null);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {

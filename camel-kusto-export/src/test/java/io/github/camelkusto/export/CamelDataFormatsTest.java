@@ -24,6 +24,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.dataformat.avro.AvroDataFormat;
 import org.apache.camel.dataformat.csv.CsvDataFormat;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -214,6 +216,37 @@ class CamelDataFormatsTest extends CamelTestSupport {
                 .cause().hasMessageContaining("dataFormat #otherSchema has a schema of its own (Other)")
                 .hasMessageContaining("[B, I, L, R, D, S, T, Span, G, Dyn] in record KustoExportRecord");
         assertThat(folder.toFile().list()).isEmpty();
+    }
+
+    @Test
+    void aYamlRouteExportsThroughCamelAvroByName() throws Exception {
+        String yaml = """
+                - route:
+                    from:
+                      uri: direct:yamlAvro
+                      steps:
+                        - to:
+                            uri: kusto-export:avro
+                            parameters:
+                              dataFormat: avro
+                              batchSize: 1000
+                              storage: "%s"
+                              query: "range L from 1 to 2500 step 1 | extend T = datetime(2024-01-02) + L * 1s"
+                """.formatted(folder);
+        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("dataformats.yaml", yaml));
+
+        ResultTable result = template.requestBody("direct:yamlAvro", null, ResultTable.class);
+
+        assertThat(result.rowCount()).isOne();
+        long l = 1;
+        try (DataFileReader<GenericRecord> reader = avroReader(path(result, 0))) {
+            for (GenericRecord record : reader) {
+                assertThat(record.get("L")).isEqualTo(l);
+                assertThat(record.get("T")).isEqualTo(Instant.parse("2024-01-02T00:00:00Z").plusSeconds(l));
+                l++;
+            }
+        }
+        assertThat(l).isEqualTo(2501);
     }
 
     @Test

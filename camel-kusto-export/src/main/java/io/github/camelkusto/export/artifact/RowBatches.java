@@ -11,10 +11,12 @@ import java.util.NoSuchElementException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import io.github.camelkusto.export.source.QuerySource;
 import io.github.camelkusto.kql.data.Batch;
 import io.github.camelkusto.kql.data.BatchStream;
 import io.github.camelkusto.kql.data.Partition;
 import io.github.camelkusto.kql.data.QueryResult;
+import io.github.camelkusto.kql.data.Schema;
 import io.github.camelkusto.kql.exec.Cancellation;
 import io.github.camelkusto.kql.exec.Deadline;
 
@@ -30,6 +32,7 @@ import io.github.camelkusto.kql.exec.Deadline;
  */
 public final class RowBatches implements Iterator<List<Map<String, Object>>>, Closeable {
     private final Map<String, String> columns;
+    private final Schema schema;
     private final List<Partition> partitions;
     private final RowMaps rows;
     private final QueryClock clock;
@@ -61,6 +64,7 @@ public final class RowBatches implements Iterator<List<Map<String, Object>>>, Cl
         Map<String, String> types = new LinkedHashMap<>();
         result.schema().columns().forEach(c -> types.put(c.name(), c.type().kustoName()));
         this.columns = Collections.unmodifiableMap(types);
+        this.schema = result.schema();
         this.partitions = result.partitions();
         this.rows = new RowMaps(result.schema(), limits);
         this.clock = clock;
@@ -104,13 +108,20 @@ public final class RowBatches implements Iterator<List<Map<String, Object>>>, Cl
         return records;
     }
 
-    /** Stops the query: later calls see no more batches. Safe to call more than once. */
+    /**
+     * Stops the query: later calls see no more batches. A partition not opened yet is released too (a cluster's
+     * response, open since the query was sent, is dropped). Safe to call more than once.
+     */
     @Override
     public void close() {
         ended = true;
         ready = null;
         current = null;
         closeStream();
+        if (nextPartition < partitions.size()) {
+            QuerySource.release(new QueryResult(schema, partitions.subList(nextPartition, partitions.size())));
+            nextPartition = partitions.size();
+        }
     }
 
     /** The next batch, or null when the result has no more rows. */

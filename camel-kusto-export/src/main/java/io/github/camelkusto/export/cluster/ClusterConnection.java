@@ -18,6 +18,7 @@ import com.microsoft.azure.kusto.data.Client;
 import com.microsoft.azure.kusto.data.ClientFactory;
 import com.microsoft.azure.kusto.data.ClientRequestProperties;
 import com.microsoft.azure.kusto.data.KustoOperationResult;
+import com.microsoft.azure.kusto.data.StreamingClient;
 import com.microsoft.azure.kusto.data.auth.ConnectionStringBuilder;
 import com.microsoft.azure.kusto.data.exceptions.DataServiceException;
 import com.microsoft.azure.kusto.data.exceptions.DataWebException;
@@ -52,14 +53,15 @@ public final class ClusterConnection {
     private final ClusterRetry retry;
     /** The credential options' own secrets (token, client secret): masked in every message. */
     private final List<String> secrets;
-    /** What client-side exports build their streaming client from (see {@link #querySource()}). */
-    private final ConnectionStringBuilder connection;
-    private final HttpClient http;
+    /**
+     * The client whose query results stream, for client-side exports and row batches ({@link #querySource()}): one
+     * per connection, as {@link #client} is (kusto-data's clients hold no connection of their own: nothing to close).
+     */
+    private final StreamingClient streaming;
 
     private ClusterConnection(URI clusterUri, String database, Client client, ClusterRetry retry,
-            List<String> secrets, ConnectionStringBuilder connection, HttpClient http) {
-        this.connection = connection;
-        this.http = http;
+            List<String> secrets, StreamingClient streaming) {
+        this.streaming = streaming;
         this.clusterUri = clusterUri;
         this.database = database;
         this.client = client;
@@ -129,7 +131,7 @@ public final class ClusterConnection {
         }
         try {
             return new ClusterConnection(clusterUri, database, ClientFactory.createClient(builder, http), retry,
-                    List.copyOf(secrets), builder, http);
+                    List.copyOf(secrets), ClusterQuerySource.streamingClient(builder, http));
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("kusto-export: clusterUri " + clusterUri + ": " + e.getReason(), e);
         }
@@ -261,8 +263,7 @@ public final class ClusterConnection {
             throw new KustoException("a client-side export from " + describe() + " needs the database named:"
                     + " set the clusterDatabase option");
         }
-        return new ClusterQuerySource(ClusterQuerySource.streamingClient(connection, http), database,
-                clusterUri.toString());
+        return new ClusterQuerySource(streaming, database, clusterUri.toString());
     }
 
     public URI clusterUri() {
