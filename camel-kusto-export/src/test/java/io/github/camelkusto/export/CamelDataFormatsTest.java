@@ -84,6 +84,14 @@ class CamelDataFormatsTest extends CamelTestSupport {
         return Path.of((String) table.value(row, "Path"));
     }
 
+    /** Row {@code row}'s artifact, checked: named {@code <prefix>_<n>_<32 hex>.<extension>}, of the size listed. */
+    private static Path artifact(ResultTable result, int row, String prefix, String extension) throws IOException {
+        Path file = path(result, row);
+        assertThat(file.getFileName().toString()).matches(prefix + "_" + (row + 1) + "_[0-9a-f]{32}\\." + extension);
+        assertThat(Files.size(file)).isEqualTo(result.value(row, "SizeInBytes"));
+        return file;
+    }
+
     private static List<CSVRecord> csv(Path file, CSVFormat format) throws IOException {
         try (Reader in = Files.newBufferedReader(file)) {
             return format.parse(in).getRecords();
@@ -111,9 +119,7 @@ class CamelDataFormatsTest extends CamelTestSupport {
         assertThat(result.rowCount()).isGreaterThan(2);
         long l = 0;
         for (int row = 0; row < result.rowCount(); row++) {
-            Path file = path(result, row);
-            assertThat(file.getFileName().toString()).matches("csv_" + (row + 1) + "_[0-9a-f]{32}\\.csv");
-            assertThat(Files.size(file)).isEqualTo(result.value(row, "SizeInBytes"));
+            Path file = artifact(result, row, "csv", "csv");
             if (row < result.rowCount() - 1) {
                 assertThat(Files.size(file)).isGreaterThanOrEqualTo(100_000); // cut after the batch that passed it
             }
@@ -155,9 +161,7 @@ class CamelDataFormatsTest extends CamelTestSupport {
         assertThat(result.rowCount()).isGreaterThan(2);
         long l = 0;
         for (int row = 0; row < result.rowCount(); row++) {
-            Path file = path(result, row);
-            assertThat(file.getFileName().toString()).matches("avro_" + (row + 1) + "_[0-9a-f]{32}\\.avro");
-            assertThat(Files.size(file)).isEqualTo(result.value(row, "SizeInBytes"));
+            Path file = artifact(result, row, "avro", "avro");
             try (DataFileReader<GenericRecord> reader = avroReader(file)) {
                 Schema schema = reader.getSchema();
                 assertThat(schema.getFields()).extracting(Schema.Field::name)

@@ -124,16 +124,18 @@ public class KustoExportComponentConfiguration extends ComponentConfigurationPro
      * encoders: a data format name (csv, jackson, avro, parquetAvro: its component
      * must be on the classpath) or #bean reference. Rows are grouped into batches
      * (batchSize, batchBytes), each batch a java.util.List of row Maps marshalled
-     * by the data format into the artifact, with the same naming, sizeLimit,
-     * compression, commit and result table as built-in formats.
+     * by the data format into the artifact (parquetAvro gets a List of Avro
+     * GenericRecords; avro one GenericRecord at a time, its datums framed into an
+     * Avro container file), with the same naming, sizeLimit, compression, commit
+     * and result table as built-in formats.
      */
     private String dataFormat;
     /**
      * Whether the dataFormat's marshalled batches concatenate into one valid file
-     * (csv without a header, JSON lines, raw Avro datums): then an artifact takes
-     * batches until it reaches sizeLimit; otherwise each artifact holds one batch
-     * (a JSON array, a parquet file). Default value notice: true for the data
-     * format named csv, else false
+     * (csv without a header, JSON lines, avro's datums framed by the component):
+     * then an artifact takes batches until it reaches sizeLimit; otherwise each
+     * artifact holds one batch (a JSON array, a parquet file). Default value
+     * notice: true for the data formats csv and avro, else false
      */
     private Boolean dataFormatAppends;
     /**
@@ -142,7 +144,8 @@ public class KustoExportComponentConfiguration extends ComponentConfigurationPro
      * streaming Iterator of row batches, each a java.util.List of row Maps (column
      * name to value) of at most batchSize rows and about batchBytes, columns in
      * query order, for .split(body()).streaming()). batches runs a bare query, not
-     * a .export or .show command.
+     * a .export or .show command; with a clusterUri it runs on the cluster, its
+     * rows streamed back.
      */
     private io.github.camelkusto.export.OutputType outputType;
     /**

@@ -25,7 +25,7 @@ public enum DataFormatInput {
 
     /** Data formats that marshal one object of their own type (a protobuf message, a JAXB element): never rows. */
     private static final Set<String> SINGLE_OBJECT = Set.of("protobuf", "protobufjackson", "avrojackson", "thrift",
-            "jaxb", "soap", "jacksonxml");
+            "jaxb", "soap");
 
     private final String body;
 
