@@ -158,7 +158,7 @@ class RouteFilesTest {
         context.getRouteController().stopRoute("nightly-lake");
 
         List<String> files = files(lake);
-        assertThat(files).allMatch(f -> f.matches("Day=2026-11-01/Svc=[a-z]+/logs_1_[0-9a-f]{32}\\.parquet"));
+        assertThat(files).allMatch(f -> f.matches("Day=2026-11-01/Svc=[a-z]+/logs_\\d+_[0-9a-f]{32}\\.parquet"));
         long runs = files.stream().filter(f -> f.contains("Svc=auth/")).count();
         assertThat(files).hasSize((int) runs * 5); // every run: one file per service of that day
         String lakeFiles = "read_parquet('" + lake + "/**/*.parquet', hive_partitioning=true)";
