@@ -193,6 +193,7 @@ class RouteFilesTest {
             Thread.sleep(200);
         }
         context.getRouteController().stopRoute("continuous-lake");
+        System.out.println("continuous-lake.yaml made: " + files(lake)); // the README's listing
         assertThat(files(lake)).isNotEmpty().allMatch(f -> f.matches(
                 "Day=2026-11-02/Svc=[a-z]+/logs_LogsToLake_[0-9a-f]+_\\d+_[0-9a-f]{32}\\.parquet"));
         String lakeFiles = "read_parquet('" + lake + "/**/*.parquet', hive_partitioning=true)";
