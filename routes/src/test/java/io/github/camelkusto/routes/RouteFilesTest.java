@@ -205,4 +205,14 @@ class RouteFilesTest {
         assertThat(another.getMessage().getHeader("CamelKustoExportContinuousExportOutcome"))
                 .isEqualTo("NOTHING_TO_EXPORT");
     }
+
+    @Test
+    void theReadmeShowsTheLakeRouteFilesAsTheyAre() throws Exception {
+        String readme = Files.readString(ROUTES.resolveSibling("README.md"));
+        for (String file : List.of("nightly-lake.yaml", "continuous-lake.yaml")) {
+            String route = String.join("\n", Files.readAllLines(ROUTES.resolve(file)).stream()
+                    .filter(line -> !line.startsWith("#")).toList());
+            assertThat(readme).as(file + " in the README").contains("```yaml\n" + route + "\n```");
+        }
+    }
 }
