@@ -39,6 +39,8 @@ final class PartitionLayout {
     private final List<ExternalTablePartition> partitions;
     private final List<Element> elements;
     private final Pattern folders;
+    /** Per element: a value that shares its folder with another of free length ("a-b-c" from Tenant "-" Region). */
+    private final boolean[] ambiguous;
 
     /** A piece of the path: literal text, or partition {@code index}'s value (a datetime through a pattern). */
     private record Element(String literal, int index, String pattern, DateTimeFormatter datetime) {
@@ -73,6 +75,35 @@ final class PartitionLayout {
                             : "[^/]+") + ")");
         }
         this.folders = Pattern.compile(regex.append("/*").toString());
+        this.ambiguous = ambiguous(elements, partitions);
+    }
+
+    /**
+     * The values whose folder name holds another value of free length: where one ends is a guess, so they are
+     * not read back (their files are kept). A datetime's digits have a fixed length.
+     */
+    private static boolean[] ambiguous(List<Element> elements, List<ExternalTablePartition> partitions) {
+        int[] segmentOf = new int[elements.size()];
+        int segment = 0;
+        for (int i = 0; i < elements.size(); i++) {
+            Element e = elements.get(i);
+            String text = e.literal() != null ? e.literal() : e.pattern();
+            segmentOf[i] = segment;
+            segment += text.contains("/") ? 1 : 0;
+        }
+        boolean[] free = new boolean[elements.size()];
+        int[] freeIn = new int[segment + 1];
+        for (int i = 0; i < elements.size(); i++) {
+            Element e = elements.get(i);
+            free[i] = e.literal() == null && (partitions.get(e.index()).type() != KqlType.DATETIME
+                    || datetimeRegex(e.pattern()).contains("[^/]"));
+            freeIn[segmentOf[i]] += free[i] ? 1 : 0;
+        }
+        boolean[] ambiguous = new boolean[elements.size()];
+        for (int i = 0; i < elements.size(); i++) {
+            ambiguous[i] = free[i] && freeIn[segmentOf[i]] > 1;
+        }
+        return ambiguous;
     }
 
     private static Element value(int index, String pattern) {
@@ -136,10 +167,12 @@ final class PartitionLayout {
         }
         Object[][] values = new Object[partitions.size()][2];
         int group = 0;
-        for (Element e : elements) {
+        for (int i = 0; i < elements.size(); i++) {
+            Element e = elements.get(i);
             if (e.literal() == null) {
+                String text = m.group(++group);
                 values[e.index()] = intersection(values[e.index()],
-                        range(partitions.get(e.index()).type(), m.group(++group), e));
+                        ambiguous[i] ? new Object[2] : range(partitions.get(e.index()).type(), text, e));
             }
         }
         return Optional.of(values);
