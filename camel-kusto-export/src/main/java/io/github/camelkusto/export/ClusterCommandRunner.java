@@ -9,8 +9,11 @@ import io.github.camelkusto.export.cluster.ClusterConnection;
 import io.github.camelkusto.export.cluster.ClusterExports;
 import io.github.camelkusto.export.cluster.ClusterQuerySources;
 import io.github.camelkusto.export.cluster.Pushdown;
+import io.github.camelkusto.export.command.ContinuousExportCommand;
 import io.github.camelkusto.export.command.ExportCommand;
 import io.github.camelkusto.export.command.ExportOptions;
+import io.github.camelkusto.export.command.ExportToTableCommand;
+import io.github.camelkusto.export.command.ExternalTableCommand;
 import io.github.camelkusto.export.command.KustoCommand;
 import io.github.camelkusto.export.command.PipedShowCommand;
 import io.github.camelkusto.export.command.ShowOperationDetailsCommand;
@@ -23,7 +26,9 @@ import io.github.camelkusto.kql.exec.Deadline;
 /**
  * Runs commands with a cluster configured: an export is pushed down (its {@code .export} text sent to the cluster,
  * which writes the artifacts) or runs client-side (the cluster's rows through this component's writers, from the
- * source {@link ClusterQuerySources} gives); every other command goes to the cluster as written.
+ * source {@link ClusterQuerySources} gives); every other command goes to the cluster as written: the table
+ * commands, external tables, {@code .export to table} and continuous exports are the cluster's (it runs its
+ * continuous exports on its own schedule).
  */
 final class ClusterCommandRunner {
     private final ClusterConnection cluster;
@@ -50,7 +55,8 @@ final class ClusterCommandRunner {
             return export(export, request);
         }
         ResultTable table = cluster.management(text, changesNothing(command), timeout(request), List.of());
-        return new KustoCommandRunner.Result(table, Optional.empty());
+        return new KustoCommandRunner.Result(table, command instanceof ExportToTableCommand toTable && toTable.async()
+                ? operationId(table) : Optional.empty());
     }
 
     /** Whether the cluster pushes the export down; else it runs client-side. */
@@ -66,16 +72,21 @@ final class ClusterCommandRunner {
         Duration timeout = export.async() ? timeout(request) : KustoCommandRunner.deadline(export, request).remaining();
         ResultTable table = cluster.management(ClusterExports.text(export, endpointOptions), false, timeout,
                 ClusterExports.connectionStrings(export));
-        Optional<UUID> operationId = export.async() && table.rowCount() == 1
-                && table.schema().indexOf("OperationId").isPresent()
+        return new KustoCommandRunner.Result(table, export.async() ? operationId(table) : Optional.empty());
+    }
+
+    /** The operation id of an async command's answer: its one row's OperationId. */
+    private static Optional<UUID> operationId(ResultTable table) {
+        return table.rowCount() == 1 && table.schema().indexOf("OperationId").isPresent()
                 ? Optional.of((UUID) table.value(0, "OperationId")) : Optional.empty();
-        return new KustoCommandRunner.Result(table, operationId);
     }
 
     /** .show commands read; every other command may change something, and is not sent twice on a lost answer. */
     private static boolean changesNothing(KustoCommand command) {
         return command instanceof ShowTablesCommand || command instanceof ShowOperationsCommand
-                || command instanceof ShowOperationDetailsCommand || command instanceof PipedShowCommand;
+                || command instanceof ShowOperationDetailsCommand || command instanceof PipedShowCommand
+                || command instanceof ExternalTableCommand external && external.verb().name().startsWith("SHOW")
+                || command instanceof ContinuousExportCommand continuous && continuous.verb().name().startsWith("SHOW");
     }
 
     /** A control command's timeout: the endpoint's exportTimeout, else ADX's 10 minutes. */

@@ -298,7 +298,7 @@ public class KustoExportComponent extends HealthCheckComponent {
         completionTemplate = getCamelContext().createProducerTemplate();
         ExternalTableCatalog externalTables = operationsDir != null
                 ? ExternalTableCatalog.open(Path.of(operationsDir)) : ExternalTableCatalog.inMemory();
-        database.setExternalTables(new ExternalTableReader(externalTables));
+        database.setExternalTables(new ExternalTableReader(externalTables, storageTargets));
         runner = new KustoCommandRunner(database, new EmbeddedQuerySource(database, queryWorkers), storageTargets,
                 operations, writers, cores, compressors, queryWorkers, externalTables);
         KustoCommandRunner exportRunner = runner;

@@ -86,6 +86,12 @@ public class KustoExportEndpoint extends DefaultEndpoint {
         dataFormat = DataFormats.resolve(getCamelContext(), configuration);
         String uri = configuration.getClusterUri();
         if (uri != null && !uri.isBlank()) {
+            if (configuration.getContinuousExport() != null) {
+                throw new IllegalArgumentException("continuousExport=" + configuration.getContinuousExport()
+                        + " runs a continuous export of the embedded database, not of the cluster at clusterUri:"
+                        + " a cluster runs its continuous exports on their own schedule (send it the"
+                        + " .create-or-alter continuous-export command)");
+            }
             ClusterConnection cluster = ClusterConnection.open(ClusterConnection.checkUri(uri),
                     configuration.getClusterDatabase(), configuration.clusterCredentials(), clusterRetry());
             clusterRunner = new ClusterCommandRunner(cluster, configuration.getPushdown(),

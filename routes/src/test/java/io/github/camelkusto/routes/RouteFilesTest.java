@@ -8,10 +8,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.github.camelkusto.export.KustoExportComponent;
+import io.github.camelkusto.kql.data.ResultTable;
 import io.github.camelkusto.testkit.CsvFiles;
 import io.github.camelkusto.testkit.DuckDb;
 import io.github.camelkusto.testkit.Gzip;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
@@ -129,5 +132,87 @@ class RouteFilesTest {
         assertThat(DuckDb.query("SELECT count(*), count(*) FILTER (WHERE Level = 'Information'),"
                 + " min(\"Timestamp\")::VARCHAR FROM " + all))
                 .containsExactly(List.of(631L, 0L, "2026-11-01T00:00:10.028Z"));
+    }
+
+    /** The files under a folder, relative to it, sorted. */
+    private static List<String> files(Path folder) throws Exception {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).map(f -> folder.relativize(f).toString()).sorted().toList();
+        }
+    }
+
+    private void lakeProperties(Path lake, String... more) {
+        context.getPropertiesComponent().addInitialProperty("kusto.lake", lake.toString());
+        for (int i = 0; i < more.length; i += 2) {
+            context.getPropertiesComponent().addInitialProperty(more[i], more[i + 1]);
+        }
+    }
+
+    @Test
+    void theNightlyLakeRouteExportsADayInFoldersPerServiceThatDuckDbReadsBack() throws Exception {
+        Path lake = exports.resolve("lake");
+        lakeProperties(lake, "lake.day", "datetime(2026-11-01)", "lake.cron", "0/1 * * * * ?");
+        load("nightly-lake.yaml");
+        runUntilDone(1);
+        // The cron fires every second here: stop the route (waiting for an export in flight) before looking.
+        context.getRouteController().stopRoute("nightly-lake");
+
+        List<String> files = files(lake);
+        assertThat(files).allMatch(f -> f.matches("Day=2026-11-01/Svc=[a-z]+/logs_\\d+_[0-9a-f]{32}\\.parquet"));
+        long runs = files.stream().filter(f -> f.contains("Svc=auth/")).count();
+        assertThat(files).hasSize((int) runs * 5); // every run: one file per service of that day
+        String lakeFiles = "read_parquet('" + lake + "/**/*.parquet', hive_partitioning=true)";
+        assertThat(DuckDb.query("SELECT Svc, count(*) // " + runs + " FROM " + lakeFiles
+                + " WHERE Svc = Service GROUP BY Svc ORDER BY Svc")).containsExactly(List.of("auth", 404L),
+                List.of("checkout", 390L), List.of("inventory", 405L), List.of("payments", 404L),
+                List.of("search", 397L));
+    }
+
+    @Test
+    void theContinuousLakeRouteExportsEachLogIngestedAfterItsDefinitionOnce() throws Exception {
+        Path lake = exports.resolve("lake");
+        lakeProperties(lake, "lake.runs", "0/1 * * * * ?", "lake.latency", "1s");
+        context.getComponent("kusto-export", KustoExportComponent.class)
+                .setOperationsDir(exports.resolve("operations").toString());
+        load("continuous-lake.yaml");
+        NotifyBuilder defined = new NotifyBuilder(context).fromRoute("define-continuous-lake").whenCompleted(1)
+                .create();
+        context.start();
+        // the export is defined: the sample logs loaded before it are not its records
+        assertThat(defined.matches(60, TimeUnit.SECONDS)).as("the export is defined").isTrue();
+        ProducerTemplate template = context.createProducerTemplate();
+
+        template.requestBody("kusto-export:csv",
+                ".set-or-append SampleLogs <| SampleLogs | extend Timestamp = Timestamp + 1d");
+
+        String exported = ".show continuous-export LogsToLake exported-artifacts | summarize sum(NumRecords)";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Long.valueOf(2000).equals(template.requestBody("kusto-export:csv", exported, ResultTable.class)
+                .rows().get(0).get(0))) {
+            assertThat(System.nanoTime()).as("the runs export the 2000 new logs").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        context.getRouteController().stopRoute("continuous-lake");
+        System.out.println("continuous-lake.yaml made: " + files(lake)); // the README's listing
+        assertThat(files(lake)).isNotEmpty().allMatch(f -> f.matches(
+                "Day=2026-11-02/Svc=[a-z]+/logs_LogsToLake_[0-9a-f]+_\\d+_[0-9a-f]{32}\\.parquet"));
+        String lakeFiles = "read_parquet('" + lake + "/**/*.parquet', hive_partitioning=true)";
+        assertThat(DuckDb.query("SELECT Svc, count(*) FROM " + lakeFiles + " WHERE Svc = Service"
+                + " AND CAST(Day AS DATE) = CAST(Timestamp AS DATE) GROUP BY Svc ORDER BY Svc"))
+                .containsExactly(List.of("auth", 404L), List.of("checkout", 390L), List.of("inventory", 405L),
+                        List.of("payments", 404L), List.of("search", 397L));
+        Exchange another = template.request("kusto-export:csv?continuousExport=LogsToLake", e -> { });
+        assertThat(another.getMessage().getHeader("CamelKustoExportContinuousExportOutcome"))
+                .isEqualTo("NOTHING_TO_EXPORT");
+    }
+
+    @Test
+    void theReadmeShowsTheLakeRouteFilesAsTheyAre() throws Exception {
+        String readme = Files.readString(ROUTES.resolveSibling("README.md"));
+        for (String file : List.of("nightly-lake.yaml", "continuous-lake.yaml")) {
+            String route = String.join("\n", Files.readAllLines(ROUTES.resolve(file)).stream()
+                    .filter(line -> !line.startsWith("#")).toList());
+            assertThat(readme).as(file + " in the README").contains("```yaml\n" + route + "\n```");
+        }
     }
 }

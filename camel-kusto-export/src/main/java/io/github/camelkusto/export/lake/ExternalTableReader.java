@@ -7,89 +7,129 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 import io.github.camelkusto.export.command.ExportFormat;
 import io.github.camelkusto.export.command.ExternalTableDefinition;
+import io.github.camelkusto.export.command.ExternalTablePartition;
 import io.github.camelkusto.export.command.IncludeHeaders;
 import io.github.camelkusto.export.command.StorageLiteral;
-import io.github.camelkusto.export.storage.ConnectionStrings;
-import io.github.camelkusto.export.storage.LocalFolderLocation;
-import io.github.camelkusto.export.storage.StorageLocation;
+import io.github.camelkusto.export.storage.StorageTargets;
+import io.github.camelkusto.export.storage.StoredFiles;
 import io.github.camelkusto.kql.KustoException;
 import io.github.camelkusto.kql.catalog.ExtentBuilder;
 import io.github.camelkusto.kql.catalog.ExternalTableResolver;
+import io.github.camelkusto.kql.catalog.PartitionFilter;
 import io.github.camelkusto.kql.catalog.Table;
 import io.github.camelkusto.kql.format.IngestFormat;
 import io.github.camelkusto.kql.format.RecordReaders;
 
 /**
- * Reads an external table back for {@code external_table('T')}: every artifact under its local folders (those
- * with the table's file extension, in any partition folder), with the engine's csv/tsv/json/parquet readers. It
- * reads the whole table into memory at each query: a way to check an export, not to query a lake. Tables in
- * Azure Blob storage are not read here.
+ * Reads an external table back for {@code external_table('T')}: the artifacts under its locations (local folders,
+ * or blob containers through the Azure SDK) with the table's file extension, in any partition folder, read by the
+ * engine's csv/tsv/json/parquet readers. A file whose folder holds partition values the query's {@code where}
+ * rules out is not opened (partition pruning: the folder is read as the table's layout writes it). What is read
+ * is held in memory for the query: a way to check an export, not to query a lake.
  */
 public final class ExternalTableReader implements ExternalTableResolver {
     /** Artifact number 1, the one firstFile gives a header: {@code [prefix_]1_<32 hex>.ext}. */
     private static final Pattern FIRST_ARTIFACT = Pattern.compile("(?:.*_)?1_[0-9a-f]{32}\\..*");
 
     private final ExternalTableCatalog catalog;
+    private final StorageTargets storage;
 
-    public ExternalTableReader(ExternalTableCatalog catalog) {
+    public ExternalTableReader(ExternalTableCatalog catalog, StorageTargets storage) {
         this.catalog = catalog;
+        this.storage = storage;
     }
 
     @Override
     public Optional<Table> resolve(String name) {
-        return catalog.table(name).map(this::read);
+        return resolve(name, PartitionFilter.NONE);
     }
 
-    private Table read(ExternalTableDefinition table) {
+    @Override
+    public Optional<Table> resolve(String name, PartitionFilter filter) {
+        return catalog.table(name).map(table -> read(table, filter));
+    }
+
+    private Table read(ExternalTableDefinition table, PartitionFilter filter) {
         ExportFormat format = table.format();
-        IngestFormat ingest = IngestFormat.byName(format.kustoName()).orElseThrow();
         boolean gzip = table.properties().compressed() && format.isText();
         String extension = "." + table.properties().fileExtension().orElse(format.defaultExtension())
                 + (gzip ? ".gz" : "");
+        PartitionLayout layout = new PartitionLayout(table);
         ExtentBuilder extents = new ExtentBuilder(table.schema());
-        for (StorageLiteral storage : table.storage()) {
-            StorageLocation location = ConnectionStrings.parse(storage);
-            if (!(location instanceof LocalFolderLocation local)) {
-                throw new KustoException("external_table('" + table.name() + "'): only tables in a local folder"
-                        + " are read back here; " + storage.where() + " is not one");
-            }
-            if (!Files.isDirectory(local.folder())) {
-                continue; // nothing exported there yet
-            }
-            try (Stream<Path> files = Files.walk(local.folder())) {
-                for (Path file : files.filter(Files::isRegularFile)
-                        .filter(f -> f.getFileName().toString().endsWith(extension)).sorted().toList()) {
-                    boolean header = hasHeader(table.properties().includeHeaders(), file);
-                    if (ingest == IngestFormat.PARQUET) {
-                        RecordReaders.readFile(ingest, file, table.schema(), false, extents::add);
-                    } else {
-                        try (InputStream raw = Files.newInputStream(file);
-                                Reader in = new InputStreamReader(gzip ? new GZIPInputStream(raw) : raw,
-                                        StandardCharsets.UTF_8)) {
-                            RecordReaders.read(ingest, in, table.schema(), header, file.getFileName().toString(),
-                                    extents::add);
-                        }
+        for (StorageLiteral location : table.storage()) {
+            try {
+                StoredFiles files = storage.files(location);
+                for (String file : files.list(extension)) {
+                    int slash = file.lastIndexOf('/');
+                    if (mayMatch(table.partitions(), layout, slash < 0 ? "" : file.substring(0, slash), filter)) {
+                        read(table, files, file, gzip, extents);
                     }
                 }
             } catch (IOException e) {
-                throw new KustoException("external_table('" + table.name() + "'): cannot read " + storage.where()
+                throw new KustoException("external_table('" + table.name() + "'): cannot read " + location.where()
                         + ": " + KustoException.reason(e), e);
             }
         }
         return new Table(table.name(), table.schema(), List.copyOf(extents.extents()));
     }
 
-    private static boolean hasHeader(IncludeHeaders headers, Path file) {
+    /** Whether the rows of a folder may pass the filter: false when one of its partition values cannot. */
+    private static boolean mayMatch(List<ExternalTablePartition> partitions, PartitionLayout layout, String folder,
+            PartitionFilter filter) {
+        if (filter == PartitionFilter.NONE) {
+            return true;
+        }
+        Object[][] values = layout.values(folder).orElse(null);
+        if (values == null) {
+            return true; // not a folder of the table's layout: read, the where decides
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!filter.mayMatch(partitions.get(i).expression(), values[i][0], values[i][1])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void read(ExternalTableDefinition table, StoredFiles files, String file, boolean gzip,
+            ExtentBuilder extents) throws IOException {
+        IngestFormat ingest = IngestFormat.byName(table.format().kustoName()).orElseThrow();
+        if (ingest == IngestFormat.PARQUET) {
+            Optional<Path> local = files.localPath(file);
+            if (local.isPresent()) {
+                RecordReaders.readFile(ingest, local.get(), table.schema(), false, extents::add);
+                return;
+            }
+            // A parquet reader needs random access: a blob is copied to a temporary file, one at a time.
+            Path copy = Files.createTempFile("external-table", ".parquet");
+            try (InputStream in = files.open(file)) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+                RecordReaders.readFile(ingest, copy, table.schema(), false, extents::add);
+            } catch (RuntimeException e) {
+                throw new KustoException(file + ": " + KustoException.reason(e), e);
+            } finally {
+                Files.deleteIfExists(copy);
+            }
+            return;
+        }
+        String name = file.substring(file.lastIndexOf('/') + 1);
+        try (InputStream raw = files.open(file);
+                Reader in = new InputStreamReader(gzip ? new GZIPInputStream(raw) : raw, StandardCharsets.UTF_8)) {
+            RecordReaders.read(ingest, in, table.schema(), hasHeader(table.properties().includeHeaders(), name), name,
+                    extents::add);
+        }
+    }
+
+    private static boolean hasHeader(IncludeHeaders headers, String fileName) {
         return headers == IncludeHeaders.ALL
-                || headers == IncludeHeaders.FIRST_FILE && FIRST_ARTIFACT.matcher(file.getFileName().toString())
-                        .matches();
+                || headers == IncludeHeaders.FIRST_FILE && FIRST_ARTIFACT.matcher(fileName).matches();
     }
 }

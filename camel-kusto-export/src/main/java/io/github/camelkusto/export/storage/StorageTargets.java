@@ -118,6 +118,21 @@ public final class StorageTargets implements AutoCloseable {
         }
     }
 
+    /**
+     * The files under a connection string's location, to read back: a local folder, or a blob container's folder
+     * through the Azure SDK with the string's credential.
+     */
+    public StoredFiles files(StorageLiteral literal) {
+        StorageLocation location = ConnectionStrings.parse(literal);
+        if (location instanceof LocalFolderLocation local) {
+            return new StoredFiles.LocalFiles(local.folder());
+        }
+        if (location instanceof BlobLocation blob) {
+            return new StoredFiles.Blobs(serviceClient(blob).getBlobContainerClient(blob.container()), blob.prefix());
+        }
+        throw new StorageException(location + " is a Camel endpoint: its files cannot be read back");
+    }
+
     private StorageTarget create(StorageLocation location) {
         if (location instanceof LocalFolderLocation local) {
             return new LocalFolderTarget(local);

@@ -1,5 +1,8 @@
 package io.github.camelkusto.export.continuous;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+
 import io.github.camelkusto.export.KustoExportComponent;
 import io.github.camelkusto.export.KustoExportConstants;
 import io.github.camelkusto.kql.data.ResultTable;
@@ -12,8 +15,8 @@ import org.apache.camel.impl.DefaultCamelContext;
  * Run by {@link ContinuousExportKillTest} in a child JVM that the test kills with SIGKILL at a random moment:
  * with the database kept in {@code args[0]} and the operations journal in {@code args[1]}, defines table Events,
  * external table Lake (csv under {@code args[2]}, partitioned by hash(Id, 4)) and continuous export ToLake, then
- * alternates ingesting a batch of new ids (the next after those the database holds) and running the export, until
- * killed. With {@code args[3] = "drain"} it runs the export once and exits, printing the run's outcome.
+ * ingests batches of new ids ({@code .ingest inline}, the next after those the database holds) on one thread while
+ * another runs the export again and again, until killed. With {@code args[3] = "drain"} it runs the export once and exits, printing the run's outcome.
  */
 public final class ContinuousExportKillMain {
     static final int BATCH = 500;
@@ -46,11 +49,28 @@ public final class ContinuousExportKillMain {
         }
         System.out.println("READY");
         System.out.flush();
+        ExecutorService ingester = camel.getExecutorServiceManager().newSingleThreadExecutor(
+                ContinuousExportKillMain.class, "ingest");
+        ingester.execute(() -> ingestUntilKilled(template, component));
         while (true) {
-            long next = count(component) + 1;
-            template.requestBody("kusto-export:csv", ".append Events <| range Id from " + next + " to "
-                    + (next + BATCH - 1) + " step 1 | extend Payload = strcat('record-', Id)");
             System.out.println("RUN " + run(template));
+            System.out.flush();
+        }
+    }
+
+    private static void ingestUntilKilled(ProducerTemplate template, KustoExportComponent component) {
+        try {
+            while (true) {
+                long next = count(component) + 1;
+                StringBuilder records = new StringBuilder();
+                for (long id = next; id < next + BATCH; id++) {
+                    records.append(id).append(",record-").append(id).append('\n');
+                }
+                template.requestBody("kusto-export:csv", ".ingest inline into table Events <| " + records);
+                Thread.sleep(ThreadLocalRandom.current().nextInt(20));
+            }
+        } catch (Exception e) {
+            System.out.println("INGEST FAILED " + e);
             System.out.flush();
         }
     }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Exactly once across crashes: a child JVM ingests batches into a kept database while it runs a continuous export
- * over them, and is killed with SIGKILL at a random moment, {@value #KILLS} times (-Dkills=N for more). A last
+ * Exactly once across crashes: a child JVM ingests batches ({@code .ingest}) into a kept database on one thread
+ * while another runs a continuous export over them, and is killed with SIGKILL at a random moment, {@value #KILLS} times (-Dkills=N for more). A last
  * run drains what is left. Every record ingested is then in the lake exactly once, by id, as DuckDB reads it; the
  * runs a kill interrupted are listed as failures. About a minute on two cores.
  */

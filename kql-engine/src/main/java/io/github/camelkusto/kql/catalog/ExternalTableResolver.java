@@ -16,4 +16,12 @@ public interface ExternalTableResolver {
      * @throws io.github.camelkusto.kql.KustoException when it exists and cannot be read
      */
     Optional<Table> resolve(String name);
+
+    /**
+     * The external table's rows that may pass {@code filter}: a resolver that knows the table's partitions skips
+     * those the filter rules out (partition pruning); the query still applies its {@code where} to what is read.
+     */
+    default Optional<Table> resolve(String name, PartitionFilter filter) {
+        return resolve(name);
+    }
 }

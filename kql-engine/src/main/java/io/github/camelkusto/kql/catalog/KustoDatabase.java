@@ -155,6 +155,11 @@ public final class KustoDatabase {
         return externalTables.resolve(tableName);
     }
 
+    /** An external table's rows, without the partitions {@code filter} rules out. */
+    public Optional<Table> externalTable(String tableName, PartitionFilter filter) {
+        return externalTables.resolve(tableName, filter);
+    }
+
     public Optional<Table> table(String tableName) {
         return Optional.ofNullable(tables.get(tableName));
     }

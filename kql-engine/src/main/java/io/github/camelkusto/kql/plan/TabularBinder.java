@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.regex.PatternSyntaxException;
 import io.github.camelkusto.kql.KustoException;
 import io.github.camelkusto.kql.Suggestions;
+import io.github.camelkusto.kql.catalog.PartitionFilter;
 import io.github.camelkusto.kql.catalog.Table;
 import io.github.camelkusto.kql.data.Batch;
 import io.github.camelkusto.kql.data.Column;
@@ -40,11 +41,18 @@ final class TabularBinder {
     }
 
     PlanNode bindTabular(TabularExpression e) {
+        return bindTabular(e, List.of());
+    }
+
+    /** @param wheres the predicates of the {@code where}s right after {@code e}: what an external table may prune */
+    private PlanNode bindTabular(TabularExpression e, List<Expr> wheres) {
         if (e instanceof TabularExpression.TableReference ref) {
             return resolveTable(ref.name(), ref.offset());
         }
         if (e instanceof TabularExpression.ExternalTableReference ref) {
-            return new PlanNode.Scan(binder.database.externalTable(ref.name()).orElseThrow(
+            PartitionPruning pruning = new PartitionPruning(binder.expressions, wheres);
+            return new PlanNode.Scan(binder.database.externalTable(ref.name(),
+                    pruning.prunes() ? pruning : PartitionFilter.NONE).orElseThrow(
                     () -> new KustoSyntaxException("unknown external table '" + ref.name() + "'", binder.source,
                             ref.offset())));
         }
@@ -76,7 +84,12 @@ final class TabularBinder {
             return binder.applyRows;
         }
         TabularExpression.Pipe pipe = (TabularExpression.Pipe) e;
-        return bindOperator(bindTabular(pipe.input()), pipe.operator());
+        List<Expr> inputWheres = List.of();
+        if (pipe.operator() instanceof TabularOperator.Where where) {
+            inputWheres = new ArrayList<>(wheres);
+            inputWheres.add(where.predicate());
+        }
+        return bindOperator(bindTabular(pipe.input(), inputWheres), pipe.operator());
     }
 
     private PlanNode resolveTable(String name, int offset) {
