@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Arrays;
 
 import io.github.camelkusto.export.command.DatetimePrecision;
-import io.github.camelkusto.kql.KustoException;
 import io.github.camelkusto.kql.data.Batch;
 import io.github.camelkusto.kql.data.Column;
 import io.github.camelkusto.kql.data.Schema;
