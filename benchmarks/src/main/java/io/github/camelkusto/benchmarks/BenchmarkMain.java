@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -14,7 +15,7 @@ import org.apache.camel.impl.DefaultCamelContext;
  * <pre>
  * java -Xmx6g -jar benchmarks/target/benchmarks.jar [engine] [export] [azurite] [cluster] [dataformat] [--rows N]
  *     [--runs R] [--warmups W]
- *     [--formats csv,json] [--queries top,summarize]
+ *     [--formats csv,json] [--queries top,summarize] [--export-from table|query]
  * </pre>
  *
  * With no suite named, runs {@code engine} and {@code export}; {@code azurite} (the blob upload comparison, which
@@ -34,6 +35,7 @@ public final class BenchmarkMain {
         List<String> suites = new ArrayList<>();
         List<String> formats = new ArrayList<>();
         List<String> queries = new ArrayList<>();
+        ExportBenchmark.Source exportFrom = ExportBenchmark.Source.TABLE;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rows" -> rowCount = Long.parseLong(args[++i].replace("_", "").replace(",", ""));
@@ -41,11 +43,13 @@ public final class BenchmarkMain {
                 case "--warmups" -> Figures.warmups = Integer.parseInt(args[++i]);
                 case "--formats" -> formats.addAll(List.of(args[++i].split(",")));
                 case "--queries" -> queries.addAll(List.of(args[++i].split(",")));
+                case "--export-from" -> exportFrom = ExportBenchmark.Source.valueOf(args[++i].toUpperCase(Locale.ROOT));
                 case "engine", "export", "azurite", "cluster", "dataformat" -> suites.add(args[i]);
                 default -> {
                     System.err.println("usage: benchmarks.jar [engine] [export] [azurite] [cluster] [dataformat]"
                             + " [--rows N] [--runs R]"
-                            + " [--warmups W] [--formats csv,tsv,json,parquet] [--queries top,join (name prefixes)]");
+                            + " [--warmups W] [--formats csv,tsv,json,parquet] [--queries top,join (name prefixes)]"
+                            + " [--export-from table|query]");
                     System.exit(2);
                 }
             }
@@ -65,7 +69,7 @@ public final class BenchmarkMain {
             Path work = Files.createTempDirectory("kusto-export-bench-");
             try (CamelContext camel = new DefaultCamelContext()) {
                 camel.start();
-                results.add(new ExportBenchmark(camel, rows, runs, work).run(formats));
+                results.add(new ExportBenchmark(camel, rows, runs, work, exportFrom).run(formats));
             } finally {
                 ExportBenchmark.deleteRecursively(work);
             }

@@ -60,8 +60,13 @@ final class Figures {
         return seconds[runs / 2];
     }
 
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** The machine's load average over the last minute, for the figures of a shared machine. */
+    static String loadAverage() {
+        return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /** A row of throughputs: {@code rows} rows processed in the given seconds by each side. */

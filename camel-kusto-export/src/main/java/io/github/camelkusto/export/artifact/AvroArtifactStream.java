@@ -33,7 +33,8 @@ final class AvroArtifactStream extends BlockArtifactStream<DataFileWriter<RowCur
     }
 
     @Override
-    void append(DataFileWriter<RowCursor> writer, Batch batch, int row) throws IOException {
+    int append(DataFileWriter<RowCursor> writer, Batch batch, int row) throws IOException {
         writer.append(cursor.at(batch, row));
+        return 1;
     }
 }

@@ -43,12 +43,15 @@ abstract class BlockArtifactStream<W extends Closeable> extends ArtifactStream {
     abstract W open(ExportRun.NewArtifact started, CountingOutputStream out, Batch batch, int firstRow)
             throws IOException;
 
-    /** Appends row {@code row} of {@code batch}. */
-    abstract void append(W writer, Batch batch, int row) throws IOException;
+    /**
+     * Appends rows of {@code batch} from {@code row} on and returns how many (at least one): stopping after a block
+     * went out, so that the artifact can end there.
+     */
+    abstract int append(W writer, Batch batch, int row) throws IOException;
 
     @Override
     final void write(Batch batch) throws IOException {
-        for (int row = 0, rows = batch.rowCount(); row < rows; row++) {
+        for (int row = 0, rows = batch.rowCount(); row < rows; ) {
             if (current == null) {
                 ExportRun.NewArtifact started = run.start(folder);
                 CountingOutputStream out = new CountingOutputStream(started.sink());
@@ -56,8 +59,9 @@ abstract class BlockArtifactStream<W extends Closeable> extends ArtifactStream {
                 current.reportedBytes = out.count(); // the format's header
                 run.monitor.written(0, current.reportedBytes);
             }
-            append(current.writer, batch, row);
-            current.records++;
+            int appended = append(current.writer, batch, row);
+            row += appended;
+            current.records += appended;
             long written = current.out.count();
             if (written != current.reportedBytes) { // a block went out
                 report();

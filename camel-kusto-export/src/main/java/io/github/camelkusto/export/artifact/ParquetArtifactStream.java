@@ -8,26 +8,22 @@ import io.github.camelkusto.kql.data.Batch;
 import io.github.camelkusto.kql.data.Vector;
 import io.github.camelkusto.kql.format.ParquetCodecs;
 import io.github.camelkusto.kql.types.KqlType;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 
 /**
- * Parquet artifacts through parquet-java's {@link ParquetWriter}, streaming into the artifact's sink (no local
- * file, no Hadoop: a {@link PlainParquetConfiguration} and {@link ParquetCodecs}). A row group ends after
+ * Parquet artifacts through parquet-java's file and column writers ({@link ParquetArtifactFile}), streaming into the
+ * artifact's sink (no local file, no Hadoop: {@link ParquetCodecs} compresses the pages). A row group ends after
  * {@code parquetRowGroupSize} records, or earlier at {@link #ROW_GROUP_BYTES} of buffered data, which bounds the
  * memory a writer holds; the artifact ends after the first row group that takes it to the size limit
  * ({@link BlockArtifactStream}).
  */
-final class ParquetArtifactStream extends BlockArtifactStream<ParquetWriter<RowCursor>> {
+final class ParquetArtifactStream extends BlockArtifactStream<ParquetArtifactFile> {
     /** At most this much of a row group is buffered in memory before it is written out. */
     static final long ROW_GROUP_BYTES = 64L * 1024 * 1024;
 
-    private final RowCursor cursor = new RowCursor();
     private final ParquetCodecs codecs = new ParquetCodecs();
 
     ParquetArtifactStream(ExportRun run, String folder) {
@@ -35,33 +31,30 @@ final class ParquetArtifactStream extends BlockArtifactStream<ParquetWriter<RowC
     }
 
     @Override
-    void append(ParquetWriter<RowCursor> writer, Batch batch, int row) throws IOException {
-        writer.write(cursor.at(batch, row));
+    int append(ParquetArtifactFile writer, Batch batch, int row) throws IOException {
+        return writer.write(batch, row);
     }
 
     @Override
-    ParquetWriter<RowCursor> open(ExportRun.NewArtifact started, CountingOutputStream out, Batch batch,
-            int firstRow) throws IOException {
+    ParquetArtifactFile open(ExportRun.NewArtifact started, CountingOutputStream out, Batch batch, int firstRow)
+            throws IOException {
         var parquet = run.spec.parquet();
-        Builder builder = new Builder(new SinkFile(started.name(), out),
-                new ParquetRows(run.schema, parquet.datetimePrecision()));
+        ParquetProperties.Builder properties = ParquetProperties.builder()
+                .withRowGroupRowCountLimit(parquet.rowGroupSize());
         for (int c = 0; c < run.schema.size(); c++) {
             // Dictionary pages for text columns only, where repeated values (levels, names, categories) are the
             // rule; for numbers and datetimes the dictionary's hash map was a leading cost of the parquet export
             // when profiled (mostly distinct values: ids, timestamps, measures), for little size gained.
             var column = run.schema.column(c);
             boolean text = column.type() == KqlType.STRING || column.type() == KqlType.DYNAMIC;
-            builder.withDictionaryEncoding(column.name(), text
+            properties.withDictionaryEncoding(column.name(), text
                     && mostlyRepeated(batch.column(c), firstRow, batch.rowCount()));
         }
-        return builder
-                .withConf(new PlainParquetConfiguration())
-                .withCodecFactory(codecs)
-                .withCompressionCodec(parquet.codec().map(ParquetCompression::parquetName)
-                        .orElse(CompressionCodecName.UNCOMPRESSED))
-                .withRowGroupRowCountLimit(parquet.rowGroupSize())
-                .withRowGroupSize(ROW_GROUP_BYTES)
-                .build();
+        CompressionCodecName codec = parquet.codec().map(ParquetCompression::parquetName)
+                .orElse(CompressionCodecName.UNCOMPRESSED);
+        return new ParquetArtifactFile(new SinkFile(started.name(), out),
+                new ParquetRows(run.schema, parquet.datetimePrecision()), properties.build(),
+                codecs.getCompressor(codec), ROW_GROUP_BYTES);
     }
 
     /** Rows sampled to decide whether a text column gets dictionary pages. */
@@ -85,31 +78,6 @@ final class ParquetArtifactStream extends BlockArtifactStream<ParquetWriter<RowC
             distinct.add(column.isNull(row) ? null : column.getObject(row));
         }
         return distinct.size() * 2 <= end - from;
-    }
-
-    private static final class Builder extends ParquetWriter.Builder<RowCursor, Builder> {
-        private final ParquetRows rows;
-
-        Builder(OutputFile file, ParquetRows rows) {
-            super(file);
-            this.rows = rows;
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        protected WriteSupport<RowCursor> getWriteSupport(ParquetConfiguration configuration) {
-            return rows;
-        }
-
-        /** The Hadoop variant parquet-java still declares; never called with a {@link PlainParquetConfiguration}. */
-        @Override
-        protected WriteSupport<RowCursor> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
-            return rows;
-        }
     }
 
     /** The artifact's sink as parquet's output file: parquet closes the stream at the end, which only flushes. */
