@@ -148,15 +148,7 @@ final class Parallel {
                 if (!next.compareAndSet(p, p + 1)) {
                     continue;
                 }
-                Object result;
-                try {
-                    List<Batch> batches = new ArrayList<>();
-                    readInto(partitions.get(p), batches::add);
-                    result = batches;
-                } catch (RuntimeException | Error e) {
-                    result = e;
-                }
-                read.set(p, result);
+                read.set(p, readAll(partitions.get(p)));
                 synchronized (lock) {
                     lock.notifyAll();
                 }
@@ -174,6 +166,12 @@ final class Parallel {
                 if (next.compareAndSet(c, c + 1)) {
                     readInto(partitions.get(c), sink);
                 } else {
+                    // partition c is being read by a helper: read ahead here too rather than wait for it
+                    for (int p = next.get(); read.get(c) == null && p < count && p < c + ahead; p = next.get()) {
+                        if (next.compareAndSet(p, p + 1)) {
+                            read.set(p, readAll(partitions.get(p)));
+                        }
+                    }
                     Object result = awaitRead(read, c, lock);
                     read.set(c, null);
                     if (result instanceof RuntimeException e) {
@@ -214,6 +212,17 @@ final class Parallel {
                 }
             }
             return result;
+        }
+    }
+
+    /** The batches of {@code partition}, or the failure reading it. */
+    private static Object readAll(Partition partition) {
+        try {
+            List<Batch> batches = new ArrayList<>();
+            readInto(partition, batches::add);
+            return batches;
+        } catch (RuntimeException | Error e) {
+            return e;
         }
     }
 

@@ -7,16 +7,12 @@ package io.github.camelkusto.kql.functions.builtin;
  * into a few buckets.
  */
 final class DistinctLongs {
-    /** Marks a free slot; the value itself, when added, is remembered by {@link #hasEmpty} instead. */
-    private static final long EMPTY = Long.MIN_VALUE;
+    /** Marks a free slot (a new array is all free); the value itself, when added, is remembered by {@link #hasEmpty}. */
+    private static final long EMPTY = 0;
 
     private long[] slots = new long[16];
     private int size;
     private boolean hasEmpty;
-
-    DistinctLongs() {
-        java.util.Arrays.fill(slots, EMPTY);
-    }
 
     void add(long value) {
         if (value == EMPTY) {
@@ -49,7 +45,6 @@ final class DistinctLongs {
     private void grow() {
         long[] old = slots;
         slots = new long[old.length * 2];
-        java.util.Arrays.fill(slots, EMPTY);
         int mask = slots.length - 1;
         for (long v : old) {
             if (v != EMPTY) {
