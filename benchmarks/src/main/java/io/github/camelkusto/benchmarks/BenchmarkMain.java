@@ -63,7 +63,13 @@ public final class BenchmarkMain {
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB, Java " + System.getProperty("java.version"));
         List<Figures> results = new ArrayList<>();
         if (suites.contains("engine")) {
-            results.add(new EngineBenchmark(rows, runs).run(queries));
+            Path work = Files.createTempDirectory("kusto-export-bench-");
+            try (CamelContext camel = new DefaultCamelContext()) {
+                camel.start();
+                results.add(new EngineBenchmark(camel, rows, runs, work).run(queries));
+            } finally {
+                ExportBenchmark.deleteRecursively(work);
+            }
         }
         if (suites.contains("export")) {
             Path work = Files.createTempDirectory("kusto-export-bench-");

@@ -19,6 +19,39 @@ public final class LongVector extends Vector {
         this.values = values;
     }
 
+    /**
+     * {min, max} of the values (nulls' storage included), computed on first use and kept: a stored extent's
+     * column is read by many queries, and top-N skips a whole extent whose best value cannot make the cut.
+     */
+    private volatile long[] range;
+
+    /** The smallest value in storage (a null row's storage counts too: callers check {@link #hasNulls()}). */
+    public long min() {
+        return range()[0];
+    }
+
+    /** The largest value in storage (see {@link #min()}). */
+    public long max() {
+        return range()[1];
+    }
+
+    private long[] range() {
+        long[] known = range;
+        if (known == null) {
+            int n = mask == 0 ? Math.min(size, 1) : size;
+            long min = Long.MAX_VALUE;
+            long max = Long.MIN_VALUE;
+            for (int i = 0; i < n; i++) {
+                long v = values[i];
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+            known = new long[] {min, max};
+            range = known;
+        }
+        return known;
+    }
+
     /** The storage, indexed as {@code values()[i & mask()]}. */
     public long[] values() {
         return values;

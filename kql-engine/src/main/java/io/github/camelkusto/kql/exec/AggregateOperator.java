@@ -19,14 +19,15 @@ final class AggregateOperator {
     private AggregateOperator() {
     }
 
-    static List<Batch> run(PlanNode.Aggregate node, QueryResult input) {
+    static List<Batch> run(PlanNode.Aggregate node, QueryResult input, Parallel parallel) {
         GroupTable groups = GroupTable.create(node.keys().stream().map(BoundExpr::type).toList());
         List<GroupedAggregator> states = new ArrayList<>();
         for (PlanNode.BoundAggregate a : node.aggregates()) {
             states.add(a.binding().aggregator().get());
         }
         int[][] ids = {new int[Batch.MAX_ROWS]};
-        Streams.forEachBatch(input, batch -> {
+        // the operators under it run on every core; groups and states see the batches in serial order
+        parallel.forEachBatchInOrder(input.partitions(), batch -> {
             int n = batch.rowCount();
             if (ids[0].length < n) {
                 ids[0] = new int[n];

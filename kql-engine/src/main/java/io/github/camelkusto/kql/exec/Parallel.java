@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 import io.github.camelkusto.kql.KustoException;
@@ -102,5 +104,133 @@ final class Parallel {
             }
             return state;
         });
+    }
+
+    /**
+     * Every batch of every partition, handed to {@code sink} on the calling thread in partition order (the order a
+     * serial read gives), while helpers read the partitions ahead, at most {@link #AHEAD_PER_CORE} per core of them
+     * buffered: the streaming operators under a materialising one (where, extend, a join's probe) run on every
+     * core, and the sink alone stays serial. A partition no helper has taken yet is read by the calling thread
+     * itself, straight into the sink, so a slow or busy executor only costs parallelism.
+     */
+    void forEachBatchInOrder(List<Partition> partitions, Consumer<Batch> sink) {
+        int count = partitions.size();
+        int cores = Runtime.getRuntime().availableProcessors();
+        int helperCount = Math.min(count, cores) - 1;
+        if (helperCount <= 0) {
+            partitions.forEach(p -> readInto(p, sink));
+            return;
+        }
+        int ahead = AHEAD_PER_CORE * cores;
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger consumed = new AtomicInteger();
+        AtomicBoolean stopped = new AtomicBoolean();
+        AtomicReferenceArray<Object> read = new AtomicReferenceArray<>(count); // a List<Batch>, or a Throwable
+        Object lock = new Object();
+        Runnable helper = () -> {
+            while (!stopped.get()) {
+                int p = next.get();
+                if (p >= count) {
+                    return;
+                }
+                if (p >= consumed.get() + ahead) {
+                    synchronized (lock) {
+                        try {
+                            if (!stopped.get() && next.get() >= consumed.get() + ahead) {
+                                lock.wait();
+                            }
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                    continue;
+                }
+                if (!next.compareAndSet(p, p + 1)) {
+                    continue;
+                }
+                read.set(p, readAll(partitions.get(p)));
+                synchronized (lock) {
+                    lock.notifyAll();
+                }
+            }
+        };
+        for (int h = 0; h < helperCount; h++) {
+            try {
+                helpers.execute(helper);
+            } catch (RejectedExecutionException busy) {
+                break; // the calling thread does the rest
+            }
+        }
+        try {
+            for (int c = 0; c < count; c++) {
+                if (next.compareAndSet(c, c + 1)) {
+                    readInto(partitions.get(c), sink);
+                } else {
+                    // partition c is being read by a helper: read ahead here too rather than wait for it
+                    for (int p = next.get(); read.get(c) == null && p < count && p < c + ahead; p = next.get()) {
+                        if (next.compareAndSet(p, p + 1)) {
+                            read.set(p, readAll(partitions.get(p)));
+                        }
+                    }
+                    Object result = awaitRead(read, c, lock);
+                    read.set(c, null);
+                    if (result instanceof RuntimeException e) {
+                        throw e;
+                    }
+                    if (result instanceof Error e) {
+                        throw e;
+                    }
+                    @SuppressWarnings("unchecked")
+                    List<Batch> batches = (List<Batch>) result;
+                    batches.forEach(sink);
+                }
+                consumed.set(c + 1);
+                synchronized (lock) {
+                    lock.notifyAll();
+                }
+            }
+        } finally {
+            stopped.set(true);
+            synchronized (lock) {
+                lock.notifyAll();
+            }
+        }
+    }
+
+    /** Partitions read ahead per core by {@link #forEachBatchInOrder}: enough to keep the helpers busy. */
+    static final int AHEAD_PER_CORE = 2;
+
+    private static Object awaitRead(AtomicReferenceArray<Object> read, int p, Object lock) {
+        synchronized (lock) {
+            Object result;
+            while ((result = read.get(p)) == null) {
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new KustoException("query interrupted");
+                }
+            }
+            return result;
+        }
+    }
+
+    /** The batches of {@code partition}, or the failure reading it. */
+    private static Object readAll(Partition partition) {
+        try {
+            List<Batch> batches = new ArrayList<>();
+            readInto(partition, batches::add);
+            return batches;
+        } catch (RuntimeException | Error e) {
+            return e;
+        }
+    }
+
+    private static void readInto(Partition partition, Consumer<Batch> sink) {
+        try (BatchStream s = partition.open()) {
+            for (Batch b = s.next(); b != null; b = s.next()) {
+                sink.accept(b);
+            }
+        }
     }
 }

@@ -80,7 +80,7 @@ final class PlanExecutor {
         if (node instanceof PlanNode.Aggregate aggregate) {
             QueryResult input = run(aggregate.input());
             return new QueryResult(aggregate.schema(), List.of(() -> Streams.lazy(
-                    () -> AggregateOperator.run(aggregate, input))));
+                    () -> AggregateOperator.run(aggregate, input, parallel))));
         }
         if (node instanceof PlanNode.Sort sort) {
             QueryResult input = run(sort.input());

@@ -50,8 +50,9 @@ final class TopN {
         if (limit <= 0) {
             return out;
         }
+        SharedBound bound = new SharedBound(keys.get(0).ascending() ? 1 : -1);
         List<PriorityQueue<Candidate>> heaps = parallel.readPartitions(input.partitions(),
-                p -> new PartitionTop(p, limit, order.reversed()), (top, batch) -> top.add(batch, keys))
+                p -> new PartitionTop(p, limit, order.reversed(), bound), (top, batch) -> top.add(batch, keys))
                 .stream().map(t -> t.heap).toList();
         List<Candidate> all = new ArrayList<>();
         heaps.forEach(all::addAll);
@@ -73,38 +74,92 @@ final class TopN {
         return out;
     }
 
+    /**
+     * The first key of the worst row kept by some partition's full heap (and that partition): every partition
+     * has at least N rows no worse than it, so a row worse on that key cannot be in the top N, nor can one tied
+     * with it on the only key that comes after that partition's rows. The tightest one seen is kept.
+     */
+    private record Bound(long value, int partition) {
+    }
+
+    /** The tightest {@link Bound} of all partitions so far, shared by the partitions' threads. */
+    private static final class SharedBound {
+        private final int sign;
+        private volatile Bound tightest;
+
+        SharedBound(int sign) {
+            this.sign = sign;
+        }
+
+        Bound get() {
+            return tightest;
+        }
+
+        synchronized void offer(long value, int partition) {
+            Bound b = tightest;
+            if (b == null || sign * Long.compare(value, b.value) < 0 || value == b.value && partition < b.partition) {
+                tightest = new Bound(value, partition);
+            }
+        }
+
+        /** Whether a row of {@code partition} whose first key is {@code value} cannot be in the top N. */
+        boolean excludes(long value, int partition, boolean oneKey) {
+            Bound b = tightest;
+            if (b == null) {
+                return false;
+            }
+            int c = sign * Long.compare(value, b.value);
+            return c > 0 || c == 0 && oneKey && b.partition <= partition;
+        }
+    }
+
     /** One partition's best rows so far. */
     private static final class PartitionTop {
         final int partition;
         final int limit;
         final PriorityQueue<Candidate> heap;
+        final SharedBound bound;
         long seen;
 
-        PartitionTop(int partition, int limit, Comparator<Candidate> worstFirst) {
+        PartitionTop(int partition, int limit, Comparator<Candidate> worstFirst, SharedBound bound) {
             this.partition = partition;
             this.limit = limit;
             this.heap = new PriorityQueue<>(Math.min(limit, 1024) + 1, worstFirst);
+            this.bound = bound;
         }
 
         void add(Batch batch, List<PlanNode.SortKey> keys) {
             int n = batch.rowCount();
             EvalContext context = new EvalContext(n, seen);
             Vector[] values = new Vector[keys.size()];
-            for (int k = 0; k < values.length; k++) {
-                values[k] = keys.get(k).expr().evaluate(batch, context);
-            }
+            values[0] = keys.get(0).expr().evaluate(batch, context);
             // The common case, a first key in long storage: most rows lose to the worst kept one on that key
             // alone, which is decided here on the primitive values; the rest take the general comparison.
             boolean primitive = values[0] instanceof LongVector && !values[0].hasNulls();
-            long[] first = primitive ? ((LongVector) values[0]).values() : null;
-            int mask = values[0].mask();
             int sign = keys.get(0).ascending() ? 1 : -1;
             boolean oneKey = values.length == 1;
+            if (primitive) {
+                LongVector first = (LongVector) values[0];
+                // A batch whose best first key cannot make the cut is skipped whole (a stored extent's min and
+                // max are kept with it, so this costs nothing from the second query on).
+                if (bound.excludes(sign > 0 ? first.min() : first.max(), partition, oneKey)) {
+                    seen += n;
+                    return;
+                }
+            }
+            for (int k = 1; k < values.length; k++) {
+                values[k] = keys.get(k).expr().evaluate(batch, context);
+            }
+            long[] first = primitive ? ((LongVector) values[0]).values() : null;
+            int mask = values[0].mask();
             boolean thresholdKnown = false;
             long threshold = 0;
             for (int i = 0; i < n; i++) {
                 if (heap.size() < limit) {
                     heap.add(new Candidate(batch, values, i, partition, seen + i));
+                    if (primitive && heap.size() == limit) {
+                        offerWorst();
+                    }
                     continue;
                 }
                 if (primitive) {
@@ -118,8 +173,9 @@ final class TopN {
                         }
                     }
                     if (thresholdKnown) {
-                        int c = sign * Long.compare(first[i & mask], threshold);
-                        if (c > 0 || c == 0 && oneKey) {
+                        long v = first[i & mask];
+                        int c = sign * Long.compare(v, threshold);
+                        if (c > 0 || c == 0 && oneKey || bound.excludes(v, partition, oneKey)) {
                             continue; // worse than the worst kept, or tied with it (a tie keeps the earlier row)
                         }
                     }
@@ -129,9 +185,20 @@ final class TopN {
                     heap.poll();
                     heap.add(new Candidate(batch, values, i, partition, seen + i));
                     thresholdKnown = false;
+                    if (primitive) {
+                        offerWorst();
+                    }
                 }
             }
             seen += n;
+        }
+
+        /** Offers the full heap's worst first key to the other partitions as a bound. */
+        private void offerWorst() {
+            Candidate worst = heap.peek();
+            if (!worst.keys[0].isNull(worst.row)) {
+                bound.offer(worst.keys[0].getLong(worst.row), partition);
+            }
         }
 
         /** Whether row {@code i} comes strictly before the kept {@code worst} (a tie keeps the earlier row). */

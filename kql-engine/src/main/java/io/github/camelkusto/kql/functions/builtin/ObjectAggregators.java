@@ -10,6 +10,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.github.camelkusto.kql.data.LongVector;
 import io.github.camelkusto.kql.data.Vector;
 import io.github.camelkusto.kql.data.VectorBuilder;
 import io.github.camelkusto.kql.functions.GroupedAggregator;
@@ -114,19 +115,37 @@ final class ObjectAggregators {
     }
 
     /** Exact distinct count: keeps every distinct non-null value of each group. */
-    static class DistinctCount extends PerGroup<Set<Object>> {
+    static class DistinctCount extends PerGroup<Object> {
         protected boolean counts(Vector[] args, int i) {
             return true;
         }
 
         @Override
         public void update(int[] groupIds, Vector[] args, int rows) {
+            if (args[0] instanceof LongVector longs) {
+                // a column has one type: its long-stored values are distinct exactly when their longs are
+                long[] values = longs.values();
+                int mask = longs.mask();
+                for (int i = 0; i < rows; i++) {
+                    if (longs.isNull(i) || !counts(args, i)) {
+                        continue;
+                    }
+                    DistinctLongs set = (DistinctLongs) states[groupIds[i]];
+                    if (set == null) {
+                        set = new DistinctLongs();
+                        states[groupIds[i]] = set;
+                    }
+                    set.add(values[i & mask]);
+                }
+                return;
+            }
             for (int i = 0; i < rows; i++) {
                 Object v = args[0].box(i);
                 if (v == null || !counts(args, i)) {
                     continue;
                 }
-                Set<Object> set = state(groupIds[i]);
+                @SuppressWarnings("unchecked")
+                Set<Object> set = (Set<Object>) states[groupIds[i]];
                 if (set == null) {
                     set = new HashSet<>();
                     states[groupIds[i]] = set;
@@ -138,7 +157,7 @@ final class ObjectAggregators {
         @Override
         public Vector[] finish(int groupCount) {
             return new Vector[] {column(KqlType.LONG, groupCount, g -> states[g] == null ? 0L
-                    : (long) ((Set<?>) states[g]).size())};
+                    : states[g] instanceof DistinctLongs longs ? (long) longs.size() : (long) ((Set<?>) states[g]).size())};
         }
     }
 
