@@ -14,13 +14,15 @@ import org.apache.camel.impl.DefaultCamelContext;
  * <pre>
  * java -Xmx6g -jar benchmarks/target/benchmarks.jar [engine] [export] [azurite] [cluster] [dataformat] [--rows N]
  *     [--runs R] [--warmups W]
+ * java -Xmx256m -jar benchmarks/target/benchmarks.jar scale [--scale-gb 10,5]
  *     [--formats csv,json] [--queries top,summarize]
  * </pre>
  *
  * With no suite named, runs {@code engine} and {@code export}; {@code azurite} (the blob upload comparison, which
  * needs Node.js and the test kit's npm-installed Azurite, found from the working directory), {@code cluster}
  * (client-side export through the Kusto REST protocol against the embedded engine) and {@code dataformat}
- * (built-in encoders against Camel DataFormats) run when named.
+ * (built-in encoders against Camel DataFormats) run when named; so does {@code scale}: a csv and a parquet export of
+ * {@code --scale-gb csv,parquet} gigabytes (default 10 and 5) in the heap the JVM was given, one run each.
  * Defaults: 10,000,000 rows, one untimed warm-up run (JIT) then the median of 3 timed runs, for each query or
  * format on each side.
  */
@@ -34,6 +36,7 @@ public final class BenchmarkMain {
         List<String> suites = new ArrayList<>();
         List<String> formats = new ArrayList<>();
         List<String> queries = new ArrayList<>();
+        double[] scaleGigabytes = {10, 5};
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rows" -> rowCount = Long.parseLong(args[++i].replace("_", "").replace(",", ""));
@@ -41,10 +44,12 @@ public final class BenchmarkMain {
                 case "--warmups" -> Figures.warmups = Integer.parseInt(args[++i]);
                 case "--formats" -> formats.addAll(List.of(args[++i].split(",")));
                 case "--queries" -> queries.addAll(List.of(args[++i].split(",")));
-                case "engine", "export", "azurite", "cluster", "dataformat" -> suites.add(args[i]);
+                case "--scale-gb" -> scaleGigabytes = java.util.Arrays.stream(args[++i].split(","))
+                        .mapToDouble(Double::parseDouble).toArray();
+                case "engine", "export", "azurite", "cluster", "dataformat", "scale" -> suites.add(args[i]);
                 default -> {
-                    System.err.println("usage: benchmarks.jar [engine] [export] [azurite] [cluster] [dataformat]"
-                            + " [--rows N] [--runs R]"
+                    System.err.println("usage: benchmarks.jar [engine] [export] [azurite] [cluster] [dataformat] [scale]"
+                            + " [--rows N] [--runs R] [--scale-gb csv,parquet]"
                             + " [--warmups W] [--formats csv,tsv,json,parquet] [--queries top,join (name prefixes)]");
                     System.exit(2);
                 }
@@ -92,6 +97,15 @@ public final class BenchmarkMain {
             try (CamelContext camel = new DefaultCamelContext()) {
                 camel.start();
                 results.add(new DataFormatBenchmark(camel, rows, runs, work).run());
+            } finally {
+                ExportBenchmark.deleteRecursively(work);
+            }
+        }
+        if (suites.contains("scale")) {
+            Path work = Files.createTempDirectory("kusto-export-bench-");
+            try (CamelContext camel = new DefaultCamelContext()) {
+                camel.start();
+                results.add(new ScaleBenchmark(camel, work).run(scaleGigabytes[0], scaleGigabytes[1]));
             } finally {
                 ExportBenchmark.deleteRecursively(work);
             }
