@@ -39,8 +39,9 @@ import org.apache.camel.ProducerTemplate;
  * and prints the heap then: what is in use (live objects and garbage not yet collected), and what the latest
  * collection left (the heap after that collection, from the JVM's garbage-collection notifications; the JVM
  * collects on its own, this benchmark never asks it to), with the maximum seen of both. A leak would show as the
- * after-collection figure climbing artifact after artifact; the run prints the largest of it in the first and
- * the last quarter of the artifacts side by side, and the largest heap left by any collection during the export.
+ * after-collection figure climbing artifact after artifact. The run also prints the lowest and highest heap left
+ * by the collections of each quarter of the export: young collections leave old garbage behind until a mixed one
+ * clears it, so the lowest is the closer bound on what was live, and it must not climb from quarter to quarter.
  */
 final class ScaleBenchmark {
     /** The watcher's polling interval, in milliseconds. */
@@ -95,14 +96,13 @@ final class ScaleBenchmark {
                     String.format(Locale.ROOT, "%d / %d MB", export.memory().maxUsed() >> 20,
                             export.memory().maxAfterAnyCollection() >> 20));
             figures.note(String.format(Locale.ROOT, "%s: %,d rows, %,d bytes in %d artifacts in %.1f s: %.1f MB/s,"
-                    + " %.2f M rows/s; heap in use at an artifact: max %d MB; after the last collection: max %d MB"
-                    + " (first quarter of the artifacts %d MB, last quarter %d MB), after any of its %d collections: max %d MB;"
-                    + " heap pools' peak %d MB",
+                    + " %.2f M rows/s; heap in use at an artifact: max %d MB; heap left by the latest collection at an"
+                    + " artifact: max %d MB; by any of the export's %d collections: max %d MB; lowest-highest heap"
+                    + " after a collection, by quarter of the export: %s; heap pools' peak %d MB",
                     c.name(), rows, export.bytes(), export.artifacts(), export.seconds(), megabytesPerSecond,
                     rows / export.seconds() / 1e6, export.memory().maxUsed() >> 20,
-                    export.memory().maxAfterCollection() >> 20, export.memory().firstQuarterAfterCollection() >> 20,
-                    export.memory().lastQuarterAfterCollection() >> 20, export.memory().collectionCount(),
-                    export.memory().maxAfterAnyCollection() >> 20, peakHeap() >> 20));
+                    export.memory().maxAfterCollection() >> 20, export.memory().collectionCount(),
+                    export.memory().maxAfterAnyCollection() >> 20, export.memory().byQuarter(), peakHeap() >> 20));
         }
         return figures;
     }
@@ -162,9 +162,8 @@ final class ScaleBenchmark {
     private static final class Collections implements NotificationListener {
         private final Set<String> heapPoolNames = new HashSet<>();
         private final List<NotificationEmitter> emitters = new ArrayList<>();
-        private volatile long latest;
-        private volatile long max;
-        private volatile long count;
+        /** The heap each collection left, in order. */
+        private final List<Long> after = new ArrayList<>();
 
         Collections() {
             heapPools().forEach(p -> heapPoolNames.add(p.getName()));
@@ -182,27 +181,37 @@ final class ScaleBenchmark {
                 return;
             }
             GcInfo gc = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcInfo();
-            long after = 0;
+            long heapAfter = 0;
             for (Map.Entry<String, MemoryUsage> pool : gc.getMemoryUsageAfterGc().entrySet()) {
                 if (heapPoolNames.contains(pool.getKey())) {
-                    after += pool.getValue().getUsed();
+                    heapAfter += pool.getValue().getUsed();
                 }
             }
-            latest = after;
-            max = Math.max(max, after);
-            count++;
+            after.add(heapAfter);
         }
 
-        long latest() {
-            return latest;
+        synchronized long latest() {
+            return after.isEmpty() ? 0 : after.get(after.size() - 1);
         }
 
-        long max() {
-            return max;
+        synchronized long max() {
+            return after.stream().mapToLong(Long::longValue).max().orElse(0);
         }
 
-        long count() {
-            return count;
+        synchronized long count() {
+            return after.size();
+        }
+
+        /** The lowest and highest heap after a collection in each quarter of the collections, in MB. */
+        synchronized String byQuarter() {
+            List<String> quarters = new ArrayList<>();
+            int n = after.size();
+            for (int q = 0; q < 4 && n >= 4; q++) {
+                List<Long> quarter = after.subList(q * n / 4, (q + 1) * n / 4);
+                quarters.add((quarter.stream().mapToLong(Long::longValue).min().orElse(0) >> 20) + "-"
+                        + (quarter.stream().mapToLong(Long::longValue).max().orElse(0) >> 20));
+            }
+            return String.join(", ", quarters) + " MB";
         }
 
         void close() {
@@ -225,7 +234,6 @@ final class ScaleBenchmark {
         private final boolean print;
         private final Collections collections = new Collections();
         private final Set<Path> seen = new HashSet<>();
-        private final List<Long> afterCollection = new ArrayList<>();
         private volatile boolean stopped;
         private long maxUsed;
         private long maxAfterCollection;
@@ -281,7 +289,6 @@ final class ScaleBenchmark {
             long collected = collections.latest();
             maxUsed = Math.max(maxUsed, used);
             maxAfterCollection = Math.max(maxAfterCollection, collected);
-            afterCollection.add(collected);
             if (print) {
                 System.err.printf(Locale.ROOT, "    artifact %3d %s: heap in use %3d MB (max %3d MB), after the last"
                         + " collection %3d MB (max %3d MB)%n", seen.size(), artifact.getFileName(), used >> 20,
@@ -306,15 +313,8 @@ final class ScaleBenchmark {
             return collections.count();
         }
 
-        synchronized long firstQuarterAfterCollection() {
-            return afterCollection.subList(0, Math.max(1, afterCollection.size() / 4)).stream()
-                    .mapToLong(Long::longValue).max().orElse(0);
-        }
-
-        synchronized long lastQuarterAfterCollection() {
-            int n = afterCollection.size();
-            return afterCollection.subList(n - Math.max(1, n / 4), n).stream().mapToLong(Long::longValue).max()
-                    .orElse(0);
+        String byQuarter() {
+            return collections.byQuarter();
         }
     }
 }
