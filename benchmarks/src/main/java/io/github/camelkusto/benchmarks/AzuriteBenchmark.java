@@ -4,6 +4,10 @@ import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -28,26 +32,33 @@ import io.github.camelkusto.export.storage.StorageTargets;
 import io.github.camelkusto.testkit.Azurite;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
 
 /**
- * Issue 5's upload comparison, in the same run: ours is the component exporting the log rows as csv to a container
- * (query, rendering and upload, timed together); theirs is the plain Azure SDK uploading the same bytes, exported
- * beforehand to a local folder (untimed), with {@code BlobClient.uploadFromFile} and its default
- * ParallelTransferOptions, one file per core in parallel, through the SDK's default (Netty) HTTP client. A third
- * side writes the same files through the component's storage part alone (its blob sink: blocks staged while the
- * file is read, then committed), which tells the upload's own cost from the query's and the rendering's.
+ * Export to Azure Blob storage (Azurite) against what a user would script instead, in the same run. Ours: the rows
+ * exported as csv by a route of a real CamelContext ({@code direct:} to the kusto-export endpoint) into a container
+ * (query, rendering and upload, timed together). Theirs (issue 18): DuckDB {@code COPY (the same rows) TO} a local
+ * csv file (threads = cores), then the Azure SDK's {@code BlobClient.uploadFromFile} of that file (default
+ * ParallelTransferOptions, the SDK's default Netty HTTP client), timed together end to end. Two more lines are
+ * information: the plain SDK upload of our export's own files, already on disk (exported beforehand, untimed; one
+ * file per core in parallel: the upload alone, {@code sendfile}), and the same files written through the component's
+ * storage part alone (its blob sink: blocks staged while the file is read, then committed), which tells the upload's
+ * own cost from the query's and the rendering's.
  * <p>
  * Azurite keeps blobs in memory, so that its disk is not what is compared. Runs alternate between the sides, each
  * writing a new container that is deleted after it, and each starts once Azurite is idle (it frees deleted blobs in
  * the background, which would slow whichever run came next); the warm-up runs warm Azurite's JavaScript as well as
- * our JIT. The CPU each run used (this JVM's and Azurite's) is printed beside the times: on a 2-core machine the
- * export's rendering competes with Azurite for the cores, which wall times alone do not show.
+ * our JIT and DuckDB. The CPU each run used (this JVM's, DuckDB's included, and Azurite's) is printed beside the
+ * times: on a 2-core machine the export's rendering competes with Azurite for the cores, which wall times alone do
+ * not show.
  */
 final class AzuriteBenchmark {
     private final CamelContext camel;
     private final LogRows rows;
     private final int runs;
     private final Path work;
+    /** Built by the first run that uploads with the SDK (untimed from then on, as in a long-running script). */
+    private BlobServiceClient sdk;
 
     AzuriteBenchmark(CamelContext camel, LogRows rows, int runs, Path work) {
         this.camel = camel;
@@ -77,6 +88,12 @@ final class AzuriteBenchmark {
 
     Figures run() throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:azurite-export").to("kusto-export:csv");
+            }
+        });
         ProducerTemplate template = camel.createProducerTemplate();
         // The same bytes, on disk: the component's own export of the rows to a local folder.
         Path folder = work.resolve("azurite-local");
@@ -96,18 +113,37 @@ final class AzuriteBenchmark {
                 + " %.2f s (once, untimed)%n", bytes, local.rows().size(), (System.nanoTime() - localStart) / 1e9);
 
         Side ours = (azurite, container) -> {
-            ResultTable artifacts = template.requestBody("kusto-export:csv", ".export to csv (h'"
+            ResultTable artifacts = template.requestBody("direct:azurite-export", ".export to csv (h'"
                     + azurite.kustoConnectionString(container) + "') <| " + rows.kql(), ResultTable.class);
+            check("export", artifacts.rows().stream().mapToLong(r -> (Long) r.get(1)).sum());
             return artifacts.rows().stream().mapToLong(r -> (Long) r.get(2)).sum();
+        };
+        Path duckFile = work.resolve("duckdb-azurite.csv");
+        Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+        Statement sql = duck.createStatement();
+        sql.execute("SET threads = " + cores);
+        Side duckDbThenUpload = (azurite, container) -> {
+            long copied;
+            try (Statement copy = duck.createStatement()) {
+                // DuckDB answers COPY with the number of rows it wrote (a result set, or an update count)
+                if (copy.execute("COPY (" + rows.sql() + ") TO '" + duckFile + "' (FORMAT csv, HEADER false)")) {
+                    try (ResultSet count = copy.getResultSet()) {
+                        count.next();
+                        copied = count.getLong(1);
+                    }
+                } else {
+                    copied = copy.getUpdateCount();
+                }
+            }
+            check("DuckDB COPY", copied);
+            sdk(azurite).getBlobContainerClient(container).getBlobClient("duckdb.csv").uploadFromFile(
+                    duckFile.toString());
+            return Files.size(duckFile);
         };
         ExecutorService pool = Executors.newFixedThreadPool(cores);
         long fileBytes = bytes;
-        Side theirs = (azurite, container) -> {
-            BlobServiceClient sdk = new BlobServiceClientBuilder().connectionString(azurite.connectionString())
-                    .httpClient(HttpClient.createDefault(new HttpClientOptions()
-                            .setHttpClientProvider(NettyAsyncHttpClientProvider.class)))
-                    .buildClient();
-            BlobContainerClient target = sdk.getBlobContainerClient(container);
+        Side rawUpload = (azurite, container) -> {
+            BlobContainerClient target = sdk(azurite).getBlobContainerClient(container);
             List<Future<?>> uploads = new ArrayList<>();
             for (Path f : files) {
                 uploads.add(pool.submit(() -> target.getBlobClient(f.getFileName().toString())
@@ -137,14 +173,16 @@ final class AzuriteBenchmark {
             }
             return fileBytes;
         };
-        List<Side> sides = List.of(ours, theirs, oursStorageOnly);
-        List<List<Run>> measured = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        List<Side> sides = List.of(ours, duckDbThenUpload, rawUpload, oursStorageOnly);
+        List<List<Run>> measured = new ArrayList<>();
+        sides.forEach(side -> measured.add(new ArrayList<>()));
         try (Azurite azurite = Azurite.startInMemory()) {
             for (int i = 0; i < Figures.warmups + runs; i++) {
                 // Rotate which side goes first, so that none always follows another.
                 for (int k = 0; k < sides.size(); k++) {
                     int side = (i + k) % sides.size();
                     Run run = measure(azurite, sides.get(side));
+                    Files.deleteIfExists(duckFile);
                     if (i >= Figures.warmups) {
                         measured.get(side).add(run);
                     }
@@ -153,22 +191,45 @@ final class AzuriteBenchmark {
         } finally {
             pool.shutdownNow();
             storage.close();
+            sql.close();
+            duck.close();
         }
         Run oursMedian = Run.median(measured.get(0));
-        Run theirsMedian = Run.median(measured.get(1));
-        Run storageMedian = Run.median(measured.get(2));
+        Run duckMedian = Run.median(measured.get(1));
+        Run rawMedian = Run.median(measured.get(2));
+        Run storageMedian = Run.median(measured.get(3));
         Figures figures = new Figures("export " + String.format("%,d", rows.count()) + " log rows as csv to Azurite ("
                 + String.format(Locale.ROOT, "%.0f", bytes / 1e6) + " MB, " + cores + " cores, interleaved runs)",
-                "camel-kusto-export", "Azure SDK upload");
-        figures.bandwidth("csv to a blob container", bytes, oursMedian.bytes(), oursMedian.seconds(),
-                theirsMedian.seconds());
-        figures.bandwidth("same files, storage part alone", bytes, storageMedian.bytes(), storageMedian.seconds(),
-                theirsMedian.seconds());
-        figures.note("median runs: export " + oursMedian + "; storage part alone " + storageMedian + "; Azure SDK "
-                + theirsMedian);
-        figures.note("all runs (s): export " + seconds(measured.get(0)) + ", storage part alone "
-                + seconds(measured.get(2)) + ", Azure SDK " + seconds(measured.get(1)));
+                "camel-kusto-export", "the alternative");
+        figures.throughput("vs DuckDB COPY + SDK upload", rows.count(), oursMedian.seconds(), duckMedian.seconds());
+        figures.bandwidth("(info) vs SDK upload of our files", bytes, oursMedian.bytes(), oursMedian.seconds(),
+                rawMedian.seconds());
+        figures.bandwidth("(info) storage part vs SDK upload", bytes, storageMedian.bytes(), storageMedian.seconds(),
+                rawMedian.seconds());
+        figures.note("median runs: export " + oursMedian + "; DuckDB COPY + upload " + duckMedian + " ("
+                + String.format(Locale.ROOT, "%.0f", duckMedian.bytes() / 1e6) + " MB); SDK upload of our files "
+                + rawMedian + "; storage part alone " + storageMedian);
+        figures.note("all runs (s): export " + seconds(measured.get(0)) + ", DuckDB COPY + upload "
+                + seconds(measured.get(1)) + ", SDK upload of our files " + seconds(measured.get(2))
+                + ", storage part alone " + seconds(measured.get(3)));
         return figures;
+    }
+
+    /** The plain Azure SDK client a user's script would build: its default (Netty) HTTP client. */
+    private BlobServiceClient sdk(Azurite azurite) {
+        if (sdk == null) {
+            sdk = new BlobServiceClientBuilder().connectionString(azurite.connectionString())
+                    .httpClient(HttpClient.createDefault(new HttpClientOptions()
+                            .setHttpClientProvider(NettyAsyncHttpClientProvider.class)))
+                    .buildClient();
+        }
+        return sdk;
+    }
+
+    private void check(String side, long records) {
+        if (records != rows.count()) {
+            throw new IllegalStateException(side + " wrote " + records + " records, expected " + rows.count());
+        }
     }
 
     /**

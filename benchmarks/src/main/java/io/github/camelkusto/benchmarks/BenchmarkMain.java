@@ -16,12 +16,14 @@ import org.apache.camel.impl.DefaultCamelContext;
  * java -Xmx6g -jar benchmarks/target/benchmarks.jar [engine] [export] [azurite] [cluster] [dataformat] [--rows N]
  *     [--runs R] [--warmups W]
  *     [--formats csv,json] [--queries top,summarize] [--export-from table|query]
+ * java -Xmx256m -jar benchmarks/target/benchmarks.jar scale [--scale-gb 10,5]
  * </pre>
  *
  * With no suite named, runs {@code engine} and {@code export}; {@code azurite} (the blob upload comparison, which
  * needs Node.js and the test kit's npm-installed Azurite, found from the working directory), {@code cluster}
  * (client-side export through the Kusto REST protocol against the embedded engine) and {@code dataformat}
- * (built-in encoders against Camel DataFormats) run when named.
+ * (built-in encoders against Camel DataFormats) run when named; so does {@code scale}: a csv and a parquet export of
+ * {@code --scale-gb csv,parquet} gigabytes (default 10 and 5) in the heap the JVM was given, one run each.
  * Defaults: 10,000,000 rows, one untimed warm-up run (JIT) then the median of 3 timed runs, for each query or
  * format on each side.
  */
@@ -36,6 +38,7 @@ public final class BenchmarkMain {
         List<String> formats = new ArrayList<>();
         List<String> queries = new ArrayList<>();
         ExportBenchmark.Source exportFrom = ExportBenchmark.Source.TABLE;
+        double[] scaleGigabytes = {10, 5};
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rows" -> rowCount = Long.parseLong(args[++i].replace("_", "").replace(",", ""));
@@ -44,10 +47,12 @@ public final class BenchmarkMain {
                 case "--formats" -> formats.addAll(List.of(args[++i].split(",")));
                 case "--queries" -> queries.addAll(List.of(args[++i].split(",")));
                 case "--export-from" -> exportFrom = ExportBenchmark.Source.valueOf(args[++i].toUpperCase(Locale.ROOT));
-                case "engine", "export", "azurite", "cluster", "dataformat" -> suites.add(args[i]);
+                case "--scale-gb" -> scaleGigabytes = java.util.Arrays.stream(args[++i].split(","))
+                        .mapToDouble(Double::parseDouble).toArray();
+                case "engine", "export", "azurite", "cluster", "dataformat", "scale" -> suites.add(args[i]);
                 default -> {
-                    System.err.println("usage: benchmarks.jar [engine] [export] [azurite] [cluster] [dataformat]"
-                            + " [--rows N] [--runs R]"
+                    System.err.println("usage: benchmarks.jar [engine] [export] [azurite] [cluster] [dataformat] [scale]"
+                            + " [--rows N] [--runs R] [--scale-gb csv,parquet]"
                             + " [--warmups W] [--formats csv,tsv,json,parquet] [--queries top,join (name prefixes)]"
                             + " [--export-from table|query]");
                     System.exit(2);
@@ -102,6 +107,15 @@ public final class BenchmarkMain {
             try (CamelContext camel = new DefaultCamelContext()) {
                 camel.start();
                 results.add(new DataFormatBenchmark(camel, rows, runs, work).run());
+            } finally {
+                ExportBenchmark.deleteRecursively(work);
+            }
+        }
+        if (suites.contains("scale")) {
+            Path work = Files.createTempDirectory("kusto-export-bench-");
+            try (CamelContext camel = new DefaultCamelContext()) {
+                camel.start();
+                results.add(new ScaleBenchmark(camel, work).run(scaleGigabytes[0], scaleGigabytes[1]));
             } finally {
                 ExportBenchmark.deleteRecursively(work);
             }

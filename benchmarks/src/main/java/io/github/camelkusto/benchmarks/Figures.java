@@ -89,6 +89,11 @@ final class Figures {
             String.format(Locale.ROOT, "%.2fx", theirsSeconds / oursSeconds)});
     }
 
+    /** A row of two figures that are not a comparison (no ratio): the scale suite's throughput and heap. */
+    void row(String name, String oursFigure, String theirsFigure) {
+        rows.add(new String[] {name, oursFigure, theirsFigure, "-"});
+    }
+
     /** A row for a query or format one side refuses: named, with the reason, and no ratio. */
     void unsupported(String name, String side, String reason) {
         rows.add(new String[] {name, side.equals(ours) ? "not supported" : "", side.equals(theirs) ? "not supported"
@@ -109,7 +114,9 @@ final class Figures {
         for (String[] row : rows) {
             System.out.printf(Locale.ROOT, format, (Object[]) row);
         }
-        System.out.println("  (ratio = " + ours + "'s speed / " + theirs + "'s speed: above 1 means faster)");
+        if (rows.stream().anyMatch(row -> !row[3].equals("-"))) {
+            System.out.println("  (ratio = " + ours + "'s speed / " + theirs + "'s speed: above 1 means faster)");
+        }
         notes.forEach(note -> System.out.println("  " + note));
     }
 

@@ -13,8 +13,9 @@ import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * Run by {@link MemoryBoundExportTest} in a JVM with a small heap: a real CamelContext exports {@code rows} rows
- * of a {@code range} query as csv into {@code folder} with the given {@code with (...)} properties (default: two
- * parallel writers), gzip-compressed when the fifth argument is {@code compressed}, and prints a line
+ * of a {@code range} query into {@code folder} with the given {@code with (...)} properties (default: two
+ * parallel writers), gzip-compressed when the fifth argument is {@code compressed}, in the format of the sixth
+ * (default csv; parquet is snappy-compressed when compressed, else uncompressed), and prints a line
  * {@code ARTIFACT path,records,bytes} per artifact and then {@code SUMMARY peakHeap=<bytes> seconds=<s>}.
  */
 public final class MemoryBoundExportMain {
@@ -36,12 +37,13 @@ public final class MemoryBoundExportMain {
         long sizeLimit = Long.parseLong(args[2]);
         String properties = args.length > 3 ? args[3] : "distribution=per_node";
         boolean compressed = args.length > 4 && args[4].equals("compressed");
+        String format = args.length > 5 ? args[5] : "csv";
         try (CamelContext camel = new DefaultCamelContext()) {
             camel.start();
             ProducerTemplate template = camel.createProducerTemplate();
             long start = System.nanoTime();
-            ResultTable artifacts = template.requestBody("kusto-export:csv", ".export " + (compressed ? "compressed " : "")
-                    + "to csv (@'" + folder + "') with"
+            ResultTable artifacts = template.requestBody("kusto-export:" + format, ".export "
+                    + (compressed ? "compressed " : "") + "to " + format + " (@'" + folder + "') with"
                     + " (sizeLimit=" + sizeLimit + ", " + properties + ") <| " + query(rows), ResultTable.class);
             report(artifacts, (System.nanoTime() - start) / 1e9);
         }
