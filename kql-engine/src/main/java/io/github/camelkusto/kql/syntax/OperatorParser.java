@@ -389,6 +389,11 @@ final class OperatorParser {
             Token stepWord = tokens.expectKeyword("step");
             Token name = parser.expectName("the step's name");
             boolean optional = tokens.acceptKeyword("optional");
+            String output = "all";
+            if (tokens.acceptKeyword("output")) {
+                tokens.expectSymbol("=");
+                output = parser.expectName("all, last or none after 'output ='").text();
+            }
             tokens.expectSymbol(":");
             Expr predicate = parser.expressions.expression();
             List<NamedExpr> assignments = new ArrayList<>();
@@ -401,7 +406,7 @@ final class OperatorParser {
                 } while (tokens.acceptSymbol(","));
             }
             tokens.expectSymbol(";");
-            steps.add(new TabularOperator.ScanStep(QueryParser.nameOf(name), optional, predicate, assignments,
+            steps.add(new TabularOperator.ScanStep(QueryParser.nameOf(name), optional, output, predicate, assignments,
                     stepWord.start()));
         }
         tokens.expectSymbol(")");

@@ -99,29 +99,30 @@ public final class QueryParser {
     Query.Let let() {
         Token keyword = tokens.advance();
         Token name = expectName("a name after 'let'");
+        String letName = nameOf(name); // ['some name'] names some name
         tokens.expectSymbol("=");
         if (functions.atDefinition()) {
             Query.FunctionLet function = functions.definition(name, keyword);
-            tabularLets.remove(name.text());
+            tabularLets.remove(letName);
             if (function.tabular()) {
-                scalarLets.remove(name.text());
+                scalarLets.remove(letName);
             } else {
-                scalarLets.add(name.text()); // a scalar function may be called by its name alone
+                scalarLets.add(letName); // a scalar function may be called by its name alone
             }
             return function;
         }
-        functions.tabularFunctions.remove(name.text());
+        functions.tabularFunctions.remove(letName);
         int mark = nesting.mark();
         if (isTabularStart(tokens.position())) {
             TabularExpression value = tabularExpression();
-            nesting.let(name.text(), nesting.levelsSince(mark));
-            tabularLets.add(name.text());
-            return new Query.TabularLet(name.text(), value, keyword.start());
+            nesting.let(letName, nesting.levelsSince(mark));
+            tabularLets.add(letName);
+            return new Query.TabularLet(letName, value, keyword.start());
         }
         Expr value = expressions.expression();
-        nesting.let(name.text(), nesting.levelsSince(mark));
-        scalarLets.add(name.text());
-        return new Query.ScalarLet(name.text(), value, keyword.start());
+        nesting.let(letName, nesting.levelsSince(mark));
+        scalarLets.add(letName);
+        return new Query.ScalarLet(letName, value, keyword.start());
     }
 
     /** Does a tabular expression start at token {@code i}? (let values may be either kind) */
