@@ -247,9 +247,10 @@ public sealed interface PlanNode {
      * keys, the bin, the aggregates): one row per key with one array per aggregate ({@code defaults} where a bin
      * has no row) and the axis array. {@code from}/{@code to} (null: the data's first bin / last bin + step) and
      * {@code step} are in the axis' numeric form: Double for real, else Long (ticks for datetime and timespan).
+     * {@code nonempty} (kind=nonempty, no keys): an empty input still gives one row of defaults from..to.
      */
     record MakeSeries(Aggregate input, int keyCount, List<Object> defaults, KqlType axisType, Number from, Number to,
-                      Number step, Schema schema) implements PlanNode {
+                      Number step, boolean nonempty, Schema schema) implements PlanNode {
         public MakeSeries {
             defaults = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(defaults));
         }

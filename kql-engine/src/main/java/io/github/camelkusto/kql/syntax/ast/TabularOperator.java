@@ -201,7 +201,7 @@ public sealed interface TabularOperator {
      * are null when omitted.
      */
     record MakeSeries(List<SeriesAggregate> aggregates, Expr axis, Expr from, Expr to, Expr step, List<NamedExpr> by,
-                      int offset) implements TabularOperator {
+                      boolean nonempty, int offset) implements TabularOperator {
         public MakeSeries {
             aggregates = List.copyOf(aggregates);
             by = List.copyOf(by);
