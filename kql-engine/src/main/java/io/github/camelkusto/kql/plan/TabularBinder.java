@@ -394,46 +394,9 @@ final class TabularBinder {
         return new PlanNode.Project(input, exprs, new Schema(columns));
     }
 
-    /**
-     * extend: new columns after the input's; a name the input has replaces that column in place. An expression
-     * may use a new column defined earlier in the same list ({@code extend d = a + 1, e = d * 2}): the list is
-     * then bound as consecutive extends, split before each such expression; a column of the input keeps reading
-     * the input's value ({@code extend a = c, c = a} swaps).
-     */
+    /** extend: new columns after the input's; a name the input has replaces that column in place. */
     private PlanNode extend(PlanNode input, List<NamedExpr> raw) {
         List<NamedExpr> items = TupleFunctions.expand(raw);
-        PlanNode current = input;
-        List<NamedExpr> batch = new ArrayList<>();
-        Set<String> defined = new HashSet<>();
-        for (NamedExpr item : items) {
-            if (!batch.isEmpty() && references(item.expr(), defined)) {
-                current = extendOnce(current, batch);
-                batch = new ArrayList<>();
-                defined.clear();
-            }
-            batch.add(item);
-            String name = item.name() != null ? item.name() : ExpressionBinder.derivedName(item.expr());
-            if (name != null && current.schema().indexOf(name).isEmpty()) {
-                defined.add(name); // a new column; a name the input has still reads the input's value
-            }
-        }
-        return extendOnce(current, batch);
-    }
-
-    /** Does {@code e} name one of {@code names}? */
-    private static boolean references(Expr e, Set<String> names) {
-        if (e instanceof Expr.NameRef n && names.contains(n.name())) {
-            return true;
-        }
-        boolean[] found = {false};
-        e.mapChildren(child -> {
-            found[0] |= references(child, names);
-            return child;
-        });
-        return found[0];
-    }
-
-    private PlanNode extendOnce(PlanNode input, List<NamedExpr> items) {
         Schema schema = input.schema();
         List<BoundExpr> exprs = new ArrayList<>();
         List<Column> columns = new ArrayList<>(schema.columns());
