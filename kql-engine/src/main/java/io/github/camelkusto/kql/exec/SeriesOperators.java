@@ -48,6 +48,9 @@ final class SeriesOperators {
                 last = n;
             }
         }
+        if (node.nonempty() && rows.rowCount() == 0 && node.from() != null && node.to() != null) {
+            last = first; // kind=nonempty: the defaults over from..to, as for a key with no rows
+        }
         if (first == null || last == null && node.to() == null) {
             return List.of();
         }
@@ -88,16 +91,13 @@ final class SeriesOperators {
             for (int k = 0; k < keys; k++) {
                 key.add(rows.value(k, r));
             }
-            Object[][] values = series.computeIfAbsent(key, k -> {
-                Object[][] fresh = new Object[aggregates][bins];
-                for (int a = 0; a < aggregates; a++) {
-                    Arrays.fill(fresh[a], node.defaults().get(a));
-                }
-                return fresh;
-            });
+            Object[][] values = series.computeIfAbsent(key, k -> defaults(node, bins));
             for (int a = 0; a < aggregates; a++) {
                 values[a][(int) index] = rows.value(keys + 1 + a, r);
             }
+        }
+        if (node.nonempty() && series.isEmpty()) {
+            series.put(List.of(), defaults(node, bins));
         }
         ArrayNode axis = KqlValues.NODES.arrayNode(bins);
         for (int i = 0; i < bins; i++) {
@@ -120,6 +120,14 @@ final class SeriesOperators {
             out.addRow(row);
         }
         return chunked(out);
+    }
+
+    private static Object[][] defaults(PlanNode.MakeSeries node, int bins) {
+        Object[][] fresh = new Object[node.defaults().size()][bins];
+        for (int a = 0; a < fresh.length; a++) {
+            Arrays.fill(fresh[a], node.defaults().get(a));
+        }
+        return fresh;
     }
 
     private static List<Batch> chunked(Batch.Builder out) {

@@ -27,7 +27,7 @@ final class AggregateBinder {
 
     /** Conversions an aggregate's automatic name looks through: {@code sum(toint(v))} is {@code sum_v}. */
     private static final Set<String> CONVERSIONS = Set.of("tostring", "toint", "tolong", "todouble", "toreal",
-            "todecimal", "tobool", "toboolean", "todatetime", "totimespan", "toguid", "todynamic", "toobject");
+            "todecimal", "tobool", "toboolean", "todatetime", "todate", "totimespan", "toguid", "todynamic", "toobject");
 
     /** The name an aggregate takes from its argument: a column, or a column inside a conversion call. */
     private static String aggregateArgumentName(Expr e) {

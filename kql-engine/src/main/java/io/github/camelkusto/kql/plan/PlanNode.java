@@ -247,9 +247,10 @@ public sealed interface PlanNode {
      * keys, the bin, the aggregates): one row per key with one array per aggregate ({@code defaults} where a bin
      * has no row) and the axis array. {@code from}/{@code to} (null: the data's first bin / last bin + step) and
      * {@code step} are in the axis' numeric form: Double for real, else Long (ticks for datetime and timespan).
+     * {@code nonempty} (kind=nonempty, no keys): an empty input still gives one row of defaults from..to.
      */
     record MakeSeries(Aggregate input, int keyCount, List<Object> defaults, KqlType axisType, Number from, Number to,
-                      Number step, Schema schema) implements PlanNode {
+                      Number step, boolean nonempty, Schema schema) implements PlanNode {
         public MakeSeries {
             defaults = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(defaults));
         }
@@ -268,8 +269,11 @@ public sealed interface PlanNode {
         }
     }
 
-    /** A step of scan: its predicate and assignments ({@code targets.get(i)}: the declared variable it sets). */
-    record ScanStep(BoundExpr predicate, List<Integer> targets, List<BoundExpr> values) {
+    /**
+     * A step of scan: its predicate and assignments ({@code targets.get(i)}: the declared variable it sets);
+     * {@code output} false for {@code output=none}.
+     */
+    record ScanStep(BoundExpr predicate, List<Integer> targets, List<BoundExpr> values, boolean output) {
         public ScanStep {
             targets = List.copyOf(targets);
             values = List.copyOf(values);
@@ -278,7 +282,8 @@ public sealed interface PlanNode {
 
     /**
      * scan: {@code variables} declared variables with their {@code defaults}. Step expressions see a row of the
-     * input's columns, then the variables (at their defaults), then each step's state variables ({@code s.v}).
+     * input's columns, then the variables (at their defaults), then, for each step, the input's columns and the
+     * variables of that step's record in the state the condition is checked with ({@code s.c}).
      * The output is the input's columns, the variables, and the match id when {@code matchId}.
      */
     record ScanSteps(PlanNode input, List<Column> variables, List<Object> defaults, List<ScanStep> steps,

@@ -12,8 +12,8 @@ import io.github.camelkusto.kql.syntax.ast.TabularOperator;
 import io.github.camelkusto.kql.types.KqlType;
 
 /**
- * Binds scan: the declared variables become columns of the rows step expressions see, and {@code s.v} (variable
- * v of step s's state) a hidden column. Serial functions (prev, next...) are refused in steps, as Kusto does.
+ * Binds scan: the declared variables become columns of the rows step expressions see, and {@code s.c} (column or
+ * variable c of step s's record in the state) a hidden column. Serial functions (prev, next...) are refused in steps, as Kusto does.
  */
 final class ScanBinding {
     private static final String STATE = "__scan_state_";
@@ -45,9 +45,11 @@ final class ScanBinding {
         List<String> stepNames = op.steps().stream().map(TabularOperator.ScanStep::name).toList();
         List<Column> seen = new ArrayList<>(schema.columns());
         seen.addAll(variables);
+        List<Column> record = new ArrayList<>(schema.columns());
+        record.addAll(variables);
         for (String step : stepNames) {
-            for (Column v : variables) {
-                seen.add(new Column(STATE + step + "_" + v.name(), v.type()));
+            for (Column c : record) {
+                seen.add(new Column(STATE + step + "_" + c.name(), c.type()));
             }
         }
         Schema expressionSchema = new Schema(seen);
@@ -56,6 +58,10 @@ final class ScanBinding {
             if (step.optional()) {
                 throw binder.error("scan: optional steps are not supported by the embedded engine yet",
                         step.offset());
+            }
+            if (!step.output().equals("all") && !step.output().equals("none")) {
+                throw binder.error("scan: output=" + step.output() + " is not supported by the embedded engine"
+                        + " (supported: output=all, output=none)", step.offset());
             }
             BoundExpr predicate = binder.expressions.bindExpr(stateRefs(step.predicate(), stepNames), expressionSchema, false);
             if (predicate.type() != KqlType.BOOL) {
@@ -87,7 +93,7 @@ final class ScanBinding {
                 targets.add(target);
                 values.add(value);
             }
-            steps.add(new PlanNode.ScanStep(predicate, targets, values));
+            steps.add(new PlanNode.ScanStep(predicate, targets, values, step.output().equals("all")));
         }
         List<Column> out = new ArrayList<>(schema.columns());
         out.addAll(variables);

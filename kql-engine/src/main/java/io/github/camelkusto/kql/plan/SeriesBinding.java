@@ -67,7 +67,7 @@ final class SeriesBinding {
                 : new Expr.Call("bin_at", List.of(op.axis(), op.step(), op.from()), at);
         List<NamedExpr> by = new ArrayList<>(op.by());
         by.add(new NamedExpr(AXIS_BIN, bin, at));
-        List<NamedExpr> aggregates = op.aggregates().stream().map(TabularOperator.SeriesAggregate::aggregate).toList();
+        List<NamedExpr> aggregates = op.aggregates().stream().map(a -> constantPerBin(a.aggregate())).toList();
         List<int[]> spans = new ArrayList<>();
         PlanNode.Aggregate aggregate = binder.aggregates.summarizeCalls(filtered, aggregates, by, spans);
         Schema aggSchema = aggregate.schema();
@@ -86,7 +86,20 @@ final class SeriesBinding {
             throw binder.error("make-series: column '" + axisName + "' is defined twice", op.axis().offset());
         }
         columns.add(new Column(axisName, KqlType.DYNAMIC));
-        return new PlanNode.MakeSeries(aggregate, keyCount, defaults, type, from, to, step, new Schema(columns));
+        return new PlanNode.MakeSeries(aggregate, keyCount, defaults, type, from, to, step, op.nonempty(),
+                new Schema(columns));
+    }
+
+    /**
+     * A constant in place of an aggregate ({@code other=-1}, as the make-series page shows) is that constant in
+     * each bin with rows, and the default in the others: take_any of it.
+     */
+    private static NamedExpr constantPerBin(NamedExpr aggregate) {
+        Expr e = aggregate.expr();
+        boolean constant = e instanceof Expr.Literal
+                || e instanceof Expr.Unary u && u.operand() instanceof Expr.Literal;
+        return !constant ? aggregate
+                : new NamedExpr(aggregate.name(), new Expr.Call("take_any", List.of(e), e.offset()), aggregate.offset());
     }
 
     private static Object defaultValue(Binder binder, TabularOperator.MakeSeries op, List<int[]> spans, int column,

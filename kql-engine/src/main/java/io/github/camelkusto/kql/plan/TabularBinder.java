@@ -519,7 +519,7 @@ final class TabularBinder {
     /**
      * search: the predicate, where a bare string (or number) in a boolean place means "some column has this
      * term" ({@code "a*"}: a prefix, {@code "*a"}: a suffix, {@code "*a*"}: contained); the result gets a
-     * {@code $table} column first, naming the input.
+     * {@code $table} column first, naming the input (search as a source: the table each row came from).
      */
     private PlanNode search(PlanNode input, TabularOperator.Search search) {
         Expr predicate = SearchTerms.searchTerms(search.predicate(), input.schema(), search.caseSensitive(),
@@ -531,6 +531,9 @@ final class TabularBinder {
         }
         PlanNode filtered = new PlanNode.Filter(input, bound);
         Schema schema = filtered.schema();
+        if (schema.indexOf("$table").isPresent()) {
+            return filtered; // search over several tables: the union already names each row's table
+        }
         List<BoundExpr> exprs = new ArrayList<>();
         List<Column> columns = new ArrayList<>();
         String tableName = input instanceof PlanNode.Scan scan ? scan.table().name() : "search_arg0";

@@ -3,6 +3,7 @@ package io.github.camelkusto.kql.plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.github.camelkusto.kql.syntax.ast.Expr;
 import io.github.camelkusto.kql.syntax.ast.NamedExpr;
@@ -30,11 +31,14 @@ final class TupleFunctions {
             "series_decompose_anomalies", List.of(new Member("ad_flag", null), new Member("ad_score", null),
                     new Member("baseline", null)));
 
+    private static final Set<String> SORTS = Set.of("array_sort_asc", "array_sort_desc");
+
     private TupleFunctions() {
     }
 
     /** {@code items} with each call of a tuple function replaced by its columns. */
     static List<NamedExpr> expand(List<NamedExpr> items) {
+        items = expandSorts(items);
         if (items.stream().noneMatch(TupleFunctions::isTupleCall)) {
             return items;
         }
@@ -77,6 +81,38 @@ final class TupleFunctions {
     private static Expr member(Expr bag, Member m, Expr.Call call) {
         Expr value = new Expr.Index(bag, new Expr.Literal(KqlType.STRING, m.name(), call.offset()), call.offset());
         return m.conversion() == null ? value : new Expr.Call(m.conversion(), List.of(value), call.offset());
+    }
+
+    /**
+     * array_sort_asc/desc of several arrays: one column per array, {@code argument_sorted}, as the pages show
+     * (a trailing bool literal is nulls_last, not an array); a named call keeps the first array under its name.
+     */
+    private static List<NamedExpr> expandSorts(List<NamedExpr> items) {
+        List<NamedExpr> out = new ArrayList<>();
+        for (NamedExpr item : items) {
+            int arrays = item.expr() instanceof Expr.Call c && SORTS.contains(c.name()) ? sortedArrays(c) : 0;
+            if (arrays < 2) {
+                out.add(item);
+                continue;
+            }
+            Expr.Call call = (Expr.Call) item.expr();
+            for (int k = 0; k < (item.name() != null ? 1 : arrays); k++) {
+                Expr value = new Expr.Index(call, new Expr.Literal(KqlType.LONG, (long) k, call.offset()),
+                        call.offset());
+                String argument = ExpressionBinder.derivedName(call.args().get(k));
+                String name = item.name() != null ? item.name()
+                        : (argument != null ? argument : call.name() + "_" + k) + "_sorted";
+                out.add(new NamedExpr(name, value, item.offset()));
+            }
+        }
+        return out;
+    }
+
+    private static int sortedArrays(Expr.Call call) {
+        List<Expr> args = call.args();
+        boolean nullsLast = args.size() > 1 && args.get(args.size() - 1) instanceof Expr.Literal l
+                && l.type() == KqlType.BOOL;
+        return nullsLast ? args.size() - 1 : args.size();
     }
 
     private static boolean isTupleCall(NamedExpr item) {

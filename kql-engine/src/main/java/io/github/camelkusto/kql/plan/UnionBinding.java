@@ -79,7 +79,10 @@ final class UnionBinding {
         }
         boolean named = t instanceof TabularExpression.TableReference ref && (plan instanceof PlanNode.Scan
                 || binder.userFunctions.containsKey(ref.name()) && !binder.tabularLets.containsKey(ref.name()));
-        names.add(named ? ((TabularExpression.TableReference) t).name() : "union_arg" + plans.size());
+        String asName = t instanceof TabularExpression.Pipe p && p.operator() instanceof TabularOperator.As as
+                ? as.name() : null; // a leg ending in '| as T1' is named T1 (the as page's union example)
+        names.add(named ? ((TabularExpression.TableReference) t).name()
+                : asName != null ? asName : "union_arg" + plans.size());
         plans.add(plan);
     }
 

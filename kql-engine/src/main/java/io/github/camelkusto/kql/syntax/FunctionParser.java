@@ -77,11 +77,11 @@ final class FunctionParser {
         parser.scalarLets.clear();
         parser.scalarLets.addAll(savedScalar);
         if (body instanceof TabularExpression) {
-            tabularFunctions.add(name.text());
+            tabularFunctions.add(QueryParser.nameOf(name));
         } else {
-            tabularFunctions.remove(name.text());
+            tabularFunctions.remove(QueryParser.nameOf(name));
         }
-        return new Query.FunctionLet(name.text(), parameters, lets, body, view, keyword.start());
+        return new Query.FunctionLet(QueryParser.nameOf(name), parameters, lets, body, view, keyword.start());
     }
 
     private Query.Parameter parameter() {

@@ -55,10 +55,10 @@ public final class Lexer {
         }
         char c = text.charAt(pos);
         if (isStringStart(pos)) {
-            return string(pos, false);
+            return spliced(string(pos, false));
         }
         if ((c == 'h' || c == 'H') && isStringStart(pos + 1)) {
-            return string(pos + 1, true);
+            return spliced(string(pos + 1, true));
         }
         if (Character.isDigit(c) || (c == '.' && pos + 1 < text.length() && Character.isDigit(text.charAt(pos + 1))
                 && !previousIsIdentifierChar())) {
@@ -75,6 +75,28 @@ public final class Lexer {
             }
         }
         throw new KustoSyntaxException("unexpected character '" + c + "'", source, pos);
+    }
+
+    /** {@code first} joined with the string literals that follow it with only whitespace and comments between. */
+    private Token spliced(Token first) {
+        Token joined = first;
+        while (true) {
+            int save = pos;
+            skipTrivia();
+            Token next;
+            if (pos < text.length() && isStringStart(pos)) {
+                next = string(pos, false);
+            } else if (pos < text.length() && (text.charAt(pos) == 'h' || text.charAt(pos) == 'H')
+                    && isStringStart(pos + 1)) {
+                next = string(pos + 1, true);
+            } else {
+                pos = save;
+                return joined;
+            }
+            joined = new Token(TokenKind.STRING, text.substring(joined.start(), next.end()),
+                    (String) joined.value() + next.value(), joined.start(), next.end(),
+                    joined.obfuscated() || next.obfuscated());
+        }
     }
 
     private boolean previousIsIdentifierChar() {

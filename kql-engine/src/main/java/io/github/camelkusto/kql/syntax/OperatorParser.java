@@ -288,10 +288,9 @@ final class OperatorParser {
 
     private TabularOperator makeSeries(int at) {
         Map<String, Token> options = parser.options(Set.of("kind"));
-        if (options.containsKey("kind")) {
-            throw tokens.error("make-series kind=" + options.get("kind").text()
-                    + " is not supported by the embedded engine"
-                    + " yet", options.get("kind"));
+        Token kind = options.get("kind");
+        if (kind != null && !kind.text().equals("nonempty")) {
+            throw tokens.error("make-series kind=" + kind.text() + " is not supported (valid: kind=nonempty)", kind);
         }
         List<TabularOperator.SeriesAggregate> aggregates = new ArrayList<>();
         do {
@@ -324,7 +323,10 @@ final class OperatorParser {
         if (tokens.acceptKeyword("by")) {
             by = parser.expressions.namedExpressions();
         }
-        return new TabularOperator.MakeSeries(aggregates, axis, from, to, step, by, at);
+        if (kind != null && !by.isEmpty()) {
+            throw tokens.error("make-series kind=nonempty with 'by' is not supported by the embedded engine", kind);
+        }
+        return new TabularOperator.MakeSeries(aggregates, axis, from, to, step, by, kind != null, at);
     }
 
     /** {@code top-nested [N] of key [with others = v] by [name =] agg [asc|desc], top-nested ...}. */
@@ -389,6 +391,11 @@ final class OperatorParser {
             Token stepWord = tokens.expectKeyword("step");
             Token name = parser.expectName("the step's name");
             boolean optional = tokens.acceptKeyword("optional");
+            String output = "all";
+            if (tokens.acceptKeyword("output")) {
+                tokens.expectSymbol("=");
+                output = parser.expectName("all, last or none after 'output ='").text();
+            }
             tokens.expectSymbol(":");
             Expr predicate = parser.expressions.expression();
             List<NamedExpr> assignments = new ArrayList<>();
@@ -401,7 +408,7 @@ final class OperatorParser {
                 } while (tokens.acceptSymbol(","));
             }
             tokens.expectSymbol(";");
-            steps.add(new TabularOperator.ScanStep(QueryParser.nameOf(name), optional, predicate, assignments,
+            steps.add(new TabularOperator.ScanStep(QueryParser.nameOf(name), optional, output, predicate, assignments,
                     stepWord.start()));
         }
         tokens.expectSymbol(")");
@@ -632,7 +639,35 @@ final class OperatorParser {
         return new TabularOperator.ParseKv(source, columns, options, at);
     }
 
+    /**
+     * search as a query's source: {@code search [kind=...] [in (T, ...)] predicate} over the tables named, or
+     * every table and view, as {@code union withsource=$table} of them piped into search (the search page).
+     */
+    TabularExpression searchSource(Token keyword) {
+        boolean caseSensitive = searchKind();
+        List<TabularExpression> tables;
+        if (tokens.acceptKeyword("in")) {
+            tokens.expectSymbol("(");
+            tables = parser.unionTables();
+            tokens.expectSymbol(")");
+        } else {
+            tables = List.of(new TabularExpression.TablePattern("*", keyword.start()));
+        }
+        TabularExpression union = new TabularExpression.Union(new TabularOperator.UnionOptions(true, "$table", false),
+                tables, keyword.start());
+        return new TabularExpression.Pipe(union, searchPredicate(caseSensitive, keyword.start()));
+    }
+
     private TabularOperator search(int at) {
+        boolean caseSensitive = searchKind();
+        if (tokens.peek().isKeyword("in")) {
+            throw tokens.error("T | search in (tables) is not supported: search in (tables) starts a query",
+                    tokens.peek());
+        }
+        return searchPredicate(caseSensitive, at);
+    }
+
+    private boolean searchKind() {
         Map<String, Token> options = parser.options(Set.of("kind"));
         boolean caseSensitive = false;
         if (options.containsKey("kind")) {
@@ -644,10 +679,10 @@ final class OperatorParser {
                         + "' (valid: case_sensitive, case_insensitive)", kind);
             }
         }
-        if (tokens.peek().isKeyword("in")) {
-            throw tokens.error("search in (tables) is not supported by the embedded engine yet: pipe one table into search",
-                    tokens.peek());
-        }
+        return caseSensitive;
+    }
+
+    private TabularOperator.Search searchPredicate(boolean caseSensitive, int at) {
         if (tokens.peek().isSymbol("*") && (tokens.peek(1).isSymbol("|") || tokens.peek(1).isSymbol(")")
                 || tokens.peek(1).kind() == TokenKind.END)) {
             Token star = tokens.advance(); // search * keeps every row (the search page: where 0 == 0)

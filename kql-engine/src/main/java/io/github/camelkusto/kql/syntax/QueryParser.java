@@ -99,29 +99,30 @@ public final class QueryParser {
     Query.Let let() {
         Token keyword = tokens.advance();
         Token name = expectName("a name after 'let'");
+        String letName = nameOf(name); // ['some name'] names some name
         tokens.expectSymbol("=");
         if (functions.atDefinition()) {
             Query.FunctionLet function = functions.definition(name, keyword);
-            tabularLets.remove(name.text());
+            tabularLets.remove(letName);
             if (function.tabular()) {
-                scalarLets.remove(name.text());
+                scalarLets.remove(letName);
             } else {
-                scalarLets.add(name.text()); // a scalar function may be called by its name alone
+                scalarLets.add(letName); // a scalar function may be called by its name alone
             }
             return function;
         }
-        functions.tabularFunctions.remove(name.text());
+        functions.tabularFunctions.remove(letName);
         int mark = nesting.mark();
         if (isTabularStart(tokens.position())) {
             TabularExpression value = tabularExpression();
-            nesting.let(name.text(), nesting.levelsSince(mark));
-            tabularLets.add(name.text());
-            return new Query.TabularLet(name.text(), value, keyword.start());
+            nesting.let(letName, nesting.levelsSince(mark));
+            tabularLets.add(letName);
+            return new Query.TabularLet(letName, value, keyword.start());
         }
         Expr value = expressions.expression();
-        nesting.let(name.text(), nesting.levelsSince(mark));
-        scalarLets.add(name.text());
-        return new Query.ScalarLet(name.text(), value, keyword.start());
+        nesting.let(letName, nesting.levelsSince(mark));
+        scalarLets.add(letName);
+        return new Query.ScalarLet(letName, value, keyword.start());
     }
 
     /** Does a tabular expression start at token {@code i}? (let values may be either kind) */
@@ -138,7 +139,7 @@ public final class QueryParser {
         if (word.equals("range") && next.isSymbol("(")) {
             return false; // range(start, stop, step), the function that makes an array (let x = range(1, 10, 1))
         }
-        if (Set.of("datatable", "range", "print", "union", "materialize", "external_table").contains(word)) {
+        if (Set.of("datatable", "range", "print", "union", "materialize", "external_table", "search").contains(word)) {
             return true;
         }
         if (next.isSymbol("(")) {
@@ -182,6 +183,8 @@ public final class QueryParser {
                     return range();
                 case "print":
                     return print();
+                case "search":
+                    return operators.searchSource(tokens.advance());
                 case "union": {
                     tokens.advance();
                     TabularOperator.UnionOptions options = unionOptions();

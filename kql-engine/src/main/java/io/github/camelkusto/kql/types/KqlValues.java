@@ -143,7 +143,16 @@ public final class KqlValues {
         };
     }
 
+    /** {@code year, month, day}: the form the endofweek and startofweek pages write their datetime literals in. */
+    private static final java.util.regex.Pattern DATETIME_PARTS =
+            java.util.regex.Pattern.compile("(\\d{4})\\s*,\\s*(\\d{1,2})\\s*,\\s*(\\d{1,2})");
+
     public static Instant parseDateTime(String t) {
+        java.util.regex.Matcher parts = DATETIME_PARTS.matcher(t);
+        if (parts.matches()) {
+            return LocalDate.of(Integer.parseInt(parts.group(1)), Integer.parseInt(parts.group(2)),
+                    Integer.parseInt(parts.group(3))).atStartOfDay().toInstant(ZoneOffset.UTC);
+        }
         var parsed = t.indexOf('/') > 0 ? LocalDateTime.from(DATETIME_US.parse(t)) : Character.isLetter(t.isEmpty() ? ' ' : t.charAt(0)) || t.indexOf(' ') > 0 && t.indexOf('-') < 0
                 || t.indexOf('-') > 0 && t.indexOf('-') < 4
                 ? LocalDateTime.from(DATETIME_RFC.parse(t))

@@ -40,8 +40,8 @@ public final class ArrayFunctions implements FunctionLibrary {
         registry.register(new DynamicFunction("array_concat", DYNAMIC, 1, 64, ArrayFunctions::concat));
         registry.register(new DynamicFunction("array_slice", DYNAMIC, 3, 3, a -> slice(array(a[0]), a[1], a[2])));
         registry.register(new DynamicFunction("array_reverse", DYNAMIC, 1, 1, a -> reverse(array(a[0]))));
-        registry.register(new DynamicFunction("array_sort_asc", DYNAMIC, 1, 2, a -> sort(array(a[0]), true, a)));
-        registry.register(new DynamicFunction("array_sort_desc", DYNAMIC, 1, 2, a -> sort(array(a[0]), false, a)));
+        registry.register(new DynamicFunction("array_sort_asc", DYNAMIC, 1, 64, a -> sortAll(true, a)));
+        registry.register(new DynamicFunction("array_sort_desc", DYNAMIC, 1, 64, a -> sortAll(false, a)));
         registry.register(new DynamicFunction("array_index_of", LONG, 2, 5, ArrayFunctions::indexOf));
         registry.register(new DynamicFunction("array_sum", REAL, 1, 1, a -> sum(array(a[0]))));
         registry.register(new DynamicFunction("array_split", DYNAMIC, 2, 2, a -> split(array(a[0]), a[1])));
@@ -154,25 +154,50 @@ public final class ArrayFunctions implements FunctionLibrary {
     }
 
     /** Numbers before strings before the rest, nulls last unless {@code nulls_last} is false. */
-    private static Object sort(ArrayNode array, boolean ascending, Object[] a) {
-        if (array == null) {
-            return null;
+    /**
+     * array_sort_asc/desc(array1 [, array2, ...] [, nulls_last]): array1 sorted; with several arrays, an array of
+     * them, each reordered as array1 is (null for one whose length differs from array1's), as the page documents.
+     * project, extend and print show the several arrays as columns ({@code TupleFunctions}).
+     */
+    private static Object sortAll(boolean ascending, Object[] a) {
+        int arrays = a.length > 1 && (a[a.length - 1] instanceof Boolean || a[a.length - 1] == null) ? a.length - 1
+                : a.length;
+        boolean nullsLast = arrays == a.length || !(a[a.length - 1] instanceof Boolean b) || b;
+        ArrayNode first = array(a[0]);
+        if (arrays == 1) {
+            return first == null ? null : reorder(first, sortedOrder(first, ascending, nullsLast));
         }
-        boolean nullsLast = a.length < 2 || !(a[1] instanceof Boolean b) || b;
+        ArrayNode out = KqlValues.NODES.arrayNode();
+        int[] order = first == null ? null : sortedOrder(first, ascending, nullsLast);
+        for (int k = 0; k < arrays; k++) {
+            ArrayNode array = array(a[k]);
+            out.add(order == null || array == null || array.size() != order.length ? KqlValues.NODES.nullNode()
+                    : reorder(array, order));
+        }
+        return out;
+    }
+
+    /** The positions of {@code array}'s elements in sorted order (nulls first or last). */
+    private static int[] sortedOrder(ArrayNode array, boolean ascending, boolean nullsLast) {
         Comparator<JsonNode> order = Comparator.comparingInt(ArrayFunctions::rank);
         order = order.thenComparing((x, y) -> x.isNumber() && y.isNumber() ? Double.compare(x.asDouble(),
                 y.asDouble()) : x.isTextual() && y.isTextual() ? x.asText().compareTo(y.asText()) : 0);
-        List<JsonNode> values = new ArrayList<>();
-        List<JsonNode> nulls = new ArrayList<>();
-        array.forEach(e -> (e.isNull() ? nulls : values).add(e));
-        values.sort(ascending ? order : order.reversed());
-        ArrayNode out = KqlValues.NODES.arrayNode();
-        if (!nullsLast) {
-            out.addAll(nulls);
+        Comparator<JsonNode> byValue = ascending ? order : order.reversed();
+        List<Integer> values = new ArrayList<>();
+        List<Integer> nulls = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            (array.get(i).isNull() ? nulls : values).add(i);
         }
-        out.addAll(values);
-        if (nullsLast) {
-            out.addAll(nulls);
+        values.sort((x, y) -> byValue.compare(array.get(x), array.get(y)));
+        List<Integer> all = new ArrayList<>(nullsLast ? values : nulls);
+        all.addAll(nullsLast ? nulls : values);
+        return all.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static ArrayNode reorder(ArrayNode array, int[] order) {
+        ArrayNode out = KqlValues.NODES.arrayNode();
+        for (int i : order) {
+            out.add(array.get(i));
         }
         return out;
     }

@@ -47,6 +47,7 @@ public final class ConversionFunctions implements FunctionLibrary {
         registry.register(new Conversion("tobool", BOOL));
         registry.register(new Conversion("toboolean", BOOL));
         registry.register(new Conversion("todatetime", DATETIME));
+        registry.register(new Conversion("todate", DATETIME)); // the dynamic page's todate(Y["a b c"])
         registry.register(new Conversion("totimespan", TIMESPAN));
         registry.register(new Conversion("totime", TIMESPAN));
         registry.register(new Conversion("toguid", GUID));

@@ -201,7 +201,7 @@ public sealed interface TabularOperator {
      * are null when omitted.
      */
     record MakeSeries(List<SeriesAggregate> aggregates, Expr axis, Expr from, Expr to, Expr step, List<NamedExpr> by,
-                      int offset) implements TabularOperator {
+                      boolean nonempty, int offset) implements TabularOperator {
         public MakeSeries {
             aggregates = List.copyOf(aggregates);
             by = List.copyOf(by);
@@ -222,8 +222,9 @@ public sealed interface TabularOperator {
     record ScanVariable(String name, String type, Expr defaultValue, int offset) {
     }
 
-    /** {@code step name [optional]: predicate => var = expr, ...;}. */
-    record ScanStep(String name, boolean optional, Expr predicate, List<NamedExpr> assignments, int offset) {
+    /** {@code step name [optional] [output = all|last|none]: predicate => var = expr, ...;} ({@code output} as written). */
+    record ScanStep(String name, boolean optional, String output, Expr predicate, List<NamedExpr> assignments,
+                    int offset) {
         public ScanStep {
             assignments = List.copyOf(assignments);
         }
