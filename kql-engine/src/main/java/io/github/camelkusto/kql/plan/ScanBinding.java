@@ -51,8 +51,8 @@ final class ScanBinding {
         record.addAll(variables);
         Set<String> used = new HashSet<>();
         for (TabularOperator.ScanStep step : op.steps()) {
-            collectNames(stateRefs(step.predicate(), stepNames), used);
-            step.assignments().forEach(a -> collectNames(stateRefs(a.expr(), stepNames), used));
+            PluginBinding.collectNames(stateRefs(step.predicate(), stepNames), used);
+            step.assignments().forEach(a -> PluginBinding.collectNames(stateRefs(a.expr(), stepNames), used));
         }
         List<int[]> stateColumns = new ArrayList<>(); // only the s.c the steps read: each is a vector per check
         for (int s = 0; s < stepNames.size(); s++) {
@@ -127,16 +127,6 @@ final class ScanBinding {
         }
         return type == KqlType.REAL ? Double.valueOf(((Number) c.value()).doubleValue())
                 : Long.valueOf(((Number) c.value()).longValue());
-    }
-
-    private static void collectNames(Expr e, Set<String> names) {
-        if (e instanceof Expr.NameRef n) {
-            names.add(n.name());
-        }
-        e.mapChildren(child -> {
-            collectNames(child, names);
-            return child;
-        });
     }
 
     /** {@code e} with each {@code step.variable} replaced by the hidden column of that step's state. */
