@@ -15,7 +15,8 @@ import io.github.camelkusto.kql.types.KqlType;
 
 /**
  * Binds scan: the declared variables become columns of the rows step expressions see, and {@code s.c} (column or
- * variable c of step s's record in the state) a hidden column. Serial functions (prev, next...) are refused in steps, as Kusto does.
+ * variable c of step s's record in the state) a hidden column. Serial functions (prev, next...) are refused in
+ * steps, as Kusto does.
  */
 final class ScanBinding {
     private static final String STATE = "__scan_state_";
