@@ -103,8 +103,8 @@ final class ScanOperator {
         }
         int width = columns + vars;
         for (int i = width; i < seen.length; i++) {
-            int s = (i - width) / width;
-            int c = (i - width) % width;
+            int s = node.stateColumns().get(i - width)[0];
+            int c = node.stateColumns().get(i - width)[1];
             Object[] record = sequence != null && s < sequence.length ? sequence[s] : null;
             Object value = record != null ? record[c] : c >= columns ? defaults[c - columns] : null;
             seen[i] = Vector.constant(schema.get(i).type(), value, 1);

@@ -282,16 +282,19 @@ public sealed interface PlanNode {
 
     /**
      * scan: {@code variables} declared variables with their {@code defaults}. Step expressions see a row of the
-     * input's columns, then the variables (at their defaults), then, for each step, the input's columns and the
-     * variables of that step's record in the state the condition is checked with ({@code s.c}).
+     * input's columns, then the variables (at their defaults), then the {@code s.c} the steps read: column or
+     * variable {@code stateColumns.get(i)[1]} of step {@code stateColumns.get(i)[0]}'s record in the state the
+     * condition is checked with.
      * The output is the input's columns, the variables, and the match id when {@code matchId}.
      */
     record ScanSteps(PlanNode input, List<Column> variables, List<Object> defaults, List<ScanStep> steps,
-                     Schema expressionSchema, boolean matchId, Schema schema) implements PlanNode {
+                     Schema expressionSchema, List<int[]> stateColumns, boolean matchId, Schema schema)
+            implements PlanNode {
         public ScanSteps {
             variables = List.copyOf(variables);
             defaults = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(defaults));
             steps = List.copyOf(steps);
+            stateColumns = List.copyOf(stateColumns);
         }
 
         @Override

@@ -257,7 +257,8 @@ final class PluginBinding {
         return new PlanNode.Project(result, exprs, new Schema(op.outputSchema()));
     }
 
-    private static void collectNames(Expr e, Set<String> names) {
+    /** Adds every name {@code e} refers to ({@code NameRef}s at any depth) to {@code names}. */
+    static void collectNames(Expr e, Set<String> names) {
         if (e instanceof Expr.NameRef n) {
             names.add(n.name());
         }

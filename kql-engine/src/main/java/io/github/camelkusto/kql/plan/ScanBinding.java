@@ -1,7 +1,9 @@
 package io.github.camelkusto.kql.plan;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.github.camelkusto.kql.data.Column;
 import io.github.camelkusto.kql.data.Schema;
@@ -13,7 +15,8 @@ import io.github.camelkusto.kql.types.KqlType;
 
 /**
  * Binds scan: the declared variables become columns of the rows step expressions see, and {@code s.c} (column or
- * variable c of step s's record in the state) a hidden column. Serial functions (prev, next...) are refused in steps, as Kusto does.
+ * variable c of step s's record in the state) a hidden column. Serial functions (prev, next...) are refused in
+ * steps, as Kusto does.
  */
 final class ScanBinding {
     private static final String STATE = "__scan_state_";
@@ -47,9 +50,19 @@ final class ScanBinding {
         seen.addAll(variables);
         List<Column> record = new ArrayList<>(schema.columns());
         record.addAll(variables);
-        for (String step : stepNames) {
-            for (Column c : record) {
-                seen.add(new Column(STATE + step + "_" + c.name(), c.type()));
+        Set<String> used = new HashSet<>();
+        for (TabularOperator.ScanStep step : op.steps()) {
+            PluginBinding.collectNames(stateRefs(step.predicate(), stepNames), used);
+            step.assignments().forEach(a -> PluginBinding.collectNames(stateRefs(a.expr(), stepNames), used));
+        }
+        List<int[]> stateColumns = new ArrayList<>(); // only the s.c the steps read: each is a vector per check
+        for (int s = 0; s < stepNames.size(); s++) {
+            for (int c = 0; c < record.size(); c++) {
+                String hidden = STATE + stepNames.get(s) + "_" + record.get(c).name();
+                if (used.contains(hidden)) {
+                    seen.add(new Column(hidden, record.get(c).type()));
+                    stateColumns.add(new int[] {s, c});
+                }
             }
         }
         Schema expressionSchema = new Schema(seen);
@@ -100,7 +113,8 @@ final class ScanBinding {
         if (op.matchId() != null) {
             out.add(new Column(op.matchId(), KqlType.LONG));
         }
-        return new PlanNode.ScanSteps(input, variables, defaults, steps, expressionSchema, op.matchId() != null,
+        return new PlanNode.ScanSteps(input, variables, defaults, steps, expressionSchema, stateColumns,
+                op.matchId() != null,
                 new Schema(out));
     }
 

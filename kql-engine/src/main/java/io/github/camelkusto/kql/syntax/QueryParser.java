@@ -139,7 +139,8 @@ public final class QueryParser {
         if (word.equals("range") && next.isSymbol("(")) {
             return false; // range(start, stop, step), the function that makes an array (let x = range(1, 10, 1))
         }
-        if (Set.of("datatable", "range", "print", "union", "materialize", "external_table", "search").contains(word)) {
+        if (Set.of("datatable", "range", "print", "union", "materialize", "external_table", "search")
+                .contains(word)) {
             return true;
         }
         if (next.isSymbol("(")) {
