@@ -257,7 +257,8 @@ final class PluginBinding {
         return new PlanNode.Project(result, exprs, new Schema(op.outputSchema()));
     }
 
-    private static void collectNames(Expr e, Set<String> names) {
+    /** Every name an expression refers to (columns, lets). */
+    static void collectNames(Expr e, Set<String> names) {
         if (e instanceof Expr.NameRef n) {
             names.add(n.name());
         }
