@@ -127,7 +127,7 @@ final class PartitionPruning implements PartitionFilter {
         }
         Expr partition = parsed.computeIfAbsent(expression, text -> QueryParser.parseExpression(new SourceText(text)));
         Set<String> columns = new HashSet<>();
-        names(partition, columns);
+        PluginBinding.collectNames(partition, columns);
         if (columns.size() != 1) {
             return true;
         }
@@ -172,16 +172,6 @@ final class PartitionPruning implements PartitionFilter {
             return new Expr.Literal(value.type(), value.value(), n.offset());
         }
         return e.mapChildren(child -> substitute(child, column, value));
-    }
-
-    private static void names(Expr e, Set<String> into) {
-        if (e instanceof Expr.NameRef n) {
-            into.add(n.name());
-        }
-        e.mapChildren(child -> {
-            names(child, into);
-            return child;
-        });
     }
 
     private static boolean monotone(Expr partition, String column) {
