@@ -121,7 +121,8 @@ final class ScaleBenchmark {
         ResultTable artifacts;
         long start = System.nanoTime();
         try {
-            artifacts = template.requestBody("kusto-export:" + c.format(), c.prefix() + " to " + c.format()
+            // exportTimeout's default (10 minutes) is shorter than a 5 GB parquet export on a busy 2-core machine
+            artifacts = template.requestBody("kusto-export:" + c.format() + "?exportTimeout=2h", c.prefix() + " to " + c.format()
                     + " (@'" + folder + "')" + c.with() + " <| " + new LogRows(rows).kql(), ResultTable.class);
         } finally {
             watch.stop();
