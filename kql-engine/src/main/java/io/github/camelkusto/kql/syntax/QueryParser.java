@@ -185,7 +185,7 @@ public final class QueryParser {
                 case "print":
                     return print();
                 case "search":
-                    return operators.searchSource(tokens.advance());
+                    return operators.searches.searchSource(tokens.advance());
                 case "union": {
                     tokens.advance();
                     TabularOperator.UnionOptions options = unionOptions();
