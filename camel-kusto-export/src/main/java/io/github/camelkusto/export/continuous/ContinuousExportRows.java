@@ -8,6 +8,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelkusto.export.command.ContinuousExportDefinition;
+import io.github.camelkusto.export.source.DurableLog;
 import io.github.camelkusto.kql.data.Column;
 import io.github.camelkusto.kql.data.ResultTable;
 import io.github.camelkusto.kql.data.Schema;
@@ -56,9 +57,9 @@ final class ContinuousExportRows {
 
     private static List<Object> row(Status s) {
         ContinuousExportDefinition d = s.definition();
-        ArrayNode tables = io.github.camelkusto.export.source.DurableLog.JSON.createArrayNode();
+        ArrayNode tables = DurableLog.JSON.createArrayNode();
         d.overTables().forEach(tables::add);
-        ObjectNode properties = io.github.camelkusto.export.source.DurableLog.JSON.createObjectNode();
+        ObjectNode properties = DurableLog.JSON.createObjectNode();
         for (Map.Entry<String, Object> p : d.exportProperties().entrySet()) {
             properties.putPOJO(p.getKey(), p.getValue());
         }

@@ -126,7 +126,7 @@ public final class ContinuousExports implements AutoCloseable {
             Exporter exporter, Clock clock) {
         List<JsonNode> lines = new ArrayList<>();
         ContinuousExports exports = new ContinuousExports(database, externalTables, exporter,
-                DurableLog.open(folder.resolve(JOURNAL), lines::add), clock);
+                DurableLog.open("Continuous export journal", folder.resolve(JOURNAL), lines::add), clock);
         Map<String, JsonNode> unfinished = new LinkedHashMap<>();
         for (JsonNode line : lines) {
             try {

@@ -1,16 +1,7 @@
 package io.github.camelkusto.export.operation;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,18 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelkusto.export.artifact.ExportedArtifact;
+import io.github.camelkusto.export.source.DurableLog;
 import io.github.camelkusto.kql.KustoException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The durable history of operations: {@code <operationsDir>/operations.jsonl}, one JSON object per line, each
- * line forced to disk (fsync) before the change it records is visible. Three kinds of line:
+ * line forced to disk (fsync) before the change it records is visible (a {@link DurableLog}). Three kinds of line:
  * <pre>
  * {"event":"state","operationId":..,"nodeId":..,"rootActivityId":..,"database":..,"principal":..,"user":..,
  *  "startedOn":"2026-01-02T03:04:05.678Z","lastUpdatedOn":..,"state":"InProgress","status":..,
@@ -46,11 +35,9 @@ import org.slf4j.LoggerFactory;
  */
 final class OperationJournal implements OperationEvents, AutoCloseable {
     static final String FILE_NAME = "operations.jsonl";
-    private static final Logger LOG = LoggerFactory.getLogger(OperationJournal.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = DurableLog.JSON;
 
-    private final Path file;
-    private FileChannel channel;
+    private final DurableLog log;
 
     /**
      * An operation as read back: its last state, the artifacts it committed (and did not delete), and the hidden
@@ -59,8 +46,8 @@ final class OperationJournal implements OperationEvents, AutoCloseable {
     record Entry(OperationSnapshot snapshot, List<ExportedArtifact> artifacts, List<Path> staged) {
     }
 
-    private OperationJournal(Path file) {
-        this.file = file;
+    private OperationJournal(DurableLog log) {
+        this.log = log;
     }
 
     /**
@@ -69,61 +56,63 @@ final class OperationJournal implements OperationEvents, AutoCloseable {
      */
     static OperationJournal open(Path dir, Instant keepAfter, List<Entry> loaded) {
         Path file = dir.resolve(FILE_NAME);
+        Lines lines = new Lines();
         try {
-            Files.createDirectories(dir);
-            Map<UUID, Entry> entries = read(file);
-            List<Entry> kept = entries.values().stream()
+            DurableLog log = DurableLog.open("Operations journal", file, lines::apply);
+            List<Entry> kept = lines.entries().stream()
                     .filter(e -> e.snapshot().lastUpdatedOn().isAfter(keepAfter)).toList();
-            OperationJournal journal = new OperationJournal(file);
-            journal.rewrite(kept);
+            log.compact(compacted(kept));
             loaded.addAll(kept);
-            return journal;
-        } catch (IOException e) {
-            throw new KustoException("cannot use the operations journal " + file + ": " + e.getMessage(), e);
+            return new OperationJournal(log);
+        } catch (UncheckedIOException e) {
+            throw new KustoException("cannot use the operations journal " + file + ": " + e.getCause().getMessage(),
+                    e);
         }
     }
 
-    private static Map<UUID, Entry> read(Path file) throws IOException {
-        Map<UUID, OperationSnapshot> states = new LinkedHashMap<>();
-        Map<UUID, List<ExportedArtifact>> artifacts = new LinkedHashMap<>();
-        Map<UUID, List<Path>> staged = new LinkedHashMap<>();
-        if (Files.exists(file)) {
-            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                int number = 0;
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    number++;
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    try {
-                        apply(JSON.readTree(line), states, artifacts, staged);
-                    } catch (JsonProcessingException | RuntimeException e) {
-                        String reason = e instanceof JsonProcessingException j ? j.getOriginalMessage()
-                                : e.getMessage();
-                        LOG.warn("Operations journal {} line {} cannot be read and is skipped: {}", file, number,
-                                reason);
-                    }
+    /** The operations as the lines read so far left them. */
+    private static final class Lines {
+        private final Map<UUID, OperationSnapshot> states = new LinkedHashMap<>();
+        private final Map<UUID, List<ExportedArtifact>> artifacts = new LinkedHashMap<>();
+        private final Map<UUID, List<Path>> staged = new LinkedHashMap<>();
+
+        void apply(JsonNode line) {
+            try {
+                UUID id = UUID.fromString(text(line, "operationId"));
+                switch (text(line, "event")) {
+                    case "state" -> states.put(id, snapshot(id, line));
+                    case "artifact" -> artifacts.computeIfAbsent(id, k -> new ArrayList<>()).add(new ExportedArtifact(
+                            text(line, "path"), number(line, "numRecords"), number(line, "sizeInBytes")));
+                    case "deleted" -> artifacts.getOrDefault(id, new ArrayList<>())
+                            .removeIf(a -> a.path().equals(text(line, "path")));
+                    case "staging" -> staged.computeIfAbsent(id, k -> new ArrayList<>())
+                            .add(Path.of(text(line, "path")));
+                    default -> throw new IllegalArgumentException("unknown event '" + text(line, "event") + "'");
                 }
+            } catch (RuntimeException e) { // a bad date or state is a line this journal cannot apply
+                throw e instanceof IllegalArgumentException iae ? iae : new IllegalArgumentException(e.getMessage(), e);
             }
         }
-        Map<UUID, Entry> entries = new LinkedHashMap<>();
-        states.forEach((id, snapshot) -> entries.put(id,
-                new Entry(snapshot, artifacts.getOrDefault(id, List.of()), staged.getOrDefault(id, List.of()))));
-        return entries;
+
+        List<Entry> entries() {
+            List<Entry> entries = new ArrayList<>();
+            states.forEach((id, snapshot) -> entries.add(new Entry(snapshot, artifacts.getOrDefault(id, List.of()),
+                    staged.getOrDefault(id, List.of()))));
+            return entries;
+        }
     }
 
-    private static void apply(JsonNode line, Map<UUID, OperationSnapshot> states,
-            Map<UUID, List<ExportedArtifact>> artifacts, Map<UUID, List<Path>> staged) {
-        UUID id = UUID.fromString(text(line, "operationId"));
-        switch (text(line, "event")) {
-            case "state" -> states.put(id, snapshot(id, line));
-            case "artifact" -> artifacts.computeIfAbsent(id, k -> new ArrayList<>()).add(new ExportedArtifact(
-                    text(line, "path"), number(line, "numRecords"), number(line, "sizeInBytes")));
-            case "deleted" -> artifacts.getOrDefault(id, new ArrayList<>())
-                    .removeIf(a -> a.path().equals(text(line, "path")));
-            case "staging" -> staged.computeIfAbsent(id, k -> new ArrayList<>()).add(Path.of(text(line, "path")));
-            default -> throw new IllegalArgumentException("unknown event '" + text(line, "event") + "'");
+    /** The kept operations' lines: each state, and its artifacts unless a completed export kept no details. */
+    private static List<ObjectNode> compacted(List<Entry> kept) {
+        List<ObjectNode> lines = new ArrayList<>();
+        for (Entry entry : kept) {
+            OperationSnapshot s = entry.snapshot();
+            lines.add(stateLine(s));
+            if (s.state() != OperationState.Completed || s.persistDetails()) {
+                entry.artifacts().forEach(a -> lines.add(artifactLine(s.operationId(), a)));
+            }
         }
+        return lines;
     }
 
     private static OperationSnapshot snapshot(UUID id, JsonNode line) {
@@ -179,46 +168,9 @@ final class OperationJournal implements OperationEvents, AutoCloseable {
                 .put("path", a.path()).put("numRecords", a.numRecords()).put("sizeInBytes", a.sizeInBytes());
     }
 
-    /** Writes the kept operations to a temporary file, forces it to disk and moves it over the journal. */
-    private void rewrite(List<Entry> kept) throws IOException {
-        Path temp = file.resolveSibling("." + FILE_NAME + ".tmp");
-        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            for (Entry entry : kept) {
-                OperationSnapshot s = entry.snapshot();
-                write(out, stateLine(s));
-                boolean detailsKept = s.state() != OperationState.Completed || s.persistDetails();
-                for (ExportedArtifact a : detailsKept ? entry.artifacts() : List.<ExportedArtifact>of()) {
-                    write(out, artifactLine(entry.snapshot().operationId(), a));
-                }
-            }
-            out.force(true);
-        }
-        try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-        channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-    }
-
-    private static void write(FileChannel out, ObjectNode line) throws IOException {
-        ByteBuffer bytes = ByteBuffer.wrap((JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
-        while (bytes.hasRemaining()) {
-            out.write(bytes);
-        }
-    }
-
-    private synchronized void append(ObjectNode line) {
-        if (channel == null) {
-            return; // closed with the component: an export still ending is not recorded
-        }
-        try {
-            write(channel, line);
-            channel.force(false);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to the operations journal " + file, e);
-        }
+    /** A change after the close (an export still ending as the component stops) is not recorded. */
+    private void append(ObjectNode line) {
+        log.appendUnlessClosed(line);
     }
 
     @Override
@@ -246,14 +198,7 @@ final class OperationJournal implements OperationEvents, AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                LOG.warn("Cannot close the operations journal {}: {}", file, e.getMessage());
-            }
-            channel = null;
-        }
+    public void close() {
+        log.close();
     }
 }

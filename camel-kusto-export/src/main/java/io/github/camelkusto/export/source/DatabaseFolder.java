@@ -71,7 +71,8 @@ public final class DatabaseFolder implements DatabaseChanges, AutoCloseable {
             Files.createDirectories(folder.resolve(EXTENTS));
             Map<String, Schema> schemas = new LinkedHashMap<>();
             Map<String, List<JsonNode>> extents = new LinkedHashMap<>();
-            kept.log = DurableLog.open(folder.resolve(LOG), line -> kept.replay(line, schemas, extents));
+            kept.log = DurableLog.open("Database log", folder.resolve(LOG),
+                    line -> kept.replay(line, schemas, extents));
             Map<String, Table> tables = kept.tables(schemas, extents);
             tables.values().forEach(database::restore);
             if (kept.lastIngestion != null) {
