@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.UUID;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.camelkusto.kql.catalog.DataFolderLoader;
 import io.github.camelkusto.kql.catalog.KustoDatabase;
@@ -18,7 +16,6 @@ import io.github.camelkusto.kql.exec.QueryEngine;
 import io.github.camelkusto.export.cluster.ClusterConnection;
 import io.github.camelkusto.export.cluster.ClusterOperationWatch;
 import io.github.camelkusto.export.cluster.ClusterQuerySources;
-import io.github.camelkusto.export.command.Redaction;
 import io.github.camelkusto.kql.data.ResultTable;
 import io.github.camelkusto.export.continuous.ContinuousExportTriggers;
 import io.github.camelkusto.export.continuous.ContinuousExports;
@@ -38,17 +35,12 @@ import io.github.camelkusto.export.storage.StorageRetry;
 import io.github.camelkusto.export.storage.StorageTargets;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
-import org.apache.camel.ExtendedCamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.console.DevConsoleRegistry;
-import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
-import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.InetAddressUtil;
-import org.apache.camel.util.URISupport;
-import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,13 +76,6 @@ public class KustoExportComponent extends HealthCheckComponent {
     /** The thread-pool profile id of the embedded engine's helper threads (override it to size them). */
     public static final String QUERY_POOL_PROFILE = "kustoExportQuery";
     private static final Logger LOG = LoggerFactory.getLogger(KustoExportComponent.class);
-    /** The option holding connection strings, keys and SAS included. */
-    private static final String STORAGE = "storage";
-    /** The option that may hold a whole .export command, its connection strings included. */
-    private static final String QUERY = "query";
-    /** The cluster credential options that hold a secret. */
-    private static final List<String> CLUSTER_SECRETS = List.of("clientSecret", "accessToken",
-            "clientCertificatePassword");
 
     @Metadata(description = "The component configuration: defaults for every endpoint's options.")
     private KustoExportConfiguration configuration = new KustoExportConfiguration();
@@ -159,22 +144,14 @@ public class KustoExportComponent extends HealthCheckComponent {
 
     private StorageTargets storageTargets;
     private DatabaseFolder databaseFolder;
-    private ExecutorService writers;
-    private ExecutorService compressors;
-    private ExecutorService blockStagers;
-    private ExecutorService queryWorkers;
-    private ExecutorService httpWorkers;
-    private ExecutorService serverWorkers;
+    private ComponentThreadPools pools;
     /** Each server {@link #serve} started: they stop with the component. */
     private final List<KustoRestServer> servers = new CopyOnWriteArrayList<>();
     private KustoCommandRunner runner;
-    private ExecutorService exportExecutor;
-    private ScheduledExecutorService progressTimer;
     private OperationRegistry operations;
     private ContinuousExports continuousExports;
     private ContinuousExportTriggers continuousExportTriggers;
     private ProducerTemplate completionTemplate;
-    private ScheduledExecutorService clusterPollTimer;
     /*
      * Where client-side exports from a cluster get their rows: the streaming ClusterQuerySource is wired in here;
      * until then such an export fails saying it is not available.
@@ -185,58 +162,15 @@ public class KustoExportComponent extends HealthCheckComponent {
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         KustoExportConfiguration endpointConfiguration = configuration.copy();
         endpointConfiguration.setFormat(remaining);
-        KustoExportEndpoint endpoint = new KustoExportEndpoint(maskSecrets(uri), this, endpointConfiguration);
+        KustoExportEndpoint endpoint = new KustoExportEndpoint(EndpointUriMasking.maskSecrets(uri), this, endpointConfiguration);
         setProperties(endpoint, parameters);
         return endpoint;
-    }
-
-    /**
-     * The URI Camel shows (logs, JMX, route dumps) with the storage option's key or SAS masked, the connection
-     * strings of a command in the query option, and any URL password or credential another option quotes.
-     */
-    static String maskSecrets(String uri) {
-        String masked = maskOption(uri, STORAGE + "=", Redaction::connectionString);
-        masked = maskOption(masked, QUERY + "=", Redaction::literals);
-        for (String secret : CLUSTER_SECRETS) {
-            masked = maskOption(masked, secret + "=", value -> Redaction.MASK);
-        }
-        return Redaction.text(masked);
-    }
-
-    /** The URI with the value of {@code option} (plain or RAW(...)) masked by {@code mask}. */
-    private static String maskOption(String uri, String option, java.util.function.UnaryOperator<String> mask) {
-        int at = uri.indexOf(option);
-        if (at < 0 || (at > 0 && uri.charAt(at - 1) != '?' && uri.charAt(at - 1) != '&')) {
-            return uri;
-        }
-        int start = at + option.length();
-        int end;
-        if (uri.startsWith("RAW(", start)) {
-            end = uri.lastIndexOf(')');
-            end = end < start ? uri.length() : end + 1;
-            int next = uri.indexOf(")&", start);
-            end = next >= 0 ? next + 1 : end;
-        } else {
-            end = uri.indexOf('&', start);
-            end = end < 0 ? uri.length() : end;
-        }
-        return uri.substring(0, start) + mask.apply(uri.substring(start, end)) + uri.substring(end);
     }
 
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        // Camel masks options with these names wherever it prints a URI (message history, errors, JMX).
-        URISupport.addSanitizeKeywords(STORAGE);
-        CLUSTER_SECRETS.forEach(URISupport::addSanitizeKeywords);
-        // ... and properties named *.storage (kusto.storage) in Camel Main's property summary and dev consoles.
-        ExtendedCamelContext extension = getCamelContext().getCamelContextExtension();
-        String sensitive = extension.getAdditionalSensitiveKeywords();
-        if (sensitive == null || sensitive.isBlank()) {
-            extension.setAdditionalSensitiveKeywords(STORAGE);
-        } else if (!List.of(sensitive.split(",")).contains(STORAGE)) {
-            extension.setAdditionalSensitiveKeywords(sensitive + "," + STORAGE);
-        }
+        EndpointUriMasking.registerSensitiveKeywords(getCamelContext());
     }
 
     @Override
@@ -255,52 +189,21 @@ public class KustoExportComponent extends HealthCheckComponent {
             List<String> tables = DataFolderLoader.load(Path.of(dataDir), database);
             LOG.info("Loaded tables {} from data folder {}", tables, Path.of(dataDir).toAbsolutePath());
         }
-        // The embedded engine's helpers (per-partition work of top and sort): one thread per core, idle threads
-        // end; a full queue only costs parallelism, the thread reading the query does the rest.
-        ThreadPoolProfile query = new ThreadPoolProfile(QUERY_POOL_PROFILE);
-        query.setPoolSize(Runtime.getRuntime().availableProcessors());
-        query.setMaxPoolSize(Runtime.getRuntime().availableProcessors());
-        query.setMaxQueueSize(Runtime.getRuntime().availableProcessors() * 4);
-        query.setAllowCoreThreadTimeOut(true);
-        query.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
-        queryWorkers = pool("KustoExportQuery", query);
+        pools = new ComponentThreadPools(getCamelContext(), maxConcurrentExports, maxQueuedExports);
         int cores = Runtime.getRuntime().availableProcessors();
-        // Artifact writers of distributed exports: one thread per core (per_node's default writer count).
-        writers = pool("KustoExportWriter", fixed(WRITER_POOL, cores));
-        // gzip members of compressed text artifacts, from every writer: one thread per core.
-        compressors = pool("KustoExportCompressor", fixed(COMPRESSOR_POOL, cores));
-        // Blocks staged on Azure Blob storage: each artifact bounds its own blocks in flight, so no bound here.
-        ThreadPoolProfile stager = new ThreadPoolProfile(BLOCK_STAGER_POOL);
-        stager.setPoolSize(0);
-        stager.setMaxPoolSize(Integer.MAX_VALUE);
-        stager.setMaxQueueSize(0);
-        blockStagers = pool(StorageTargets.BLOCK_STAGER, stager);
-        httpWorkers = pool(StorageTargets.HTTP_WORKER, StorageTargets.httpProfile(HTTP_POOL));
-        // Made now, not at the first serve: Camel shows in JMX only the pools made while the context starts.
-        // Its threads start with the first request and end when idle.
-        ThreadPoolProfile requests = fixed(SERVER_POOL, ServerSettings.DEFAULT_THREADS);
-        requests.setAllowCoreThreadTimeOut(true);
-        serverWorkers = pool("KustoRestServer", requests);
         storageTargets = new StorageTargets(getCamelContext(), blockSize, StorageRetry.of(storageRetryAttempts,
-                Duration.ofMillis(storageRetryInitialBackoff), storageRequestTimeout), blockStagers, httpWorkers);
+                Duration.ofMillis(storageRetryInitialBackoff), storageRequestTimeout), pools.blockStagers,
+                pools.httpWorkers);
         var limits = new OperationRegistry.Limits(maxConcurrentExports, maxQueuedExports, operationsRetention);
-        // Async exports: a full queue rejects, and the export is Throttled.
-        ThreadPoolProfile exports = new ThreadPoolProfile(EXPORT_POOL);
-        exports.setPoolSize(maxConcurrentExports);
-        exports.setMaxPoolSize(maxConcurrentExports);
-        exports.setMaxQueueSize(maxQueuedExports);
-        exports.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
-        exportExecutor = pool("KustoExport", exports);
-        progressTimer = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(PROGRESS_POOL,
-                "KustoExportProgress", profile(fixed(PROGRESS_POOL, 1)));
-        operations = new OperationRegistry(exportExecutor, progressTimer, limits,
+        operations = new OperationRegistry(pools.exports, pools.progressTimer, limits,
                 operationsDir != null ? Path.of(operationsDir) : null, Clock.systemUTC(), metrics());
         completionTemplate = getCamelContext().createProducerTemplate();
         ExternalTableCatalog externalTables = operationsDir != null
                 ? ExternalTableCatalog.open(Path.of(operationsDir)) : ExternalTableCatalog.inMemory();
         database.setExternalTables(new ExternalTableReader(externalTables, storageTargets));
-        runner = new KustoCommandRunner(database, new EmbeddedQuerySource(database, queryWorkers), storageTargets,
-                operations, writers, cores, compressors, queryWorkers, externalTables);
+        runner = new KustoCommandRunner(database, new EmbeddedQuerySource(database, pools.queryWorkers),
+                storageTargets, operations, pools.writers, cores, pools.compressors, pools.queryWorkers,
+                externalTables);
         KustoCommandRunner exportRunner = runner;
         ContinuousExports.Exporter exporter = (command, view, tag) -> exportRunner.exportRun(command, view, tag,
                 continuousExportRequest());
@@ -339,28 +242,6 @@ public class KustoExportComponent extends HealthCheckComponent {
     }
 
     /**
-     * A pool from Camel's ExecutorServiceManager (named threads, shown in JMX, shut down with the context) by its
-     * thread-pool profile: the user's, when one with that id is registered, else {@code defaults}.
-     */
-    private ExecutorService pool(String threadName, ThreadPoolProfile defaults) {
-        // The profile id as the source: Camel names a pool's MBean by its source, and one source per pool keeps
-        // each pool's MBean (the component as source would give them all one name, and only the first would show).
-        return getCamelContext().getExecutorServiceManager().newThreadPool(defaults.getId(), threadName,
-                profile(defaults));
-    }
-
-    /** The profile registered with the id of {@code defaults} (with Camel's defaults for what it leaves unset), else those. */
-    private ThreadPoolProfile profile(ThreadPoolProfile defaults) {
-        ExecutorServiceManager manager = getCamelContext().getExecutorServiceManager();
-        ThreadPoolProfile given = manager.getThreadPoolProfile(defaults.getId());
-        if (given == null) {
-            return defaults;
-        }
-        given.addDefaults(manager.getDefaultThreadPoolProfile());
-        return given;
-    }
-
-    /**
      * Serves this component's database over the Kusto REST protocol (see {@link KustoRestServer}): queries run on
      * the component's engine pool, management commands through {@code commands}, requests on the component's pool
      * of profile {@value #SERVER_POOL} ({@value ServerSettings#DEFAULT_THREADS} threads unless a registered profile
@@ -370,19 +251,10 @@ public class KustoExportComponent extends HealthCheckComponent {
         if (!isStarted()) {
             throw new IllegalStateException("the kusto-export component serves only once started");
         }
-        KustoRestServer server = KustoRestServer.start(new QueryEngine(database, queryWorkers), commands, settings,
-                serverWorkers);
+        KustoRestServer server = KustoRestServer.start(new QueryEngine(database, pools.queryWorkers), commands,
+                settings, pools.serverWorkers);
         servers.add(server);
         return server;
-    }
-
-    /** {@code size} threads and an unbounded queue: each task waits its turn. */
-    private static ThreadPoolProfile fixed(String profileId, int size) {
-        ThreadPoolProfile profile = new ThreadPoolProfile(profileId);
-        profile.setPoolSize(size);
-        profile.setMaxPoolSize(size);
-        profile.setMaxQueueSize(-1);
-        return profile;
     }
 
     /**
@@ -393,17 +265,14 @@ public class KustoExportComponent extends HealthCheckComponent {
     protected void doStop() throws Exception {
         servers.forEach(KustoRestServer::close);
         servers.clear();
-        if (serverWorkers != null) {
-            getCamelContext().getExecutorServiceManager().shutdownNow(serverWorkers);
-            serverWorkers = null;
+        if (pools != null) {
+            pools.stopServing();
         }
         if (operations != null) {
             operations.abandonUnfinished();
         }
-        if (exportExecutor != null) {
-            getCamelContext().getExecutorServiceManager().shutdown(exportExecutor);
-            getCamelContext().getExecutorServiceManager().awaitTermination(exportExecutor, STOP_TIMEOUT_MS);
-            exportExecutor = null;
+        if (pools != null) {
+            pools.awaitExports(STOP_TIMEOUT_MS);
         }
         if (continuousExportTriggers != null) {
             continuousExportTriggers.close();
@@ -416,41 +285,15 @@ public class KustoExportComponent extends HealthCheckComponent {
         if (operations != null) {
             operations.close(); // after the exports ended: the journal has every commit and every final state
         }
-        if (progressTimer != null) {
-            getCamelContext().getExecutorServiceManager().shutdownNow(progressTimer);
-            progressTimer = null;
-        }
-        synchronized (this) {
-            if (clusterPollTimer != null) {
-                getCamelContext().getExecutorServiceManager().shutdownNow(clusterPollTimer);
-                clusterPollTimer = null;
-            }
-        }
-        if (compressors != null) {
-            getCamelContext().getExecutorServiceManager().shutdown(compressors);
-            compressors = null;
-        }
-        if (writers != null) {
-            getCamelContext().getExecutorServiceManager().shutdown(writers);
-            writers = null;
-        }
-        if (queryWorkers != null) {
-            getCamelContext().getExecutorServiceManager().shutdown(queryWorkers);
-            queryWorkers = null;
-        }
         if (completionTemplate != null) {
             completionTemplate.stop();
         }
         if (storageTargets != null) {
             storageTargets.close();
         }
-        if (blockStagers != null) {
-            getCamelContext().getExecutorServiceManager().shutdownNow(blockStagers);
-            blockStagers = null;
-        }
-        if (httpWorkers != null) {
-            getCamelContext().getExecutorServiceManager().shutdownNow(httpWorkers);
-            httpWorkers = null;
+        if (pools != null) {
+            pools.close();
+            pools = null;
         }
         if (databaseFolder != null) {
             database.setChanges(null);
@@ -492,16 +335,8 @@ public class KustoExportComponent extends HealthCheckComponent {
         Duration bound = configuration.getExportTimeout() != null ? configuration.getExportTimeout()
                 : KustoCommandRunner.ASYNC_EXPORT_DEFAULT_TIMEOUT;
         ClusterOperationWatch.start(cluster, operationId, configuration.getClusterPollInterval(), bound,
-                clusterPollTimer(), end -> sendCompletion(completion, end.operationId(), end.state(), end.status(),
-                        end.details()));
-    }
-
-    private synchronized ScheduledExecutorService clusterPollTimer() {
-        if (clusterPollTimer == null) {
-            clusterPollTimer = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(CLUSTER_POLL_POOL,
-                    "KustoExportClusterPoll", profile(fixed(CLUSTER_POLL_POOL, 1)));
-        }
-        return clusterPollTimer;
+                pools.clusterPollTimer(), end -> sendCompletion(completion, end.operationId(), end.state(),
+                        end.status(), end.details()));
     }
 
     private void sendCompletion(Endpoint completion, Object operationId, String state, String status,
