@@ -16,7 +16,6 @@ import io.github.camelkusto.kql.functions.EvalContext;
 import io.github.camelkusto.kql.plan.BoundExpr;
 import io.github.camelkusto.kql.plan.PlanNode;
 import io.github.camelkusto.kql.plan.PlanNode.JoinKind;
-import io.github.camelkusto.kql.types.KqlType;
 
 /**
  * join and lookup as a hash join. The right side (the smaller one, by Kusto's convention for the side after
@@ -85,8 +84,9 @@ final class JoinOperator {
         private void build() {
             Schema schema = node.right().schema();
             VectorBuilder[] builders = new VectorBuilder[schema.size()];
+            boolean[] gathered = gatheredRightColumns(node);
             for (int c = 0; c < builders.length; c++) {
-                builders[c] = new VectorBuilder(schema.column(c).type(), 64);
+                builders[c] = gathered[c] ? new VectorBuilder(schema.column(c).type(), 64) : null;
             }
             table = GroupTable.create(node.rightKeys().stream().map(BoundExpr::type).toList());
             int[][] groups = {new int[64]};
@@ -94,6 +94,9 @@ final class JoinOperator {
             Streams.forEachBatch(input, batch -> {
                 int n = batch.rowCount();
                 for (int c = 0; c < builders.length; c++) {
+                    if (builders[c] == null) {
+                        continue;
+                    }
                     Vector v = batch.column(c);
                     for (int i = 0; i < n; i++) {
                         builders[c].appendFrom(v, i);
@@ -111,6 +114,10 @@ final class JoinOperator {
             nullRow = rows;
             columns = new Vector[builders.length];
             for (int c = 0; c < builders.length; c++) {
+                if (builders[c] == null) {
+                    columns[c] = Vector.missing(schema.column(c).type(), rows + 1);
+                    continue;
+                }
                 builders[c].appendNull();
                 columns[c] = builders[c].build();
             }
@@ -126,6 +133,19 @@ final class JoinOperator {
                 claimed = new AtomicIntegerArray(table.groupCount());
             }
         }
+    }
+
+    /** The right columns some output column that a later step reads comes from: the only ones held. */
+    private static boolean[] gatheredRightColumns(PlanNode.Join node) {
+        boolean[] gathered = new boolean[node.right().schema().size()];
+        boolean[] unread = Streams.mask(node.unread(), node.schema().size());
+        int leftCount = node.leftColumns().size();
+        for (int c = 0; c < node.rightColumns().size(); c++) {
+            if (unread == null || !unread[leftCount + c]) {
+                gathered[node.rightColumns().get(c)] = true;
+            }
+        }
+        return gathered;
     }
 
     private static Vector[] keys(List<BoundExpr> keys, Batch batch) {
@@ -146,6 +166,7 @@ final class JoinOperator {
         private final JoinKind kind;
         private final int[] leftRows = new int[Batch.MAX_ROWS];
         private final int[] rightRows = new int[Batch.MAX_ROWS];
+        private final boolean[] unread;
         private BuildSide build;
         private boolean[] groupMatched;
         private Batch current;
@@ -160,6 +181,7 @@ final class JoinOperator {
             this.left = left;
             this.emitsRightRows = emitsRightRows;
             this.kind = node.kind();
+            this.unread = Streams.mask(node.unread(), node.schema().size());
         }
 
         @Override
@@ -260,18 +282,20 @@ final class JoinOperator {
             Vector[] out = new Vector[node.schema().size()];
             int c = 0;
             for (int l : node.leftColumns()) {
-                out[c++] = leftBatch == null ? missing(node.left().schema().column(l).type(), count)
+                out[c] = leftBatch == null || isUnread(c) ? Vector.missing(node.schema().column(c).type(), count)
                         : leftBatch.column(l).select(leftRows, count);
+                c++;
             }
             for (int r : node.rightColumns()) {
-                out[c++] = build.columns[r].select(rightRows, count);
+                out[c] = isUnread(c) ? Vector.missing(node.schema().column(c).type(), count)
+                        : build.columns[r].select(rightRows, count);
+                c++;
             }
             return new Batch(node.schema(), out, count);
         }
 
-        /** The value of a column of the side without a match: null, or the empty string (never a null string). */
-        private static Vector missing(KqlType type, int count) {
-            return type == KqlType.STRING ? Vector.constant(type, "", count) : Vector.nulls(type, count);
+        private boolean isUnread(int column) {
+            return unread != null && unread[column];
         }
 
         /** The right rows no left row matched (outer, anti) or that some left row matched (semi). */
