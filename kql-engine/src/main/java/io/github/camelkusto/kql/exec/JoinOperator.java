@@ -62,10 +62,18 @@ final class JoinOperator {
         int[] first;
         int[] next;
         AtomicIntegerArray claimed;
+        DenseKeys dense;
 
         BuildSide(PlanNode.Join node, QueryResult input) {
             this.node = node;
             this.input = input;
+        }
+
+        /** The group of each left row's keys ({@code keys}), -1 where the right side has none. */
+        void find(Vector[] keys, int n, int[] groups) {
+            if (dense == null || !dense.find(keys[0], n, groups)) {
+                table.find(keys, n, groups);
+            }
         }
 
         /** Reads and hashes the right side on first use, once, whichever partition asks first. */
@@ -129,6 +137,7 @@ final class JoinOperator {
                 next[r] = first[rowGroup[r]];
                 first[rowGroup[r]] = r;
             }
+            dense = DenseKeys.of(table);
             if (node.kind() == JoinKind.INNER_UNIQUE) {
                 claimed = new AtomicIntegerArray(table.groupCount());
             }
@@ -201,7 +210,7 @@ final class JoinOperator {
                     if (groups.length < n) {
                         groups = new int[n];
                     }
-                    build.table.find(keys(node.leftKeys(), current), n, groups);
+                    build.find(keys(node.leftKeys(), current), n, groups);
                     row = 0;
                     chain = -1;
                 }

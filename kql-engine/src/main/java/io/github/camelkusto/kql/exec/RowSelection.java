@@ -75,10 +75,10 @@ abstract class RowSelection {
     /** {@code constant op column} as {@code column op' constant}. */
     private static int mirrored(int op) {
         return switch (op) {
-            case 2 -> 5;
-            case 3 -> 4;
-            case 4 -> 3;
-            case 5 -> 2;
+            case 2 -> 4;
+            case 3 -> 5;
+            case 4 -> 2;
+            case 5 -> 3;
             default -> op;
         };
     }
