@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import io.github.camelkusto.kql.data.Batch;
+import io.github.camelkusto.kql.data.LongVector;
 import io.github.camelkusto.kql.data.BatchStream;
 import io.github.camelkusto.kql.data.Partition;
 import io.github.camelkusto.kql.data.QueryResult;
@@ -16,6 +17,7 @@ import io.github.camelkusto.kql.functions.EvalContext;
 import io.github.camelkusto.kql.plan.BoundExpr;
 import io.github.camelkusto.kql.plan.PlanNode;
 import io.github.camelkusto.kql.plan.PlanNode.JoinKind;
+import io.github.camelkusto.kql.types.KqlType;
 
 /**
  * join and lookup as a hash join. The right side (the smaller one, by Kusto's convention for the side after
@@ -49,7 +51,10 @@ final class JoinOperator {
         return new QueryResult(node.schema(), partitions);
     }
 
-    /** The right side: its columns (plus one null row at {@link #nullRow}), its hash table and row chains. */
+    /**
+     * The right side: its columns (plus one null row at {@link #nullRow}), its groups of equal keys (a hash table,
+     * or {@link DenseKeys} for one long key whose values lie close together) and row chains.
+     */
     static final class BuildSide {
         private final PlanNode.Join node;
         private final QueryResult input;
@@ -71,7 +76,9 @@ final class JoinOperator {
 
         /** The group of each left row's keys ({@code keys}), -1 where the right side has none. */
         void find(Vector[] keys, int n, int[] groups) {
-            if (dense == null || !dense.find(keys[0], n, groups)) {
+            if (dense != null) {
+                dense.find((LongVector) keys[0], n, groups);
+            } else {
                 table.find(keys, n, groups);
             }
         }
@@ -96,7 +103,12 @@ final class JoinOperator {
             for (int c = 0; c < builders.length; c++) {
                 builders[c] = gathered[c] ? new VectorBuilder(schema.column(c).type(), 64) : null;
             }
-            table = GroupTable.create(node.rightKeys().stream().map(BoundExpr::type).toList());
+            List<KqlType> keyTypes = node.rightKeys().stream().map(BoundExpr::type).toList();
+            // one long key: its values are collected first, to see whether they lie close enough for DenseKeys
+            VectorBuilder longKeys = keyTypes.size() == 1
+                    && VectorBuilder.storage(keyTypes.get(0)) == VectorBuilder.Storage.LONG
+                    ? new VectorBuilder(keyTypes.get(0), 64) : null;
+            table = longKeys == null ? GroupTable.create(keyTypes) : null;
             int[][] groups = {new int[64]};
             int[] count = {0};
             Streams.forEachBatch(input, batch -> {
@@ -110,12 +122,19 @@ final class JoinOperator {
                         builders[c].appendFrom(v, i);
                     }
                 }
-                if (groups[0].length < count[0] + n) {
-                    groups[0] = Arrays.copyOf(groups[0], Math.max(groups[0].length * 2, count[0] + n));
+                Vector[] keys = keys(node.rightKeys(), batch);
+                if (longKeys != null) {
+                    for (int i = 0; i < n; i++) {
+                        longKeys.appendFrom(keys[0], i);
+                    }
+                } else {
+                    if (groups[0].length < count[0] + n) {
+                        groups[0] = Arrays.copyOf(groups[0], Math.max(groups[0].length * 2, count[0] + n));
+                    }
+                    int[] ids = new int[n];
+                    table.assign(keys, n, ids);
+                    System.arraycopy(ids, 0, groups[0], count[0], n);
                 }
-                int[] ids = new int[n];
-                table.assign(keys(node.rightKeys(), batch), n, ids);
-                System.arraycopy(ids, 0, groups[0], count[0], n);
                 count[0] += n;
             });
             rows = count[0];
@@ -129,17 +148,25 @@ final class JoinOperator {
                 builders[c].appendNull();
                 columns[c] = builders[c].build();
             }
-            rowGroup = groups[0];
-            first = new int[table.groupCount()];
+            rowGroup = longKeys == null ? groups[0] : new int[rows];
+            if (longKeys != null) {
+                Vector keys = longKeys.build();
+                dense = DenseKeys.assign((LongVector) keys, rows, rowGroup);
+                if (dense == null) {
+                    table = GroupTable.create(keyTypes);
+                    table.assign(new Vector[] {keys}, rows, rowGroup);
+                }
+            }
+            int groupCount = dense != null ? dense.groupCount() : table.groupCount();
+            first = new int[groupCount];
             next = new int[rows];
             Arrays.fill(first, -1);
             for (int r = rows - 1; r >= 0; r--) {
                 next[r] = first[rowGroup[r]];
                 first[rowGroup[r]] = r;
             }
-            dense = DenseKeys.of(table);
             if (node.kind() == JoinKind.INNER_UNIQUE) {
-                claimed = new AtomicIntegerArray(table.groupCount());
+                claimed = new AtomicIntegerArray(groupCount);
             }
         }
     }
