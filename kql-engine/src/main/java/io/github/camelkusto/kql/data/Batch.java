@@ -96,6 +96,21 @@ public final class Batch {
         return new Batch(schema, out, count, ingestion);
     }
 
+    /**
+     * The rows {@code rows[0..count)}, in that order, with the columns marked in {@code unread} not copied but
+     * {@link Vector#missing missing} (no later step reads them); {@code unread} null: all copied.
+     */
+    public Batch select(int[] rows, int count, boolean[] unread) {
+        if (unread == null) {
+            return select(rows, count);
+        }
+        Vector[] out = new Vector[columns.length];
+        for (int c = 0; c < columns.length; c++) {
+            out[c] = unread[c] ? Vector.missing(columns[c].type(), count) : columns[c].select(rows, count);
+        }
+        return new Batch(schema, out, count, ingestion);
+    }
+
     /** The same rows under another schema of the same types (renamed columns). */
     public Batch withSchema(Schema renamed) {
         return new Batch(renamed, columns, rowCount, ingestion);

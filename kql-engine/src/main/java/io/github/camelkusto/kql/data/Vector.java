@@ -96,6 +96,14 @@ public abstract sealed class Vector permits LongVector, DoubleVector, ObjectVect
         return VectorBuilder.constant(type, null, size);
     }
 
+    /**
+     * {@code size} rows of a column with no value to give (the side of an outer join without a match, a column no
+     * later step reads): null, or the empty string (a string is never null).
+     */
+    public static Vector missing(KqlType type, int size) {
+        return constant(type, type == KqlType.STRING ? "" : null, size);
+    }
+
     /** {@code value} (a contract value as {@link Batch#value} returns, or null) broadcast over {@code size} rows. */
     public static Vector constant(KqlType type, Object value, int size) {
         return VectorBuilder.constant(type, value, size);

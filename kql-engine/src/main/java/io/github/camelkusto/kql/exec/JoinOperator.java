@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import io.github.camelkusto.kql.data.Batch;
+import io.github.camelkusto.kql.data.LongVector;
 import io.github.camelkusto.kql.data.BatchStream;
 import io.github.camelkusto.kql.data.Partition;
 import io.github.camelkusto.kql.data.QueryResult;
@@ -50,7 +51,10 @@ final class JoinOperator {
         return new QueryResult(node.schema(), partitions);
     }
 
-    /** The right side: its columns (plus one null row at {@link #nullRow}), its hash table and row chains. */
+    /**
+     * The right side: its columns (plus one null row at {@link #nullRow}), its groups of equal keys (a hash table,
+     * or {@link DenseKeys} for one long key whose values lie close together) and row chains.
+     */
     static final class BuildSide {
         private final PlanNode.Join node;
         private final QueryResult input;
@@ -63,10 +67,20 @@ final class JoinOperator {
         int[] first;
         int[] next;
         AtomicIntegerArray claimed;
+        DenseKeys dense;
 
         BuildSide(PlanNode.Join node, QueryResult input) {
             this.node = node;
             this.input = input;
+        }
+
+        /** The group of each left row's keys ({@code keys}), -1 where the right side has none. */
+        void find(Vector[] keys, int n, int[] groups) {
+            if (dense != null) {
+                dense.find((LongVector) keys[0], n, groups);
+            } else {
+                table.find(keys, n, groups);
+            }
         }
 
         /** Reads and hashes the right side on first use, once, whichever partition asks first. */
@@ -85,37 +99,66 @@ final class JoinOperator {
         private void build() {
             Schema schema = node.right().schema();
             VectorBuilder[] builders = new VectorBuilder[schema.size()];
+            boolean[] gathered = gatheredRightColumns(node);
             for (int c = 0; c < builders.length; c++) {
-                builders[c] = new VectorBuilder(schema.column(c).type(), 64);
+                builders[c] = gathered[c] ? new VectorBuilder(schema.column(c).type(), 64) : null;
             }
-            table = GroupTable.create(node.rightKeys().stream().map(BoundExpr::type).toList());
+            List<KqlType> keyTypes = node.rightKeys().stream().map(BoundExpr::type).toList();
+            // one long key: its values are collected first, to see whether they lie close enough for DenseKeys
+            VectorBuilder longKeys = keyTypes.size() == 1
+                    && VectorBuilder.storage(keyTypes.get(0)) == VectorBuilder.Storage.LONG
+                    ? new VectorBuilder(keyTypes.get(0), 64) : null;
+            table = longKeys == null ? GroupTable.create(keyTypes) : null;
             int[][] groups = {new int[64]};
             int[] count = {0};
             Streams.forEachBatch(input, batch -> {
                 int n = batch.rowCount();
                 for (int c = 0; c < builders.length; c++) {
+                    if (builders[c] == null) {
+                        continue;
+                    }
                     Vector v = batch.column(c);
                     for (int i = 0; i < n; i++) {
                         builders[c].appendFrom(v, i);
                     }
                 }
-                if (groups[0].length < count[0] + n) {
-                    groups[0] = Arrays.copyOf(groups[0], Math.max(groups[0].length * 2, count[0] + n));
+                Vector[] keys = keys(node.rightKeys(), batch);
+                if (longKeys != null) {
+                    for (int i = 0; i < n; i++) {
+                        longKeys.appendFrom(keys[0], i);
+                    }
+                } else {
+                    if (groups[0].length < count[0] + n) {
+                        groups[0] = Arrays.copyOf(groups[0], Math.max(groups[0].length * 2, count[0] + n));
+                    }
+                    int[] ids = new int[n];
+                    table.assign(keys, n, ids);
+                    System.arraycopy(ids, 0, groups[0], count[0], n);
                 }
-                int[] ids = new int[n];
-                table.assign(keys(node.rightKeys(), batch), n, ids);
-                System.arraycopy(ids, 0, groups[0], count[0], n);
                 count[0] += n;
             });
             rows = count[0];
             nullRow = rows;
             columns = new Vector[builders.length];
             for (int c = 0; c < builders.length; c++) {
+                if (builders[c] == null) {
+                    columns[c] = Vector.missing(schema.column(c).type(), rows + 1);
+                    continue;
+                }
                 builders[c].appendNull();
                 columns[c] = builders[c].build();
             }
-            rowGroup = groups[0];
-            first = new int[table.groupCount()];
+            rowGroup = longKeys == null ? groups[0] : new int[rows];
+            if (longKeys != null) {
+                Vector keys = longKeys.build();
+                dense = DenseKeys.assign((LongVector) keys, rows, rowGroup);
+                if (dense == null) {
+                    table = GroupTable.create(keyTypes);
+                    table.assign(new Vector[] {keys}, rows, rowGroup);
+                }
+            }
+            int groupCount = dense != null ? dense.groupCount() : table.groupCount();
+            first = new int[groupCount];
             next = new int[rows];
             Arrays.fill(first, -1);
             for (int r = rows - 1; r >= 0; r--) {
@@ -123,9 +166,22 @@ final class JoinOperator {
                 first[rowGroup[r]] = r;
             }
             if (node.kind() == JoinKind.INNER_UNIQUE) {
-                claimed = new AtomicIntegerArray(table.groupCount());
+                claimed = new AtomicIntegerArray(groupCount);
             }
         }
+    }
+
+    /** The right columns some output column that a later step reads comes from: the only ones held. */
+    private static boolean[] gatheredRightColumns(PlanNode.Join node) {
+        boolean[] gathered = new boolean[node.right().schema().size()];
+        boolean[] unread = Streams.mask(node.unread(), node.schema().size());
+        int leftCount = node.leftColumns().size();
+        for (int c = 0; c < node.rightColumns().size(); c++) {
+            if (unread == null || !unread[leftCount + c]) {
+                gathered[node.rightColumns().get(c)] = true;
+            }
+        }
+        return gathered;
     }
 
     private static Vector[] keys(List<BoundExpr> keys, Batch batch) {
@@ -146,6 +202,7 @@ final class JoinOperator {
         private final JoinKind kind;
         private final int[] leftRows = new int[Batch.MAX_ROWS];
         private final int[] rightRows = new int[Batch.MAX_ROWS];
+        private final boolean[] unread;
         private BuildSide build;
         private boolean[] groupMatched;
         private Batch current;
@@ -160,6 +217,7 @@ final class JoinOperator {
             this.left = left;
             this.emitsRightRows = emitsRightRows;
             this.kind = node.kind();
+            this.unread = Streams.mask(node.unread(), node.schema().size());
         }
 
         @Override
@@ -179,7 +237,7 @@ final class JoinOperator {
                     if (groups.length < n) {
                         groups = new int[n];
                     }
-                    build.table.find(keys(node.leftKeys(), current), n, groups);
+                    build.find(keys(node.leftKeys(), current), n, groups);
                     row = 0;
                     chain = -1;
                 }
@@ -260,18 +318,20 @@ final class JoinOperator {
             Vector[] out = new Vector[node.schema().size()];
             int c = 0;
             for (int l : node.leftColumns()) {
-                out[c++] = leftBatch == null ? missing(node.left().schema().column(l).type(), count)
+                out[c] = leftBatch == null || isUnread(c) ? Vector.missing(node.schema().column(c).type(), count)
                         : leftBatch.column(l).select(leftRows, count);
+                c++;
             }
             for (int r : node.rightColumns()) {
-                out[c++] = build.columns[r].select(rightRows, count);
+                out[c] = isUnread(c) ? Vector.missing(node.schema().column(c).type(), count)
+                        : build.columns[r].select(rightRows, count);
+                c++;
             }
             return new Batch(node.schema(), out, count);
         }
 
-        /** The value of a column of the side without a match: null, or the empty string (never a null string). */
-        private static Vector missing(KqlType type, int count) {
-            return type == KqlType.STRING ? Vector.constant(type, "", count) : Vector.nulls(type, count);
+        private boolean isUnread(int column) {
+            return unread != null && unread[column];
         }
 
         /** The right rows no left row matched (outer, anti) or that some left row matched (semi). */

@@ -63,7 +63,7 @@ final class PlanExecutor {
         }
         if (node instanceof PlanNode.Filter filter) {
             return Streams.mapPartitions(ordered(run(filter.input()), List.of(filter.predicate())), filter.schema(),
-                    in -> new FilterStream(in, filter.predicate()));
+                    in -> new FilterStream(in, filter));
         }
         if (node instanceof PlanNode.Project project) {
             return Streams.mapPartitions(ordered(run(project.input()), project.columns()), project.schema(),

@@ -90,4 +90,14 @@ final class Streams {
             }
         };
     }
+
+    /** {@code columns} (positions among {@code size}) as a mask, or null when there are none. */
+    static boolean[] mask(List<Integer> columns, int size) {
+        if (columns.isEmpty()) {
+            return null;
+        }
+        boolean[] mask = new boolean[size];
+        columns.forEach(c -> mask[c] = true);
+        return mask;
+    }
 }

@@ -58,8 +58,9 @@ public final class Binder {
         this.runner = runner;
     }
 
+    /** The plan of {@code query}, its unread columns marked ({@link ColumnPruning}). */
     public PlanNode bind(Query query) {
-        return QueryClock.during(() -> bindQuery(query));
+        return ColumnPruning.prune(QueryClock.during(() -> bindQuery(query)));
     }
 
     private PlanNode bindQuery(Query query) {

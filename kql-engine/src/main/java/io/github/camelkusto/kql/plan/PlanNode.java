@@ -60,7 +60,19 @@ public sealed interface PlanNode {
         }
     }
 
-    record Filter(PlanNode input, BoundExpr predicate) implements PlanNode {
+    /**
+     * where; {@code unread}: output columns no later step reads (see {@link ColumnPruning}), which the selection
+     * fills with nulls instead of copying.
+     */
+    record Filter(PlanNode input, BoundExpr predicate, List<Integer> unread) implements PlanNode {
+        public Filter {
+            unread = List.copyOf(unread);
+        }
+
+        public Filter(PlanNode input, BoundExpr predicate) {
+            this(input, predicate, List.of());
+        }
+
         @Override
         public Schema schema() {
             return input.schema();
@@ -165,15 +177,23 @@ public sealed interface PlanNode {
     /**
      * join and lookup: equality of {@code leftKeys} and {@code rightKeys} (same types, position by position).
      * The output is the left columns {@code leftColumns} then the right columns {@code rightColumns} (indexes
-     * into each side's schema), named by {@code schema}.
+     * into each side's schema), named by {@code schema}. {@code unread}: output columns no later step reads (see
+     * {@link ColumnPruning}), which the join fills with nulls instead of gathering.
      */
     record Join(PlanNode left, PlanNode right, JoinKind kind, List<BoundExpr> leftKeys, List<BoundExpr> rightKeys,
-                List<Integer> leftColumns, List<Integer> rightColumns, Schema schema) implements PlanNode {
+                List<Integer> leftColumns, List<Integer> rightColumns, Schema schema, List<Integer> unread)
+            implements PlanNode {
         public Join {
             leftKeys = List.copyOf(leftKeys);
             rightKeys = List.copyOf(rightKeys);
             leftColumns = List.copyOf(leftColumns);
             rightColumns = List.copyOf(rightColumns);
+            unread = List.copyOf(unread);
+        }
+
+        public Join(PlanNode left, PlanNode right, JoinKind kind, List<BoundExpr> leftKeys, List<BoundExpr> rightKeys,
+                    List<Integer> leftColumns, List<Integer> rightColumns, Schema schema) {
+            this(left, right, kind, leftKeys, rightKeys, leftColumns, rightColumns, schema, List.of());
         }
     }
 

@@ -1,0 +1,84 @@
+package io.github.camelkusto.kql.exec;
+
+import java.util.Arrays;
+
+import io.github.camelkusto.kql.data.LongVector;
+
+/**
+ * A join's build side whose one long-stored key takes values close together (ids 0..999999): the group of key
+ * {@code k} sits at {@code groups[k - min]}, so grouping the right rows and probing the left ones are array reads
+ * in key order instead of hash probes at random slots (a cache miss per row once the table outgrows the cache).
+ * Used only when the key range is at most {@value #SPREAD} times the number of right rows; null keys form a group
+ * of their own, as in the hash table (a null key matches a null key).
+ */
+final class DenseKeys {
+    static final int SPREAD = 4;
+    private static final int MAX_LENGTH = 1 << 24;
+
+    private final long min;
+    private final int[] groups;
+    private final int nullGroup;
+    private final int groupCount;
+
+    private DenseKeys(long min, int[] groups, int nullGroup, int groupCount) {
+        this.min = min;
+        this.groups = groups;
+        this.nullGroup = nullGroup;
+        this.groupCount = groupCount;
+    }
+
+    /**
+     * Groups the {@code rows} keys of the right side: {@code rowGroup[r]} gets row r's group (numbered in order of
+     * first appearance). Null, having done nothing, when the keys are too spread out.
+     */
+    static DenseKeys assign(LongVector keys, int rows, int[] rowGroup) {
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int r = 0; r < rows; r++) {
+            if (!keys.isNull(r)) {
+                min = Math.min(min, keys.getLong(r));
+                max = Math.max(max, keys.getLong(r));
+            }
+        }
+        long span = max - min; // negative when the true difference overflows
+        if (min > max || span < 0 || span >= Math.min(MAX_LENGTH, (long) SPREAD * rows + 1024)) {
+            return null;
+        }
+        int[] groups = new int[(int) span + 1];
+        Arrays.fill(groups, -1);
+        int count = 0;
+        int nullGroup = -1;
+        for (int r = 0; r < rows; r++) {
+            if (keys.isNull(r)) {
+                nullGroup = nullGroup < 0 ? count++ : nullGroup;
+                rowGroup[r] = nullGroup;
+                continue;
+            }
+            int d = (int) (keys.getLong(r) - min);
+            if (groups[d] < 0) {
+                groups[d] = count++;
+            }
+            rowGroup[r] = groups[d];
+        }
+        return new DenseKeys(min, groups, nullGroup, count);
+    }
+
+    int groupCount() {
+        return groupCount;
+    }
+
+    /** Fills {@code ids[0..n)} with the group of each of the {@code keys}, -1 where the right side has none. */
+    void find(LongVector keys, int n, int[] ids) {
+        long[] values = keys.values();
+        int mask = keys.mask();
+        int[] groups = this.groups;
+        long length = groups.length;
+        boolean nulls = keys.hasNulls();
+        for (int i = 0; i < n; i++) {
+            // exact despite overflow: values[i] - min lands in [0, length) only when values[i] is min + that
+            long d = values[i & mask] - min;
+            int id = d >= 0 && d < length ? groups[(int) d] : -1;
+            ids[i] = nulls && keys.isNull(i) ? nullGroup : id;
+        }
+    }
+}
