@@ -1,40 +1,45 @@
 package io.github.camelkusto.kql.functions.builtin;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * dcount's exact state for long-stored values, with no boxed object per value. Up to {@link #SET_LIMIT} distinct
  * values it is a set in one open-addressed {@code long[]} (linear probing, a mixed hash), small enough to stay in
  * a core's cache. Past that, a set would miss the cache on nearly every value and rehash as it grows, so the
- * values are appended to a buffer instead and deduplicated in bulk: {@link #compact} scatters them by the high
- * bits of their hash into buckets of about {@link #BUCKET_VALUES} values, and deduplicates each bucket in a small
- * table that stays in the cache. The buffer is compacted whenever it holds four times the values it held after
- * the last compaction (and at least {@link #MIN_COMPACT}), so it never holds many more values than distinct ones.
- * Two states of disjoint rows merge by appending one's values to the other's.
+ * values are appended to a buffer instead (chunks of {@link #CHUNK} values, never copied to grow) and
+ * deduplicated in bulk: {@link #compact} scatters them by the high bits of their hash into buckets of about
+ * {@link #BUCKET_VALUES} values, and deduplicates each bucket in a small table that stays in the cache. The buffer
+ * is compacted when it holds four times the values it held after the last compaction (eight when that one found
+ * few duplicates; at least {@link #CHUNK}), so it holds a bounded multiple of the distinct values. Two states of
+ * disjoint rows merge by taking over one's chunks.
  */
 final class DistinctLongs {
     /** Marks a free slot (a new array is all free); the value itself, when added, is remembered apart. */
     private static final long EMPTY = 0;
     static final int SET_LIMIT = 8192;
-    static final int MIN_COMPACT = 65_536;
+    static final int CHUNK = 65_536;
     private static final int BUCKET_VALUES = 16_384;
 
     private long[] slots = new long[16];
     private int size;
     private boolean hasEmpty;
 
-    /** Null while a set; then the values added (with duplicates past {@link #distinct}), {@code length} of them. */
-    private long[] buffer;
-    private int length;
-    private int distinct;
-    private int compactAt;
+    /** Null while a set; then the values added (duplicates among them past {@link #distinct}): full chunks... */
+    private List<long[]> chunks;
+    /** ...then the chunk being filled, {@code fill} values of it. */
+    private long[] current;
+    private int fill;
+    private long distinct;
+    private long compactAt;
 
     void add(long value) {
-        if (buffer != null) {
-            if (length == buffer.length) {
-                makeRoom();
+        if (current != null) {
+            if (fill == CHUNK) {
+                nextChunk();
             }
-            buffer[length++] = value;
+            current[fill++] = value;
             return;
         }
         if (value == EMPTY) {
@@ -66,7 +71,7 @@ final class DistinctLongs {
 
     /** Adds every value of {@code other} (which is not used afterwards). */
     void addAll(DistinctLongs other) {
-        if (other.buffer == null) {
+        if (other.current == null) {
             if (other.hasEmpty) {
                 add(EMPTY);
             }
@@ -77,89 +82,124 @@ final class DistinctLongs {
             }
             return;
         }
-        if (buffer == null) {
+        if (current == null) {
             toBuffer();
         }
-        for (int from = 0; from < other.length; ) {
-            if (length == buffer.length) {
-                makeRoom();
-            }
-            int n = Math.min(other.length - from, buffer.length - length);
-            System.arraycopy(other.buffer, from, buffer, length, n);
-            length += n;
-            from += n;
+        chunks.addAll(other.chunks);
+        for (int i = 0; i < other.fill; i++) {
+            add(other.current[i]);
         }
     }
 
     /** The number of distinct values (deduplicates the buffer first). */
-    int size() {
-        if (buffer == null) {
+    long size() {
+        if (current == null) {
             return size;
         }
-        if (distinct < length) {
+        if (distinct < total()) {
             compact();
         }
-        return length;
+        return total();
+    }
+
+    private long total() {
+        return (long) chunks.size() * CHUNK + fill;
     }
 
     private void toBuffer() {
-        buffer = new long[Math.max(MIN_COMPACT / 4, 2 * size)];
+        chunks = new ArrayList<>();
+        current = new long[CHUNK];
         for (long v : slots) {
             if (v != EMPTY) {
-                buffer[length++] = v;
+                current[fill++] = v;
             }
         }
         if (hasEmpty) {
-            buffer[length++] = EMPTY;
+            current[fill++] = EMPTY;
         }
-        distinct = length;
-        compactAt = MIN_COMPACT;
+        distinct = fill;
+        compactAt = CHUNK;
         slots = null;
     }
 
-    /** Compacts a buffer due for it, then grows it when still full. */
-    private void makeRoom() {
-        if (length >= compactAt) {
+    /** Compacts a buffer due for it; starts a new chunk when the current one is still full. */
+    private void nextChunk() {
+        if (total() >= compactAt) {
             compact();
         }
-        if (length == buffer.length) {
-            buffer = Arrays.copyOf(buffer, Math.max(length * 2, 16));
+        if (fill == CHUNK) {
+            chunks.add(current);
+            current = new long[CHUNK];
+            fill = 0;
         }
     }
 
-    /** Deduplicates the buffer in place: its distinct values, in no particular order, are left at its start. */
+    /** Deduplicates the buffer: its distinct values, in no particular order, are left in its first chunks. */
     private void compact() {
-        int n = length;
-        int bits = n <= BUCKET_VALUES ? 0 : 64 - Long.numberOfLeadingZeros((n - 1) / BUCKET_VALUES);
-        int written;
-        if (bits == 0) {
-            written = dedupe(buffer, 0, n, buffer, 0, new long[tableSize(n)]);
+        long before = total();
+        if (chunks.isEmpty() && fill <= BUCKET_VALUES) {
+            fill = dedupe(current, fill, new long[tableSize(fill)]);
         } else {
-            int buckets = 1 << bits;
-            int[] starts = new int[buckets + 1];
-            for (int i = 0; i < n; i++) {
-                starts[(int) (mix(buffer[i]) >>> (64 - bits)) + 1]++;
-            }
+            long[][] buckets = scatter(before);
             int largest = 0;
-            for (int b = 0; b < buckets; b++) {
-                largest = Math.max(largest, starts[b + 1]);
-                starts[b + 1] += starts[b];
-            }
-            long[] scattered = new long[n];
-            int[] fill = Arrays.copyOf(starts, buckets);
-            for (int i = 0; i < n; i++) {
-                long v = buffer[i];
-                scattered[fill[(int) (mix(v) >>> (64 - bits))]++] = v;
+            for (long[] bucket : buckets) {
+                largest = Math.max(largest, bucket.length);
             }
             long[] table = new long[tableSize(largest)];
-            written = 0;
-            for (int b = 0; b < buckets; b++) {
-                written = dedupe(scattered, starts[b], starts[b + 1], buffer, written, table);
+            List<long[]> all = new ArrayList<>(chunks);
+            all.add(current);
+            int chunk = 0;
+            int at = 0;
+            for (long[] bucket : buckets) {
+                int n = dedupe(bucket, bucket.length, table);
+                for (int from = 0; from < n; ) {
+                    if (at == CHUNK) {
+                        chunk++;
+                        at = 0;
+                    }
+                    int copied = Math.min(n - from, CHUNK - at);
+                    System.arraycopy(bucket, from, all.get(chunk), at, copied);
+                    from += copied;
+                    at += copied;
+                }
+            }
+            chunks = new ArrayList<>(all.subList(0, chunk));
+            current = all.get(chunk);
+            fill = at;
+        }
+        distinct = total();
+        compactAt = Math.max(CHUNK, (distinct * 8 > before * 7 ? 8 : 4) * distinct);
+    }
+
+    /** The buffer's values in buckets by the high bits of their hash, about {@link #BUCKET_VALUES} in each. */
+    private long[][] scatter(long values) {
+        int bits = 64 - Long.numberOfLeadingZeros(Math.max(1, (values - 1) / BUCKET_VALUES));
+        int[] counts = new int[1 << bits];
+        for (long[] c : chunks) {
+            for (long v : c) {
+                counts[(int) (mix(v) >>> (64 - bits))]++;
             }
         }
-        length = written;
-        distinct = written;
-        compactAt = Math.max(MIN_COMPACT, 4 * written);
+        for (int i = 0; i < fill; i++) {
+            counts[(int) (mix(current[i]) >>> (64 - bits))]++;
+        }
+        long[][] buckets = new long[counts.length][];
+        for (int b = 0; b < counts.length; b++) {
+            buckets[b] = new long[counts[b]];
+            counts[b] = 0;
+        }
+        for (long[] c : chunks) {
+            for (long v : c) {
+                int b = (int) (mix(v) >>> (64 - bits));
+                buckets[b][counts[b]++] = v;
+            }
+        }
+        for (int i = 0; i < fill; i++) {
+            long v = current[i];
+            int b = (int) (mix(v) >>> (64 - bits));
+            buckets[b][counts[b]++] = v;
+        }
+        return buckets;
     }
 
     private static int tableSize(int values) {
@@ -167,16 +207,17 @@ final class DistinctLongs {
     }
 
     /**
-     * Writes the distinct values of {@code in[from, to)} to {@code out} from {@code at} (possibly the same array,
-     * never ahead of the reading), using {@code table} (cleared here) as the set; returns the end of the written.
+     * Moves the distinct values of {@code values[0, n)} to its start, using {@code table} (cleared here) as the
+     * set; returns how many there are.
      */
-    private static int dedupe(long[] in, int from, int to, long[] out, int at, long[] table) {
-        int size = Math.min(table.length, tableSize(to - from));
+    private static int dedupe(long[] values, int n, long[] table) {
+        int size = Math.min(table.length, tableSize(n));
         Arrays.fill(table, 0, size, EMPTY);
         int mask = size - 1;
         boolean empty = false;
-        for (int r = from; r < to; r++) {
-            long value = in[r];
+        int at = 0;
+        for (int r = 0; r < n; r++) {
+            long value = values[r];
             if (value == EMPTY) {
                 empty = true;
                 continue;
@@ -188,13 +229,13 @@ final class DistinctLongs {
                 }
                 if (v == EMPTY) {
                     table[i] = value;
-                    out[at++] = value;
+                    values[at++] = value;
                     break;
                 }
             }
         }
         if (empty) {
-            out[at++] = EMPTY;
+            values[at++] = EMPTY;
         }
         return at;
     }

@@ -40,12 +40,12 @@ class DistinctLongsTest {
     @Test
     void mergedStatesCountTheUnionOfEverySetAndBufferPairing() {
         Random random = new Random(7);
-        int[] sizes = {0, 10, DistinctLongs.SET_LIMIT * 3, DistinctLongs.MIN_COMPACT * 3};
+        int[] sizes = {0, 10, DistinctLongs.SET_LIMIT * 3, DistinctLongs.CHUNK * 3};
         for (int left : sizes) {
             for (int right : sizes) {
                 Set<Long> expected = new HashSet<>();
-                DistinctLongs a = fill(random, left, 3 * DistinctLongs.MIN_COMPACT, expected);
-                DistinctLongs b = fill(random, right, 3 * DistinctLongs.MIN_COMPACT, expected);
+                DistinctLongs a = fill(random, left, 3 * DistinctLongs.CHUNK, expected);
+                DistinctLongs b = fill(random, right, 3 * DistinctLongs.CHUNK, expected);
                 a.addAll(b);
                 assertThat(a.size()).as("%d + %d values", left, right).isEqualTo(expected.size());
             }
