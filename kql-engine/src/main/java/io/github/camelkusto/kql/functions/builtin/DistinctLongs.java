@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * dcount's exact state for long-stored values, with no boxed object per value. Up to {@link #SET_LIMIT} distinct
  * values it is a set in one open-addressed {@code long[]} (linear probing, a mixed hash), small enough to stay in
- * a core's cache. Past that, a set would miss the cache on nearly every value and rehash as it grows, so the
- * values are appended to a buffer instead (chunks of {@link #CHUNK} values, never copied to grow) and
+ * a core's cache. Past that, a set would miss the cache on nearly every value and rehash as it grows. Values that
+ * come in dense runs (on average at least {@link #DENSE_BLOCK_VALUES} distinct ones per block of 65,536 consecutive
+ * values: ids, counters) go to {@link LongBlocks} bitmaps. Other values are appended to a buffer instead (chunks of {@link #CHUNK} values, never copied to grow) and
  * deduplicated in bulk: {@link #compact} scatters them by the high bits of their hash into buckets of about
  * {@link #BUCKET_VALUES} values, and deduplicates each bucket in a small table that stays in the cache. The buffer
  * is compacted when it holds four times the values it held after the last compaction (eight when that one found
@@ -21,6 +22,7 @@ final class DistinctLongs {
     static final int SET_LIMIT = 8192;
     static final int CHUNK = 65_536;
     private static final int BUCKET_VALUES = 16_384;
+    static final int DENSE_BLOCK_VALUES = 256;
 
     private long[] slots = new long[16];
     private int size;
@@ -34,7 +36,16 @@ final class DistinctLongs {
     private long distinct;
     private long compactAt;
 
+    /** Non-null while the values are dense: their bitmaps. */
+    private LongBlocks dense;
+
     void add(long value) {
+        if (dense != null) {
+            if (dense.add(value) && dense.blockCount() * (long) DENSE_BLOCK_VALUES > dense.size()) {
+                denseToBuffer();
+            }
+            return;
+        }
         if (current != null) {
             if (fill == CHUNK) {
                 nextChunk();
@@ -59,7 +70,7 @@ final class DistinctLongs {
                 slots[i] = value;
                 if (++size * 2 > slots.length) {
                     if (size > SET_LIMIT) {
-                        toBuffer();
+                        leaveSet();
                     } else {
                         grow();
                     }
@@ -71,6 +82,14 @@ final class DistinctLongs {
 
     /** Adds every value of {@code other} (which is not used afterwards). */
     void addAll(DistinctLongs other) {
+        if (other.dense != null) {
+            if (dense != null) {
+                dense.addAll(other.dense);
+            } else {
+                other.dense.forEach(this::add);
+            }
+            return;
+        }
         if (other.current == null) {
             if (other.hasEmpty) {
                 add(EMPTY);
@@ -82,7 +101,9 @@ final class DistinctLongs {
             }
             return;
         }
-        if (current == null) {
+        if (dense != null) {
+            denseToBuffer();
+        } else if (current == null) {
             toBuffer();
         }
         chunks.addAll(other.chunks);
@@ -93,6 +114,9 @@ final class DistinctLongs {
 
     /** The number of distinct values (deduplicates the buffer first). */
     long size() {
+        if (dense != null) {
+            return dense.size();
+        }
         if (current == null) {
             return size;
         }
@@ -106,9 +130,43 @@ final class DistinctLongs {
         return (long) chunks.size() * CHUNK + fill;
     }
 
+    /** Past the set: bitmaps when its values are dense, else the buffer. */
+    private void leaveSet() {
+        long[] blockKeys = new long[size];
+        int n = 0;
+        for (long v : slots) {
+            if (v != EMPTY) {
+                blockKeys[n++] = v >> 16;
+            }
+        }
+        if (hasEmpty) {
+            blockKeys[n++] = 0;
+        }
+        Arrays.sort(blockKeys, 0, n);
+        int blocks = n == 0 ? 0 : 1;
+        for (int i = 1; i < n; i++) {
+            if (blockKeys[i] != blockKeys[i - 1]) {
+                blocks++;
+            }
+        }
+        if ((long) blocks * DENSE_BLOCK_VALUES > n) {
+            toBuffer();
+            return;
+        }
+        dense = new LongBlocks();
+        for (long v : slots) {
+            if (v != EMPTY) {
+                dense.add(v);
+            }
+        }
+        if (hasEmpty) {
+            dense.add(EMPTY);
+        }
+        slots = null;
+    }
+
     private void toBuffer() {
-        chunks = new ArrayList<>();
-        current = new long[CHUNK];
+        startBuffer();
         for (long v : slots) {
             if (v != EMPTY) {
                 current[fill++] = v;
@@ -118,8 +176,23 @@ final class DistinctLongs {
             current[fill++] = EMPTY;
         }
         distinct = fill;
-        compactAt = CHUNK;
         slots = null;
+    }
+
+    /** Bitmaps that became sparse: their values go to the buffer. */
+    private void denseToBuffer() {
+        LongBlocks values = dense;
+        dense = null;
+        startBuffer();
+        values.forEach(this::add);
+        distinct = total();
+    }
+
+    private void startBuffer() {
+        chunks = new ArrayList<>();
+        current = new long[CHUNK];
+        fill = 0;
+        compactAt = CHUNK;
     }
 
     /** Compacts a buffer due for it; starts a new chunk when the current one is still full. */
