@@ -105,8 +105,9 @@ abstract class GroupTable {
             LongVector v = (LongVector) keyValues[0];
             long[] values = v.values();
             int mask = v.mask();
+            boolean nulls = v.hasNulls();
             for (int i = 0; i < rows; i++) {
-                if (v.isNull(i)) {
+                if (nulls && v.isNull(i)) {
                     if (nullGroup < 0) {
                         nullGroup = newGroup(keyValues, i);
                     }
@@ -114,10 +115,16 @@ abstract class GroupTable {
                     continue;
                 }
                 long key = values[i & mask];
-                int cap = slotsKey.length - 1;
+                long[] keysBySlot = slotsKey;
+                int[] idsBySlot = slotsId;
+                int cap = keysBySlot.length - 1;
                 int slot = hash(key) & cap;
                 while (true) {
-                    int id = slotsId[slot];
+                    int id = idsBySlot[slot];
+                    if (id >= 0 && keysBySlot[slot] == key) {
+                        ids[i] = id;
+                        break;
+                    }
                     if (id < 0) {
                         id = newGroup(keyValues, i);
                         slotsKey[slot] = key;
@@ -126,10 +133,6 @@ abstract class GroupTable {
                         if (++used * 2 > slotsKey.length) {
                             grow();
                         }
-                        break;
-                    }
-                    if (slotsKey[slot] == key) {
-                        ids[i] = id;
                         break;
                     }
                     slot = (slot + 1) & cap;

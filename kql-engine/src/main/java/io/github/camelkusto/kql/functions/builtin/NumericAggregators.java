@@ -221,10 +221,23 @@ final class NumericAggregators {
             Vector x = args[0];
             Vector predicate = conditional ? args[1] : null;
             boolean decimal = x.type() == KqlType.DECIMAL;
-            if (x instanceof LongVector) {
+            if (x instanceof LongVector longs) {
                 longSums = longSums == null ? new long[sums.length] : longSums.length < sums.length
                         ? Arrays.copyOf(longSums, sums.length) : longSums;
                 long[] ls = longSums;
+                if (!longs.hasNulls() && predicate == null) {
+                    long[] v = longs.values();
+                    int m = longs.mask();
+                    long[] c = counts;
+                    boolean[] s = seen;
+                    for (int i = 0; i < rows; i++) {
+                        int g = groupIds[i];
+                        ls[g] += v[i & m];
+                        c[g]++;
+                        s[g] = true;
+                    }
+                    return;
+                }
                 for (int i = 0; i < rows; i++) {
                     int g = groupIds[i];
                     seen[g] = true;
