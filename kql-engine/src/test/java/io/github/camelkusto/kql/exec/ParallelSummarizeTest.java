@@ -51,6 +51,12 @@ class ParallelSummarizeTest {
     }
 
     @Test
+    void negativeLargeAndSmallLongKeysTogetherEqualTheSerialResult() {
+        assertParallelEqualsSerial("T", AGGREGATES + " by g = case(i % 3 == 0, i % 10 - 5, i % 3 == 1, i % 10 * 100000,"
+                + " i % 70000)");
+    }
+
+    @Test
     void groupsFirstMetInLaterExtentsKeepTheOrderOfTheirFirstRow() {
         assertParallelEqualsSerial("T", AGGREGATES + " by g = iif(i < 100000, i % 3, i % 7 + 10)");
     }
