@@ -60,22 +60,25 @@ final class DistinctLongs {
             }
             return;
         }
-        int mask = slots.length - 1;
+        if (insert(slots, slots.length - 1, value) && ++size * 2 > slots.length) {
+            if (size > SET_LIMIT) {
+                leaveSet();
+            } else {
+                grow();
+            }
+        }
+    }
+
+    /** Puts {@code value} (not {@link #EMPTY}) in the open-addressed {@code table[0, mask]}; false when there. */
+    private static boolean insert(long[] table, int mask, long value) {
         for (int i = (int) mix(value) & mask; ; i = (i + 1) & mask) {
-            long v = slots[i];
+            long v = table[i];
             if (v == value) {
-                return;
+                return false;
             }
             if (v == EMPTY) {
-                slots[i] = value;
-                if (++size * 2 > slots.length) {
-                    if (size > SET_LIMIT) {
-                        leaveSet();
-                    } else {
-                        grow();
-                    }
-                }
-                return;
+                table[i] = value;
+                return true;
             }
         }
     }
@@ -295,16 +298,8 @@ final class DistinctLongs {
                 empty = true;
                 continue;
             }
-            for (int i = (int) mix(value) & mask; ; i = (i + 1) & mask) {
-                long v = table[i];
-                if (v == value) {
-                    break;
-                }
-                if (v == EMPTY) {
-                    table[i] = value;
-                    values[at++] = value;
-                    break;
-                }
+            if (insert(table, mask, value)) {
+                values[at++] = value;
             }
         }
         if (empty) {
@@ -316,14 +311,9 @@ final class DistinctLongs {
     private void grow() {
         long[] old = slots;
         slots = new long[old.length * 2];
-        int mask = slots.length - 1;
         for (long v : old) {
             if (v != EMPTY) {
-                int i = (int) mix(v) & mask;
-                while (slots[i] != EMPTY) {
-                    i = (i + 1) & mask;
-                }
-                slots[i] = v;
+                insert(slots, slots.length - 1, v);
             }
         }
     }
