@@ -53,6 +53,9 @@
  * A {@code GroupedAggregator} keeps state in arrays indexed by group id and is updated a batch at a time:
  * {@code update(int[] groupIds, Vector[] args, int rows)}, then {@code finish(groupCount)}. Override
  * {@code namePrefix()} / {@code outputNames()} for Kusto's automatic names ({@code make_list} is {@code list_x}).
+ * When states of disjoint rows combine into exactly the state of all the rows, whatever the order, implement
+ * {@code mergeable()} and {@code merge(...)}: a summarize whose aggregates all merge reads its input on every core
+ * (cover it in {@code ParallelSummarizeTest}).
  *
  * <h2>Adding a tabular operator</h2>
  * Add its record to {@code TabularOperator} and its grammar to {@code QueryParser.tabularOperator}; in the

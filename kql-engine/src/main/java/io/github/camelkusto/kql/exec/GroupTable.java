@@ -88,8 +88,14 @@ abstract class GroupTable {
         }
     }
 
-    /** Open addressing on the long storage of one key; null is a group of its own. */
+    /**
+     * Open addressing on the long storage of one key; null is a group of its own. Keys in {@code [0, 65536)}
+     * (codes, durations, small ids) skip the hash: their group is found in an array indexed by the key.
+     */
     private static final class LongKey extends GroupTable {
+        private static final int SMALL_KEYS = 1 << 16;
+        /** The group + 1 of each small key (0: none yet); allocated at the first small key. */
+        private int[] small;
         private long[] slotsKey = new long[1024];
         private int[] slotsId = new int[1024];
         private int used;
@@ -105,8 +111,9 @@ abstract class GroupTable {
             LongVector v = (LongVector) keyValues[0];
             long[] values = v.values();
             int mask = v.mask();
+            boolean nulls = v.hasNulls();
             for (int i = 0; i < rows; i++) {
-                if (v.isNull(i)) {
+                if (nulls && v.isNull(i)) {
                     if (nullGroup < 0) {
                         nullGroup = newGroup(keyValues, i);
                     }
@@ -114,10 +121,26 @@ abstract class GroupTable {
                     continue;
                 }
                 long key = values[i & mask];
-                int cap = slotsKey.length - 1;
+                if (key >>> 16 == 0) {
+                    int[] direct = small != null ? small : (small = new int[SMALL_KEYS]);
+                    int id = direct[(int) key] - 1;
+                    if (id < 0) {
+                        id = newGroup(keyValues, i);
+                        direct[(int) key] = id + 1;
+                    }
+                    ids[i] = id;
+                    continue;
+                }
+                long[] keysBySlot = slotsKey;
+                int[] idsBySlot = slotsId;
+                int cap = keysBySlot.length - 1;
                 int slot = hash(key) & cap;
                 while (true) {
-                    int id = slotsId[slot];
+                    int id = idsBySlot[slot];
+                    if (id >= 0 && keysBySlot[slot] == key) {
+                        ids[i] = id;
+                        break;
+                    }
                     if (id < 0) {
                         id = newGroup(keyValues, i);
                         slotsKey[slot] = key;
@@ -126,10 +149,6 @@ abstract class GroupTable {
                         if (++used * 2 > slotsKey.length) {
                             grow();
                         }
-                        break;
-                    }
-                    if (slotsKey[slot] == key) {
-                        ids[i] = id;
                         break;
                     }
                     slot = (slot + 1) & cap;
@@ -149,6 +168,10 @@ abstract class GroupTable {
                     continue;
                 }
                 long key = values[i & mask];
+                if (key >>> 16 == 0) {
+                    ids[i] = small == null ? -1 : small[(int) key] - 1;
+                    continue;
+                }
                 int slot = hash(key) & cap;
                 int id;
                 while ((id = slotsId[slot]) >= 0 && slotsKey[slot] != key) {

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 import io.github.camelkusto.kql.KustoException;
 import io.github.camelkusto.kql.data.Batch;
@@ -104,6 +105,42 @@ final class Parallel {
             }
             return state;
         });
+    }
+
+    /** A consumer of batches into the state of the thread reading them, told where each batch sits in the input. */
+    interface PositionedSink<S> {
+        void accept(S state, int partition, int firstRow, Batch batch);
+    }
+
+    /**
+     * Reads every partition into the state of the thread that takes it ({@code create} makes one per thread that
+     * takes any), the calling thread and its helpers each taking the next unread partition: the states of
+     * disjoint sets of partitions, in no particular order, for the caller to merge.
+     */
+    <S> List<S> foldPartitions(List<Partition> partitions, Supplier<S> create, PositionedSink<S> sink) {
+        int count = partitions.size();
+        List<S> states = new ArrayList<>();
+        AtomicInteger next = new AtomicInteger();
+        map(Math.min(count, Runtime.getRuntime().availableProcessors()), worker -> {
+            S state = null;
+            for (int p = next.getAndIncrement(); p < count; p = next.getAndIncrement()) {
+                if (state == null) {
+                    state = create.get();
+                    synchronized (states) {
+                        states.add(state);
+                    }
+                }
+                int row = 0;
+                try (BatchStream s = partitions.get(p).open()) {
+                    for (Batch b = s.next(); b != null; b = s.next()) {
+                        sink.accept(state, p, row, b);
+                        row += b.rowCount();
+                    }
+                }
+            }
+            return null;
+        });
+        return states;
     }
 
     /**

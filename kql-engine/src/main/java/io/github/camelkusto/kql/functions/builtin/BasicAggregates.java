@@ -103,7 +103,8 @@ public final class BasicAggregates implements FunctionLibrary {
         if (t != INT && t != LONG && t != REAL && t != DECIMAL) {
             throw new BindException(name + " expects a number, not " + t.kustoName());
         }
-        return AggregateBinding.of(REAL, () -> new NumericAggregators.Average(conditional));
+        boolean integral = t == INT || t == LONG;
+        return AggregateBinding.of(REAL, () -> new NumericAggregators.Average(conditional, integral));
     }
 
     private static AggregateBinding extreme(String name, Argument arg, int sign) {

@@ -57,6 +57,19 @@ final class NumericAggregators {
         public Vector[] finish(int groupCount) {
             return new Vector[] {new LongVector(KqlType.LONG, Arrays.copyOf(counts, groupCount), null, groupCount)};
         }
+
+        @Override
+        public boolean mergeable() {
+            return true;
+        }
+
+        @Override
+        public void merge(GroupedAggregator other, int[] groupMap, int otherGroups) {
+            long[] theirs = ((Counting) other).counts;
+            for (int g = 0; g < otherGroups; g++) {
+                counts[groupMap[g]] += theirs[g];
+            }
+        }
     }
 
     /** sum over long storage (int, long, timespan); 0 for a group of nulls, null for no row at all. */
@@ -110,6 +123,20 @@ final class NumericAggregators {
             // a group without rows (the empty input of a summarize without by) sums to 0: the summarize page's
             // table of defaults
             return new Vector[] {new LongVector(type, Arrays.copyOf(sums, groupCount), null, groupCount)};
+        }
+
+        @Override
+        public boolean mergeable() {
+            return true; // long additions wrap the same in any order
+        }
+
+        @Override
+        public void merge(GroupedAggregator other, int[] groupMap, int otherGroups) {
+            LongSum o = (LongSum) other;
+            for (int g = 0; g < otherGroups; g++) {
+                sums[groupMap[g]] += o.sums[g];
+                seen[groupMap[g]] |= o.seen[g];
+            }
         }
     }
 
@@ -167,13 +194,16 @@ final class NumericAggregators {
     /** avg (and avgif) as real: NaN for a group of nulls, null for no row at all. */
     static final class Average implements GroupedAggregator {
         private final boolean conditional;
+        private final boolean integral;
         private double[] sums = new double[16];
         private long[] counts = new long[16];
         private boolean[] seen = new boolean[16];
         private long[] longSums;
 
-        Average(boolean conditional) {
+        /** {@code integral}: the argument is an int or long, summed exactly (as a long), so partial states merge. */
+        Average(boolean conditional, boolean integral) {
             this.conditional = conditional;
+            this.integral = integral;
         }
 
         @Override
@@ -191,10 +221,23 @@ final class NumericAggregators {
             Vector x = args[0];
             Vector predicate = conditional ? args[1] : null;
             boolean decimal = x.type() == KqlType.DECIMAL;
-            if (x instanceof LongVector) {
+            if (x instanceof LongVector longs) {
                 longSums = longSums == null ? new long[sums.length] : longSums.length < sums.length
                         ? Arrays.copyOf(longSums, sums.length) : longSums;
                 long[] ls = longSums;
+                if (!longs.hasNulls() && predicate == null) {
+                    long[] v = longs.values();
+                    int m = longs.mask();
+                    long[] c = counts;
+                    boolean[] s = seen;
+                    for (int i = 0; i < rows; i++) {
+                        int g = groupIds[i];
+                        ls[g] += v[i & m];
+                        c[g]++;
+                        s[g] = true;
+                    }
+                    return;
+                }
                 for (int i = 0; i < rows; i++) {
                     int g = groupIds[i];
                     seen[g] = true;
@@ -223,6 +266,29 @@ final class NumericAggregators {
                 out[g] = counts[g] == 0 ? Double.NaN : sum / counts[g];
             }
             return new Vector[] {new DoubleVector(out, null, groupCount)}; // NaN when empty, as the summarize page shows
+        }
+
+        @Override
+        public boolean mergeable() {
+            return integral;
+        }
+
+        @Override
+        public void merge(GroupedAggregator other, int[] groupMap, int otherGroups) {
+            Average o = (Average) other;
+            if (o.longSums != null) {
+                longSums = longSums == null ? new long[sums.length] : longSums.length < sums.length
+                        ? Arrays.copyOf(longSums, sums.length) : longSums;
+            }
+            for (int g = 0; g < otherGroups; g++) {
+                int t = groupMap[g];
+                sums[t] += o.sums[g];
+                counts[t] += o.counts[g];
+                seen[t] |= o.seen[g];
+                if (o.longSums != null && g < o.longSums.length) {
+                    longSums[t] += o.longSums[g];
+                }
+            }
         }
     }
 
@@ -270,6 +336,24 @@ final class NumericAggregators {
             return new Vector[] {new LongVector(type, Arrays.copyOf(best, groupCount), unseen(has, groupCount),
                     groupCount)};
         }
+
+        @Override
+        public boolean mergeable() {
+            return true;
+        }
+
+        @Override
+        public void merge(GroupedAggregator other, int[] groupMap, int otherGroups) {
+            LongExtreme o = (LongExtreme) other;
+            for (int g = 0; g < otherGroups; g++) {
+                int t = groupMap[g];
+                long value = o.best[g];
+                if (o.has[g] && (!has[t] || (sign > 0 ? value > best[t] : value < best[t]))) {
+                    best[t] = value;
+                    has[t] = true;
+                }
+            }
+        }
     }
 
     static final class DoubleExtreme implements GroupedAggregator {
@@ -311,6 +395,24 @@ final class NumericAggregators {
         public Vector[] finish(int groupCount) {
             return new Vector[] {new DoubleVector(Arrays.copyOf(best, groupCount), unseen(has, groupCount),
                     groupCount)};
+        }
+
+        @Override
+        public boolean mergeable() {
+            return true; // min and max pick a value: no rounding depends on the order
+        }
+
+        @Override
+        public void merge(GroupedAggregator other, int[] groupMap, int otherGroups) {
+            DoubleExtreme o = (DoubleExtreme) other;
+            for (int g = 0; g < otherGroups; g++) {
+                int t = groupMap[g];
+                double value = o.best[g];
+                if (o.has[g] && (!has[t] || Double.isNaN(value) || (sign > 0 ? value > best[t] : value < best[t]))) {
+                    best[t] = value;
+                    has[t] = true;
+                }
+            }
         }
     }
 }

@@ -159,6 +159,40 @@ final class ObjectAggregators {
             return new Vector[] {column(KqlType.LONG, groupCount, g -> states[g] == null ? 0L
                     : states[g] instanceof DistinctLongs longs ? (long) longs.size() : (long) ((Set<?>) states[g]).size())};
         }
+
+        @Override
+        public boolean mergeable() {
+            return true;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void merge(GroupedAggregator other, int[] groupMap, int otherGroups) {
+            Object[] theirs = ((DistinctCount) other).states;
+            for (int g = 0; g < otherGroups; g++) {
+                Object values = theirs[g];
+                int t = groupMap[g];
+                if (values == null) {
+                    continue;
+                }
+                if (states[t] == null) {
+                    states[t] = values;
+                } else if (states[t] instanceof DistinctLongs longs) {
+                    longs.addAll((DistinctLongs) values);
+                } else {
+                    ((Set<Object>) states[t]).addAll((Set<Object>) values);
+                }
+            }
+        }
+
+        @Override
+        public void prepareFinish(int groupCount, GroupLoop loop) {
+            loop.forEach(groupCount, g -> {
+                if (states[g] instanceof DistinctLongs longs) {
+                    longs.size(); // deduplicates its values, the work of finish, on the loop's threads
+                }
+            });
+        }
     }
 
     /** dcountif(x, predicate): the distinct values of the rows where the predicate holds. */
