@@ -56,7 +56,8 @@ public final class BenchmarkMain {
                 default -> {
                     System.err.println("usage: benchmarks.jar [engine] [export] [azurite] [cluster] [dataformat] [scale]"
                             + " [--rows N] [--runs R] [--scale-gb csv,parquet]"
-                            + " [--warmups W] [--formats csv,tsv,json,parquet] [--queries top,join (name prefixes)]"
+                            + " [--warmups W] [--formats csv,tsv,json,parquet,'csv + gzip' (case names, else formats)]"
+                            + " [--queries top,join (name prefixes)]"
                             + " [--export-from table|query] [--block-size bytes (azurite)]");
                     System.exit(2);
                 }
