@@ -98,7 +98,7 @@ final class ByteChunk implements Appendable {
      * Appends {@code text} as is when it is ASCII holding none of the chars {@code special} flags (indexed by
      * char, 128 entries); otherwise appends nothing and returns false. One pass that checks and copies: no
      * intermediate array, where {@link #append(CharSequence)}'s {@code String.getBytes} allocates one per value
-     * (a third of the csv writer's samples in a profile of the export to Azurite).
+     * (a third of the csv rendering's samples in a profile of the export to Azurite).
      */
     boolean appendPlainAscii(String text, boolean[] special) {
         int n = text.length();
