@@ -24,6 +24,7 @@ import com.azure.core.util.HttpClientOptions;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
+import io.github.camelkusto.export.KustoExportComponent;
 import io.github.camelkusto.export.command.StorageLiteral;
 import io.github.camelkusto.kql.data.ResultTable;
 import io.github.camelkusto.export.storage.ArtifactSink;
@@ -154,7 +155,9 @@ final class AzuriteBenchmark {
             }
             return fileBytes;
         };
-        StorageTargets storage = new StorageTargets(camel, StorageTargets.DEFAULT_BLOCK_SIZE);
+        // the storage part alone stages blocks of the size the component's exports use
+        StorageTargets storage = new StorageTargets(camel,
+                camel.getComponent("kusto-export", KustoExportComponent.class).getBlockSize());
         Side oursStorageOnly = (azurite, container) -> {
             StorageTarget target = storage.target(new StorageLiteral(azurite.kustoConnectionString(container),
                     false, "the benchmark's storage"));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.github.camelkusto.export.KustoExportComponent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 
@@ -15,7 +16,7 @@ import org.apache.camel.impl.DefaultCamelContext;
  * <pre>
  * java -Xmx6g -jar benchmarks/target/benchmarks.jar [engine] [export] [azurite] [cluster] [dataformat] [--rows N]
  *     [--runs R] [--warmups W]
- *     [--formats csv,json] [--queries top,summarize] [--export-from table|query]
+ *     [--formats csv,json] [--queries top,summarize] [--export-from table|query] [--block-size bytes]
  * java -Xmx256m -jar benchmarks/target/benchmarks.jar scale [--scale-gb 10,5]
  * </pre>
  *
@@ -39,6 +40,7 @@ public final class BenchmarkMain {
         List<String> queries = new ArrayList<>();
         ExportBenchmark.Source exportFrom = ExportBenchmark.Source.TABLE;
         double[] scaleGigabytes = {10, 5};
+        int blockSize = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rows" -> rowCount = Long.parseLong(args[++i].replace("_", "").replace(",", ""));
@@ -47,14 +49,16 @@ public final class BenchmarkMain {
                 case "--formats" -> formats.addAll(List.of(args[++i].split(",")));
                 case "--queries" -> queries.addAll(List.of(args[++i].split(",")));
                 case "--export-from" -> exportFrom = ExportBenchmark.Source.valueOf(args[++i].toUpperCase(Locale.ROOT));
+                case "--block-size" -> blockSize = Integer.parseInt(args[++i].replace("_", "").replace(",", ""));
                 case "--scale-gb" -> scaleGigabytes = java.util.Arrays.stream(args[++i].split(","))
                         .mapToDouble(Double::parseDouble).toArray();
                 case "engine", "export", "azurite", "cluster", "dataformat", "scale" -> suites.add(args[i]);
                 default -> {
                     System.err.println("usage: benchmarks.jar [engine] [export] [azurite] [cluster] [dataformat] [scale]"
                             + " [--rows N] [--runs R] [--scale-gb csv,parquet]"
-                            + " [--warmups W] [--formats csv,tsv,json,parquet] [--queries top,join (name prefixes)]"
-                            + " [--export-from table|query]");
+                            + " [--warmups W] [--formats csv,tsv,json,parquet,'csv + gzip' (case names, else formats)]"
+                            + " [--queries top,join (name prefixes)]"
+                            + " [--export-from table|query] [--block-size bytes (azurite)]");
                     System.exit(2);
                 }
             }
@@ -88,6 +92,9 @@ public final class BenchmarkMain {
         if (suites.contains("azurite")) {
             Path work = Files.createTempDirectory("kusto-export-bench-");
             try (CamelContext camel = new DefaultCamelContext()) {
+                if (blockSize > 0) {
+                    camel.getComponent("kusto-export", KustoExportComponent.class).setBlockSize(blockSize);
+                }
                 camel.start();
                 results.add(new AzuriteBenchmark(camel, rows, runs, work).run());
             } finally {

@@ -102,7 +102,7 @@ final class ExportBenchmark {
                 load(template, sql, figures);
             }
             for (Case c : CASES) {
-                if (!only.isEmpty() && !only.contains(c.format())) {
+                if (!only.isEmpty() && !selected(c, only)) {
                     continue;
                 }
                 Path ourFolder = work.resolve("kusto");
@@ -151,6 +151,15 @@ final class ExportBenchmark {
         figures.note("ours: the median of " + runs + " runs; DuckDB: the best of " + Math.max(runs, DUCKDB_MIN_RUNS)
                 + "; timed runs alternate between the two sides");
         return figures;
+    }
+
+    /**
+     * Whether {@code --formats} selects a case: by its name ({@code csv}, {@code "csv + gzip"}), or by its format
+     * when no case has that name ({@code parquet}: both parquet cases).
+     */
+    private static boolean selected(Case c, List<String> only) {
+        return only.contains(c.name())
+                || only.contains(c.format()) && CASES.stream().noneMatch(other -> other.name().equals(c.format()));
     }
 
     /** Loads the rows into a table on each side (not timed): {@code .set} through the route, CREATE TABLE AS. */

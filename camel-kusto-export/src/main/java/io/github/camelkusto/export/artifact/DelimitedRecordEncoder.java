@@ -24,7 +24,11 @@ import org.apache.commons.csv.CSVFormat;
 final class DelimitedRecordEncoder implements RecordEncoder {
     private final CSVFormat csv;
     private final char delimiter;
-    private static final String LINE_END = "\r\n";
+    /** CRLF, as bytes: appending it as a String would encode it anew for every record. */
+    private static final byte[] LINE_END = {'\r', '\n'};
+    /** The ASCII chars that make Commons CSV quote a field (see {@link #plainCsv}), and that tsv escapes. */
+    private static final boolean[] CSV_QUOTED = flags(",\"\n\r");
+    private static final boolean[] TSV_ESCAPED = flags("\\\t\n\r");
     private final KqlType[] types;
     private final DatetimeText datetimes = new DatetimeText();
 
@@ -50,7 +54,7 @@ final class DelimitedRecordEncoder implements RecordEncoder {
             }
             text(schema.column(c).name(), c == 0, out);
         }
-        out.append(LINE_END);
+        out.write(LINE_END);
     }
 
     @Override
@@ -72,7 +76,7 @@ final class DelimitedRecordEncoder implements RecordEncoder {
                 TextValues.appendPlain(v, row, datetimes, out);
             }
         }
-        out.append(LINE_END);
+        out.write(LINE_END);
     }
 
     private void text(String value, boolean first, ByteChunk out) {
@@ -80,8 +84,14 @@ final class DelimitedRecordEncoder implements RecordEncoder {
             return;
         }
         if (csv == null) {
-            appendTsvEscaped(value, out);
+            if (!out.appendPlainAscii(value, TSV_ESCAPED)) {
+                appendTsvEscaped(value, out);
+            }
             return;
+        }
+        if (value.charAt(0) > '#' && value.charAt(value.length() - 1) > ' '
+                && out.appendPlainAscii(value, CSV_QUOTED)) {
+            return; // what plainCsv says Commons CSV writes unquoted, copied in the same pass that checked it
         }
         if (plainCsv(value)) {
             out.append(value); // what Commons CSV writes for it too: the text, unquoted
@@ -109,6 +119,12 @@ final class DelimitedRecordEncoder implements RecordEncoder {
         // String.indexOf scans with vector instructions: four of them beat one loop over the chars
         return value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0
                 && value.indexOf('\r') < 0;
+    }
+
+    private static boolean[] flags(String chars) {
+        boolean[] flagged = new boolean[128];
+        chars.chars().forEach(c -> flagged[c] = true);
+        return flagged;
     }
 
     private static void appendTsvEscaped(String value, ByteChunk out) {

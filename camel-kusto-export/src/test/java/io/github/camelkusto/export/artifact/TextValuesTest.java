@@ -7,6 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import io.github.camelkusto.kql.data.Batch;
+import io.github.camelkusto.kql.data.Column;
+import io.github.camelkusto.kql.data.ObjectVector;
+import io.github.camelkusto.kql.data.Schema;
+import io.github.camelkusto.kql.data.Vector;
+import io.github.camelkusto.kql.types.KqlType;
 import io.github.camelkusto.kql.types.KqlValues;
 import io.github.camelkusto.kql.types.Ticks;
 import org.apache.commons.csv.CSVFormat;
@@ -108,5 +114,40 @@ class TextValuesTest {
                 assertThat(commons.toString()).as("Commons CSV's field for [%s]", value).isEqualTo(value);
             }
         }
+    }
+
+    @Test
+    void csvAndTsvRecordsOfTextAreWhatCommonsCsvAndTheTsvEscapesWrite() throws IOException {
+        SplittableRandom random = new SplittableRandom(13);
+        String alphabet = "ab ,\"\r\n#!\t\\é☃-";
+        java.util.ArrayList<String> values = new java.util.ArrayList<>(List.of("plain", "request 12 served", "a,b",
+                "#x", "x ", "naïve", "😀", "tab\tin", "back\\slash"));
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int k = 1 + random.nextInt(6); k > 0; k--) {
+                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            values.add(s.toString());
+        }
+        Schema schema = Schema.of(new Column("s", KqlType.STRING));
+        Batch batch = new Batch(schema, new Vector[] {new ObjectVector(KqlType.STRING, values.toArray(),
+            values.size())}, values.size());
+        RecordEncoder csv = DelimitedRecordEncoder.csv(schema);
+        RecordEncoder tsv = DelimitedRecordEncoder.tsv(schema);
+        for (int row = 0; row < values.size(); row++) {
+            String value = values.get(row);
+            StringBuilder commons = new StringBuilder();
+            CSVFormat.RFC4180.print(value, commons, true);
+            assertThat(record(csv, batch, row)).as("csv of [%s]", value).isEqualTo(commons + "\r\n");
+            String escaped = value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+                    .replace("\r", "\\r");
+            assertThat(record(tsv, batch, row)).as("tsv of [%s]", value).isEqualTo(escaped + "\r\n");
+        }
+    }
+
+    private static String record(RecordEncoder encoder, Batch batch, int row) {
+        ByteChunk out = new ByteChunk(4);
+        encoder.record(batch, row, out);
+        return new String(out.array(), 0, out.size(), StandardCharsets.UTF_8);
     }
 }
