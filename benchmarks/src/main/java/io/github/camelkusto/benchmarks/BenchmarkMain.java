@@ -128,5 +128,6 @@ public final class BenchmarkMain {
             }
         }
         results.forEach(Figures::print);
+        Figures.printTargets();
     }
 }

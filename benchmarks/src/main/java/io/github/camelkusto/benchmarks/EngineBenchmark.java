@@ -155,6 +155,7 @@ final class EngineBenchmark {
                             + " rows here, " + theirRows + " in DuckDB");
                 }
                 figures.latency(q.name() + " (" + theirRows + " rows)", ours, theirs);
+                figures.target("engine", 1);
                 System.err.printf(Locale.ROOT, "  %s: ours %.3f s, DuckDB %.3f s%n", q.name(), ours, theirs);
             }
             fixedCost(figures, template, endpoint, database, sql);

@@ -19,6 +19,9 @@ final class Figures {
     private final String theirs;
     private final List<String[]> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    /** Each target set in this run ("suite: row: ratio vs target"), printed together at the end. */
+    private static final List<String> TARGETS = new ArrayList<>();
+    private static int targetsMissed;
 
     Figures(String title, String ours, String theirs) {
         this.title = title;
@@ -101,6 +104,43 @@ final class Figures {
         notes.add(name + ": " + side + ": " + reason.lines().findFirst().orElse(""));
     }
 
+    /**
+     * The last row's ratio must be at least {@code minimumRatio} (issue 18's targets): the row says whether it
+     * holds, and {@link #printTargets} lists them all.
+     */
+    void target(String suite, double minimumRatio) {
+        String[] row = rows.get(rows.size() - 1);
+        double ratio = Double.parseDouble(row[3].replace("x", ""));
+        boolean holds = ratio >= minimumRatio;
+        String verdict = String.format(Locale.ROOT, ">= %sx %s", trim(minimumRatio), holds ? "holds" : "MISSED");
+        rows.set(rows.size() - 1, new String[] {row[0], row[1], row[2], row[3], verdict});
+        TARGETS.add(String.format(Locale.ROOT, "%-7s %-52s %8s  %s", holds ? "holds" : "MISSED", suite + ": " + row[0],
+                row[3], verdict.substring(0, verdict.lastIndexOf(' '))));
+        targetsMissed += holds ? 0 : 1;
+    }
+
+    /** A target that is not a ratio (the scale suite's): whether it holds, and the figures that say so. */
+    static void requirement(String suite, String what, boolean holds, String figures) {
+        TARGETS.add(String.format(Locale.ROOT, "%-7s %-52s %s", holds ? "holds" : "MISSED", suite + ": " + what,
+                figures));
+        targetsMissed += holds ? 0 : 1;
+    }
+
+    private static String trim(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    /** Every target of this run, and how many it missed. */
+    static void printTargets() {
+        if (TARGETS.isEmpty()) {
+            return;
+        }
+        System.out.println();
+        System.out.println("Targets (ratio of this run against the target): " + (TARGETS.size() - targetsMissed)
+                + " of " + TARGETS.size() + " hold");
+        TARGETS.forEach(line -> System.out.println("  " + line));
+    }
+
     /** A line printed under the rows. */
     void note(String note) {
         notes.add(note);
@@ -109,10 +149,11 @@ final class Figures {
     void print() {
         System.out.println();
         System.out.println(title);
-        String format = "  %-36s %18s %18s %8s%n";
-        System.out.printf(Locale.ROOT, format, "", ours, theirs, "ratio");
+        String format = "  %-36s %18s %18s %8s  %s%n";
+        boolean targets = rows.stream().anyMatch(row -> row.length > 4);
+        System.out.printf(Locale.ROOT, format, "", ours, theirs, "ratio", targets ? "target" : "");
         for (String[] row : rows) {
-            System.out.printf(Locale.ROOT, format, (Object[]) row);
+            System.out.printf(Locale.ROOT, format, row[0], row[1], row[2], row[3], row.length > 4 ? row[4] : "");
         }
         if (rows.stream().anyMatch(row -> !row[3].equals("-"))) {
             System.out.println("  (ratio = " + ours + "'s speed / " + theirs + "'s speed: above 1 means faster)");

@@ -103,6 +103,10 @@ final class ScaleBenchmark {
                     rows / export.seconds() / 1e6, export.memory().maxUsed() >> 20,
                     export.memory().maxAfterCollection() >> 20, export.memory().collectionCount(),
                     export.memory().maxAfterAnyCollection() >> 20, export.memory().byQuarter(), peakHeap() >> 20));
+            Figures.requirement("scale", String.format(Locale.ROOT, "%s %.0f GB in a %d MB heap, heap flat", c.name(),
+                    c.targetBytes() / 1e9, maxHeap >> 20), maxHeap <= 300L << 20 && !export.memory().grows(),
+                    String.format(Locale.ROOT, "%.0f MB/s; heap after collections by quarter %s",
+                            megabytesPerSecond, export.memory().byQuarter()));
         }
         return figures;
     }
@@ -201,6 +205,20 @@ final class ScaleBenchmark {
 
         synchronized long count() {
             return after.size();
+        }
+
+        /**
+         * Whether the heap the export keeps grows with it: the lowest heap a collection left in the last quarter
+         * of the collections is 32 MB or more above the lowest of the first quarter.
+         */
+        synchronized boolean grows() {
+            int n = after.size();
+            if (n < 4) {
+                return false;
+            }
+            long first = after.subList(0, n / 4).stream().mapToLong(Long::longValue).min().orElse(0);
+            long last = after.subList(3 * n / 4, n).stream().mapToLong(Long::longValue).min().orElse(0);
+            return last - first >= 32L << 20;
         }
 
         /** The lowest and highest heap after a collection in each quarter of the collections, in MB. */
@@ -316,6 +334,10 @@ final class ScaleBenchmark {
 
         String byQuarter() {
             return collections.byQuarter();
+        }
+
+        boolean grows() {
+            return collections.grows();
         }
     }
 }
