@@ -2,6 +2,8 @@ package io.github.camelkusto.export.artifact;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import io.github.camelkusto.kql.data.Batch;
@@ -14,6 +16,8 @@ import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
 
 /**
  * One parquet file written batch by batch, column by column, on parquet-java's own parts: its
@@ -36,6 +40,7 @@ final class ParquetArtifactFile implements Closeable {
     private ColumnChunkPageWriteStore pages;
     private ColumnWriteStore columns;
     private ColumnWriter[] writers;
+    private PlainPages[] plain;
     private long groupRecords;
 
     ParquetArtifactFile(OutputFile out, ParquetRows rows, ParquetProperties properties, BytesInputCompressor compressor,
@@ -57,12 +62,14 @@ final class ParquetArtifactFile implements Closeable {
      */
     int write(Batch batch, int from) throws IOException {
         int to = (int) Math.min(batch.rowCount(), from + Math.min(SLICE, rowGroupRows - groupRecords));
-        rows.write(writers, batch, from, to);
-        for (int row = from; row < to; row++) {
-            columns.endRecord();
+        rows.write(writers, plain, batch, from, to);
+        if (columns != null) {
+            for (int row = from; row < to; row++) {
+                columns.endRecord();
+            }
         }
         groupRecords += to - from;
-        if (groupRecords >= rowGroupRows || columns.getBufferedSize() >= rowGroupBytes) {
+        if (groupRecords >= rowGroupRows || bufferedSize() >= rowGroupBytes) {
             flushRowGroup();
             startRowGroup();
         }
@@ -76,15 +83,40 @@ final class ParquetArtifactFile implements Closeable {
         file.end(Map.of(ParquetWriter.OBJECT_MODEL_NAME_PROP, "kusto-export"));
     }
 
+    private long bufferedSize() {
+        long size = columns == null ? 0 : columns.getBufferedSize();
+        for (PlainPages column : plain) {
+            size += column == null ? 0 : column.bufferedSize();
+        }
+        return size;
+    }
+
+    /**
+     * Columns with plain pages of their own ({@link ParquetRows#plainPages}) are encoded here; the others go
+     * through parquet-java's column writers, made for just those columns (none when every column is plain). All
+     * hand their pages to one page store, which writes the chunks in the schema's order.
+     */
     private void startRowGroup() {
-        pages = new ColumnChunkPageWriteStore(compressor, rows.schema(), properties.getAllocator(),
+        MessageType schema = rows.schema();
+        pages = new ColumnChunkPageWriteStore(compressor, schema, properties.getAllocator(),
                 properties.getColumnIndexTruncateLength(), properties.getPageWriteChecksumEnabled());
-        columns = properties.newColumnWriteStore(rows.schema(), pages, pages);
-        var descriptors = rows.schema().getColumns();
+        var descriptors = schema.getColumns();
         writers = new ColumnWriter[descriptors.size()];
+        plain = new PlainPages[descriptors.size()];
+        List<Type> written = new ArrayList<>();
         for (int c = 0; c < writers.length; c++) {
             ColumnDescriptor column = descriptors.get(c);
-            writers[c] = columns.getColumnWriter(column);
+            plain[c] = rows.plainPages(c, column, pages.getPageWriter(column), properties.isDictionaryEnabled(column));
+            if (plain[c] == null) {
+                written.add(schema.getType(c));
+            }
+        }
+        columns = written.isEmpty() ? null
+                : properties.newColumnWriteStore(new MessageType(schema.getName(), written), pages, pages);
+        for (int c = 0; c < writers.length; c++) {
+            if (plain[c] == null) {
+                writers[c] = columns.getColumnWriter(descriptors.get(c));
+            }
         }
         groupRecords = 0;
     }
@@ -92,11 +124,20 @@ final class ParquetArtifactFile implements Closeable {
     private void flushRowGroup() throws IOException {
         if (groupRecords > 0) {
             file.startBlock(groupRecords);
-            columns.flush();
+            if (columns != null) {
+                columns.flush();
+            }
+            for (PlainPages column : plain) {
+                if (column != null) {
+                    column.flush();
+                }
+            }
             pages.flushToFileWriter(file);
             file.endBlock();
         }
-        columns.close();
+        if (columns != null) {
+            columns.close();
+        }
         pages.close();
     }
 }
