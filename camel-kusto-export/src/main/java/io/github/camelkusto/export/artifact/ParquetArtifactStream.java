@@ -57,7 +57,7 @@ final class ParquetArtifactStream extends BlockArtifactStream<ParquetArtifactFil
                 .orElse(CompressionCodecName.UNCOMPRESSED);
         return new ParquetArtifactFile(new SinkFile(started.name(), out),
                 new ParquetRows(run.schema, parquet.datetimePrecision()), properties.build(),
-                codecs.getCompressor(codec), ROW_GROUP_BYTES);
+                () -> codecs.getCompressor(codec), ROW_GROUP_BYTES, run.gzip.compressors());
     }
 
     /** Rows sampled to decide whether a text column gets dictionary pages. */

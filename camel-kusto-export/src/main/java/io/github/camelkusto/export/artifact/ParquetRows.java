@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Arrays;
 
 import io.github.camelkusto.export.command.DatetimePrecision;
-import io.github.camelkusto.kql.data.Batch;
 import io.github.camelkusto.kql.data.Column;
 import io.github.camelkusto.kql.data.LongVector;
 import io.github.camelkusto.kql.data.ObjectVector;
@@ -16,7 +15,6 @@ import io.github.camelkusto.kql.types.KqlType;
 import io.github.camelkusto.kql.types.Ticks;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnWriter;
-import org.apache.parquet.column.page.PageWriter;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit;
@@ -89,36 +87,22 @@ final class ParquetRows {
     }
 
     /**
-     * Writes rows {@code [from, to)} of {@code batch} column by column into the row group's column writers (one per
-     * column, in schema order); the caller ends the records. Column at a time, straight from each vector: the
-     * record-at-a-time path (a WriteSupport feeding parquet-java's RecordConsumer, which finds the column writer of
-     * each field and checks the record's shape value by value) was most of the parquet export's time when profiled.
-     * Longs, datetimes and strings, the common columns, have loops of their own over the vector's storage.
+     * Writes rows {@code [from, to)} of column {@code c}, whose values are {@code v}: into {@code plain} when the
+     * column has plain pages ({@link #plainPages}), else into parquet-java's column writer {@code writer} (the
+     * caller ends the records). Column at a time, straight from each vector: the record-at-a-time path (a
+     * WriteSupport feeding parquet-java's RecordConsumer, which finds the column writer of each field and checks the
+     * record's shape value by value) was most of the parquet export's time when profiled.
      */
-    void write(ColumnWriter[] writers, Batch batch, int from, int to) {
-        for (int c = 0; c < writers.length; c++) {
-            writeColumn(c, writers[c], batch.column(c), from, to);
-        }
-    }
-
-    /**
-     * Writes rows {@code [from, to)} of {@code batch}: the columns with {@link PlainPages} (from
-     * {@link #plainPages}) into them, the others into their column writers; the caller ends the records of the
-     * column writers.
-     */
-    void write(ColumnWriter[] writers, PlainPages[] plain, Batch batch, int from, int to) throws IOException {
-        for (int c = 0; c < writers.length; c++) {
-            Vector v = batch.column(c);
-            if (plain[c] instanceof PlainLongPages longs && v instanceof LongVector vector) {
-                longs.write(vector, from, to);
-            } else if (plain[c] instanceof PlainStringPages strings && v instanceof ObjectVector vector) {
-                strings.write(vector, from, to);
-            } else if (plain[c] != null) {
-                throw new IllegalStateException("column '" + names[c] + "' of type " + types[c] + " came as "
-                        + v.getClass().getSimpleName());
-            } else {
-                writeColumn(c, writers[c], v, from, to);
-            }
+    void writeColumn(int c, PlainPages plain, ColumnWriter writer, Vector v, int from, int to) throws IOException {
+        if (plain instanceof PlainLongPages longs && v instanceof LongVector vector) {
+            longs.write(vector, from, to);
+        } else if (plain instanceof PlainStringPages strings && v instanceof ObjectVector vector) {
+            strings.write(vector, from, to);
+        } else if (plain != null) {
+            throw new IllegalStateException("column '" + names[c] + "' of type " + types[c] + " came as "
+                    + v.getClass().getSimpleName());
+        } else {
+            writeColumn(c, writer, v, from, to);
         }
     }
 
@@ -126,21 +110,21 @@ final class ParquetRows {
      * The plain pages column {@code c} is written into, or null when its values go through parquet-java's column
      * writer: longs, timespans, datetimes and strings without a dictionary get pages of their own.
      */
-    PlainPages plainPages(int c, ColumnDescriptor column, PageWriter pages, boolean dictionary) {
+    PlainPages plainPages(int c, ColumnDescriptor column, boolean dictionary) {
         if (dictionary) {
             return null;
         }
         return switch (types[c]) {
-            case LONG, TIMESPAN -> new PlainLongPages(column, pages, 1);
-            case DATETIME -> new PlainLongPages(column, pages, precision == DatetimePrecision.MICROSECOND
+            case LONG, TIMESPAN -> new PlainLongPages(column, 1);
+            case DATETIME -> new PlainLongPages(column, precision == DatetimePrecision.MICROSECOND
                     ? Ticks.PER_MICROSECOND : Ticks.PER_MILLISECOND);
-            case STRING -> new PlainStringPages(column, pages);
+            case STRING -> new PlainStringPages(column);
             default -> null;
         };
     }
 
     /** Writes rows {@code [from, to)} of column {@code c}, whose values are {@code v}, into {@code out}. */
-    void writeColumn(int c, ColumnWriter out, Vector v, int from, int to) {
+    private void writeColumn(int c, ColumnWriter out, Vector v, int from, int to) {
         KqlType type = types[c];
         if (v instanceof LongVector longs && (type == KqlType.LONG || type == KqlType.TIMESPAN)) {
             writeLongs(out, longs, from, to, 1);
@@ -178,7 +162,7 @@ final class ParquetRows {
             if (value == null) {
                 out.writeNull(0, 0);
             } else {
-                out.write(utf8.encode((String) value), 0, 1);
+                out.write(utf8.encodeRepeated((String) value), 0, 1); // plain columns have PlainStringPages
             }
         }
     }

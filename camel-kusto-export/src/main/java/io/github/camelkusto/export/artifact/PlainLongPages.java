@@ -7,7 +7,6 @@ import java.nio.ByteOrder;
 
 import io.github.camelkusto.kql.data.LongVector;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.page.PageWriter;
 import org.apache.parquet.column.statistics.Statistics;
 
 /** An INT64 column (long, timespan ticks, datetime in its unit) in PLAIN pages: 8 bytes little-endian a value. */
@@ -23,8 +22,8 @@ final class PlainLongPages extends PlainPages {
     private boolean any;
 
     /** Each value is divided by {@code divisor}, rounded down (datetime ticks to the column's unit). */
-    PlainLongPages(ColumnDescriptor column, PageWriter pages, long divisor) {
-        super(column, pages);
+    PlainLongPages(ColumnDescriptor column, long divisor) {
+        super(column);
         this.divisor = divisor;
         resetStatistics();
     }

@@ -20,18 +20,19 @@ import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridValuesWrite
  * offset index and chunk statistics as for its own pages. parquet-java's column writers do the same work value by
  * value through several interfaces (levels, values, statistics, size statistics, bloom filter), about 30 ns per
  * long and more per string when profiled; here a whole slice of a vector is one loop over its storage. Pages end
- * at 256 KB of values or parquet-java's default 20,000 rows.
+ * at 240 KB of values or parquet-java's default 20,000 rows.
  */
 abstract class PlainPages {
     private static final int PAGE_ROWS = ParquetProperties.DEFAULT_PAGE_ROW_COUNT_LIMIT;
     /**
      * Values' bytes a page ends at. Below parquet-java's default (1 MB): a page and its compressed copy are then
-     * smaller than half of G1's region on common heaps, not "humongous" objects, which were a leading cost.
+     * smaller than half of G1's region on common heaps, not "humongous" objects, which were a leading cost; and with
+     * its header and the last stride of values a page still fits the 256 KB buffers of {@link PageBufferPool}.
      */
-    private static final int PAGE_BYTES = 256 * 1024;
+    private static final int PAGE_BYTES = 240 * 1024;
 
     final ColumnDescriptor column;
-    private final PageWriter pages;
+    private PageWriter pages;
     private final RunLengthBitPackingHybridValuesWriter definitions;
     byte[] values = new byte[64 * 1024];
     int size;
@@ -39,11 +40,16 @@ abstract class PlainPages {
     int nulls;
     private long handedOver;
 
-    PlainPages(ColumnDescriptor column, PageWriter pages) {
+    PlainPages(ColumnDescriptor column) {
         this.column = column;
-        this.pages = pages;
         this.definitions = new RunLengthBitPackingHybridValuesWriter(1, 1024, PAGE_BYTES,
                 HeapByteBufferAllocator.getInstance());
+    }
+
+    /** Starts the column's chunk of the next row group, whose pages go to {@code pages}; the buffers are kept. */
+    final void startRowGroup(PageWriter rowGroupPages) {
+        this.pages = rowGroupPages;
+        handedOver = 0;
     }
 
     /** A present value's definition level (its bytes are written by the subclass). */

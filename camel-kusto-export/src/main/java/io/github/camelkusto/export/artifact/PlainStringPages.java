@@ -9,7 +9,6 @@ import java.util.Arrays;
 
 import io.github.camelkusto.kql.data.ObjectVector;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.page.PageWriter;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.io.api.Binary;
 
@@ -32,8 +31,8 @@ final class PlainStringPages extends PlainPages {
     private int maxLength;
     private long unencoded;
 
-    PlainStringPages(ColumnDescriptor column, PageWriter pages) {
-        super(column, pages);
+    PlainStringPages(ColumnDescriptor column) {
+        super(column);
         resetStatistics();
     }
 

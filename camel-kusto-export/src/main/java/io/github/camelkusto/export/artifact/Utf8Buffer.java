@@ -13,7 +13,12 @@ import org.apache.parquet.io.api.Binary;
  * parquet export's profile. Not thread-safe: one per column writer.
  */
 final class Utf8Buffer {
+    /** Recent values of a dictionary column, by hash: their encodings are kept, not redone. */
+    private static final int RECENT = 64;
+
     private byte[] buffer = new byte[64];
+    private final String[] recent = new String[RECENT];
+    private final Binary[] recentBinaries = new Binary[RECENT];
 
     /** {@code value} in UTF-8, valid until the next call. */
     Binary encode(String value) {
@@ -30,5 +35,20 @@ final class Utf8Buffer {
             bytes[i] = (byte) c;
         }
         return Binary.fromReusedByteArray(bytes, 0, length);
+    }
+
+    /**
+     * {@code value} in UTF-8, for columns whose values repeat (dictionary columns): a value equal to a recent one
+     * (mostly the same String instance) gets that one's encoding, with nothing allocated.
+     */
+    Binary encodeRepeated(String value) {
+        int slot = value.hashCode() & (RECENT - 1);
+        if (value.equals(recent[slot])) {
+            return recentBinaries[slot];
+        }
+        Binary encoded = Binary.fromConstantByteArray(value.getBytes(StandardCharsets.UTF_8));
+        recent[slot] = value;
+        recentBinaries[slot] = encoded;
+        return encoded;
     }
 }
