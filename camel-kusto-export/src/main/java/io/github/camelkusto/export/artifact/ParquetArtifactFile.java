@@ -2,12 +2,14 @@ package io.github.camelkusto.export.artifact;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import io.github.camelkusto.kql.data.Batch;
-import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnWriteStore;
-import org.apache.parquet.column.ColumnWriter;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
@@ -18,36 +20,41 @@ import org.apache.parquet.io.OutputFile;
 /**
  * One parquet file written batch by batch, column by column, on parquet-java's own parts: its
  * {@link ParquetFileWriter} (file layout, footer, page indexes), {@link ColumnChunkPageWriteStore} (pages,
- * compression, checksums) and column writers (encodings, dictionaries, statistics) from {@link ParquetProperties}.
- * What {@code ParquetWriter} adds on top, a record at a time through a RecordConsumer, is replaced by
- * {@link ParquetRows#write}: the same row groups, written a slice of rows at a time per column. A row group ends at
+ * compression) and, for dictionary columns, its column writers from {@link ParquetProperties}; other longs,
+ * datetimes and strings are encoded into {@link PlainPages}. What {@code ParquetWriter} adds on top, a record at a
+ * time through a RecordConsumer, is replaced by {@link ParquetColumnChunk}s, one per column, each writing its
+ * column of a batch at a time: they share nothing until the row group is written out, so a batch's columns are
+ * encoded in parallel on the executor (the calling thread takes one of them). A row group ends at
  * {@code rowGroupRows} records or {@code rowGroupBytes} buffered, as {@code ParquetWriter} ends them.
  */
 final class ParquetArtifactFile implements Closeable {
-    /** Rows written per column before the next column: small enough for the vectors' slices to stay in cache. */
-    private static final int SLICE = 1024;
+    /** At most this much of the finished pages' buffers is kept for the next row group's pages, all columns. */
+    private static final long POOLED_PAGE_BYTES = 32L * 1024 * 1024;
 
     private final ParquetFileWriter file;
-    private final ParquetRows rows;
-    private final ParquetProperties properties;
-    private final BytesInputCompressor compressor;
+    private final ParquetColumnChunk[] columns;
+    private final Executor executor;
     private final int rowGroupRows;
     private final long rowGroupBytes;
-    private ColumnChunkPageWriteStore pages;
-    private ColumnWriteStore columns;
-    private ColumnWriter[] writers;
     private long groupRecords;
 
-    ParquetArtifactFile(OutputFile out, ParquetRows rows, ParquetProperties properties, BytesInputCompressor compressor,
-            long rowGroupBytes) throws IOException {
-        this.rows = rows;
-        this.properties = properties;
-        this.compressor = compressor;
+    /**
+     * @param compressors a new compressor for each column (each compresses its own pages)
+     * @param executor    encodes columns besides the calling thread; {@code Runnable::run} for one thread
+     */
+    ParquetArtifactFile(OutputFile out, ParquetRows rows, ParquetProperties properties,
+            Supplier<BytesInputCompressor> compressors, long rowGroupBytes, Executor executor) throws IOException {
+        this.executor = executor;
         this.rowGroupRows = properties.getRowGroupRowCountLimit();
         this.rowGroupBytes = rowGroupBytes;
         this.file = new ParquetFileWriter(out, rows.schema(), ParquetFileWriter.Mode.CREATE, rowGroupBytes, 0, null,
                 properties);
         file.start();
+        int count = rows.schema().getColumns().size();
+        columns = new ParquetColumnChunk[count];
+        for (int c = 0; c < count; c++) {
+            columns[c] = new ParquetColumnChunk(c, rows, properties, compressors.get(), POOLED_PAGE_BYTES / count);
+        }
         startRowGroup();
     }
 
@@ -56,13 +63,10 @@ final class ParquetArtifactFile implements Closeable {
      * how many. A full row group goes out to the file before this returns.
      */
     int write(Batch batch, int from) throws IOException {
-        int to = (int) Math.min(batch.rowCount(), from + Math.min(SLICE, rowGroupRows - groupRecords));
-        rows.write(writers, batch, from, to);
-        for (int row = from; row < to; row++) {
-            columns.endRecord();
-        }
+        int to = (int) Math.min(batch.rowCount(), from + (rowGroupRows - groupRecords));
+        eachColumn(column -> column.write(batch, from, to));
         groupRecords += to - from;
-        if (groupRecords >= rowGroupRows || columns.getBufferedSize() >= rowGroupBytes) {
+        if (groupRecords >= rowGroupRows || bufferedSize() >= rowGroupBytes) {
             flushRowGroup();
             startRowGroup();
         }
@@ -76,27 +80,82 @@ final class ParquetArtifactFile implements Closeable {
         file.end(Map.of(ParquetWriter.OBJECT_MODEL_NAME_PROP, "kusto-export"));
     }
 
+    private long bufferedSize() {
+        long size = 0;
+        for (ParquetColumnChunk column : columns) {
+            size += column.bufferedSize();
+        }
+        return size;
+    }
+
     private void startRowGroup() {
-        pages = new ColumnChunkPageWriteStore(compressor, rows.schema(), properties.getAllocator(),
-                properties.getColumnIndexTruncateLength(), properties.getPageWriteChecksumEnabled());
-        columns = properties.newColumnWriteStore(rows.schema(), pages, pages);
-        var descriptors = rows.schema().getColumns();
-        writers = new ColumnWriter[descriptors.size()];
-        for (int c = 0; c < writers.length; c++) {
-            ColumnDescriptor column = descriptors.get(c);
-            writers[c] = columns.getColumnWriter(column);
+        for (ParquetColumnChunk column : columns) {
+            column.start();
         }
         groupRecords = 0;
     }
 
     private void flushRowGroup() throws IOException {
-        if (groupRecords > 0) {
-            file.startBlock(groupRecords);
-            columns.flush();
-            pages.flushToFileWriter(file);
-            file.endBlock();
+        try {
+            if (groupRecords > 0) {
+                eachColumn(ParquetColumnChunk::finishPages);
+                file.startBlock(groupRecords);
+                for (ParquetColumnChunk column : columns) {
+                    column.writeTo(file);
+                }
+                file.endBlock();
+            }
+        } finally {
+            for (ParquetColumnChunk column : columns) {
+                column.close();
+            }
         }
-        columns.close();
-        pages.close();
+    }
+
+    /** One column's share of the work. */
+    @FunctionalInterface
+    private interface ColumnWork {
+        void run(ParquetColumnChunk column) throws IOException;
+    }
+
+    /** Runs {@code work} on every column, the first on this thread and the others on the executor; waits for all. */
+    private void eachColumn(ColumnWork work) throws IOException {
+        CompletableFuture<?>[] others = new CompletableFuture<?>[columns.length - 1];
+        for (int c = 1; c < columns.length; c++) {
+            ParquetColumnChunk column = columns[c];
+            others[c - 1] = CompletableFuture.runAsync(() -> {
+                try {
+                    work.run(column);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, executor);
+        }
+        IOException failure = null;
+        try {
+            work.run(columns[0]);
+        } catch (IOException e) {
+            failure = e;
+        }
+        try {
+            CompletableFuture.allOf(others).join();
+        } catch (CompletionException e) {
+            if (failure == null) {
+                Throwable cause = e.getCause();
+                if (cause instanceof UncheckedIOException io) {
+                    throw io.getCause();
+                }
+                if (cause instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (cause instanceof Error error) {
+                    throw error;
+                }
+                throw e;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 }

@@ -39,8 +39,11 @@ final class ParquetArtifactStream extends BlockArtifactStream<ParquetArtifactFil
     ParquetArtifactFile open(ExportRun.NewArtifact started, CountingOutputStream out, Batch batch, int firstRow)
             throws IOException {
         var parquet = run.spec.parquet();
+        // No page checksums (optional in parquet, not written by DuckDB or Spark either): parquet-java gathers each
+        // compressed page into a new array to compute one, a copy of every page.
         ParquetProperties.Builder properties = ParquetProperties.builder()
-                .withRowGroupRowCountLimit(parquet.rowGroupSize());
+                .withRowGroupRowCountLimit(parquet.rowGroupSize())
+                .withPageWriteChecksumEnabled(false);
         for (int c = 0; c < run.schema.size(); c++) {
             // Dictionary pages for text columns only, where repeated values (levels, names, categories) are the
             // rule; for numbers and datetimes the dictionary's hash map was a leading cost of the parquet export
@@ -54,7 +57,7 @@ final class ParquetArtifactStream extends BlockArtifactStream<ParquetArtifactFil
                 .orElse(CompressionCodecName.UNCOMPRESSED);
         return new ParquetArtifactFile(new SinkFile(started.name(), out),
                 new ParquetRows(run.schema, parquet.datetimePrecision()), properties.build(),
-                codecs.getCompressor(codec), ROW_GROUP_BYTES);
+                () -> codecs.getCompressor(codec), ROW_GROUP_BYTES, run.gzip.compressors());
     }
 
     /** Rows sampled to decide whether a text column gets dictionary pages. */

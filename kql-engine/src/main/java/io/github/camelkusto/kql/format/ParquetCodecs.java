@@ -92,10 +92,15 @@ public final class ParquetCodecs implements CompressionCodecFactory {
         }
     }
 
-    /** One block codec; parquet copies a page's compressed bytes before the next call, so the buffer is reused. */
+    /**
+     * One block codec; parquet copies a page's compressed bytes before the next call, so both buffers are reused (a
+     * page's bytes gathered into a new array for each page were a leading cost of the parquet export: large arrays
+     * that G1 allocates outside its young regions).
+     */
     private static final class BlockCompressor implements BytesInputCompressor {
         private final CompressionCodecName name;
         private final Compressor compressor;
+        private final PageBytes in = new PageBytes();
         private byte[] out = new byte[0];
 
         BlockCompressor(CompressionCodecName name, Compressor compressor) {
@@ -105,12 +110,13 @@ public final class ParquetCodecs implements CompressionCodecFactory {
 
         @Override
         public BytesInput compress(BytesInput bytes) throws IOException {
-            byte[] in = bytes.toByteArray();
-            int max = compressor.maxCompressedLength(in.length);
+            in.reset();
+            bytes.writeAllTo(in);
+            int max = compressor.maxCompressedLength(in.size());
             if (out.length < max) {
                 out = new byte[max];
             }
-            int length = compressor.compress(in, 0, in.length, out, 0, out.length);
+            int length = compressor.compress(in.buffer(), 0, in.size(), out, 0, out.length);
             return BytesInput.from(out, 0, length);
         }
 
@@ -122,6 +128,19 @@ public final class ParquetCodecs implements CompressionCodecFactory {
         @Override
         public void release() {
             out = new byte[0];
+            in.release();
+        }
+    }
+
+    /** A page's bytes gathered for a block codec, in a buffer kept from page to page. */
+    private static final class PageBytes extends ByteArrayOutputStream {
+        byte[] buffer() {
+            return buf;
+        }
+
+        void release() {
+            buf = new byte[0];
+            count = 0;
         }
     }
 

@@ -1,0 +1,114 @@
+package io.github.camelkusto.export.artifact;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.bytes.HeapByteBufferAllocator;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.column.page.PageWriter;
+import org.apache.parquet.column.statistics.SizeStatistics;
+import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridValuesWriter;
+
+/**
+ * One optional, non-repeated column of a row group encoded here into PLAIN data pages (v1: RLE definition levels,
+ * then the values), and handed to parquet-java's page writer, which compresses them and builds the column index,
+ * offset index and chunk statistics as for its own pages. parquet-java's column writers do the same work value by
+ * value through several interfaces (levels, values, statistics, size statistics, bloom filter), about 30 ns per
+ * long and more per string when profiled; here a whole slice of a vector is one loop over its storage. Pages end
+ * at 240 KB of values or parquet-java's default 20,000 rows.
+ */
+abstract class PlainPages {
+    private static final int PAGE_ROWS = ParquetProperties.DEFAULT_PAGE_ROW_COUNT_LIMIT;
+    /**
+     * Values' bytes a page ends at. Below parquet-java's default (1 MB): a page and its compressed copy are then
+     * smaller than half of G1's region on common heaps, not "humongous" objects, which were a leading cost; and with
+     * its header and the last stride of values a page still fits the 256 KB buffers of {@link PageBufferPool}.
+     */
+    private static final int PAGE_BYTES = 240 * 1024;
+
+    final ColumnDescriptor column;
+    private PageWriter pages;
+    private final RunLengthBitPackingHybridValuesWriter definitions;
+    byte[] values = new byte[64 * 1024];
+    int size;
+    private int rows;
+    int nulls;
+    private long handedOver;
+
+    PlainPages(ColumnDescriptor column) {
+        this.column = column;
+        this.definitions = new RunLengthBitPackingHybridValuesWriter(1, 1024, PAGE_BYTES,
+                HeapByteBufferAllocator.getInstance());
+    }
+
+    /** Starts the column's chunk of the next row group, whose pages go to {@code pages}; the buffers are kept. */
+    final void startRowGroup(PageWriter rowGroupPages) {
+        this.pages = rowGroupPages;
+        handedOver = 0;
+    }
+
+    /** A present value's definition level (its bytes are written by the subclass). */
+    final void present() {
+        definitions.writeInteger(1);
+        rows++;
+    }
+
+    final void absent() {
+        definitions.writeInteger(0);
+        rows++;
+        nulls++;
+    }
+
+    /** Room for {@code bytes} more bytes of values. */
+    final void reserve(int bytes) {
+        if (values.length - size < bytes) {
+            values = Arrays.copyOf(values, Math.max(values.length * 2, size + bytes));
+        }
+    }
+
+    /** Ends the page when it reached a limit; called between values. */
+    final void endPageIfFull() throws IOException {
+        if (rows >= PAGE_ROWS || size >= PAGE_BYTES) {
+            endPage();
+        }
+    }
+
+    /** This chunk's bytes in memory: pages handed over (before compression) and the open page. */
+    final long bufferedSize() {
+        return handedOver + size + definitions.getBufferedSize();
+    }
+
+    /** Writes the open page, if any; the row group is then complete for this column. */
+    final void flush() throws IOException {
+        if (rows > 0) {
+            endPage();
+        }
+    }
+
+    /** The open page's statistics, min and max being kept by the subclass. */
+    abstract Statistics<?> statistics();
+
+    /** Bytes of the page's values before encoding, for BYTE_ARRAY columns' size statistics; 0 otherwise. */
+    abstract long unencodedBytes();
+
+    abstract void resetStatistics();
+
+    private void endPage() throws IOException {
+        BytesInput bytes = BytesInput.concat(definitions.getBytes(), BytesInput.from(values, 0, size));
+        Statistics<?> statistics = statistics();
+        SizeStatistics sizes = new SizeStatistics(column.getPrimitiveType(), unencodedBytes(), new ArrayList<>(),
+                new ArrayList<>()); // max levels 0 and 1: parquet omits both histograms
+        handedOver += bytes.size();
+        pages.writePage(bytes, rows, rows, statistics, sizes, null, Encoding.BIT_PACKED, Encoding.RLE, Encoding.PLAIN);
+        definitions.reset();
+        size = 0;
+        rows = 0;
+        nulls = 0;
+        resetStatistics();
+    }
+}
