@@ -38,8 +38,9 @@ import org.apache.camel.builder.RouteBuilder;
 /**
  * Export to Azure Blob storage (Azurite) against what a user would script instead, in the same run. Ours: the rows
  * exported as csv by a route of a real CamelContext ({@code direct:} to the kusto-export endpoint) into a container
- * (query, rendering and upload, timed together). Theirs (issue 18): DuckDB {@code COPY (the same rows) TO} a local
- * csv file (threads = cores), then the Azure SDK's {@code BlobClient.uploadFromFile} of that file (default
+ * (query, rendering and upload, timed together). Both sides read the rows from a table each loaded beforehand
+ * (untimed), as in the export suite ({@code --export-from query}: generated in each run). Theirs (issue 18): DuckDB
+ * {@code COPY (the same rows) TO} a local csv file (threads = cores), then the Azure SDK's {@code BlobClient.uploadFromFile} of that file (default
  * ParallelTransferOptions, the SDK's default Netty HTTP client), timed together end to end. Two more lines are
  * information: the plain SDK upload of our export's own files, already on disk (exported beforehand, untimed; one
  * file per core in parallel: the upload alone, {@code sendfile}), and the same files written through the component's
@@ -58,11 +59,13 @@ final class AzuriteBenchmark {
     private final LogRows rows;
     private final int runs;
     private final Path work;
+    private final ExportBenchmark.Source source;
     /** Built by the first run that uploads with the SDK (untimed from then on, as in a long-running script). */
     private BlobServiceClient sdk;
 
-    AzuriteBenchmark(CamelContext camel, LogRows rows, int runs, Path work) {
+    AzuriteBenchmark(CamelContext camel, LogRows rows, int runs, Path work, ExportBenchmark.Source source) {
         this.camel = camel;
+        this.source = source;
         this.rows = rows;
         this.runs = runs;
         this.work = work;
@@ -96,12 +99,20 @@ final class AzuriteBenchmark {
             }
         });
         ProducerTemplate template = camel.createProducerTemplate();
+        Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+        Statement sql = duck.createStatement();
+        sql.execute("SET threads = " + cores);
+        // As the export suite: each side reads a table loaded beforehand, or generates the rows in each export.
+        String loaded = source == ExportBenchmark.Source.TABLE
+                ? ExportBenchmark.load(template, "kusto-export:csv", sql, rows) : "rows generated in each export";
+        String ourRows = source == ExportBenchmark.Source.TABLE ? ExportBenchmark.TABLE : rows.kql();
+        String duckRows = source == ExportBenchmark.Source.TABLE ? ExportBenchmark.TABLE : "(" + rows.sql() + ")";
         // The same bytes, on disk: the component's own export of the rows to a local folder.
         Path folder = work.resolve("azurite-local");
         ExportBenchmark.clear(folder);
         long localStart = System.nanoTime();
         ResultTable local = template.requestBody("kusto-export:csv", ".export to csv (@'" + folder + "') <| "
-                + rows.kql(), ResultTable.class);
+                + ourRows, ResultTable.class);
         List<Path> files;
         try (Stream<Path> listed = Files.list(folder)) {
             files = listed.sorted().toList();
@@ -115,19 +126,16 @@ final class AzuriteBenchmark {
 
         Side ours = (azurite, container) -> {
             ResultTable artifacts = template.requestBody("direct:azurite-export", ".export to csv (h'"
-                    + azurite.kustoConnectionString(container) + "') <| " + rows.kql(), ResultTable.class);
+                    + azurite.kustoConnectionString(container) + "') <| " + ourRows, ResultTable.class);
             check("export", artifacts.rows().stream().mapToLong(r -> (Long) r.get(1)).sum());
             return artifacts.rows().stream().mapToLong(r -> (Long) r.get(2)).sum();
         };
         Path duckFile = work.resolve("duckdb-azurite.csv");
-        Connection duck = DriverManager.getConnection("jdbc:duckdb:");
-        Statement sql = duck.createStatement();
-        sql.execute("SET threads = " + cores);
         Side duckDbThenUpload = (azurite, container) -> {
             long copied;
             try (Statement copy = duck.createStatement()) {
                 // DuckDB answers COPY with the number of rows it wrote (a result set, or an update count)
-                if (copy.execute("COPY (" + rows.sql() + ") TO '" + duckFile + "' (FORMAT csv, HEADER false)")) {
+                if (copy.execute("COPY " + duckRows + " TO '" + duckFile + "' (FORMAT csv, HEADER false)")) {
                     try (ResultSet count = copy.getResultSet()) {
                         count.next();
                         copied = count.getLong(1);
@@ -210,6 +218,7 @@ final class AzuriteBenchmark {
                 rawMedian.seconds());
         figures.bandwidth("(info) storage part vs SDK upload", bytes, storageMedian.bytes(), storageMedian.seconds(),
                 rawMedian.seconds());
+        figures.note(loaded);
         figures.note("median runs: export " + oursMedian + "; DuckDB COPY + upload " + duckMedian + " ("
                 + String.format(Locale.ROOT, "%.0f", duckMedian.bytes() / 1e6) + " MB); SDK upload of our files "
                 + rawMedian + "; storage part alone " + storageMedian);

@@ -20,7 +20,8 @@ import org.apache.camel.impl.DefaultCamelContext;
  * java -Xmx256m -jar benchmarks/target/benchmarks.jar scale [--scale-gb 10,5]
  * </pre>
  *
- * With no suite named, runs {@code engine} and {@code export}; {@code azurite} (the blob upload comparison, which
+ * With no suite named, runs {@code engine} and {@code export}; {@code azurite} (from a loaded table, as
+ * {@code export}, unless {@code --export-from query}) (the blob upload comparison, which
  * needs Node.js and the test kit's npm-installed Azurite, found from the working directory), {@code cluster}
  * (client-side export through the Kusto REST protocol against the embedded engine) and {@code dataformat}
  * (built-in encoders against Camel DataFormats) run when named; so does {@code scale}: a csv and a parquet export of
@@ -96,7 +97,7 @@ public final class BenchmarkMain {
                     camel.getComponent("kusto-export", KustoExportComponent.class).setBlockSize(blockSize);
                 }
                 camel.start();
-                results.add(new AzuriteBenchmark(camel, rows, runs, work).run());
+                results.add(new AzuriteBenchmark(camel, rows, runs, work, exportFrom).run());
             } finally {
                 ExportBenchmark.deleteRecursively(work);
             }

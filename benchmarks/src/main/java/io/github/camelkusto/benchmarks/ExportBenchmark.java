@@ -99,7 +99,7 @@ final class ExportBenchmark {
              Statement sql = duck.createStatement()) {
             sql.execute("SET threads = " + cores);
             if (source == Source.TABLE) {
-                load(template, sql, figures);
+                figures.note(load(template, ROUTE, sql, rows));
             }
             for (Case c : CASES) {
                 if (!only.isEmpty() && !selected(c, only)) {
@@ -163,16 +163,19 @@ final class ExportBenchmark {
                 || only.contains(c.format()) && CASES.stream().noneMatch(other -> other.name().equals(c.format()));
     }
 
-    /** Loads the rows into a table on each side (not timed): {@code .set} through the route, CREATE TABLE AS. */
-    private void load(ProducerTemplate template, Statement sql, Figures figures) throws Exception {
+    /**
+     * Loads the rows into table {@value #TABLE} on each side (not timed): {@code .set-or-replace} sent to
+     * {@code endpoint}, CREATE TABLE AS; returns the note that says how long each took.
+     */
+    static String load(ProducerTemplate template, String endpoint, Statement sql, LogRows rows) throws Exception {
         long start = System.nanoTime();
-        template.requestBody(ROUTE, ".set-or-replace " + TABLE + " <| " + rows.kql());
+        template.requestBody(endpoint, ".set-or-replace " + TABLE + " <| " + rows.kql());
         double ours = (System.nanoTime() - start) / 1e9;
         start = System.nanoTime();
         sql.execute("CREATE OR REPLACE TABLE " + TABLE + " AS " + rows.sql());
         double theirs = (System.nanoTime() - start) / 1e9;
-        figures.note(String.format(Locale.ROOT, "table %s loaded before the timed runs (not timed): ours %.1f s"
-                + " (.set-or-replace), DuckDB %.1f s (CREATE TABLE AS)", TABLE, ours, theirs));
+        return String.format(Locale.ROOT, "table %s loaded before the timed runs (not timed): ours %.1f s"
+                + " (.set-or-replace), DuckDB %.1f s (CREATE TABLE AS)", TABLE, ours, theirs);
     }
 
     /** One export: returns the bytes it wrote. */
