@@ -98,6 +98,8 @@ final class ParquetRows {
             longs.write(vector, from, to);
         } else if (plain instanceof PlainStringPages strings && v instanceof ObjectVector vector) {
             strings.write(vector, from, to);
+        } else if (plain instanceof DictionaryStringPages strings && v instanceof ObjectVector vector) {
+            strings.write(vector, from, to);
         } else if (plain != null) {
             throw new IllegalStateException("column '" + names[c] + "' of type " + types[c] + " came as "
                     + v.getClass().getSimpleName());
@@ -108,11 +110,12 @@ final class ParquetRows {
 
     /**
      * The plain pages column {@code c} is written into, or null when its values go through parquet-java's column
-     * writer: longs, timespans, datetimes and strings without a dictionary get pages of their own.
+     * writer: longs, timespans, datetimes and strings get pages of their own (strings with a dictionary
+     * {@link DictionaryStringPages}).
      */
     PlainPages plainPages(int c, ColumnDescriptor column, boolean dictionary) {
         if (dictionary) {
-            return null;
+            return types[c] == KqlType.STRING ? new DictionaryStringPages(column) : null;
         }
         return switch (types[c]) {
             case LONG, TIMESPAN -> new PlainLongPages(column, 1);

@@ -47,9 +47,14 @@ abstract class PlainPages {
     }
 
     /** Starts the column's chunk of the next row group, whose pages go to {@code pages}; the buffers are kept. */
-    final void startRowGroup(PageWriter rowGroupPages) {
+    void startRowGroup(PageWriter rowGroupPages) {
         this.pages = rowGroupPages;
         handedOver = 0;
+    }
+
+    /** The page writer of the chunk being written. */
+    final PageWriter pages() {
+        return pages;
     }
 
     /** A present value's definition level (its bytes are written by the subclass). */
@@ -79,15 +84,30 @@ abstract class PlainPages {
     }
 
     /** This chunk's bytes in memory: pages handed over (before compression) and the open page. */
-    final long bufferedSize() {
+    long bufferedSize() {
         return handedOver + size + definitions.getBufferedSize();
     }
 
     /** Writes the open page, if any; the row group is then complete for this column. */
-    final void flush() throws IOException {
+    void flush() throws IOException {
+        endOpenPage();
+    }
+
+    /** Writes the open page, if it has rows. */
+    final void endOpenPage() throws IOException {
         if (rows > 0) {
             endPage();
         }
+    }
+
+    /** The open page's values, encoded; PLAIN: the bytes written into {@code values}. */
+    BytesInput pageValues() throws IOException {
+        return BytesInput.from(values, 0, size);
+    }
+
+    /** How {@link #pageValues} are encoded. */
+    Encoding valueEncoding() {
+        return Encoding.PLAIN;
     }
 
     /** The open page's statistics, min and max being kept by the subclass. */
@@ -99,12 +119,13 @@ abstract class PlainPages {
     abstract void resetStatistics();
 
     private void endPage() throws IOException {
-        BytesInput bytes = BytesInput.concat(definitions.getBytes(), BytesInput.from(values, 0, size));
+        BytesInput bytes = BytesInput.concat(definitions.getBytes(), pageValues());
         Statistics<?> statistics = statistics();
         SizeStatistics sizes = new SizeStatistics(column.getPrimitiveType(), unencodedBytes(), new ArrayList<>(),
                 new ArrayList<>()); // max levels 0 and 1: parquet omits both histograms
         handedOver += bytes.size();
-        pages.writePage(bytes, rows, rows, statistics, sizes, null, Encoding.BIT_PACKED, Encoding.RLE, Encoding.PLAIN);
+        pages.writePage(bytes, rows, rows, statistics, sizes, null, Encoding.BIT_PACKED, Encoding.RLE,
+                valueEncoding());
         definitions.reset();
         size = 0;
         rows = 0;
