@@ -20,7 +20,6 @@ import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.page.PageWriter;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridEncoder;
-import org.apache.parquet.io.api.Binary;
 
 /**
  * A UTF8 (BYTE_ARRAY) column of repeated strings in RLE_DICTIONARY pages: each value is a dictionary id (a String
@@ -59,7 +58,6 @@ final class DictionaryStringPages extends PlainPages {
     private int page = 1;
     private int minId;
     private int maxId;
-    private long unencoded;
 
     DictionaryStringPages(ColumnDescriptor column) {
         super(column);
@@ -221,25 +219,17 @@ final class DictionaryStringPages extends PlainPages {
 
     @Override
     Statistics<?> statistics() {
-        Statistics<?> statistics = Statistics.createStats(column.getPrimitiveType());
-        if (minId >= 0) {
-            statistics.updateStats(Binary.fromReusedByteArray(dictionary, entryAt[minId], entryLength[minId]));
-            statistics.updateStats(Binary.fromReusedByteArray(dictionary, entryAt[maxId], entryLength[maxId]));
+        if (minId < 0) {
+            return byteArrayStatistics(dictionary, -1, 0, -1, 0);
         }
-        statistics.incrementNumNulls(nulls);
-        return statistics;
-    }
-
-    @Override
-    long unencodedBytes() {
-        return unencoded;
+        return byteArrayStatistics(dictionary, entryAt[minId], entryLength[minId], entryAt[maxId],
+                entryLength[maxId]);
     }
 
     @Override
     void resetStatistics() {
         minId = -1;
         maxId = -1;
-        unencoded = 0;
         idCount = 0;
         page++;
     }

@@ -70,11 +70,6 @@ final class PlainLongPages extends PlainPages {
     }
 
     @Override
-    long unencodedBytes() {
-        return 0;
-    }
-
-    @Override
     void resetStatistics() {
         min = Long.MAX_VALUE;
         max = Long.MIN_VALUE;

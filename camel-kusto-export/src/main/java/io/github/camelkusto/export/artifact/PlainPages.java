@@ -13,6 +13,7 @@ import org.apache.parquet.column.page.PageWriter;
 import org.apache.parquet.column.statistics.SizeStatistics;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridValuesWriter;
+import org.apache.parquet.io.api.Binary;
 
 /**
  * One optional, non-repeated column of a row group encoded here into PLAIN data pages (v1: RLE definition levels,
@@ -38,6 +39,8 @@ abstract class PlainPages {
     int size;
     private int rows;
     int nulls;
+    /** Bytes of the page's values before encoding, for BYTE_ARRAY columns' size statistics; 0 for others. */
+    long unencoded;
     private long handedOver;
 
     PlainPages(ColumnDescriptor column) {
@@ -113,15 +116,26 @@ abstract class PlainPages {
     /** The open page's statistics, min and max being kept by the subclass. */
     abstract Statistics<?> statistics();
 
-    /** Bytes of the page's values before encoding, for BYTE_ARRAY columns' size statistics; 0 otherwise. */
-    abstract long unencodedBytes();
+    /**
+     * Statistics of a page of byte arrays whose least and greatest values are at those places of {@code bytes}
+     * (copied by parquet-java: the buffer is reused), none when {@code minAt} is negative.
+     */
+    final Statistics<?> byteArrayStatistics(byte[] bytes, int minAt, int minLength, int maxAt, int maxLength) {
+        Statistics<?> statistics = Statistics.createStats(column.getPrimitiveType());
+        if (minAt >= 0) {
+            statistics.updateStats(Binary.fromReusedByteArray(bytes, minAt, minLength));
+            statistics.updateStats(Binary.fromReusedByteArray(bytes, maxAt, maxLength));
+        }
+        statistics.incrementNumNulls(nulls);
+        return statistics;
+    }
 
     abstract void resetStatistics();
 
     private void endPage() throws IOException {
         BytesInput bytes = BytesInput.concat(definitions.getBytes(), pageValues());
         Statistics<?> statistics = statistics();
-        SizeStatistics sizes = new SizeStatistics(column.getPrimitiveType(), unencodedBytes(), new ArrayList<>(),
+        SizeStatistics sizes = new SizeStatistics(column.getPrimitiveType(), unencoded, new ArrayList<>(),
                 new ArrayList<>()); // max levels 0 and 1: parquet omits both histograms
         handedOver += bytes.size();
         pages.writePage(bytes, rows, rows, statistics, sizes, null, Encoding.BIT_PACKED, Encoding.RLE,
@@ -130,6 +144,7 @@ abstract class PlainPages {
         size = 0;
         rows = 0;
         nulls = 0;
+        unencoded = 0;
         resetStatistics();
     }
 }

@@ -10,7 +10,6 @@ import java.util.Arrays;
 import io.github.camelkusto.kql.data.ObjectVector;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.statistics.Statistics;
-import org.apache.parquet.io.api.Binary;
 
 /**
  * A UTF8 (BYTE_ARRAY) column of strings in PLAIN pages: each value's length (4 bytes little-endian), then its
@@ -29,7 +28,6 @@ final class PlainStringPages extends PlainPages {
     private int minLength;
     private int maxAt;
     private int maxLength;
-    private long unencoded;
 
     PlainStringPages(ColumnDescriptor column) {
         super(column);
@@ -92,24 +90,12 @@ final class PlainStringPages extends PlainPages {
 
     @Override
     Statistics<?> statistics() {
-        Statistics<?> statistics = Statistics.createStats(column.getPrimitiveType());
-        if (minAt >= 0) { // copied: the page's buffer is reused
-            statistics.updateStats(Binary.fromReusedByteArray(values, minAt, minLength));
-            statistics.updateStats(Binary.fromReusedByteArray(values, maxAt, maxLength));
-        }
-        statistics.incrementNumNulls(nulls);
-        return statistics;
-    }
-
-    @Override
-    long unencodedBytes() {
-        return unencoded;
+        return byteArrayStatistics(values, minAt, minLength, maxAt, maxLength);
     }
 
     @Override
     void resetStatistics() {
         minAt = -1;
         maxAt = -1;
-        unencoded = 0;
     }
 }
