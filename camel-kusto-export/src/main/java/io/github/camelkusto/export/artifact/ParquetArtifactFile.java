@@ -20,8 +20,8 @@ import org.apache.parquet.io.OutputFile;
 /**
  * One parquet file written batch by batch, column by column, on parquet-java's own parts: its
  * {@link ParquetFileWriter} (file layout, footer, page indexes), {@link ColumnChunkPageWriteStore} (pages,
- * compression) and, for dictionary columns, its column writers from {@link ParquetProperties}; other longs,
- * datetimes and strings are encoded into {@link PlainPages}. What {@code ParquetWriter} adds on top, a record at a
+ * compression) and, for other columns, its column writers from {@link ParquetProperties}; longs, datetimes
+ * and strings (with a dictionary or not) are encoded into {@link PlainPages}. What {@code ParquetWriter} adds on top, a record at a
  * time through a RecordConsumer, is replaced by {@link ParquetColumnChunk}s, one per column, each writing its
  * column of a batch at a time: they share nothing until the row group is written out, so a batch's columns are
  * encoded in parallel on the executor (the calling thread takes one of them). A row group ends at

@@ -15,7 +15,7 @@ import org.apache.parquet.schema.MessageType;
 /**
  * One column of a parquet file's row groups, with everything it writes into of its own: a page store (parquet-java's
  * {@link ColumnChunkPageWriteStore}: page headers, compression, column and offset indexes) with its own compressor
- * and page buffers, and either {@link PlainPages} or parquet-java's column writer (dictionaries) on a column store
+ * and page buffers, and either {@link PlainPages} or parquet-java's column writer (other types) on a column store
  * of this column alone. So the columns of a row group share nothing until they are written to the file, in the
  * schema's order, and can be encoded on several threads at once. Not thread-safe itself: one thread at a time.
  */
