@@ -34,6 +34,9 @@ final class Figures {
         void run() throws Exception;
     }
 
+    /** -Dbenchmark.threads=true: each timed run also lists the threads that used the most CPU in it. */
+    private static final boolean THREADS = Boolean.getBoolean("benchmark.threads");
+
     /** Untimed runs before the timed ones, so that the JIT has compiled the hot paths of both sides. */
     static int warmups = 1;
 
@@ -52,12 +55,23 @@ final class Figures {
         for (int i = 0; i < runs; i++) {
             setup.run();
             long cpuBefore = processCpuNanos();
+            long systemBefore = ProcessCpu.systemMillis();
+            java.util.Map<Long, Long> allocatedBefore = ProcessCpu.allocatedBytes();
+            long faultsBefore = ProcessCpu.minorFaults();
+            java.util.Map<String, long[]> threadsBefore = THREADS ? ProcessCpu.threadMillis() : null;
             long start = System.nanoTime();
             task.call();
             seconds[i] = (System.nanoTime() - start) / 1e9;
-            // CPU time barely depends on what else the machine runs: it tells a slower run from a busier machine
-            System.err.printf(Locale.ROOT, "    run %d: %.0f ms wall, %.0f ms CPU of this JVM%n", i + 1,
-                    seconds[i] * 1000, (processCpuNanos() - cpuBefore) / 1e6);
+            // CPU time barely depends on what else the machine runs: it tells a slower run from a busier machine;
+            // its kernel share and the bytes allocated tell heap pages faulted in from work done
+            System.err.printf(Locale.ROOT, "    run %d: %.0f ms wall, %.0f ms CPU of this JVM (%d ms system,"
+                    + " %d page faults), %.0f MB allocated%n", i + 1, seconds[i] * 1000,
+                    (processCpuNanos() - cpuBefore) / 1e6, ProcessCpu.systemMillis() - systemBefore,
+                    ProcessCpu.minorFaults() - faultsBefore, ProcessCpu.allocatedSince(allocatedBefore) / 1e6);
+            if (THREADS) {
+                System.err.println("      busiest threads (user+system ms): "
+                        + ProcessCpu.busiestThreads(threadsBefore, ProcessCpu.threadMillis(), 6));
+            }
         }
         Arrays.sort(seconds);
         return seconds[runs / 2];

@@ -12,6 +12,8 @@ import java.util.Arrays;
 final class ByteChunk implements Appendable {
     private byte[] bytes;
     private int size;
+    /** The capacity doubling stops at (a single longer write still grows past it). */
+    private final int fullCapacity;
     private final OutputStream stream = new OutputStream() {
         @Override
         public void write(int b) {
@@ -25,7 +27,16 @@ final class ByteChunk implements Appendable {
     };
 
     ByteChunk(int capacity) {
-        bytes = new byte[capacity];
+        this(capacity, capacity);
+    }
+
+    /**
+     * A chunk that starts at {@code initialCapacity} bytes and grows as written up to about {@code fullCapacity}:
+     * an export of a few rows then allocates a few KB, not a whole chunk the JVM must zero and the kernel map in.
+     */
+    ByteChunk(int initialCapacity, int fullCapacity) {
+        this.bytes = new byte[Math.min(initialCapacity, fullCapacity)];
+        this.fullCapacity = fullCapacity;
     }
 
     int size() {
@@ -173,7 +184,8 @@ final class ByteChunk implements Appendable {
 
     private void ensure(int more) {
         if (size + more > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            int doubled = Math.max(Math.min(bytes.length * 2, fullCapacity), bytes.length);
+            bytes = Arrays.copyOf(bytes, Math.max(doubled, size + more));
         }
     }
 }

@@ -13,9 +13,15 @@ import io.github.camelkusto.kql.data.Batch;
  */
 final class TextArtifactStream extends ArtifactStream {
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    /**
+     * The chunk's first capacity: it grows to the chunk size as records come. Most queries' results are a few
+     * rows, and a 1.25 MB array per writer per export was most of what a small query allocated.
+     */
+    private static final int FIRST_CHUNK_CAPACITY = 16 * 1024;
 
     private final RecordEncoder encoder;
-    private final ByteChunk chunk;
+    /** Taken from the run, given back when discarded. */
+    private ByteChunk chunk;
     private final int chunkSize;
     /** Records in the chunk, not yet written to the artifact. */
     private int chunkRecords;
@@ -27,7 +33,7 @@ final class TextArtifactStream extends ArtifactStream {
         super(run, folder);
         this.encoder = run.spec.encoder(run.schema);
         this.chunkSize = chunkSize;
-        this.chunk = new ByteChunk(chunkSize + chunkSize / 4);
+        this.chunk = run.takeChunk(FIRST_CHUNK_CAPACITY, chunkSize + chunkSize / 4);
     }
 
     @Override
@@ -65,7 +71,10 @@ final class TextArtifactStream extends ArtifactStream {
 
     @Override
     void discard() {
-        chunk.clear();
+        if (chunk != null) {
+            run.giveChunk(chunk);
+            chunk = null;
+        }
         chunkRecords = 0;
         if (current != null) {
             current.discard();

@@ -14,7 +14,12 @@ import java.util.Optional;
  * is renamed into place on commit, so a reader never sees half an artifact.
  */
 public final class LocalFolderTarget implements StorageTarget {
-    private static final int BUFFER = 256 * 1024;
+    /**
+     * For the small writes only (a header, parquet's page headers): text writers hand over whole chunks of about
+     * 1 MB, which go past any buffer smaller than them. Small, because each artifact has one: a per_shard export
+     * of a 153-extent table opens 153 of them (256 KB each was 39 MB to allocate and zero per export).
+     */
+    private static final int BUFFER = 32 * 1024;
     private final Path folder;
 
     public LocalFolderTarget(LocalFolderLocation location) {

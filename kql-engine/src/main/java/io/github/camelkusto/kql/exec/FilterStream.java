@@ -10,20 +10,22 @@ import io.github.camelkusto.kql.plan.PlanNode;
  * where: evaluates the predicate over each batch and copies the surviving rows (true, not null) into a new
  * batch through a selection vector; a batch where all rows survive passes as is, one where none does is skipped.
  * Only the columns a later step reads are copied ({@link PlanNode.Filter#unread}); the selection vector is
- * reused from batch to batch.
+ * reused from batch to batch, and from partition to partition ({@link ScratchArrays}).
  */
 final class FilterStream implements BatchStream {
     private final SerialWindows input;
     private final BoundExpr predicate;
     private final boolean[] unread;
     private final RowSelection rowSelection;
-    private int[] selection = new int[0];
+    private final ScratchArrays scratch;
+    private int[] selection;
 
-    FilterStream(BatchStream input, PlanNode.Filter filter) {
+    FilterStream(BatchStream input, PlanNode.Filter filter, ScratchArrays scratch) {
         this.input = new SerialWindows(input, java.util.List.of(filter.predicate()));
         this.predicate = filter.predicate();
         this.unread = Streams.mask(filter.unread(), filter.schema().size());
         this.rowSelection = RowSelection.of(filter.predicate());
+        this.scratch = scratch;
     }
 
     @Override
@@ -31,9 +33,7 @@ final class FilterStream implements BatchStream {
         for (SerialWindows.Window w = input.next(); w != null; w = input.next()) {
             Batch b = w.batch();
             int n = b.rowCount();
-            if (selection.length < n) {
-                selection = new int[n];
-            }
+            selection = scratch.atLeast(selection, n);
             int k = selected(w);
             if (k == n) {
                 return b;
@@ -79,6 +79,8 @@ final class FilterStream implements BatchStream {
 
     @Override
     public void close() {
+        scratch.give(selection);
+        selection = null;
         input.close();
     }
 }

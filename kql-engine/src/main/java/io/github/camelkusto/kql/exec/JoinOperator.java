@@ -38,15 +38,15 @@ final class JoinOperator {
     private JoinOperator() {
     }
 
-    static QueryResult run(PlanNode.Join node, QueryResult left, QueryResult right) {
+    static QueryResult run(PlanNode.Join node, QueryResult left, QueryResult right, ScratchArrays scratch) {
         BuildSide build = new BuildSide(node, right);
         List<Partition> partitions = new ArrayList<>();
         if (node.kind().streamsLeftOnly()) {
             for (Partition p : left.partitions()) {
-                partitions.add(() -> new ProbeStream(node, build, p.open(), false));
+                partitions.add(() -> new ProbeStream(node, build, p.open(), false, scratch));
             }
         } else {
-            partitions.add(() -> new ProbeStream(node, build, Streams.concat(left.partitions()), true));
+            partitions.add(() -> new ProbeStream(node, build, Streams.concat(left.partitions()), true, scratch));
         }
         return new QueryResult(node.schema(), partitions);
     }
@@ -200,19 +200,23 @@ final class JoinOperator {
         private final BatchStream left;
         private final boolean emitsRightRows;
         private final JoinKind kind;
-        private final int[] leftRows = new int[Batch.MAX_ROWS];
-        private final int[] rightRows = new int[Batch.MAX_ROWS];
+        private final ScratchArrays scratch;
+        /** The row pairs of the output batch being gathered; taken from {@link #scratch} when first read. */
+        private int[] leftRows;
+        private int[] rightRows;
         private final boolean[] unread;
         private BuildSide build;
         private boolean[] groupMatched;
         private Batch current;
-        private int[] groups = new int[0];
+        private int[] groups;
         private int row;
         private int chain = -1;
         private int tailRow = -1;
 
-        ProbeStream(PlanNode.Join node, BuildSide build, BatchStream left, boolean emitsRightRows) {
+        ProbeStream(PlanNode.Join node, BuildSide build, BatchStream left, boolean emitsRightRows,
+                ScratchArrays scratch) {
             this.node = node;
+            this.scratch = scratch;
             this.lazyBuild = build;
             this.left = left;
             this.emitsRightRows = emitsRightRows;
@@ -226,6 +230,10 @@ final class JoinOperator {
                 build = lazyBuild.get();
                 groupMatched = emitsRightRows ? new boolean[build.first.length] : null;
             }
+            if (leftRows == null) {
+                leftRows = scratch.take(Batch.MAX_ROWS);
+                rightRows = scratch.take(Batch.MAX_ROWS);
+            }
             while (tailRow < 0) {
                 if (current == null || row >= current.rowCount()) {
                     current = left.next();
@@ -234,9 +242,7 @@ final class JoinOperator {
                         break;
                     }
                     int n = current.rowCount();
-                    if (groups.length < n) {
-                        groups = new int[n];
-                    }
+                    groups = scratch.atLeast(groups, n);
                     build.find(keys(node.leftKeys(), current), n, groups);
                     row = 0;
                     chain = -1;
@@ -349,6 +355,12 @@ final class JoinOperator {
 
         @Override
         public void close() {
+            scratch.give(leftRows);
+            scratch.give(rightRows);
+            scratch.give(groups);
+            leftRows = null;
+            rightRows = null;
+            groups = null;
             left.close();
         }
     }

@@ -20,6 +20,8 @@ import io.github.camelkusto.kql.plan.PlanNode;
 final class PlanExecutor {
     private final Cancellation cancellation;
     private final Parallel parallel;
+    /** The query's row-index arrays, shared by the streams of all its partitions. */
+    private final ScratchArrays scratch = new ScratchArrays();
 
     /**
      * Runs plans whose every batch, from every operator, first asks {@code cancellation} whether to go on;
@@ -63,7 +65,7 @@ final class PlanExecutor {
         }
         if (node instanceof PlanNode.Filter filter) {
             return Streams.mapPartitions(ordered(run(filter.input()), List.of(filter.predicate())), filter.schema(),
-                    in -> new FilterStream(in, filter));
+                    in -> new FilterStream(in, filter, scratch));
         }
         if (node instanceof PlanNode.Project project) {
             return Streams.mapPartitions(ordered(run(project.input()), project.columns()), project.schema(),
@@ -106,7 +108,7 @@ final class PlanExecutor {
             return MvApplyStream.rows(rows);
         }
         if (node instanceof PlanNode.Join join) {
-            return JoinOperator.run(join, run(join.left()), run(join.right()));
+            return JoinOperator.run(join, run(join.left()), run(join.right()), scratch);
         }
         if (node instanceof PlanNode.MakeSeries makeSeries) {
             QueryResult input = run(makeSeries.input());
