@@ -8,6 +8,7 @@ import io.github.camelkusto.kql.data.Batch;
 import io.github.camelkusto.kql.data.QueryResult;
 import io.github.camelkusto.kql.data.Vector;
 import io.github.camelkusto.kql.functions.EvalContext;
+import io.github.camelkusto.kql.functions.OutputArrays;
 import io.github.camelkusto.kql.functions.GroupedAggregator;
 import io.github.camelkusto.kql.plan.BoundExpr;
 import io.github.camelkusto.kql.plan.PlanNode;
@@ -50,6 +51,7 @@ final class AggregateOperator {
         private final List<GroupedAggregator> states = new ArrayList<>();
         private long[] firstRows = new long[16];
         private int[] ids = new int[Batch.MAX_ROWS];
+        private final OutputArrays keyOutputs = new OutputArrays();
 
         Grouping(PlanNode.Aggregate node) {
             this.node = node;
@@ -71,9 +73,13 @@ final class AggregateOperator {
                 ids = new int[n];
             }
             EvalContext context = new EvalContext(n, 0);
+            // the group table copies the keys it keeps: the key kernels' output arrays serve batch after batch
+            keyOutputs.reuse();
+            EvalContext keyContext = new EvalContext(n, 0);
+            keyContext.state().put(OutputArrays.class, keyOutputs);
             Vector[] keys = new Vector[node.keys().size()];
             for (int k = 0; k < keys.length; k++) {
-                keys[k] = node.keys().get(k).evaluate(batch, context);
+                keys[k] = node.keys().get(k).evaluate(batch, keyContext);
             }
             int before = groups.groupCount();
             groups.assign(keys, n, ids);

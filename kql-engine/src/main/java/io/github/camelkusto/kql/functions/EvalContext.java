@@ -21,4 +21,13 @@ public record EvalContext(int rows, long firstRow, int from, int to, Map<Object,
     public EvalContext(int rows, long firstRow) {
         this(rows, firstRow, 0, rows, new HashMap<>(), null);
     }
+
+    /**
+     * An array for a kernel's {@code n} long results: reused from an earlier batch when the caller said it reads
+     * the results before the next batch (an {@link OutputArrays} in {@code state}), else a new one. It may hold
+     * old values: a kernel writes every element, null rows' included.
+     */
+    public long[] outputLongs(int n) {
+        return state.get(OutputArrays.class) instanceof OutputArrays reused ? reused.longs(n) : new long[n];
+    }
 }

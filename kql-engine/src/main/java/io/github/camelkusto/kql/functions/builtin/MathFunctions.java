@@ -138,7 +138,7 @@ public final class MathFunctions implements FunctionLibrary {
             long[] y = b.values();
             int xm = a.mask();
             int ym = b.mask();
-            long[] out = new long[n];
+            long[] out = ctx.outputLongs(n);
             boolean[] nulls = Nulls.union(n, a, b);
             if (b.isConstant() && y[0] > 0) {
                 long size = y[0];
@@ -150,6 +150,7 @@ public final class MathFunctions implements FunctionLibrary {
                     long size = y[i & ym];
                     if (size == 0) {
                         nulls = Nulls.set(nulls, n, i);
+                        out[i] = 0; // the array may be reused: a null row's storage is 0, as in a new one
                     } else {
                         out[i] = Math.floorDiv(x[i & xm] - origin, size) * size + origin;
                     }
