@@ -47,18 +47,40 @@ final class LongBlocks {
         return size;
     }
 
-    /** Adds every value of {@code other}. */
+    /**
+     * Adds every value of {@code other}, which is not used afterwards: a block only it has is taken over, not
+     * copied (the threads of a summarize read disjoint extents, so most of their blocks are theirs alone).
+     */
     void addAll(LongBlocks other) {
         for (int s = 0; s < other.blocks.length; s++) {
             long[] theirs = other.blocks[s];
-            if (theirs != null) {
-                long[] mine = block(other.keys[s]);
-                for (int w = 0; w < WORDS; w++) {
-                    size += Long.bitCount(theirs[w] & ~mine[w]);
-                    mine[w] |= theirs[w];
-                }
+            if (theirs == null) {
+                continue;
+            }
+            int blocksBefore = blockCount;
+            long[] mine = block(other.keys[s], theirs);
+            if (blockCount > blocksBefore) {
+                size += bitCount(theirs);
+                continue;
+            }
+            for (int w = 0; w < WORDS; w++) {
+                size += Long.bitCount(theirs[w] & ~mine[w]);
+                mine[w] |= theirs[w];
             }
         }
+        other.blocks = new long[16][];
+        other.keys = new long[16];
+        other.blockCount = 0;
+        other.size = 0;
+        other.last = null;
+    }
+
+    private static long bitCount(long[] block) {
+        long n = 0;
+        for (long word : block) {
+            n += Long.bitCount(word);
+        }
+        return n;
     }
 
     void forEach(LongConsumer action) {
@@ -77,6 +99,11 @@ final class LongBlocks {
 
     /** The block of {@code key}, created when missing; remembered for the next add. */
     private long[] block(long key) {
+        return block(key, null);
+    }
+
+    /** The block of {@code key}; when missing, {@code adopted} becomes it (null: a new empty one). */
+    private long[] block(long key, long[] adopted) {
         int mask = keys.length - 1;
         int slot = (int) mix(key) & mask;
         while (blocks[slot] != null && keys[slot] != key) {
@@ -84,7 +111,7 @@ final class LongBlocks {
         }
         if (blocks[slot] == null) {
             keys[slot] = key;
-            blocks[slot] = new long[WORDS];
+            blocks[slot] = adopted != null ? adopted : new long[WORDS];
             if (++blockCount * 2 > keys.length) {
                 grow();
                 return block(key);

@@ -77,4 +77,21 @@ class DistinctLongsTest {
             }
         }
     }
+
+    @Test
+    void mergedBitmapsTakeOverTheBlocksOnlyTheOtherHasAndStillCountLaterValues() {
+        DistinctLongs a = new DistinctLongs();
+        DistinctLongs b = new DistinctLongs();
+        for (long v = 0; v < 200_000; v++) {
+            a.add(v);
+            b.add(1_000_000 + v); // blocks of its own
+            b.add(v * 2); // and blocks a has too
+        }
+        a.addAll(b);
+        assertThat(a.size()).isEqualTo(200_000 + 200_000 + 100_000);
+        for (long v = 1_000_000; v < 1_300_000; v++) {
+            a.add(v); // into a block taken over from b, and past it
+        }
+        assertThat(a.size()).isEqualTo(200_000 + 300_000 + 100_000);
+    }
 }
