@@ -119,6 +119,10 @@ final class EngineBenchmark {
         // the tables now live as long as the JVM, as a long-running route's would: settle them in the old
         // generation before timing, or the first queries pay for copying freshly loaded tables between young spaces
         System.gc();
+        System.err.printf(Locale.ROOT, "  tables loaded: this JVM so far %d ms system CPU, %d page faults%n",
+                ProcessCpu.systemMillis(), ProcessCpu.minorFaults());
+        java.util.StringJoiner allocated = new java.util.StringJoiner(", ",
+                "bytes allocated by a run of ours (its last; every Java thread): ", "");
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
              Statement sql = duck.createStatement()) {
             sql.execute("SET threads = " + cores);
@@ -146,18 +150,27 @@ final class EngineBenchmark {
                     System.err.printf("  %s: not supported here: %s%n", q.name(), refused.getMessage());
                     continue;
                 }
+                long duckSystem = ProcessCpu.systemMillis();
+                long duckFaults = ProcessCpu.minorFaults();
                 double theirs = bestSeconds(Math.max(3, runs), () -> ExportBenchmark.clear(duckFolder), () ->
                         sql.execute("COPY (" + q.sql() + ") TO '" + duckFolder.resolve("out.csv")
                                 + "' (FORMAT csv, HEADER false)"));
+                duckSystem = ProcessCpu.systemMillis() - duckSystem;
+                duckFaults = ProcessCpu.minorFaults() - duckFaults;
                 long theirRows = count(sql, q.sql());
                 if (ourRows.get() != theirRows) {
                     throw new IllegalStateException(q.name() + ": the engines disagree: " + ourRows.get()
                             + " rows here, " + theirRows + " in DuckDB");
                 }
+                allocated.add(String.format(Locale.ROOT, "%s %.1f MB", q.name(), Figures.lastRunAllocated / 1e6));
                 figures.latency(q.name() + " (" + theirRows + " rows)", ours, theirs);
                 figures.target("engine", 1);
-                System.err.printf(Locale.ROOT, "  %s: ours %.3f s, DuckDB %.3f s%n", q.name(), ours, theirs);
+                // DuckDB runs in this process: its share of the system CPU and page faults, apart from ours
+                System.err.printf(Locale.ROOT, "  %s: ours %.3f s, DuckDB %.3f s (its %d runs: %d ms system CPU,"
+                        + " %d page faults)%n", q.name(), ours, theirs, Figures.warmups + Math.max(3, runs),
+                        duckSystem, duckFaults);
             }
+            figures.note(allocated.toString());
             fixedCost(figures, template, endpoint, database, sql);
         }
         figures.note("ours: the median of " + runs + " runs of the whole exchange; DuckDB: the best of "

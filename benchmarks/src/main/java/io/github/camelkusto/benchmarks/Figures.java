@@ -40,6 +40,9 @@ final class Figures {
     /** Untimed runs before the timed ones, so that the JIT has compiled the hot paths of both sides. */
     static int warmups = 1;
 
+    /** Bytes the Java threads allocated in the last timed run of {@link #medianSeconds}. */
+    static long lastRunAllocated;
+
     /** The median wall time of {@code runs} runs of {@code task} (after the warm-up runs), in seconds. */
     static double medianSeconds(int runs, Callable<?> task) throws Exception {
         return medianSeconds(runs, () -> { }, task);
@@ -64,10 +67,11 @@ final class Figures {
             seconds[i] = (System.nanoTime() - start) / 1e9;
             // CPU time barely depends on what else the machine runs: it tells a slower run from a busier machine;
             // its kernel share and the bytes allocated tell heap pages faulted in from work done
+            lastRunAllocated = ProcessCpu.allocatedSince(allocatedBefore);
             System.err.printf(Locale.ROOT, "    run %d: %.0f ms wall, %.0f ms CPU of this JVM (%d ms system,"
                     + " %d page faults), %.0f MB allocated%n", i + 1, seconds[i] * 1000,
                     (processCpuNanos() - cpuBefore) / 1e6, ProcessCpu.systemMillis() - systemBefore,
-                    ProcessCpu.minorFaults() - faultsBefore, ProcessCpu.allocatedSince(allocatedBefore) / 1e6);
+                    ProcessCpu.minorFaults() - faultsBefore, lastRunAllocated / 1e6);
             if (THREADS) {
                 System.err.println("      busiest threads (user+system ms): "
                         + ProcessCpu.busiestThreads(threadsBefore, ProcessCpu.threadMillis(), 6));
