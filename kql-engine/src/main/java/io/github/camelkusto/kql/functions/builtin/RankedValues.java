@@ -5,14 +5,19 @@ import java.util.Arrays;
 /**
  * One group's values for a nearest-rank percentile, as longs ordered as the values are (a real is kept as
  * {@link #sortable(double)}). They are appended to chunks that are never copied once full, so that a large group
- * neither doubles and copies an ever larger array nor needs one contiguous block while it grows; and the ranks
- * are picked by selection (a three-way quickselect, O(n) per rank) instead of sorting the group.
+ * neither doubles and copies an ever larger array nor needs one contiguous block (a large one is never copied
+ * whole, see {@link #atRanks}); and the ranks are picked by selection (a three-way quickselect, O(n) per rank)
+ * instead of sorting the group.
  */
 final class RankedValues {
     /** Values per full chunk: large enough that chunk bookkeeping is negligible, small enough to never be humongous. */
     private static final int CHUNK = 1 << 13;
     /** Below this many values a range is sorted rather than partitioned. */
     private static final int SORT_BELOW = 48;
+    /** Up to this many values a group is gathered into one array and its ranks selected there. */
+    private static final int GATHER_UP_TO = 1 << 14;
+    /** Bits of the histogram that narrows a larger group down to the values near each rank. */
+    private static final int BUCKET_BITS = 12;
 
     private long[][] full = new long[0][];
     private int fullCount;
@@ -57,14 +62,88 @@ final class RankedValues {
 
     /**
      * The value at each 1-based rank of {@code ranks} (ascending) in the sorted values: exactly what sorting the
-     * values and indexing them gives, ties included.
+     * values and indexing them gives, ties included. A large group is not copied whole: a histogram of the values'
+     * high bits (above their minimum) finds the bucket of each rank, only the values of those buckets are
+     * gathered, and the rank is selected among them.
      */
     long[] atRanks(int[] ranks) {
-        long[] values = new long[size()];
+        int n = size();
+        if (n <= GATHER_UP_TO) {
+            long[] values = new long[n];
+            copyInto(values);
+            return selectRanks(values, ranks);
+        }
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int c = 0; c <= fullCount; c++) {
+            long[] chunk = c < fullCount ? full[c] : tail;
+            for (int i = 0, size = c < fullCount ? CHUNK : tailSize; i < size; i++) {
+                min = Math.min(min, chunk[i]);
+                max = Math.max(max, chunk[i]);
+            }
+        }
+        long[] picked = new long[ranks.length];
+        if (min == max) {
+            Arrays.fill(picked, min);
+            return picked;
+        }
+        // (v - min) is unsigned and below 2^64: its top BUCKET_BITS significant bits are the bucket, in value order
+        int shift = Math.max(0, 64 - Long.numberOfLeadingZeros(max - min) - BUCKET_BITS);
+        int[] counts = new int[1 << BUCKET_BITS];
+        for (int c = 0; c <= fullCount; c++) {
+            long[] chunk = c < fullCount ? full[c] : tail;
+            for (int i = 0, size = c < fullCount ? CHUNK : tailSize; i < size; i++) {
+                counts[(int) ((chunk[i] - min) >>> shift)]++;
+            }
+        }
+        // per rank: its bucket and its rank within the bucket; buckets of several ranks are gathered once
+        int[] bucketOf = new int[ranks.length];
+        int[] rankInBucket = new int[ranks.length];
+        int[] slotOfBucket = new int[counts.length];
+        long[][] gathered = new long[ranks.length][];
+        int slots = 0;
+        int bucket = 0;
+        int before = 0;
+        for (int r = 0; r < ranks.length; r++) {
+            while (before + counts[bucket] < ranks[r]) {
+                before += counts[bucket++];
+            }
+            bucketOf[r] = bucket;
+            rankInBucket[r] = ranks[r] - before;
+            if (slotOfBucket[bucket] == 0) {
+                gathered[slots] = new long[counts[bucket]];
+                slotOfBucket[bucket] = ++slots;
+            }
+        }
+        int[] filled = new int[slots];
+        for (int c = 0; c <= fullCount; c++) {
+            long[] chunk = c < fullCount ? full[c] : tail;
+            for (int i = 0, size = c < fullCount ? CHUNK : tailSize; i < size; i++) {
+                int slot = slotOfBucket[(int) ((chunk[i] - min) >>> shift)] - 1;
+                if (slot >= 0) {
+                    gathered[slot][filled[slot]++] = chunk[i];
+                }
+            }
+        }
+        int[] from = new int[slots];
+        for (int r = 0; r < ranks.length; r++) {
+            int slot = slotOfBucket[bucketOf[r]] - 1;
+            int k = rankInBucket[r] - 1;
+            picked[r] = select(gathered[slot], from[slot], gathered[slot].length, k);
+            from[slot] = k;
+        }
+        return picked;
+    }
+
+    private void copyInto(long[] values) {
         for (int c = 0; c < fullCount; c++) {
             System.arraycopy(full[c], 0, values, c * CHUNK, CHUNK);
         }
         System.arraycopy(tail, 0, values, fullCount * CHUNK, tailSize);
+    }
+
+    /** {@link #atRanks} of values gathered into one array (which it reorders). */
+    private static long[] selectRanks(long[] values, int[] ranks) {
         long[] picked = new long[ranks.length];
         // after a selection at k, the values right of k are the larger ones: a later rank is selected among them
         int from = 0;

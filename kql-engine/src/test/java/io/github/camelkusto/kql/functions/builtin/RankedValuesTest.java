@@ -8,8 +8,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The values at the nearest ranks are those of the sorted values, whatever their number (chunks), order (sorted,
- * reversed, organ pipes, random), ties, and however the states merged; reals order as {@code Double.compare}.
+ * The values at the nearest ranks are those of the sorted values, whatever their number (chunks, histogram),
+ * order (sorted, reversed, organ pipes, random), ties (one value only), extremes (the whole range of long), and
+ * however the states merged; reals order as {@code Double.compare}.
  */
 class RankedValuesTest {
 
@@ -22,6 +23,7 @@ class RankedValuesTest {
                 case 2 -> i;
                 case 3 -> n - i;
                 case 4 -> Math.min(i, n - i);
+                case 5 -> 7;
                 default -> i % 7 == 0 ? Long.MIN_VALUE : i % 5 == 0 ? Long.MAX_VALUE : random.nextInt(100) - 50;
             };
         }
@@ -31,8 +33,8 @@ class RankedValuesTest {
     @Test
     void picksTheValuesSortingPicksForEveryShapeAndSize() {
         Random random = new Random(18);
-        for (int n : new int[] {1, 2, 3, 47, 48, 49, 1000, 8191, 8192, 8193, 50_000}) {
-            for (int shape = 0; shape < 6; shape++) {
+        for (int n : new int[] {1, 2, 3, 47, 48, 49, 1000, 8191, 8192, 8193, 16_384, 16_385, 50_000, 200_000}) {
+            for (int shape = 0; shape < 7; shape++) {
                 long[] values = shapes(random, shape, n);
                 long[] sorted = values.clone();
                 Arrays.sort(sorted);
