@@ -241,14 +241,11 @@ public final class StringFunctions implements FunctionLibrary {
             int ym = b.mask();
             long[] out = new long[n];
             long yes = negated ? 0 : 1;
-            if (ym == 0 && (op == HAS || op == CONTAINS)) {
+            if (ym == 0 && op == HAS) {
                 // the usual case, a constant term: prepared once for the batch
-                Needle term = new Needle((String) y[0], ignoreCase);
-                for (int i = 0; i < n; i++) {
-                    String text = (String) x[i & xm];
-                    boolean found = op == HAS ? term.isTermIn(text, true, true) : term.indexIn(text, 0) >= 0;
-                    out[i] = found ? yes : 1 - yes;
-                }
+                hasTerm(new Needle((String) y[0], ignoreCase), x, xm, out, yes);
+            } else if (ym == 0 && op == CONTAINS) {
+                containsTerm(new Needle((String) y[0], ignoreCase), x, xm, out, yes);
             } else {
                 for (int i = 0; i < n; i++) {
                     out[i] = test(op, (String) x[i & xm], (String) y[i & ym], ignoreCase) ? yes : 1 - yes;
@@ -256,6 +253,22 @@ public final class StringFunctions implements FunctionLibrary {
             }
             return new LongVector(BOOL, out, null, n);
         };
+    }
+
+    /*
+     * One loop per operator, each in a method of its own: the JIT profiles and compiles each apart, so that a
+     * query with has does not deoptimise the loop a query with contains made hot (and the other way round).
+     */
+    private static void hasTerm(Needle term, Object[] texts, int mask, long[] out, long yes) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] = term.isTermIn((String) texts[i & mask], true, true) ? yes : 1 - yes;
+        }
+    }
+
+    private static void containsTerm(Needle term, Object[] texts, int mask, long[] out, long yes) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] = term.indexIn((String) texts[i & mask], 0) >= 0 ? yes : 1 - yes;
+        }
     }
 
     static boolean test(int op, String text, String term, boolean ignoreCase) {
