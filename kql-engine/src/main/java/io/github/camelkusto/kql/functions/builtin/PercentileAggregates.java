@@ -100,6 +100,8 @@ public final class PercentileAggregates implements FunctionLibrary {
         private final double[] ps;
         private final boolean array;
         private RankedValues[] values = new RankedValues[16];
+        /** The indexes of {@code ps} by ascending percentage. */
+        private final int[] order;
         /** Per group, once {@link #prepareFinish} ran: the value at each percentage's rank, in {@code ps} order. */
         private long[][] picked;
 
@@ -107,6 +109,8 @@ public final class PercentileAggregates implements FunctionLibrary {
             this.type = type;
             this.ps = ps;
             this.array = array;
+            order = java.util.stream.IntStream.range(0, ps.length).boxed()
+                    .sorted(java.util.Comparator.comparingDouble(p -> ps[p])).mapToInt(Integer::intValue).toArray();
         }
 
         @Override
@@ -183,16 +187,10 @@ public final class PercentileAggregates implements FunctionLibrary {
                 return null;
             }
             int n = group.size();
-            Integer[] order = new Integer[ps.length];
-            int[] ranks = new int[ps.length];
-            for (int p = 0; p < ps.length; p++) {
-                order[p] = p;
-                ranks[p] = Math.max(1, (int) Math.ceil(ps[p] / 100.0 * n));
-            }
-            Arrays.sort(order, (a, b) -> Integer.compare(ranks[a], ranks[b]));
+            // a rank grows with its percentage: in ascending order of percentage, the ranks ascend too
             int[] ascending = new int[ps.length];
             for (int r = 0; r < ps.length; r++) {
-                ascending[r] = ranks[order[r]];
+                ascending[r] = Math.max(1, (int) Math.ceil(ps[order[r]] / 100.0 * n));
             }
             long[] atRanks = group.atRanks(ascending);
             long[] inOrder = new long[ps.length];
