@@ -98,4 +98,12 @@ class ParallelSummarizeTest {
         assertThat(KQL.rows("T | summarize firstI = take_any(i), n = count() by g = i % 2"))
                 .containsExactly("0, 0, 150000", "1, 1, 150000");
     }
+
+    @Test
+    void percentilesMergeIntoTheSerialResult() {
+        String percentiles = "p = percentiles(x, 0, 50, 95), pr = percentile(r, 75), pt = percentiles_array(t, 10, 90)";
+        assertParallelEqualsSerial("T", percentiles + " by g = i % 10");
+        assertParallelEqualsSerial("T", percentiles + " by g = iif(i % 11 == 0, long(null), i % 13)");
+        assertParallelEqualsSerial("T", percentiles);
+    }
 }

@@ -34,7 +34,7 @@ import io.github.camelkusto.kql.types.Ticks;
  * dynamic array), by the nearest-rank method: the value at rank ceil(P/100 * n) of the group's sorted non-null
  * values (the smallest for P = 0), of x's own type. Kusto estimates them with a digest; for the small groups
  * it computes exactly, the nearest rank is what it returns. Every value of a group is kept until finish (a
- * materialising aggregate, like make_list).
+ * materialising aggregate, like make_list), and only the needed ranks are selected.
  */
 public final class PercentileAggregates implements FunctionLibrary {
 
@@ -90,54 +90,126 @@ public final class PercentileAggregates implements FunctionLibrary {
         }
     }
 
-    /** Keeps each group's values (longs, or real bits) and picks the nearest ranks at finish. */
+    /**
+     * Keeps each group's values ({@link RankedValues}; reals as order-preserving longs) and picks the nearest
+     * ranks at finish, a group at a time on every core. The result depends only on the multiset of each group's
+     * values, so states over disjoint rows merge (their chunks are taken over) and a summarize splits its input.
+     */
     static final class NearestRank implements GroupedAggregator {
         private final KqlType type;
         private final double[] ps;
         private final boolean array;
-        private long[][] values = new long[16][];
-        private int[] sizes = new int[16];
+        private RankedValues[] values = new RankedValues[16];
+        /** The indexes of {@code ps} by ascending percentage. */
+        private final int[] order;
+        /** Per group, once {@link #prepareFinish} ran: the value at each percentage's rank, in {@code ps} order. */
+        private long[][] picked;
 
         NearestRank(KqlType type, double[] ps, boolean array) {
             this.type = type;
             this.ps = ps;
             this.array = array;
+            order = java.util.stream.IntStream.range(0, ps.length).boxed()
+                    .sorted(java.util.Comparator.comparingDouble(p -> ps[p])).mapToInt(Integer::intValue).toArray();
         }
 
         @Override
         public void ensureGroups(int groupCount) {
             if (values.length < groupCount) {
-                int size = Math.max(groupCount, values.length * 2);
-                values = Arrays.copyOf(values, size);
-                sizes = Arrays.copyOf(sizes, size);
+                values = Arrays.copyOf(values, Math.max(groupCount, values.length * 2));
             }
         }
 
         @Override
         public void update(int[] groupIds, Vector[] args, int rows) {
             Vector x = args[0];
-            boolean real = type == REAL;
-            for (int i = 0; i < rows; i++) {
-                if (x.isNull(i)) {
-                    continue;
+            boolean[] nulls = x.nulls();
+            int mask = x.mask();
+            if (type == REAL) {
+                for (int i = 0; i < rows; i++) {
+                    double d = x.getDouble(i);
+                    if (!(nulls != null && nulls[i & mask]) && !Double.isNaN(d)) {
+                        group(groupIds[i]).add(RankedValues.sortable(d));
+                    }
                 }
-                double d = real ? x.getDouble(i) : 0;
-                if (real && Double.isNaN(d)) {
-                    continue;
+            } else if (x instanceof LongVector longs) {
+                long[] v = longs.values();
+                for (int i = 0; i < rows; i++) {
+                    if (nulls == null || !nulls[i & mask]) {
+                        group(groupIds[i]).add(v[i & mask]);
+                    }
                 }
-                int g = groupIds[i];
-                long[] v = values[g];
-                if (v == null) {
-                    v = values[g] = new long[4];
-                } else if (sizes[g] == v.length) {
-                    v = values[g] = Arrays.copyOf(v, v.length * 2);
+            } else {
+                for (int i = 0; i < rows; i++) {
+                    if (!x.isNull(i)) {
+                        group(groupIds[i]).add(x.getLong(i));
+                    }
                 }
-                v[sizes[g]++] = real ? Double.doubleToLongBits(d) : x.getLong(i);
+            }
+        }
+
+        private RankedValues group(int g) {
+            RankedValues v = values[g];
+            return v != null ? v : (values[g] = new RankedValues());
+        }
+
+        @Override
+        public boolean mergeable() {
+            return true; // a nearest rank depends on the values, not on their order
+        }
+
+        @Override
+        public void merge(GroupedAggregator other, int[] groupMap, int otherGroups) {
+            RankedValues[] theirs = ((NearestRank) other).values;
+            for (int g = 0; g < otherGroups && g < theirs.length; g++) {
+                if (theirs[g] != null) {
+                    RankedValues ours = values[groupMap[g]];
+                    if (ours == null) {
+                        values[groupMap[g]] = theirs[g];
+                    } else {
+                        ours.addAll(theirs[g]);
+                    }
+                }
             }
         }
 
         @Override
+        public void prepareFinish(int groupCount, GroupLoop loop) {
+            long[][] result = new long[groupCount][];
+            loop.forEach(groupCount, g -> result[g] = pick(g));
+            picked = result;
+        }
+
+        /** The values at the ranks of {@code ps} (in its order) of group {@code g}, or null for a group of none. */
+        private long[] pick(int g) {
+            RankedValues group = g < values.length ? values[g] : null;
+            if (group == null) {
+                return null;
+            }
+            int n = group.size();
+            // a rank grows with its percentage: in ascending order of percentage, the ranks ascend too
+            int[] ascending = new int[ps.length];
+            for (int r = 0; r < ps.length; r++) {
+                ascending[r] = Math.max(1, (int) Math.ceil(ps[order[r]] / 100.0 * n));
+            }
+            long[] atRanks = group.atRanks(ascending);
+            long[] inOrder = new long[ps.length];
+            for (int r = 0; r < ps.length; r++) {
+                inOrder[order[r]] = atRanks[r];
+            }
+            values[g] = null; // picked: the values are no longer needed
+            return inOrder;
+        }
+
+        @Override
         public Vector[] finish(int groupCount) {
+            if (picked == null || picked.length < groupCount) {
+                prepareFinish(groupCount, (count, body) -> {
+                    for (int g = 0; g < count; g++) {
+                        body.accept(g);
+                    }
+                });
+            }
             boolean real = type == REAL;
             int k = ps.length;
             long[][] longs = new long[k][groupCount];
@@ -145,32 +217,20 @@ public final class PercentileAggregates implements FunctionLibrary {
             boolean[] nulls = new boolean[groupCount];
             Object[] arrays = new Object[groupCount];
             for (int g = 0; g < groupCount; g++) {
-                int n = sizes[g];
-                if (n == 0) {
+                long[] at = picked[g];
+                if (at == null) {
                     nulls[g] = true;
                     continue;
                 }
-                long[] v = Arrays.copyOf(values[g], n);
-                double[] d = null;
-                if (real) {
-                    d = new double[n];
-                    for (int i = 0; i < n; i++) {
-                        d[i] = Double.longBitsToDouble(v[i]);
-                    }
-                    Arrays.sort(d);
-                } else {
-                    Arrays.sort(v);
-                }
                 ArrayNode list = array ? KqlValues.NODES.arrayNode(k) : null;
                 for (int p = 0; p < k; p++) {
-                    int rank = Math.max(1, (int) Math.ceil(ps[p] / 100.0 * n));
                     if (real) {
-                        doubles[p][g] = d[rank - 1];
+                        doubles[p][g] = RankedValues.real(at[p]);
                     } else {
-                        longs[p][g] = v[rank - 1];
+                        longs[p][g] = at[p];
                     }
                     if (array) {
-                        list.add(KqlValues.toJson(real ? d[rank - 1] : boxed(v[rank - 1])));
+                        list.add(KqlValues.toJson(real ? doubles[p][g] : boxed(at[p])));
                     }
                 }
                 arrays[g] = list;

@@ -241,11 +241,34 @@ public final class StringFunctions implements FunctionLibrary {
             int ym = b.mask();
             long[] out = new long[n];
             long yes = negated ? 0 : 1;
-            for (int i = 0; i < n; i++) {
-                out[i] = test(op, (String) x[i & xm], (String) y[i & ym], ignoreCase) ? yes : 1 - yes;
+            if (ym == 0 && op == HAS) {
+                // the usual case, a constant term: prepared once for the batch
+                hasTerm(new Needle((String) y[0], ignoreCase), x, xm, out, yes);
+            } else if (ym == 0 && op == CONTAINS) {
+                containsTerm(new Needle((String) y[0], ignoreCase), x, xm, out, yes);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[i] = test(op, (String) x[i & xm], (String) y[i & ym], ignoreCase) ? yes : 1 - yes;
+                }
             }
             return new LongVector(BOOL, out, null, n);
         };
+    }
+
+    /*
+     * One loop per operator, each in a method of its own: the JIT profiles and compiles each apart, so that a
+     * query with has does not deoptimise the loop a query with contains made hot (and the other way round).
+     */
+    private static void hasTerm(Needle term, Object[] texts, int mask, long[] out, long yes) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] = term.isTermIn((String) texts[i & mask], true, true) ? yes : 1 - yes;
+        }
+    }
+
+    private static void containsTerm(Needle term, Object[] texts, int mask, long[] out, long yes) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] = term.indexIn((String) texts[i & mask], 0) >= 0 ? yes : 1 - yes;
+        }
     }
 
     static boolean test(int op, String text, String term, boolean ignoreCase) {
@@ -262,48 +285,12 @@ public final class StringFunctions implements FunctionLibrary {
 
     /** {@code term} in {@code text} at term boundaries (both, or only the start/end one for hasprefix/hassuffix). */
     static boolean has(String text, String term, boolean ignoreCase, boolean atStart, boolean atEnd) {
-        int len = term.length();
-        if (len == 0) {
-            return true;
-        }
-        boolean termStartsAlnum = Character.isLetterOrDigit(term.charAt(0));
-        boolean termEndsAlnum = Character.isLetterOrDigit(term.charAt(len - 1));
-        int from = 0;
-        while (true) {
-            int at = indexOf(text, term, from, ignoreCase);
-            if (at < 0) {
-                return false;
-            }
-            boolean startOk = !atStart || !termStartsAlnum || at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1));
-            int end = at + len;
-            boolean endOk = !atEnd || !termEndsAlnum || end == text.length() || !Character.isLetterOrDigit(text.charAt(end));
-            if (startOk && endOk) {
-                return true;
-            }
-            from = at + 1;
-        }
+        return new Needle(term, ignoreCase).isTermIn(text, atStart, atEnd);
     }
 
     /** {@code String.indexOf}, optionally ignoring case, without allocating a lower-cased copy. */
     static int indexOf(String text, String term, int from, boolean ignoreCase) {
-        if (!ignoreCase) {
-            return text.indexOf(term, from);
-        }
-        int len = term.length();
-        if (len == 0) {
-            return from <= text.length() ? from : -1;
-        }
-        char first = term.charAt(0);
-        char firstLower = Character.toLowerCase(first);
-        char firstUpper = Character.toUpperCase(first);
-        for (int i = from, last = text.length() - len; i <= last; i++) {
-            char c = text.charAt(i);
-            if ((c == firstLower || c == firstUpper || Character.toLowerCase(c) == firstLower)
-                    && text.regionMatches(true, i + 1, term, 1, len - 1)) {
-                return i;
-            }
-        }
-        return -1;
+        return new Needle(term, ignoreCase).indexIn(text, from);
     }
 
     private static ScalarKernel matchesRegex() {

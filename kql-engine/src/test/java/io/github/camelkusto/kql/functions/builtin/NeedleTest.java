@@ -1,0 +1,89 @@
+package io.github.camelkusto.kql.functions.builtin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A prepared term finds what the plain rule finds: {@code regionMatches} (ignoring case or not) at each place
+ * whose first character passes the first-character test, over texts and terms mixing ASCII, letters that fold
+ * to ASCII from outside it (the Kelvin sign, the dotted capital I, the dotless i, the long s), Latin-1, Greek,
+ * Cyrillic and surrogate pairs.
+ */
+class NeedleTest {
+    private static final String ALPHABET = "aAbBkKsSiI0129 .-_;\u212A\u0130\u0131\u017F\u00E4\u00C4\u00DF\u00B5"
+            + "\u039C\u03BC\u0416\u0436\uD83D\uDE00\uD801\uDC00\uD801\uDC28";
+
+    /** The rule: the first place at or after {@code from} where the term starts, or -1. */
+    private static int reference(String text, String term, int from, boolean ignoreCase) {
+        if (term.isEmpty()) {
+            return from <= text.length() ? from : -1;
+        }
+        if (!ignoreCase) {
+            return text.indexOf(term, from);
+        }
+        char firstLower = Character.toLowerCase(term.charAt(0));
+        char firstUpper = Character.toUpperCase(term.charAt(0));
+        for (int i = from; i <= text.length() - term.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == firstLower || c == firstUpper || Character.toLowerCase(c) == firstLower)
+                    && text.regionMatches(true, i + 1, term, 1, term.length() - 1)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String random(Random random, String alphabet, int maxLength) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = random.nextInt(maxLength + 1); i > 0; i--) {
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void findsWhatTheCaseInsensitiveRuleFindsAtEveryPlace() {
+        Random random = new Random(18);
+        for (int round = 0; round < 200_000; round++) {
+            String term = random(random, round % 2 == 0 ? "aAbBkKsSi0129 .-" : ALPHABET, 3);
+            String text = random(random, ALPHABET, 12);
+            for (boolean ignoreCase : new boolean[] {true, false}) {
+                Needle needle = new Needle(term, ignoreCase);
+                for (int from = 0; from <= text.length() + 1; from++) {
+                    assertThat(needle.indexIn(text, from)).as("%s in %s from %d, ignoring case %s", term, text, from,
+                            ignoreCase).isEqualTo(reference(text, term, from, ignoreCase));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aCaselessTermMatchesOnlyItself() {
+        Needle digits = new Needle("12-3", true);
+        assertThat(digits.indexIn("x12-312-3", 0)).isEqualTo(1);
+        assertThat(digits.indexIn("x12-312-3", 2)).isEqualTo(5);
+        assertThat(digits.indexIn("12_3", 0)).isEqualTo(-1);
+    }
+
+    @Test
+    void anAsciiLetterMatchesTheLettersThatFoldToIt() {
+        assertThat(new Needle("kelvin", true).indexIn("5 \u212Aelvin", 0)).isEqualTo(2);
+        assertThat(new Needle("is", true).indexIn("th\u0130\u017F", 0)).isEqualTo(2);
+    }
+
+    @Test
+    void aTermIsAtTermBoundariesOnlyWhereNoLetterOrDigitContinuesIt() {
+        Needle term = new Needle("abc", true);
+        assertThat(term.isTermIn("xabc abc", true, true)).isTrue();
+        assertThat(term.isTermIn("xabc abcd", true, true)).isFalse();
+        assertThat(term.isTermIn("\u00E9abc", true, true)).isFalse();
+        assertThat(term.isTermIn("ABC", true, true)).isTrue();
+        assertThat(term.isTermIn("xabc", false, true)).isTrue();
+        assertThat(term.isTermIn("abcx", true, false)).isTrue();
+        assertThat(new Needle("-", true).isTermIn("a-b", true, true)).isTrue();
+        assertThat(new Needle("", true).isTermIn("", true, true)).isTrue();
+    }
+}
