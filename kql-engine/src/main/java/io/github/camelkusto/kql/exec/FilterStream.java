@@ -3,6 +3,7 @@ package io.github.camelkusto.kql.exec;
 import io.github.camelkusto.kql.data.Batch;
 import io.github.camelkusto.kql.data.BatchStream;
 import io.github.camelkusto.kql.data.LongVector;
+import io.github.camelkusto.kql.functions.OutputArrays;
 import io.github.camelkusto.kql.plan.BoundExpr;
 import io.github.camelkusto.kql.plan.PlanNode;
 
@@ -10,7 +11,8 @@ import io.github.camelkusto.kql.plan.PlanNode;
  * where: evaluates the predicate over each batch and copies the surviving rows (true, not null) into a new
  * batch through a selection vector; a batch where all rows survive passes as is, one where none does is skipped.
  * Only the columns a later step reads are copied ({@link PlanNode.Filter#unread}); the selection vector is
- * reused from batch to batch, and from partition to partition ({@link ScratchArrays}).
+ * reused from batch to batch, and from partition to partition ({@link ScratchArrays}); so are the predicate's own
+ * result arrays (read into the selection before the next batch: {@link OutputArrays}).
  */
 final class FilterStream implements BatchStream {
     private final SerialWindows input;
@@ -18,6 +20,7 @@ final class FilterStream implements BatchStream {
     private final boolean[] unread;
     private final RowSelection rowSelection;
     private final ScratchArrays scratch;
+    private final OutputArrays predicateOutputs = new OutputArrays();
     private int[] selection;
 
     FilterStream(BatchStream input, PlanNode.Filter filter, ScratchArrays scratch) {
@@ -55,6 +58,8 @@ final class FilterStream implements BatchStream {
                 return k;
             }
         }
+        predicateOutputs.reuse();
+        w.state().put(OutputArrays.class, predicateOutputs);
         LongVector p = (LongVector) w.own(predicate.evaluate(w.rows(), w.context()));
         if (p.isConstant()) {
             return !p.isNull(0) && p.getLong(0) != 0 ? n : 0;

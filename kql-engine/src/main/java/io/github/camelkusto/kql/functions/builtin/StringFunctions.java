@@ -239,7 +239,7 @@ public final class StringFunctions implements FunctionLibrary {
             Object[] y = b.values();
             int xm = a.mask();
             int ym = b.mask();
-            long[] out = new long[n];
+            long[] out = ctx.outputLongs(n);
             long yes = negated ? 0 : 1;
             if (ym == 0 && op == HAS) {
                 // the usual case, a constant term: prepared once for the batch
