@@ -44,20 +44,23 @@ final class ParquetArtifactStream extends BlockArtifactStream<ParquetArtifactFil
         ParquetProperties.Builder properties = ParquetProperties.builder()
                 .withRowGroupRowCountLimit(parquet.rowGroupSize())
                 .withPageWriteChecksumEnabled(false);
-        for (int c = 0; c < run.schema.size(); c++) {
+        boolean[] dictionary = new boolean[run.schema.size()];
+        for (int c = 0; c < dictionary.length; c++) {
             // Dictionary pages for text columns only, where repeated values (levels, names, categories) are the
             // rule; for numbers and datetimes the dictionary's hash map was a leading cost of the parquet export
             // when profiled (mostly distinct values: ids, timestamps, measures), for little size gained.
             var column = run.schema.column(c);
             boolean text = column.type() == KqlType.STRING || column.type() == KqlType.DYNAMIC;
-            properties.withDictionaryEncoding(column.name(), text
-                    && mostlyRepeated(batch.column(c), firstRow, batch.rowCount()));
+            dictionary[c] = text && mostlyRepeated(batch.column(c), firstRow, batch.rowCount());
+            properties.withDictionaryEncoding(column.name(), dictionary[c]);
         }
         CompressionCodecName codec = parquet.codec().map(ParquetCompression::parquetName)
                 .orElse(CompressionCodecName.UNCOMPRESSED);
-        return new ParquetArtifactFile(new SinkFile(started.name(), out),
-                new ParquetRows(run.schema, parquet.datetimePrecision()), properties.build(),
-                () -> codecs.getCompressor(codec), ROW_GROUP_BYTES, run.gzip.compressors());
+        ParquetColumnPool.Key key = new ParquetColumnPool.Key(codec, dictionary);
+        ParquetColumnPool.Columns columns = run.parquetColumns.take(key, () -> ParquetArtifactFile.columns(key,
+                new ParquetRows(run.schema, parquet.datetimePrecision()), () -> codecs.getCompressor(codec)));
+        return new ParquetArtifactFile(new SinkFile(started.name(), out), columns, properties.build(),
+                ROW_GROUP_BYTES, run.gzip.compressors(), run.parquetColumns::give);
     }
 
     /** Rows sampled to decide whether a text column gets dictionary pages. */
