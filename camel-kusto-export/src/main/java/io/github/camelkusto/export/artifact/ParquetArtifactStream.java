@@ -9,6 +9,7 @@ import io.github.camelkusto.kql.data.Vector;
 import io.github.camelkusto.kql.format.ParquetCodecs;
 import io.github.camelkusto.kql.types.KqlType;
 import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
@@ -58,9 +59,15 @@ final class ParquetArtifactStream extends BlockArtifactStream<ParquetArtifactFil
                 .orElse(CompressionCodecName.UNCOMPRESSED);
         ParquetColumnPool.Key key = new ParquetColumnPool.Key(codec, dictionary);
         ParquetColumnPool.Columns columns = run.parquetColumns.take(key, () -> ParquetArtifactFile.columns(key,
-                new ParquetRows(run.schema, parquet.datetimePrecision()), () -> codecs.getCompressor(codec)));
+                new ParquetRows(run.schema, parquet.datetimePrecision()), () -> compressor(codec)));
         return new ParquetArtifactFile(new SinkFile(started.name(), out), columns, properties.build(),
                 ROW_GROUP_BYTES, run.gzip.compressors(), run.parquetColumns::give);
+    }
+
+    /** snappy-java's native snappy where it loads ({@link NativeSnappyPages}), else {@link ParquetCodecs}. */
+    private CompressionCodecFactory.BytesInputCompressor compressor(CompressionCodecName codec) {
+        return codec == CompressionCodecName.SNAPPY && NativeSnappyPages.AVAILABLE ? new NativeSnappyPages()
+                : codecs.getCompressor(codec);
     }
 
     /** Rows sampled to decide whether a text column gets dictionary pages. */
