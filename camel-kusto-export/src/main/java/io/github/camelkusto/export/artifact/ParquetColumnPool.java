@@ -11,7 +11,7 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * The column chunks of an export's finished parquet files, kept for its next files: each set of them holds, grown
  * to the size the data needs, what a file's columns write into (page buffers, value buffers, a compressor with its
  * buffers and hash table). An export writes many files one after another (per_shard: one per 65,536-row extent),
- * and making all of that anew per file and column was most of the parquet export's allocation when profiled (3 of
+ * and making all of that anew per file and column was most of the parquet export's allocation when profiled (2.7 of
  * 5.7 GB in the page store's buffers alone), fresh heap that the kernel faults in and zeroes while the JVM grows
  * its young generation: the JVM's system CPU above its user CPU in an export's first runs, and most of what
  * compressed pages cost over uncompressed ones. A set is taken by one file at a time and given back when the file
