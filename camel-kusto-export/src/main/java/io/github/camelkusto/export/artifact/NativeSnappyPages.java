@@ -48,8 +48,12 @@ final class NativeSnappyPages implements BytesInputCompressor {
         try {
             byte[] out = new byte[Snappy.maxCompressedLength(1)];
             return Snappy.compress(new byte[] {1}, 0, 1, out, 0) > 0;
-        } catch (IOException | LinkageError | RuntimeException e) {
-            return false; // NoClassDefFoundError, UnsatisfiedLinkError, snappy-java's SnappyError
+        } catch (Exception | Error e) {
+            if (e instanceof VirtualMachineError fatal) {
+                throw fatal;
+            }
+            // NoClassDefFoundError, UnsatisfiedLinkError, snappy-java's SnappyError (an Error of its own)
+            return false;
         }
     }
 
