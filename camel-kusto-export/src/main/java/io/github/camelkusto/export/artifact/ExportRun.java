@@ -16,14 +16,17 @@ import io.github.camelkusto.export.storage.StorageTarget;
  * What the writers of one export share: artifact numbers (unique across parallel writers, and the round-robin
  * over targets follows them, so it stays fair), the committed artifacts, the monitor, and a stop signal raised
  * when one writer fails so that the others end at their next chunk, the pool their gzip members are
- * compressed on, and the chunks of writers that are done (per_shard starts a writer per partition: each
- * allocating its own chunk made a 153-partition export allocate and zero 190 MB). Thread-safe.
+ * compressed on, the chunks of writers that are done (per_shard starts a writer per partition: each
+ * allocating its own chunk made a 153-partition export allocate and zero 190 MB) and the column chunks of
+ * finished parquet files, kept for the next ones. Thread-safe.
  */
 final class ExportRun {
     final ArtifactSpec spec;
     final Schema schema;
     final ExportMonitor monitor;
     final GzipPool gzip;
+    /** At most one set of column chunks waiting per core: about as many files as are written at once. */
+    final ParquetColumnPool parquetColumns = new ParquetColumnPool(Runtime.getRuntime().availableProcessors());
     private final List<StorageTarget> targets;
     private final AtomicInteger lastNumber = new AtomicInteger();
     private final List<Numbered> committed = new ArrayList<>();

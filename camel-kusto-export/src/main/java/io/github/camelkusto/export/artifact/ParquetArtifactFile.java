@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.github.camelkusto.kql.data.Batch;
@@ -32,30 +33,48 @@ final class ParquetArtifactFile implements Closeable {
     private static final long POOLED_PAGE_BYTES = 32L * 1024 * 1024;
 
     private final ParquetFileWriter file;
+    private final ParquetProperties properties;
+    private final ParquetColumnPool.Columns pooled;
     private final ParquetColumnChunk[] columns;
+    private final Consumer<ParquetColumnPool.Columns> done;
     private final Executor executor;
     private final int rowGroupRows;
     private final long rowGroupBytes;
     private long groupRecords;
 
     /**
-     * @param compressors a new compressor for each column (each compresses its own pages)
-     * @param executor    encodes columns besides the calling thread; {@code Runnable::run} for one thread
+     * @param columns  the file's column chunks ({@link #columns}), made for {@code properties}
+     * @param done     takes the column chunks back once the file ended well
+     * @param executor encodes columns besides the calling thread; {@code Runnable::run} for one thread
      */
-    ParquetArtifactFile(OutputFile out, ParquetRows rows, ParquetProperties properties,
-            Supplier<BytesInputCompressor> compressors, long rowGroupBytes, Executor executor) throws IOException {
+    ParquetArtifactFile(OutputFile out, ParquetColumnPool.Columns columns, ParquetProperties properties,
+            long rowGroupBytes, Executor executor, Consumer<ParquetColumnPool.Columns> done) throws IOException {
         this.executor = executor;
+        this.properties = properties;
+        this.pooled = columns;
+        this.columns = columns.chunks();
+        this.done = done;
         this.rowGroupRows = properties.getRowGroupRowCountLimit();
         this.rowGroupBytes = rowGroupBytes;
-        this.file = new ParquetFileWriter(out, rows.schema(), ParquetFileWriter.Mode.CREATE, rowGroupBytes, 0, null,
-                properties);
+        this.file = new ParquetFileWriter(out, columns.rows().schema(), ParquetFileWriter.Mode.CREATE, rowGroupBytes,
+                0, null, properties);
         file.start();
-        int count = rows.schema().getColumns().size();
-        columns = new ParquetColumnChunk[count];
-        for (int c = 0; c < count; c++) {
-            columns[c] = new ParquetColumnChunk(c, rows, properties, compressors.get(), POOLED_PAGE_BYTES / count);
-        }
         startRowGroup();
+    }
+
+    /**
+     * New column chunks for files of {@code rows} whose columns have dictionary pages where {@code key} says, each
+     * with a compressor of its own from {@code compressors}.
+     */
+    static ParquetColumnPool.Columns columns(ParquetColumnPool.Key key, ParquetRows rows,
+            Supplier<BytesInputCompressor> compressors) {
+        int count = rows.schema().getColumns().size();
+        ParquetColumnChunk[] chunks = new ParquetColumnChunk[count];
+        for (int c = 0; c < count; c++) {
+            chunks[c] = new ParquetColumnChunk(c, rows, key.dictionary()[c], compressors.get(),
+                    POOLED_PAGE_BYTES / count);
+        }
+        return new ParquetColumnPool.Columns(key, rows, chunks);
     }
 
     /**
@@ -78,6 +97,7 @@ final class ParquetArtifactFile implements Closeable {
     public void close() throws IOException {
         flushRowGroup();
         file.end(Map.of(ParquetWriter.OBJECT_MODEL_NAME_PROP, "kusto-export"));
+        done.accept(pooled);
     }
 
     private long bufferedSize() {
@@ -90,7 +110,7 @@ final class ParquetArtifactFile implements Closeable {
 
     private void startRowGroup() {
         for (ParquetColumnChunk column : columns) {
-            column.start();
+            column.start(properties);
         }
         groupRecords = 0;
     }

@@ -9,6 +9,7 @@ import io.github.camelkusto.kql.data.Vector;
 import io.github.camelkusto.kql.format.ParquetCodecs;
 import io.github.camelkusto.kql.types.KqlType;
 import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
@@ -44,20 +45,29 @@ final class ParquetArtifactStream extends BlockArtifactStream<ParquetArtifactFil
         ParquetProperties.Builder properties = ParquetProperties.builder()
                 .withRowGroupRowCountLimit(parquet.rowGroupSize())
                 .withPageWriteChecksumEnabled(false);
-        for (int c = 0; c < run.schema.size(); c++) {
+        boolean[] dictionary = new boolean[run.schema.size()];
+        for (int c = 0; c < dictionary.length; c++) {
             // Dictionary pages for text columns only, where repeated values (levels, names, categories) are the
             // rule; for numbers and datetimes the dictionary's hash map was a leading cost of the parquet export
             // when profiled (mostly distinct values: ids, timestamps, measures), for little size gained.
             var column = run.schema.column(c);
             boolean text = column.type() == KqlType.STRING || column.type() == KqlType.DYNAMIC;
-            properties.withDictionaryEncoding(column.name(), text
-                    && mostlyRepeated(batch.column(c), firstRow, batch.rowCount()));
+            dictionary[c] = text && mostlyRepeated(batch.column(c), firstRow, batch.rowCount());
+            properties.withDictionaryEncoding(column.name(), dictionary[c]);
         }
         CompressionCodecName codec = parquet.codec().map(ParquetCompression::parquetName)
                 .orElse(CompressionCodecName.UNCOMPRESSED);
-        return new ParquetArtifactFile(new SinkFile(started.name(), out),
-                new ParquetRows(run.schema, parquet.datetimePrecision()), properties.build(),
-                () -> codecs.getCompressor(codec), ROW_GROUP_BYTES, run.gzip.compressors());
+        ParquetColumnPool.Key key = new ParquetColumnPool.Key(codec, dictionary);
+        ParquetColumnPool.Columns columns = run.parquetColumns.take(key, () -> ParquetArtifactFile.columns(key,
+                new ParquetRows(run.schema, parquet.datetimePrecision()), () -> compressor(codec)));
+        return new ParquetArtifactFile(new SinkFile(started.name(), out), columns, properties.build(),
+                ROW_GROUP_BYTES, run.gzip.compressors(), run.parquetColumns::give);
+    }
+
+    /** snappy-java's native snappy where it loads ({@link NativeSnappyPages}), else {@link ParquetCodecs}. */
+    private CompressionCodecFactory.BytesInputCompressor compressor(CompressionCodecName codec) {
+        return codec == CompressionCodecName.SNAPPY && NativeSnappyPages.AVAILABLE ? new NativeSnappyPages()
+                : codecs.getCompressor(codec);
     }
 
     /** Rows sampled to decide whether a text column gets dictionary pages. */

@@ -17,14 +17,14 @@ import org.apache.parquet.schema.MessageType;
  * {@link ColumnChunkPageWriteStore}: page headers, compression, column and offset indexes) with its own compressor
  * and page buffers, and either {@link PlainPages} or parquet-java's column writer (other types) on a column store
  * of this column alone. So the columns of a row group share nothing until they are written to the file, in the
- * schema's order, and can be encoded on several threads at once. Not thread-safe itself: one thread at a time.
+ * schema's order, and can be encoded on several threads at once. Its buffers and compressor serve file after file
+ * of an export ({@link ParquetColumnPool}). Not thread-safe itself: one thread at a time.
  */
 final class ParquetColumnChunk {
     private final int index;
     private final ColumnDescriptor column;
     private final MessageType schema;
     private final ParquetRows rows;
-    private final ParquetProperties properties;
     private final BytesInputCompressor compressor;
     private final PageBufferPool buffers;
     private final PlainPages plain;
@@ -32,21 +32,21 @@ final class ParquetColumnChunk {
     private ColumnWriteStore store;
     private ColumnWriter writer;
 
-    ParquetColumnChunk(int index, ParquetRows rows, ParquetProperties properties, BytesInputCompressor compressor,
+    /** @param dictionary whether the column has dictionary pages (as the files' properties say) */
+    ParquetColumnChunk(int index, ParquetRows rows, boolean dictionary, BytesInputCompressor compressor,
             long pooledBytes) {
         this.index = index;
         this.rows = rows;
-        this.properties = properties;
         this.compressor = compressor;
         this.buffers = new PageBufferPool(pooledBytes);
         MessageType file = rows.schema();
         this.column = file.getColumns().get(index);
         this.schema = new MessageType(file.getName(), file.getType(index));
-        this.plain = rows.plainPages(index, column, properties.isDictionaryEnabled(column));
+        this.plain = rows.plainPages(index, column, dictionary);
     }
 
-    /** Starts the column's chunk of a new row group. */
-    void start() {
+    /** Starts the column's chunk of a new row group of a file written with {@code properties}. */
+    void start(ParquetProperties properties) {
         pages = new ColumnChunkPageWriteStore(compressor, schema, buffers, properties.getColumnIndexTruncateLength(),
                 properties.getPageWriteChecksumEnabled());
         if (plain != null) {

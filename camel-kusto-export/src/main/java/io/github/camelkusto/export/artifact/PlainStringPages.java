@@ -76,13 +76,18 @@ final class PlainStringPages extends PlainPages {
         byte[] bytes = values;
         int at = size + Integer.BYTES;
         INTS.set(bytes, size, length);
-        if (minAt < 0 || Arrays.compareUnsigned(bytes, at, at + length, bytes, minAt, minAt + minLength) < 0) {
+        // a value above the greatest is not below the least: one comparison for most values of increasing text
+        if (maxAt < 0) {
             minAt = at;
             minLength = length;
-        }
-        if (maxAt < 0 || Arrays.compareUnsigned(bytes, at, at + length, bytes, maxAt, maxAt + maxLength) > 0) {
             maxAt = at;
             maxLength = length;
+        } else if (Arrays.compareUnsigned(bytes, at, at + length, bytes, maxAt, maxAt + maxLength) > 0) {
+            maxAt = at;
+            maxLength = length;
+        } else if (Arrays.compareUnsigned(bytes, at, at + length, bytes, minAt, minAt + minLength) < 0) {
+            minAt = at;
+            minLength = length;
         }
         unencoded += length;
         size = at + length;
