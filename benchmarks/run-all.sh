@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every figure of the performance targets, side by side with DuckDB, in one command (about 30 minutes on 2 cores):
+# Every figure of the performance targets, side by side with DuckDB, in one command (about 6 minutes on 2 cores):
 #   benchmarks/run-all.sh                 one warm-up run per query/format, as a second run in a fresh JVM meets it
 #   benchmarks/run-all.sh --warmups 10    warm, as a long-running route meets it
 # Extra arguments go to the engine, export and azurite suites. JAVA_OPTS (for example
