@@ -138,11 +138,13 @@ final class TopN {
             boolean primitive = values[0] instanceof LongVector && !values[0].hasNulls();
             int sign = keys.get(0).ascending() ? 1 : -1;
             boolean oneKey = values.length == 1;
+            long best = 0; // the batch's best first key, when primitive
             if (primitive) {
                 LongVector first = (LongVector) values[0];
+                best = sign > 0 ? first.min() : first.max();
                 // A batch whose best first key cannot make the cut is skipped whole (a stored extent's min and
                 // max are kept with it, so this costs nothing from the second query on).
-                if (bound.excludes(sign > 0 ? first.min() : first.max(), partition, oneKey)) {
+                if (bound.excludes(best, partition, oneKey)) {
                     seen += n;
                     return;
                 }
@@ -170,6 +172,10 @@ final class TopN {
                         } else {
                             threshold = worst.keys[0].getLong(worst.row);
                             thresholdKnown = true;
+                            int c = sign * Long.compare(best, threshold);
+                            if (c > 0 || c == 0 && oneKey) {
+                                break; // not even the batch's best can make the cut now: nor can its later rows
+                            }
                         }
                     }
                     if (thresholdKnown) {
