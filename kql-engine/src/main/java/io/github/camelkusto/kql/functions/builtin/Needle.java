@@ -13,56 +13,32 @@ package io.github.camelkusto.kql.functions.builtin;
  *       {@code k}, the dotted capital I to {@code i});</li>
  *   <li>a term with non-ASCII characters: the first-character test and {@code regionMatches} at every place.</li>
  * </ul>
+ * Preparing a term only picks the way (the cases of an ASCII character come from a shared table), so a term that
+ * changes from row to row (a column) is searched by the static {@link #indexOf} and {@link #has} without
+ * allocating anything.
  */
 final class Needle {
+    /** The ways to search, see the class comment. */
+    private static final int EXACT = 0;
+    private static final int ASCII = 1;
+    private static final int GENERAL = 2;
     /** ASCII characters that some other character matches case-insensitively (letters, and nothing else today). */
     private static final boolean[] FOLDED_ASCII = foldedAscii();
+    /** {@code Character.toLowerCase} and {@code toUpperCase} of each ASCII character. */
+    private static final char[] ASCII_LOWER = asciiCases(false);
+    private static final char[] ASCII_UPPER = asciiCases(true);
 
     private final String term;
-    private final boolean ignoreCase;
-    /** Case-insensitive ASCII term: each character's lower and upper case; null for the other two ways. */
-    private final char[] lower;
-    private final char[] upper;
-    private final boolean exact;
-    private final boolean startsAlnum;
-    private final boolean endsAlnum;
+    private final int way;
 
     Needle(String term, boolean ignoreCase) {
         this.term = term;
-        this.ignoreCase = ignoreCase;
-        int len = term.length();
-        boolean ascii = true;
-        boolean folds = false;
-        for (int i = 0; i < len; i++) {
-            char c = term.charAt(i);
-            ascii &= c < 0x80;
-            folds |= c >= 0x80 || FOLDED_ASCII[c];
-        }
-        exact = !ignoreCase || !folds;
-        if (ignoreCase && folds && ascii) {
-            lower = new char[len];
-            upper = new char[len];
-            for (int i = 0; i < len; i++) {
-                lower[i] = Character.toLowerCase(term.charAt(i));
-                upper[i] = Character.toUpperCase(term.charAt(i));
-            }
-        } else {
-            lower = null;
-            upper = null;
-        }
-        startsAlnum = len > 0 && Character.isLetterOrDigit(term.charAt(0));
-        endsAlnum = len > 0 && Character.isLetterOrDigit(term.charAt(len - 1));
+        this.way = way(term, ignoreCase);
     }
 
     /** The first place at or after {@code from} where the term is in {@code text}, or -1. */
     int indexIn(String text, int from) {
-        if (term.isEmpty()) {
-            return from <= text.length() ? from : -1;
-        }
-        if (exact) {
-            return text.indexOf(term, from);
-        }
-        return lower != null ? asciiIndexIn(text, from) : generalIndexIn(text, from);
+        return indexIn(text, term, way, from);
     }
 
     /**
@@ -70,11 +46,49 @@ final class Needle {
      * hasprefix/hassuffix): the text must not continue a run of letters or digits the term starts or ends.
      */
     boolean isTermIn(String text, boolean atStart, boolean atEnd) {
+        return isTermIn(text, term, way, atStart, atEnd);
+    }
+
+    /** {@link #indexIn} of a term used once (a row's own): the same answer, nothing allocated. */
+    static int indexOf(String text, String term, int from, boolean ignoreCase) {
+        return indexIn(text, term, way(term, ignoreCase), from);
+    }
+
+    /** {@link #isTermIn} of a term used once (a row's own): the same answer, nothing allocated. */
+    static boolean has(String text, String term, boolean ignoreCase, boolean atStart, boolean atEnd) {
+        return isTermIn(text, term, way(term, ignoreCase), atStart, atEnd);
+    }
+
+    private static int way(String term, boolean ignoreCase) {
+        boolean ascii = true;
+        boolean folds = false;
+        for (int i = 0, len = term.length(); i < len; i++) {
+            char c = term.charAt(i);
+            ascii &= c < 0x80;
+            folds |= c >= 0x80 || FOLDED_ASCII[c];
+        }
+        return !ignoreCase || !folds ? EXACT : ascii ? ASCII : GENERAL;
+    }
+
+    private static int indexIn(String text, String term, int way, int from) {
+        if (term.isEmpty()) {
+            return from <= text.length() ? from : -1;
+        }
+        return switch (way) {
+            case EXACT -> text.indexOf(term, from);
+            case ASCII -> asciiIndexIn(text, term, from);
+            default -> generalIndexIn(text, term, from);
+        };
+    }
+
+    private static boolean isTermIn(String text, String term, int way, boolean atStart, boolean atEnd) {
         int len = term.length();
         if (len == 0) {
             return true;
         }
-        for (int at = indexIn(text, 0); at >= 0; at = indexIn(text, at + 1)) {
+        boolean startsAlnum = Character.isLetterOrDigit(term.charAt(0));
+        boolean endsAlnum = Character.isLetterOrDigit(term.charAt(len - 1));
+        for (int at = indexIn(text, term, way, 0); at >= 0; at = indexIn(text, term, way, at + 1)) {
             boolean startOk = !atStart || !startsAlnum || at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1));
             int end = at + len;
             boolean endOk = !atEnd || !endsAlnum || end == text.length() || !Character.isLetterOrDigit(text.charAt(end));
@@ -85,31 +99,32 @@ final class Needle {
         return false;
     }
 
-    private int asciiIndexIn(String text, int from) {
-        char firstLower = lower[0];
-        char firstUpper = upper[0];
+    private static int asciiIndexIn(String text, String term, int from) {
+        char firstLower = ASCII_LOWER[term.charAt(0)];
+        char firstUpper = ASCII_UPPER[term.charAt(0)];
         for (int i = from, last = text.length() - term.length(); i <= last; i++) {
             char c = text.charAt(i);
             if ((c == firstLower || c == firstUpper || c >= 0x80 && Character.toLowerCase(c) == firstLower)
-                    && restMatches(text, i)) {
+                    && restMatches(text, term, i)) {
                 return i;
             }
         }
         return -1;
     }
 
-    /** Whether the term's characters after the first match the text's after {@code at}. */
-    private boolean restMatches(String text, int at) {
+    /** Whether the (ASCII) term's characters after the first match the text's after {@code at}. */
+    private static boolean restMatches(String text, String term, int at) {
         for (int j = 1, len = term.length(); j < len; j++) {
             char c = text.charAt(at + j);
-            if (c != lower[j] && c != upper[j]) {
+            char t = term.charAt(j);
+            if (c != ASCII_LOWER[t] && c != ASCII_UPPER[t]) {
                 return c >= 0x80 && text.regionMatches(true, at + j, term, j, len - j);
             }
         }
         return true;
     }
 
-    private int generalIndexIn(String text, int from) {
+    private static int generalIndexIn(String text, String term, int from) {
         int len = term.length();
         char first = term.charAt(0);
         char firstLower = Character.toLowerCase(first);
@@ -141,5 +156,13 @@ final class Needle {
             }
         }
         return folded;
+    }
+
+    private static char[] asciiCases(boolean upper) {
+        char[] cases = new char[0x80];
+        for (char c = 0; c < 0x80; c++) {
+            cases[c] = upper ? Character.toUpperCase(c) : Character.toLowerCase(c);
+        }
+        return cases;
     }
 }

@@ -285,12 +285,12 @@ public final class StringFunctions implements FunctionLibrary {
 
     /** {@code term} in {@code text} at term boundaries (both, or only the start/end one for hasprefix/hassuffix). */
     static boolean has(String text, String term, boolean ignoreCase, boolean atStart, boolean atEnd) {
-        return new Needle(term, ignoreCase).isTermIn(text, atStart, atEnd);
+        return Needle.has(text, term, ignoreCase, atStart, atEnd);
     }
 
     /** {@code String.indexOf}, optionally ignoring case, without allocating a lower-cased copy. */
     static int indexOf(String text, String term, int from, boolean ignoreCase) {
-        return new Needle(term, ignoreCase).indexIn(text, from);
+        return Needle.indexOf(text, term, from, ignoreCase);
     }
 
     private static ScalarKernel matchesRegex() {

@@ -86,4 +86,46 @@ class NeedleTest {
         assertThat(new Needle("-", true).isTermIn("a-b", true, true)).isTrue();
         assertThat(new Needle("", true).isTermIn("", true, true)).isTrue();
     }
+
+    /** The rule of has: a place of the term where no letter or digit continues a run the term starts (ends). */
+    private static boolean referenceHas(String text, String term, boolean ignoreCase, boolean atStart,
+            boolean atEnd) {
+        if (term.isEmpty()) {
+            return true;
+        }
+        for (int at = reference(text, term, 0, ignoreCase); at >= 0; at = reference(text, term, at + 1, ignoreCase)) {
+            int end = at + term.length();
+            boolean continuedBefore = at > 0 && Character.isLetterOrDigit(text.charAt(at - 1))
+                    && Character.isLetterOrDigit(term.charAt(0));
+            boolean continuedAfter = end < text.length() && Character.isLetterOrDigit(text.charAt(end))
+                    && Character.isLetterOrDigit(term.charAt(term.length() - 1));
+            if (!(atStart && continuedBefore) && !(atEnd && continuedAfter)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void aTermOfItsOwnRowIsSearchedByTheSameRuleWithoutPreparing() {
+        Random random = new Random(19);
+        for (int round = 0; round < 100_000; round++) {
+            String term = random(random, round % 2 == 0 ? "aAbBkKsSi0129 .-" : ALPHABET, 3);
+            String text = random(random, ALPHABET, 12);
+            for (boolean ignoreCase : new boolean[] {true, false}) {
+                for (int from = 0; from <= text.length() + 1; from++) {
+                    assertThat(Needle.indexOf(text, term, from, ignoreCase)).as("%s in %s from %d, ignoring case %s",
+                            term, text, from, ignoreCase).isEqualTo(reference(text, term, from, ignoreCase));
+                }
+                for (int bounds = 0; bounds < 4; bounds++) {
+                    boolean atStart = (bounds & 1) != 0;
+                    boolean atEnd = (bounds & 2) != 0;
+                    assertThat(Needle.has(text, term, ignoreCase, atStart, atEnd)).as("%s has %s (%s, %s), ignoring"
+                            + " case %s", text, term, atStart, atEnd, ignoreCase)
+                            .isEqualTo(referenceHas(text, term, ignoreCase, atStart, atEnd))
+                            .isEqualTo(new Needle(term, ignoreCase).isTermIn(text, atStart, atEnd));
+                }
+            }
+        }
+    }
 }
