@@ -19,19 +19,21 @@ final class DenseKeys {
     private final int[] groups;
     private final int nullGroup;
     private final int groupCount;
+    private final int[] rowGroup;
 
-    private DenseKeys(long min, int[] groups, int nullGroup, int groupCount) {
+    private DenseKeys(long min, int[] groups, int nullGroup, int groupCount, int[] rowGroup) {
         this.min = min;
         this.groups = groups;
         this.nullGroup = nullGroup;
         this.groupCount = groupCount;
+        this.rowGroup = rowGroup;
     }
 
     /**
-     * Groups the {@code rows} keys of the right side: {@code rowGroup[r]} gets row r's group (numbered in order of
-     * first appearance). Null, having done nothing, when the keys are too spread out.
+     * Groups the {@code rows} keys of the right side, numbered in order of first appearance ({@link #rowGroup}).
+     * Null when the keys are too spread out.
      */
-    static DenseKeys assign(LongVector keys, int rows, int[] rowGroup) {
+    static DenseKeys assign(LongVector keys, int rows) {
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
         for (int r = 0; r < rows; r++) {
@@ -48,19 +50,36 @@ final class DenseKeys {
         Arrays.fill(groups, -1);
         int count = 0;
         int nullGroup = -1;
+        // while every row brings a new key, row r's group is r: the row-to-group array is made at the first repeat
+        int[] rowGroup = null;
         for (int r = 0; r < rows; r++) {
+            int g;
             if (keys.isNull(r)) {
                 nullGroup = nullGroup < 0 ? count++ : nullGroup;
-                rowGroup[r] = nullGroup;
-                continue;
+                g = nullGroup;
+            } else {
+                int d = (int) (keys.getLong(r) - min);
+                if (groups[d] < 0) {
+                    groups[d] = count++;
+                }
+                g = groups[d];
             }
-            int d = (int) (keys.getLong(r) - min);
-            if (groups[d] < 0) {
-                groups[d] = count++;
+            if (rowGroup == null && g != r) {
+                rowGroup = new int[rows];
+                for (int i = 0; i < r; i++) {
+                    rowGroup[i] = i;
+                }
             }
-            rowGroup[r] = groups[d];
+            if (rowGroup != null) {
+                rowGroup[r] = g;
+            }
         }
-        return new DenseKeys(min, groups, nullGroup, count);
+        return new DenseKeys(min, groups, nullGroup, count, rowGroup);
+    }
+
+    /** The group of each right row; null when each row has a key of its own (row r is then group r). */
+    int[] rowGroup() {
+        return rowGroup;
     }
 
     int groupCount() {

@@ -53,7 +53,10 @@ final class JoinOperator {
 
     /**
      * The right side: its columns (plus one null row at {@link #nullRow}), its groups of equal keys (a hash table,
-     * or {@link DenseKeys} for one long key whose values lie close together) and row chains.
+     * or {@link DenseKeys} for one long key whose values lie close together) and the chain of rows of each group.
+     * Its arrays are sized from the right side's row count when the plan knows it (a table, extended or not)
+     * rather than grown by copying, and when every right row has a key of its own (a join on an id) the groups
+     * are the rows themselves: no row-to-group array and no chains.
      */
     static final class BuildSide {
         private final PlanNode.Join node;
@@ -63,9 +66,11 @@ final class JoinOperator {
         GroupTable table;
         int rows;
         int nullRow;
-        int[] rowGroup;
-        int[] first;
-        int[] next;
+        int groupCount;
+        /** The group of each row, the first row of each group, the row after each in its group; null: row r is group r. */
+        private int[] rowGroup;
+        private int[] first;
+        private int[] next;
         AtomicIntegerArray claimed;
         DenseKeys dense;
 
@@ -83,6 +88,20 @@ final class JoinOperator {
             }
         }
 
+        /** The first right row of group {@code g}. */
+        int firstRow(int g) {
+            return first == null ? g : first[g];
+        }
+
+        /** The right row after {@code r} in its group, -1 after the last. */
+        int nextRow(int r) {
+            return next == null ? -1 : next[r];
+        }
+
+        int groupOf(int r) {
+            return rowGroup == null ? r : rowGroup[r];
+        }
+
         /** Reads and hashes the right side on first use, once, whichever partition asks first. */
         BuildSide get() {
             if (!built) {
@@ -98,18 +117,22 @@ final class JoinOperator {
 
         private void build() {
             Schema schema = node.right().schema();
+            int known = knownRows(node.right());
+            int expected = known >= 0 ? known : 64;
             VectorBuilder[] builders = new VectorBuilder[schema.size()];
             boolean[] gathered = gatheredRightColumns(node);
             for (int c = 0; c < builders.length; c++) {
-                builders[c] = gathered[c] ? new VectorBuilder(schema.column(c).type(), 64) : null;
+                // + 1: the null row
+                builders[c] = gathered[c] ? new VectorBuilder(schema.column(c).type(), expected + 1) : null;
             }
             List<KqlType> keyTypes = node.rightKeys().stream().map(BoundExpr::type).toList();
             // one long key: its values are collected first, to see whether they lie close enough for DenseKeys
             VectorBuilder longKeys = keyTypes.size() == 1
                     && VectorBuilder.storage(keyTypes.get(0)) == VectorBuilder.Storage.LONG
-                    ? new VectorBuilder(keyTypes.get(0), 64) : null;
+                    ? new VectorBuilder(keyTypes.get(0), expected) : null;
             table = longKeys == null ? GroupTable.create(keyTypes) : null;
-            int[][] groups = {new int[64]};
+            int[][] groups = {longKeys == null ? new int[expected] : null};
+            int[][] ids = {null};
             int[] count = {0};
             Streams.forEachBatch(input, batch -> {
                 int n = batch.rowCount();
@@ -131,9 +154,11 @@ final class JoinOperator {
                     if (groups[0].length < count[0] + n) {
                         groups[0] = Arrays.copyOf(groups[0], Math.max(groups[0].length * 2, count[0] + n));
                     }
-                    int[] ids = new int[n];
-                    table.assign(keys, n, ids);
-                    System.arraycopy(ids, 0, groups[0], count[0], n);
+                    if (ids[0] == null || ids[0].length < n) {
+                        ids[0] = new int[n];
+                    }
+                    table.assign(keys, n, ids[0]);
+                    System.arraycopy(ids[0], 0, groups[0], count[0], n);
                 }
                 count[0] += n;
             });
@@ -148,16 +173,31 @@ final class JoinOperator {
                 builders[c].appendNull();
                 columns[c] = builders[c].build();
             }
-            rowGroup = longKeys == null ? groups[0] : new int[rows];
+            group(longKeys, keyTypes, groups[0]);
+            if (node.kind() == JoinKind.INNER_UNIQUE) {
+                claimed = new AtomicIntegerArray(groupCount);
+            }
+        }
+
+        /** Groups the rows: by {@code longKeys} when collected, else as {@code hashed} (the table's groups) says. */
+        private void group(VectorBuilder longKeys, List<KqlType> keyTypes, int[] hashed) {
+            int[] groupOfRow = hashed;
             if (longKeys != null) {
                 Vector keys = longKeys.build();
-                dense = DenseKeys.assign((LongVector) keys, rows, rowGroup);
-                if (dense == null) {
+                dense = DenseKeys.assign((LongVector) keys, rows);
+                if (dense != null) {
+                    groupOfRow = dense.rowGroup();
+                } else {
                     table = GroupTable.create(keyTypes);
-                    table.assign(new Vector[] {keys}, rows, rowGroup);
+                    groupOfRow = new int[rows];
+                    table.assign(new Vector[] {keys}, rows, groupOfRow);
                 }
             }
-            int groupCount = dense != null ? dense.groupCount() : table.groupCount();
+            groupCount = dense != null ? dense.groupCount() : table.groupCount();
+            if (groupCount == rows) {
+                return; // groups are numbered in order of first appearance: row r is group r, alone in it
+            }
+            rowGroup = groupOfRow;
             first = new int[groupCount];
             next = new int[rows];
             Arrays.fill(first, -1);
@@ -165,10 +205,19 @@ final class JoinOperator {
                 next[r] = first[rowGroup[r]];
                 first[rowGroup[r]] = r;
             }
-            if (node.kind() == JoinKind.INNER_UNIQUE) {
-                claimed = new AtomicIntegerArray(groupCount);
-            }
         }
+    }
+
+    /** The rows {@code node} gives when the plan knows them without running it (a table, projected), else -1. */
+    static int knownRows(PlanNode node) {
+        if (node instanceof PlanNode.Scan scan) {
+            long rows = 0;
+            for (Batch extent : scan.table().extents()) {
+                rows += extent.rowCount();
+            }
+            return rows < Integer.MAX_VALUE ? (int) rows : -1;
+        }
+        return node instanceof PlanNode.Project project ? knownRows(project.input()) : -1;
     }
 
     /** The right columns some output column that a later step reads comes from: the only ones held. */
@@ -228,7 +277,7 @@ final class JoinOperator {
         public Batch next() {
             if (build == null) {
                 build = lazyBuild.get();
-                groupMatched = emitsRightRows ? new boolean[build.first.length] : null;
+                groupMatched = emitsRightRows ? new boolean[build.groupCount] : null;
             }
             if (leftRows == null) {
                 leftRows = scratch.take(Batch.MAX_ROWS);
@@ -264,7 +313,7 @@ final class JoinOperator {
                 if (chain >= 0) {
                     leftRows[count] = row;
                     rightRows[count++] = chain;
-                    chain = build.next[chain];
+                    chain = build.nextRow(chain);
                     if (chain < 0) {
                         row++;
                     }
@@ -274,20 +323,20 @@ final class JoinOperator {
                     case INNER, RIGHT_OUTER -> {
                         if (g >= 0) {
                             matched(g);
-                            chain = build.first[g];
+                            chain = build.firstRow(g);
                             continue;
                         }
                     }
                     case INNER_UNIQUE -> {
                         if (g >= 0 && build.claimed.compareAndSet(g, 0, 1)) {
-                            chain = build.first[g];
+                            chain = build.firstRow(g);
                             continue;
                         }
                     }
                     case LEFT_OUTER, FULL_OUTER -> {
                         if (g >= 0) {
                             matched(g);
-                            chain = build.first[g];
+                            chain = build.firstRow(g);
                             continue;
                         }
                         leftRows[count] = row;
@@ -345,7 +394,7 @@ final class JoinOperator {
             boolean wantMatched = kind == JoinKind.RIGHT_SEMI;
             int count = 0;
             while (tailRow < build.rows && count < Batch.MAX_ROWS) {
-                if (groupMatched[build.rowGroup[tailRow]] == wantMatched) {
+                if (groupMatched[build.groupOf(tailRow)] == wantMatched) {
                     rightRows[count++] = tailRow;
                 }
                 tailRow++;

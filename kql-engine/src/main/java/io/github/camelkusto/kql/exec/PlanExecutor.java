@@ -34,7 +34,10 @@ final class PlanExecutor {
 
     /** The partitions of {@code node}: each batch an operator hands on is preceded by a cancellation check. */
     QueryResult run(PlanNode node) {
-        QueryResult result = plan(node);
+        return checked(plan(node));
+    }
+
+    private QueryResult checked(QueryResult result) {
         if (cancellation == Cancellation.NONE) {
             return result;
         }
@@ -43,6 +46,23 @@ final class PlanExecutor {
             checked.add(() -> new CheckedStream(p.open(), cancellation));
         }
         return new QueryResult(result.schema(), checked);
+    }
+
+    /**
+     * {@link #run} for a reader that is done with each batch before it asks for the next and keeps none of its
+     * vectors (it copies what it keeps): a project (extend) right under it reuses its output arrays.
+     */
+    private QueryResult runReadOnce(PlanNode node) {
+        if (!(node instanceof PlanNode.Project project)) {
+            return run(node);
+        }
+        return checked(project(project, true));
+    }
+
+    private QueryResult project(PlanNode.Project project, boolean readOnce) {
+        return Streams.mapPartitions(ordered(run(project.input()), project.columns()), project.schema(),
+                in -> readOnce ? ProjectStream.readOnce(in, project.columns(), project.schema())
+                        : new ProjectStream(in, project.columns(), project.schema()));
     }
 
     private QueryResult plan(PlanNode node) {
@@ -68,8 +88,7 @@ final class PlanExecutor {
                     in -> new FilterStream(in, filter, scratch));
         }
         if (node instanceof PlanNode.Project project) {
-            return Streams.mapPartitions(ordered(run(project.input()), project.columns()), project.schema(),
-                    in -> new ProjectStream(in, project.columns(), project.schema()));
+            return project(project, false);
         }
         if (node instanceof PlanNode.Extract extract) {
             return Streams.mapPartitions(run(extract.input()), extract.schema(), in -> new ExtractStream(in, extract));
@@ -108,7 +127,7 @@ final class PlanExecutor {
             return MvApplyStream.rows(rows);
         }
         if (node instanceof PlanNode.Join join) {
-            return JoinOperator.run(join, run(join.left()), run(join.right()), scratch);
+            return JoinOperator.run(join, runReadOnce(join.left()), runReadOnce(join.right()), scratch);
         }
         if (node instanceof PlanNode.MakeSeries makeSeries) {
             QueryResult input = run(makeSeries.input());

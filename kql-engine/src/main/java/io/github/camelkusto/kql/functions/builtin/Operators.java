@@ -124,7 +124,7 @@ public final class Operators implements FunctionLibrary {
             LongVector a = (LongVector) args[0];
             long[] x = a.values();
             int xm = a.mask();
-            long[] out = new long[n];
+            long[] out = ctx.outputLongs(n);
             if (op == 'n') {
                 for (int i = 0; i < n; i++) {
                     out[i] = -x[i & xm];
@@ -156,6 +156,7 @@ public final class Operators implements FunctionLibrary {
                         long d = y[i & ym];
                         if (d == 0) {
                             nulls = Nulls.set(nulls, n, i);
+                            out[i] = 0; // the array may be reused: a null row's storage is 0, as in a new one
                         } else {
                             out[i] = x[i & xm] / d;
                         }
@@ -166,6 +167,7 @@ public final class Operators implements FunctionLibrary {
                         long d = y[i & ym];
                         if (d == 0) {
                             nulls = Nulls.set(nulls, n, i);
+                            out[i] = 0; // the array may be reused: a null row's storage is 0, as in a new one
                         } else {
                             out[i] = modulo(x[i & xm], d);
                         }
@@ -287,7 +289,7 @@ public final class Operators implements FunctionLibrary {
             long[] y = b.values();
             int xm = a.mask();
             int ym = b.mask();
-            long[] out = new long[n];
+            long[] out = ctx.outputLongs(n);
             switch (op) {
                 case EQ -> {
                     for (int i = 0; i < n; i++) {
@@ -333,7 +335,7 @@ public final class Operators implements FunctionLibrary {
             double[] y = b.values();
             int xm = a.mask();
             int ym = b.mask();
-            long[] out = new long[n];
+            long[] out = ctx.outputLongs(n);
             switch (op) {
                 case EQ -> {
                     for (int i = 0; i < n; i++) {
@@ -380,11 +382,12 @@ public final class Operators implements FunctionLibrary {
             Object[] y = b.values();
             int xm = a.mask();
             int ym = b.mask();
-            long[] out = new long[n];
+            long[] out = ctx.outputLongs(n);
             for (int i = 0; i < n; i++) {
                 Object l = x[i & xm];
                 Object r = y[i & ym];
                 if (l == null || r == null) {
+                    out[i] = 0; // the array may be reused (comparisonNulls decides these rows)
                     continue;
                 }
                 int c = op == EQ || op == NE ? (l.equals(r) ? 0 : order.compare((T) l, (T) r) == 0 ? 0 : 1)
@@ -408,21 +411,22 @@ public final class Operators implements FunctionLibrary {
 
     /** Kusto's three-valued and: false wins over null. */
     static Vector and(Vector[] args, EvalContext ctx) {
-        return logic(args, ctx.rows(), true);
+        return logic(args, ctx, true);
     }
 
     static Vector or(Vector[] args, EvalContext ctx) {
-        return logic(args, ctx.rows(), false);
+        return logic(args, ctx, false);
     }
 
-    private static Vector logic(Vector[] args, int n, boolean and) {
+    private static Vector logic(Vector[] args, EvalContext ctx, boolean and) {
+        int n = ctx.rows();
         LongVector a = (LongVector) args[0];
         LongVector b = (LongVector) args[1];
         long[] x = a.values();
         long[] y = b.values();
         int xm = a.mask();
         int ym = b.mask();
-        long[] out = new long[n];
+        long[] out = ctx.outputLongs(n);
         if (!a.hasNulls() && !b.hasNulls()) {
             if (and) {
                 for (int i = 0; i < n; i++) {
@@ -446,6 +450,7 @@ public final class Operators implements FunctionLibrary {
                 out[i] = dominant;
             } else if (an || bn) {
                 nulls = Nulls.set(nulls, n, i);
+                out[i] = 0; // the array may be reused: a null row's storage is 0, as in a new one
             } else {
                 out[i] = 1 - dominant;
             }
@@ -458,7 +463,7 @@ public final class Operators implements FunctionLibrary {
         LongVector a = (LongVector) args[0];
         long[] x = a.values();
         int xm = a.mask();
-        long[] out = new long[n];
+        long[] out = ctx.outputLongs(n);
         for (int i = 0; i < n; i++) {
             out[i] = x[i & xm] ^ 1;
         }
