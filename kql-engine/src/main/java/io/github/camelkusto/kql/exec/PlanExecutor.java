@@ -61,7 +61,7 @@ final class PlanExecutor {
 
     private QueryResult project(PlanNode.Project project, boolean readOnce) {
         return Streams.mapPartitions(ordered(run(project.input()), project.columns()), project.schema(),
-                in -> readOnce ? ProjectStream.readOnce(in, project.columns(), project.schema())
+                in -> readOnce ? ProjectStream.readOnce(in, project.columns(), project.schema(), scratch)
                         : new ProjectStream(in, project.columns(), project.schema()));
     }
 

@@ -24,27 +24,32 @@ final class ProjectStream implements BatchStream {
     private final BoundExpr[] columns;
     private final Schema schema;
     /** The computed columns' arrays, reused batch after batch; null when the reader may keep the vectors. */
-    private final OutputArrays outputs;
+    private OutputArrays outputs;
+    private final ScratchArrays scratch;
 
     ProjectStream(BatchStream input, List<BoundExpr> columns, Schema schema) {
-        this(input, columns, schema, null);
+        this(input, columns, schema, null, null);
     }
 
-    private ProjectStream(BatchStream input, List<BoundExpr> columns, Schema schema, OutputArrays outputs) {
+    private ProjectStream(BatchStream input, List<BoundExpr> columns, Schema schema, OutputArrays outputs,
+            ScratchArrays scratch) {
         this.input = new SerialWindows(input, columns);
         this.columns = columns.toArray(BoundExpr[]::new);
         this.schema = schema;
         this.outputs = outputs;
+        this.scratch = scratch;
     }
 
     /**
      * A project whose reader reads each batch before it asks for the next and keeps none of its vectors: the
-     * computed columns' arrays are reused. Serial functions (their windows copy rows across batches) keep the
-     * plain stream.
+     * computed columns' arrays are taken from {@code scratch} and given back on close, for the query's next
+     * partition. Serial functions (their windows copy rows across batches) keep the plain stream.
      */
-    static ProjectStream readOnce(BatchStream input, List<BoundExpr> columns, Schema schema) {
-        boolean plain = !SerialWindows.usesSerialFunctions(columns);
-        return new ProjectStream(input, columns, schema, plain ? new OutputArrays() : null);
+    static ProjectStream readOnce(BatchStream input, List<BoundExpr> columns, Schema schema, ScratchArrays scratch) {
+        if (SerialWindows.usesSerialFunctions(columns)) {
+            return new ProjectStream(input, columns, schema);
+        }
+        return new ProjectStream(input, columns, schema, scratch.takeOutputs(), scratch);
     }
 
     @Override
@@ -58,6 +63,8 @@ final class ProjectStream implements BatchStream {
         if (outputs != null) {
             outputs.reuse();
             context.state().put(OutputArrays.class, outputs);
+        } else if (scratch != null) {
+            context.state().remove(OutputArrays.class); // read after close: the arrays went back
         }
         Vector[] out = new Vector[columns.length];
         for (int c = 0; c < out.length; c++) {
@@ -70,6 +77,10 @@ final class ProjectStream implements BatchStream {
 
     @Override
     public void close() {
+        if (outputs != null) {
+            scratch.giveOutputs(outputs);
+            outputs = null;
+        }
         input.close();
     }
 }

@@ -3,6 +3,8 @@ package io.github.camelkusto.kql.exec;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.camelkusto.kql.functions.OutputArrays;
+
 /**
  * The row-index arrays (selection vectors, join probes' row and group lists) of one query, reused from partition
  * to partition: a table extent is a batch of 65,536 rows, so a stream that allocated its own 256 KB array per
@@ -11,6 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * work itself); a stream takes an array when it opens and gives it back when closed, so a query holds about
  * one per thread reading it. At most {@link #KEPT} arrays are kept; an array never given back (a stream left
  * unclosed) is garbage like any other. Thread-safe: partitions are read on several threads.
+ * <p>
+ * The same goes for the output arrays of an extend read once ({@link ProjectStream#readOnce}): a partition is
+ * often one extent, one batch, so arrays kept by the stream alone would never serve twice.
  */
 final class ScratchArrays {
     /** Arrays kept for reuse: a few per core is all the streams of a query have open at once. */
@@ -18,6 +23,21 @@ final class ScratchArrays {
 
     private final ConcurrentLinkedDeque<int[]> free = new ConcurrentLinkedDeque<>();
     private final AtomicInteger kept = new AtomicInteger();
+    /** As many as streams were open at once: each stream gives back the one it took. */
+    private final ConcurrentLinkedDeque<OutputArrays> outputs = new ConcurrentLinkedDeque<>();
+
+    /** Output arrays for a stream to use until it closes (with whatever its last user left in them). */
+    OutputArrays takeOutputs() {
+        OutputArrays reused = outputs.pollFirst();
+        return reused != null ? reused : new OutputArrays();
+    }
+
+    /** Gives {@code arrays} (may be null) back: the caller and its reader are done with what they hold. */
+    void giveOutputs(OutputArrays arrays) {
+        if (arrays != null) {
+            outputs.offerFirst(arrays);
+        }
+    }
 
     /** An array of at least {@code length} ints (its contents are whatever its last user left). */
     int[] take(int length) {
