@@ -12,7 +12,8 @@ import io.github.camelkusto.kql.plan.PlanNode;
  * batch through a selection vector; a batch where all rows survive passes as is, one where none does is skipped.
  * Only the columns a later step reads are copied ({@link PlanNode.Filter#unread}); the selection vector is
  * reused from batch to batch, and from partition to partition ({@link ScratchArrays}); so are the predicate's own
- * result arrays (read into the selection before the next batch: {@link OutputArrays}).
+ * result arrays (read into the selection before the next batch: {@link OutputArrays}), taken when the stream
+ * opens and given back when it closes (a partition is often one extent, one batch).
  */
 final class FilterStream implements BatchStream {
     private final SerialWindows input;
@@ -20,7 +21,7 @@ final class FilterStream implements BatchStream {
     private final boolean[] unread;
     private final RowSelection rowSelection;
     private final ScratchArrays scratch;
-    private final OutputArrays predicateOutputs = new OutputArrays();
+    private OutputArrays predicateOutputs;
     private int[] selection;
 
     FilterStream(BatchStream input, PlanNode.Filter filter, ScratchArrays scratch) {
@@ -58,6 +59,9 @@ final class FilterStream implements BatchStream {
                 return k;
             }
         }
+        if (predicateOutputs == null) {
+            predicateOutputs = scratch.takeOutputs();
+        }
         predicateOutputs.reuse();
         w.state().put(OutputArrays.class, predicateOutputs);
         LongVector p = (LongVector) w.own(predicate.evaluate(w.rows(), w.context()));
@@ -86,6 +90,8 @@ final class FilterStream implements BatchStream {
     public void close() {
         scratch.give(selection);
         selection = null;
+        scratch.giveOutputs(predicateOutputs);
+        predicateOutputs = null;
         input.close();
     }
 }

@@ -13,12 +13,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Joins over stored tables of several extents (65,536 rows each), read on every core: an extend right under a
- * join writes its columns into the same arrays extent after extent, the build side is sized from its table and
- * a build side whose every row has a key of its own keeps no row chains. Each result is checked against figures
- * computed here, row by row where the row's values say whether it was joined right.
+ * Joins and filters over stored tables of several extents (65,536 rows each), read on every core, where arrays
+ * serve extent after extent: an extend right under a join writes its columns into the same arrays, a where's
+ * predicate too; the build side is sized from its table and a build side whose every row has a key of its own
+ * keeps no row chains. Each result is checked against figures computed here, row by row where the row's values
+ * say whether it was joined right.
  */
-class JoinAcrossExtentsTest {
+class ArraysReusedAcrossExtentsTest {
     private static final KustoDatabase DATABASE = new KustoDatabase("joins");
     private static final Kql KQL = new Kql(DATABASE);
     private static final long LEFT_ROWS = 300_000;
@@ -101,5 +102,14 @@ class JoinAcrossExtentsTest {
         long expected = LongStream.range(0, LEFT_ROWS).filter(i -> i * 3 % 7 == 1 && i % 2 == 0).count();
         assertThat(KQL.rows("T | where (i * 3) % 7 == 1 and not(i % 2 == 1) | count"))
                 .containsExactly(String.valueOf(expected));
+    }
+
+    @Test
+    void aWhereOfAStringSearchCountsEveryExtent() {
+        long containing = LongStream.range(0, USERS).filter(id -> String.valueOf(id).contains("1999")).count();
+        long having = LongStream.range(0, USERS).filter(id -> id % 1000 == 7).count();
+        assertThat(KQL.rows("U | where name contains '1999' | count")).containsExactly(String.valueOf(containing));
+        assertThat(KQL.rows("U | extend tag = strcat(name, ' t', id % 1000, ' x') | where tag has 't7' | count"))
+                .containsExactly(String.valueOf(having));
     }
 }
