@@ -1,6 +1,7 @@
 package io.github.camelkusto.kql.exec;
 
 import java.util.Arrays;
+import java.util.List;
 
 import io.github.camelkusto.kql.data.LongVector;
 
@@ -30,16 +31,24 @@ final class DenseKeys {
     }
 
     /**
-     * Groups the {@code rows} keys of the right side, numbered in order of first appearance ({@link #rowGroup}).
-     * Null when the keys are too spread out.
+     * Groups the {@code rows} keys of the right side, given in parts (a table's extents) in row order, numbered in
+     * order of first appearance ({@link #rowGroup}). Null when the keys are too spread out.
      */
-    static DenseKeys assign(LongVector keys, int rows) {
+    static DenseKeys assign(List<LongVector> parts, int rows) {
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
-        for (int r = 0; r < rows; r++) {
-            if (!keys.isNull(r)) {
-                min = Math.min(min, keys.getLong(r));
-                max = Math.max(max, keys.getLong(r));
+        for (LongVector keys : parts) {
+            if (!keys.hasNulls() && keys.size() > 0) {
+                // a stored extent knows its range: a second query pays nothing for it
+                min = Math.min(min, keys.min());
+                max = Math.max(max, keys.max());
+                continue;
+            }
+            for (int i = 0; i < keys.size(); i++) {
+                if (!keys.isNull(i)) {
+                    min = Math.min(min, keys.getLong(i));
+                    max = Math.max(max, keys.getLong(i));
+                }
             }
         }
         long span = max - min; // negative when the true difference overflows
@@ -52,26 +61,29 @@ final class DenseKeys {
         int nullGroup = -1;
         // while every row brings a new key, row r's group is r: the row-to-group array is made at the first repeat
         int[] rowGroup = null;
-        for (int r = 0; r < rows; r++) {
-            int g;
-            if (keys.isNull(r)) {
-                nullGroup = nullGroup < 0 ? count++ : nullGroup;
-                g = nullGroup;
-            } else {
-                int d = (int) (keys.getLong(r) - min);
-                if (groups[d] < 0) {
-                    groups[d] = count++;
+        int r = 0;
+        for (LongVector keys : parts) {
+            for (int i = 0, n = keys.size(); i < n; i++, r++) {
+                int g;
+                if (keys.isNull(i)) {
+                    nullGroup = nullGroup < 0 ? count++ : nullGroup;
+                    g = nullGroup;
+                } else {
+                    int d = (int) (keys.getLong(i) - min);
+                    if (groups[d] < 0) {
+                        groups[d] = count++;
+                    }
+                    g = groups[d];
                 }
-                g = groups[d];
-            }
-            if (rowGroup == null && g != r) {
-                rowGroup = new int[rows];
-                for (int i = 0; i < r; i++) {
-                    rowGroup[i] = i;
+                if (rowGroup == null && g != r) {
+                    rowGroup = new int[rows];
+                    for (int k = 0; k < r; k++) {
+                        rowGroup[k] = k;
+                    }
                 }
-            }
-            if (rowGroup != null) {
-                rowGroup[r] = g;
+                if (rowGroup != null) {
+                    rowGroup[r] = g;
+                }
             }
         }
         return new DenseKeys(min, groups, nullGroup, count, rowGroup);

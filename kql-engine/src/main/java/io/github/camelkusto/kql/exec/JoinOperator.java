@@ -126,12 +126,16 @@ final class JoinOperator {
                 builders[c] = gathered[c] ? new VectorBuilder(schema.column(c).type(), expected + 1) : null;
             }
             List<KqlType> keyTypes = node.rightKeys().stream().map(BoundExpr::type).toList();
-            // one long key: its values are collected first, to see whether they lie close enough for DenseKeys
-            VectorBuilder longKeys = keyTypes.size() == 1
-                    && VectorBuilder.storage(keyTypes.get(0)) == VectorBuilder.Storage.LONG
-                    ? new VectorBuilder(keyTypes.get(0), expected) : null;
-            table = longKeys == null ? GroupTable.create(keyTypes) : null;
-            int[][] groups = {longKeys == null ? new int[expected] : null};
+            // one long key: its values are collected first, to see whether they lie close enough for DenseKeys;
+            // a table's own column is taken as its extents store it (never changed), anything else is copied
+            boolean oneLongKey = keyTypes.size() == 1
+                    && VectorBuilder.storage(keyTypes.get(0)) == VectorBuilder.Storage.LONG;
+            boolean storedKey = oneLongKey && node.right() instanceof PlanNode.Scan
+                    && node.rightKeys().get(0) instanceof BoundExpr.ColumnRef;
+            List<LongVector> keyParts = oneLongKey ? new ArrayList<>() : null;
+            VectorBuilder longKeys = oneLongKey && !storedKey ? new VectorBuilder(keyTypes.get(0), expected) : null;
+            table = oneLongKey ? null : GroupTable.create(keyTypes);
+            int[][] groups = {oneLongKey ? null : new int[expected]};
             int[][] ids = {null};
             int[] count = {0};
             Streams.forEachBatch(input, batch -> {
@@ -146,7 +150,9 @@ final class JoinOperator {
                     }
                 }
                 Vector[] keys = keys(node.rightKeys(), batch);
-                if (longKeys != null) {
+                if (storedKey) {
+                    keyParts.add((LongVector) keys[0]);
+                } else if (longKeys != null) {
                     for (int i = 0; i < n; i++) {
                         longKeys.appendFrom(keys[0], i);
                     }
@@ -173,24 +179,32 @@ final class JoinOperator {
                 builders[c].appendNull();
                 columns[c] = builders[c].build();
             }
-            group(longKeys, keyTypes, groups[0]);
+            if (longKeys != null) {
+                keyParts.add((LongVector) longKeys.build());
+            }
+            group(keyParts, keyTypes, groups[0]);
             if (node.kind() == JoinKind.INNER_UNIQUE) {
                 claimed = new AtomicIntegerArray(groupCount);
             }
         }
 
-        /** Groups the rows: by {@code longKeys} when collected, else as {@code hashed} (the table's groups) says. */
-        private void group(VectorBuilder longKeys, List<KqlType> keyTypes, int[] hashed) {
+        /** Groups the rows: by the long keys {@code keyParts} (in row order) when one, else as {@code hashed} says. */
+        private void group(List<LongVector> keyParts, List<KqlType> keyTypes, int[] hashed) {
             int[] groupOfRow = hashed;
-            if (longKeys != null) {
-                Vector keys = longKeys.build();
-                dense = DenseKeys.assign((LongVector) keys, rows);
+            if (keyParts != null) {
+                dense = DenseKeys.assign(keyParts, rows);
                 if (dense != null) {
                     groupOfRow = dense.rowGroup();
                 } else {
                     table = GroupTable.create(keyTypes);
                     groupOfRow = new int[rows];
-                    table.assign(new Vector[] {keys}, rows, groupOfRow);
+                    int[] ids = new int[keyParts.stream().mapToInt(Vector::size).max().orElse(0)];
+                    int at = 0;
+                    for (LongVector part : keyParts) {
+                        table.assign(new Vector[] {part}, part.size(), ids);
+                        System.arraycopy(ids, 0, groupOfRow, at, part.size());
+                        at += part.size();
+                    }
                 }
             }
             groupCount = dense != null ? dense.groupCount() : table.groupCount();

@@ -37,6 +37,11 @@ class ArraysReusedAcrossExtentsTest {
         // each key three times, in three different extents
         runner.run(TableCommandParser.parse(new SourceText(
                 ".set-or-replace D <| range r from 0 to 149999 step 1 | extend id = r % 50000")));
+        // keys far apart (hashed, not dense), and keys with nulls, stored over three extents
+        runner.run(TableCommandParser.parse(new SourceText(
+                ".set-or-replace S <| range r from 0 to 149999 step 1 | extend id = r * 1000003")));
+        runner.run(TableCommandParser.parse(new SourceText(
+                ".set-or-replace N <| range r from 0 to 149999 step 1 | extend id = iif(r % 3 == 0, long(null), r % 50000)")));
     }
 
     @Test
@@ -111,5 +116,26 @@ class ArraysReusedAcrossExtentsTest {
         assertThat(KQL.rows("U | where name contains '1999' | count")).containsExactly(String.valueOf(containing));
         assertThat(KQL.rows("U | extend tag = strcat(name, ' t', id % 1000, ' x') | where tag has 't7' | count"))
                 .containsExactly(String.valueOf(having));
+    }
+
+    @Test
+    void storedKeysFarApartAreHashedExtentAfterExtent() {
+        assertThat(KQL.rows("T | extend k = i * 1000003 | join kind=inner (S) on $left.k == $right.id"
+                + " | summarize n = count(), right = countif(r == i)"))
+                .containsExactly("150000, 150000");
+    }
+
+    @Test
+    void storedKeysWithNullsMatchNullKeysAndTheirOwnValues() {
+        long nullRight = LongStream.range(0, 150_000).filter(r -> r % 3 == 0).count();
+        long pairs = 0;
+        for (long i = 0; i < 10; i++) {
+            long left = i;
+            pairs += i % 2 == 0 ? nullRight
+                    : LongStream.range(0, 150_000).filter(r -> r % 3 != 0 && r % 50_000 == left % 50_000).count();
+        }
+        assertThat(KQL.rows("T | where i < 10 | extend id = iif(i % 2 == 0, long(null), i % 50000)"
+                + " | join kind=inner (N) on id | summarize n = count(), nulls = countif(isnull(id))"))
+                .containsExactly(pairs + ", " + 5 * nullRight);
     }
 }
