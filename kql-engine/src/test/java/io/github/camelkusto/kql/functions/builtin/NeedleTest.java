@@ -44,20 +44,32 @@ class NeedleTest {
         return sb.toString();
     }
 
-    @Test
-    void findsWhatTheCaseInsensitiveRuleFindsAtEveryPlace() {
-        Random random = new Random(18);
-        for (int round = 0; round < 200_000; round++) {
+    /** One check of a term in a text, ignoring case or not. */
+    private interface Check {
+        void check(String term, String text, boolean ignoreCase);
+    }
+
+    /** {@code check} over {@code rounds} random terms (every other one of ASCII only) and texts, both ways of case. */
+    private static void forRandomTermsAndTexts(long seed, int rounds, Check check) {
+        Random random = new Random(seed);
+        for (int round = 0; round < rounds; round++) {
             String term = random(random, round % 2 == 0 ? "aAbBkKsSi0129 .-" : ALPHABET, 3);
             String text = random(random, ALPHABET, 12);
             for (boolean ignoreCase : new boolean[] {true, false}) {
-                Needle needle = new Needle(term, ignoreCase);
-                for (int from = 0; from <= text.length() + 1; from++) {
-                    assertThat(needle.indexIn(text, from)).as("%s in %s from %d, ignoring case %s", term, text, from,
-                            ignoreCase).isEqualTo(reference(text, term, from, ignoreCase));
-                }
+                check.check(term, text, ignoreCase);
             }
         }
+    }
+
+    @Test
+    void findsWhatTheCaseInsensitiveRuleFindsAtEveryPlace() {
+        forRandomTermsAndTexts(18, 200_000, (term, text, ignoreCase) -> {
+            Needle needle = new Needle(term, ignoreCase);
+            for (int from = 0; from <= text.length() + 1; from++) {
+                assertThat(needle.indexIn(text, from)).as("%s in %s from %d, ignoring case %s", term, text, from,
+                        ignoreCase).isEqualTo(reference(text, term, from, ignoreCase));
+            }
+        });
     }
 
     @Test
@@ -108,24 +120,19 @@ class NeedleTest {
 
     @Test
     void aTermOfItsOwnRowIsSearchedByTheSameRuleWithoutPreparing() {
-        Random random = new Random(19);
-        for (int round = 0; round < 100_000; round++) {
-            String term = random(random, round % 2 == 0 ? "aAbBkKsSi0129 .-" : ALPHABET, 3);
-            String text = random(random, ALPHABET, 12);
-            for (boolean ignoreCase : new boolean[] {true, false}) {
-                for (int from = 0; from <= text.length() + 1; from++) {
-                    assertThat(Needle.indexOf(text, term, from, ignoreCase)).as("%s in %s from %d, ignoring case %s",
-                            term, text, from, ignoreCase).isEqualTo(reference(text, term, from, ignoreCase));
-                }
-                for (int bounds = 0; bounds < 4; bounds++) {
-                    boolean atStart = (bounds & 1) != 0;
-                    boolean atEnd = (bounds & 2) != 0;
-                    assertThat(Needle.has(text, term, ignoreCase, atStart, atEnd)).as("%s has %s (%s, %s), ignoring"
-                            + " case %s", text, term, atStart, atEnd, ignoreCase)
-                            .isEqualTo(referenceHas(text, term, ignoreCase, atStart, atEnd))
-                            .isEqualTo(new Needle(term, ignoreCase).isTermIn(text, atStart, atEnd));
-                }
+        forRandomTermsAndTexts(19, 100_000, (term, text, ignoreCase) -> {
+            for (int from = 0; from <= text.length() + 1; from++) {
+                assertThat(Needle.indexOf(text, term, from, ignoreCase)).as("%s in %s from %d, ignoring case %s",
+                        term, text, from, ignoreCase).isEqualTo(reference(text, term, from, ignoreCase));
             }
-        }
+            for (int bounds = 0; bounds < 4; bounds++) {
+                boolean atStart = (bounds & 1) != 0;
+                boolean atEnd = (bounds & 2) != 0;
+                assertThat(Needle.has(text, term, ignoreCase, atStart, atEnd)).as("%s has %s (%s, %s), ignoring case"
+                        + " %s", text, term, atStart, atEnd, ignoreCase)
+                        .isEqualTo(referenceHas(text, term, ignoreCase, atStart, atEnd))
+                        .isEqualTo(new Needle(term, ignoreCase).isTermIn(text, atStart, atEnd));
+            }
+        });
     }
 }
