@@ -18,7 +18,7 @@ import org.apache.parquet.column.values.delta.DeltaBinaryPackingValuesWriterForL
  * each the difference from the previous one less the block's least difference, bit-packed). Ids, counters and
  * timestamps, mostly increasing by similar steps, take a few bits a value instead of 64: with PLAIN pages, snappy
  * compressing the long columns (about 1 GB/s, 2:1 on such values) was the largest part of the snappy export's
- * compression when profiled, and the uncompressed files were a half larger (more bytes copied and written).
+ * compression when profiled, and the uncompressed files were nearly twice as large (more bytes copied, written).
  * Random values cost about as much room as PLAIN.
  */
 final class DeltaLongPages extends PlainPages {
