@@ -168,8 +168,7 @@ final class DictionaryStringPages extends PlainPages {
     }
 
     private int compare(int a, int b) {
-        return Arrays.compareUnsigned(dictionary, entryAt[a], entryAt[a] + entryLength[a], dictionary, entryAt[b],
-                entryAt[b] + entryLength[b]);
+        return compareBytes(dictionary, entryAt[a], entryLength[a], entryAt[b], entryLength[b]);
     }
 
     /** Ends the dictionary-encoded pages of this chunk with its dictionary page. */

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import io.github.camelkusto.kql.data.Batch;
 import io.github.camelkusto.kql.data.Vector;
+import io.github.camelkusto.kql.format.BlockCompressor;
 import io.github.camelkusto.kql.format.ParquetCodecs;
 import io.github.camelkusto.kql.types.KqlType;
 import org.apache.parquet.column.ParquetProperties;
@@ -26,9 +27,16 @@ final class ParquetArtifactStream extends BlockArtifactStream<ParquetArtifactFil
     static final long ROW_GROUP_BYTES = 64L * 1024 * 1024;
 
     private final ParquetCodecs codecs = new ParquetCodecs();
+    private final boolean nativeSnappy;
 
     ParquetArtifactStream(ExportRun run, String folder) {
+        this(run, folder, NativeSnappy.AVAILABLE);
+    }
+
+    /** @param nativeSnappy whether snappy pages are compressed by {@link NativeSnappy} (else by aircompressor) */
+    ParquetArtifactStream(ExportRun run, String folder, boolean nativeSnappy) {
         super(run, folder);
+        this.nativeSnappy = nativeSnappy;
     }
 
     @Override
@@ -64,10 +72,10 @@ final class ParquetArtifactStream extends BlockArtifactStream<ParquetArtifactFil
                 ROW_GROUP_BYTES, run.gzip.compressors(), run.parquetColumns::give);
     }
 
-    /** snappy-java's native snappy where it loads ({@link NativeSnappyPages}), else {@link ParquetCodecs}. */
+    /** snappy-java's native snappy where it is to be used ({@link NativeSnappy}), else {@link ParquetCodecs}. */
     private CompressionCodecFactory.BytesInputCompressor compressor(CompressionCodecName codec) {
-        return codec == CompressionCodecName.SNAPPY && NativeSnappyPages.AVAILABLE ? new NativeSnappyPages()
-                : codecs.getCompressor(codec);
+        return codec == CompressionCodecName.SNAPPY && nativeSnappy
+                ? new BlockCompressor(codec, new NativeSnappy()) : codecs.getCompressor(codec);
     }
 
     /** Rows sampled to decide whether a text column gets dictionary pages. */

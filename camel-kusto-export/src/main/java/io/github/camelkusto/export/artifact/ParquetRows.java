@@ -94,7 +94,7 @@ final class ParquetRows {
      * record's shape value by value) was most of the parquet export's time when profiled.
      */
     void writeColumn(int c, PlainPages plain, ColumnWriter writer, Vector v, int from, int to) throws IOException {
-        if (plain instanceof PlainLongPages longs && v instanceof LongVector vector) {
+        if (plain instanceof DeltaLongPages longs && v instanceof LongVector vector) {
             longs.write(vector, from, to);
         } else if (plain instanceof PlainStringPages strings && v instanceof ObjectVector vector) {
             strings.write(vector, from, to);
@@ -118,8 +118,8 @@ final class ParquetRows {
             return types[c] == KqlType.STRING ? new DictionaryStringPages(column) : null;
         }
         return switch (types[c]) {
-            case LONG, TIMESPAN -> new PlainLongPages(column, 1);
-            case DATETIME -> new PlainLongPages(column, precision == DatetimePrecision.MICROSECOND
+            case LONG, TIMESPAN -> new DeltaLongPages(column, 1);
+            case DATETIME -> new DeltaLongPages(column, precision == DatetimePrecision.MICROSECOND
                     ? Ticks.PER_MICROSECOND : Ticks.PER_MILLISECOND);
             case STRING -> new PlainStringPages(column);
             default -> null;

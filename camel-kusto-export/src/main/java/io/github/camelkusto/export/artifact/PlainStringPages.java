@@ -5,7 +5,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 import io.github.camelkusto.kql.data.ObjectVector;
 import org.apache.parquet.column.ColumnDescriptor;
@@ -82,10 +81,10 @@ final class PlainStringPages extends PlainPages {
             minLength = length;
             maxAt = at;
             maxLength = length;
-        } else if (Arrays.compareUnsigned(bytes, at, at + length, bytes, maxAt, maxAt + maxLength) > 0) {
+        } else if (compareBytes(bytes, at, length, maxAt, maxLength) > 0) {
             maxAt = at;
             maxLength = length;
-        } else if (Arrays.compareUnsigned(bytes, at, at + length, bytes, minAt, minAt + minLength) < 0) {
+        } else if (compareBytes(bytes, at, length, minAt, minLength) < 0) {
             minAt = at;
             minLength = length;
         }

@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
-import io.airlift.compress.Compressor;
 import io.airlift.compress.Decompressor;
 import io.airlift.compress.lz4.Lz4Compressor;
 import io.airlift.compress.lz4.Lz4Decompressor;
@@ -35,9 +34,9 @@ public final class ParquetCodecs implements CompressionCodecFactory {
     public BytesInputCompressor getCompressor(CompressionCodecName codec) {
         return switch (codec) {
             case UNCOMPRESSED -> new Uncompressed();
-            case SNAPPY -> new BlockCompressor(codec, new SnappyCompressor());
-            case ZSTD -> new BlockCompressor(codec, new ZstdCompressor());
-            case LZ4_RAW -> new BlockCompressor(codec, new Lz4Compressor());
+            case SNAPPY -> new BlockCompressor(codec, BlockCompressor.aircompressor(new SnappyCompressor()));
+            case ZSTD -> new BlockCompressor(codec, BlockCompressor.aircompressor(new ZstdCompressor()));
+            case LZ4_RAW -> new BlockCompressor(codec, BlockCompressor.aircompressor(new Lz4Compressor()));
             case GZIP -> new Gzip();
             default -> throw unavailable(codec);
         };
@@ -89,58 +88,6 @@ public final class ParquetCodecs implements CompressionCodecFactory {
 
         @Override
         public void release() {
-        }
-    }
-
-    /**
-     * One block codec; parquet copies a page's compressed bytes before the next call, so both buffers are reused (a
-     * page's bytes gathered into a new array for each page were a leading cost of the parquet export: large arrays
-     * that G1 allocates outside its young regions).
-     */
-    private static final class BlockCompressor implements BytesInputCompressor {
-        private final CompressionCodecName name;
-        private final Compressor compressor;
-        private final PageBytes in = new PageBytes();
-        private byte[] out = new byte[0];
-
-        BlockCompressor(CompressionCodecName name, Compressor compressor) {
-            this.name = name;
-            this.compressor = compressor;
-        }
-
-        @Override
-        public BytesInput compress(BytesInput bytes) throws IOException {
-            in.reset();
-            bytes.writeAllTo(in);
-            int max = compressor.maxCompressedLength(in.size());
-            if (out.length < max) {
-                out = new byte[max];
-            }
-            int length = compressor.compress(in.buffer(), 0, in.size(), out, 0, out.length);
-            return BytesInput.from(out, 0, length);
-        }
-
-        @Override
-        public CompressionCodecName getCodecName() {
-            return name;
-        }
-
-        @Override
-        public void release() {
-            out = new byte[0];
-            in.release();
-        }
-    }
-
-    /** A page's bytes gathered for a block codec, in a buffer kept from page to page. */
-    private static final class PageBytes extends ByteArrayOutputStream {
-        byte[] buffer() {
-            return buf;
-        }
-
-        void release() {
-            buf = new byte[0];
-            count = 0;
         }
     }
 

@@ -5,17 +5,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 
+import io.github.camelkusto.kql.format.BlockCompressor;
 import io.github.camelkusto.kql.format.ParquetCodecs;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.junit.jupiter.api.Test;
 
 /** Pages compressed by native snappy are the snappy blocks aircompressor's decompressor (the reader's) reads. */
-class NativeSnappyPagesTest {
+class NativeSnappyTest {
     @Test
     void pagesOfSeveralPartsAndSizesDecompressToTheirBytes() throws Exception {
-        assumeTrue(NativeSnappyPages.AVAILABLE, "snappy-java's native library does not load here");
-        NativeSnappyPages compressor = new NativeSnappyPages();
+        assumeTrue(NativeSnappy.AVAILABLE, "snappy-java's native library does not load here");
+        var compressor = new BlockCompressor(CompressionCodecName.SNAPPY, new NativeSnappy());
         var decompressor = new ParquetCodecs().getDecompressor(CompressionCodecName.SNAPPY);
         for (int rows : new int[] {0, 1, 20_000, 3, 70_000}) { // buffers grow, then are reused for smaller pages
             StringBuilder text = new StringBuilder();

@@ -6,23 +6,41 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 import io.github.camelkusto.kql.data.LongVector;
+import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.column.values.delta.DeltaBinaryPackingValuesWriterForLong;
 
-/** An INT64 column (long, timespan ticks, datetime in its unit) in PLAIN pages: 8 bytes little-endian a value. */
-final class PlainLongPages extends PlainPages {
+/**
+ * An INT64 column (long, timespan ticks, datetime in its unit) in DELTA_BINARY_PACKED pages: the values are
+ * collected 8 bytes a value, then encoded as a page ends by parquet-java's delta encoder (blocks of 128 values,
+ * each the difference from the previous one less the block's least difference, bit-packed). Ids, counters and
+ * timestamps, mostly increasing by similar steps, take a few bits a value instead of 64: with PLAIN pages, snappy
+ * compressing the long columns (about 1 GB/s, 2:1 on such values) was the largest part of the snappy export's
+ * compression when profiled, and the uncompressed files were nearly twice as large (more bytes copied, written).
+ * Random values cost about as much room as PLAIN.
+ */
+final class DeltaLongPages extends PlainPages {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
     /** Rows written between two checks of the page's limits. */
     private static final int STRIDE = 256;
 
+    /** parquet-java's defaults: blocks of 128 values in 4 miniblocks. */
+    private static final int BLOCK_VALUES = 128;
+    private static final int MINIBLOCKS = 4;
+
     private final long divisor;
+    /** The page's encoder, its buffers kept from page to page. */
+    private final DeltaBinaryPackingValuesWriterForLong deltas = new DeltaBinaryPackingValuesWriterForLong(
+            BLOCK_VALUES, MINIBLOCKS, 1024, 1024 * 1024, new PageBufferPool(1024 * 1024));
     private long min;
     private long max;
     private boolean any;
 
     /** Each value is divided by {@code divisor}, rounded down (datetime ticks to the column's unit). */
-    PlainLongPages(ColumnDescriptor column, long divisor) {
+    DeltaLongPages(ColumnDescriptor column, long divisor) {
         super(column);
         this.divisor = divisor;
         resetStatistics();
@@ -56,6 +74,22 @@ final class PlainLongPages extends PlainPages {
             any = seen;
             endPageIfFull();
         }
+    }
+
+    /** The page's values delta-encoded; the encoder's bytes are copied by the page writer before the next page. */
+    @Override
+    BytesInput pageValues() {
+        deltas.reset();
+        byte[] page = values;
+        for (int at = 0; at < size; at += Long.BYTES) {
+            deltas.writeLong((long) LONGS.get(page, at));
+        }
+        return deltas.getBytes();
+    }
+
+    @Override
+    Encoding valueEncoding() {
+        return Encoding.DELTA_BINARY_PACKED;
     }
 
     @Override
