@@ -134,6 +134,8 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "tenantId": getOrCreateConfiguration(target).setTenantId(property(camelContext, java.lang.String.class, value)); return true;
         case "tokencredential":
         case "tokenCredential": getOrCreateConfiguration(target).setTokenCredential(property(camelContext, com.azure.core.credential.TokenCredential.class, value)); return true;
+        case "usenativeparquetwriter":
+        case "useNativeParquetWriter": getOrCreateConfiguration(target).setUseNativeParquetWriter(property(camelContext, java.lang.Boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -250,6 +252,8 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "tenantId": return java.lang.String.class;
         case "tokencredential":
         case "tokenCredential": return com.azure.core.credential.TokenCredential.class;
+        case "usenativeparquetwriter":
+        case "useNativeParquetWriter": return java.lang.Boolean.class;
         default: return null;
         }
     }
@@ -362,6 +366,8 @@ public class KustoExportComponentConfigurer extends PropertyConfigurerSupport im
         case "tenantId": return getOrCreateConfiguration(target).getTenantId();
         case "tokencredential":
         case "tokenCredential": return getOrCreateConfiguration(target).getTokenCredential();
+        case "usenativeparquetwriter":
+        case "useNativeParquetWriter": return getOrCreateConfiguration(target).getUseNativeParquetWriter();
         default: return null;
         }
     }

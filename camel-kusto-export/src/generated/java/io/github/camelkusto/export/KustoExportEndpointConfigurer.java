@@ -97,6 +97,8 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         case "tenantId": target.getConfiguration().setTenantId(property(camelContext, java.lang.String.class, value)); return true;
         case "tokencredential":
         case "tokenCredential": target.getConfiguration().setTokenCredential(property(camelContext, com.azure.core.credential.TokenCredential.class, value)); return true;
+        case "usenativeparquetwriter":
+        case "useNativeParquetWriter": target.getConfiguration().setUseNativeParquetWriter(property(camelContext, java.lang.Boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -183,6 +185,8 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         case "tenantId": return java.lang.String.class;
         case "tokencredential":
         case "tokenCredential": return com.azure.core.credential.TokenCredential.class;
+        case "usenativeparquetwriter":
+        case "useNativeParquetWriter": return java.lang.Boolean.class;
         default: return null;
         }
     }
@@ -265,6 +269,8 @@ public class KustoExportEndpointConfigurer extends PropertyConfigurerSupport imp
         case "tenantId": return target.getConfiguration().getTenantId();
         case "tokencredential":
         case "tokenCredential": return target.getConfiguration().getTokenCredential();
+        case "usenativeparquetwriter":
+        case "useNativeParquetWriter": return target.getConfiguration().getUseNativeParquetWriter();
         default: return null;
         }
     }

@@ -23,7 +23,7 @@ public class KustoExportEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(42);
+        Set<String> props = new HashSet<>(43);
         props.add("accessToken");
         props.add("async");
         props.add("batchBytes");
@@ -66,6 +66,7 @@ public class KustoExportEndpointUriFactory extends org.apache.camel.support.comp
         props.add("storage");
         props.add("tenantId");
         props.add("tokenCredential");
+        props.add("useNativeParquetWriter");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(5);
         secretProps.add("accessToken");

@@ -61,17 +61,42 @@ class ExportPropertiesTest extends CamelTestSupport {
     }
 
     @Test
-    void useNativeParquetWriterIsAcceptedAndEitherValueWritesTheOneWriterHere() throws Exception {
-        ResultTable nativeWriter = run(".export to parquet ('" + exports.resolve("native").toUri() + "')"
-                + " with (useNativeParquetWriter=true) <| range i from 1 to 5 step 1");
-        ResultTable legacyWriter = run(".export to parquet ('" + exports.resolve("legacy").toUri() + "')"
-                + " with (useNativeParquetWriter=false) <| range i from 1 to 5 step 1");
+    void useNativeParquetWriterByDefaultWritesLongAndDatetimeColumnsInDeltaPages() throws Exception {
+        ResultTable result = run(".export to parquet ('" + exports.resolve("native").toUri() + "')"
+                + " <| range i from 1 to 5 step 1 | extend t = datetime(2026-01-01) + i * 1s");
 
-        for (ResultTable result : List.of(nativeWriter, legacyWriter)) {
-            Path artifact = Path.of((String) result.value(0, "Path"));
-            assertThat(Files.size(artifact)).isEqualTo(result.value(0, "SizeInBytes"));
-            assertThat(DuckDb.query("SELECT count(*), max(i) FROM read_parquet('" + artifact + "')"))
-                    .containsExactly(List.of(5L, 5L));
-        }
+        Path artifact = Path.of((String) result.value(0, "Path"));
+        assertThat(deltaEncoded(artifact)).containsExactly(List.of("i", true), List.of("t", true));
+        assertThat(DuckDb.query("SELECT count(*), max(i) FROM read_parquet('" + artifact + "')"))
+                .containsExactly(List.of(5L, 5L));
+    }
+
+    @Test
+    void useNativeParquetWriterFalseWritesPlainPagesForReadersWithoutDeltaEncodings() throws Exception {
+        ResultTable legacy = run(".export to parquet ('" + exports.resolve("legacy").toUri() + "')"
+                + " with (useNativeParquetWriter=false) <| range i from 1 to 5 step 1"
+                + " | extend t = datetime(2026-01-01) + i * 1s");
+        ResultTable explicitNative = run(".export to parquet ('" + exports.resolve("native").toUri() + "')"
+                + " with (useNativeParquetWriter=true) <| range i from 1 to 5 step 1");
+
+        Path legacyFile = Path.of((String) legacy.value(0, "Path"));
+        assertThat(deltaEncoded(legacyFile)).containsExactly(List.of("i", false), List.of("t", false));
+        assertThat(DuckDb.query("SELECT count(*), max(i), epoch_ms(max(t)) FROM read_parquet('" + legacyFile + "')"))
+                .containsExactly(List.of(5L, 5L, 1_767_225_605_000L));
+        assertThat(deltaEncoded(Path.of((String) explicitNative.value(0, "Path")))).containsExactly(List.of("i", true));
+    }
+
+    @Test
+    void useNativeParquetWriterOptionOfTheEndpointIsEveryExportsDefault() throws Exception {
+        ResultTable result = template.requestBody("kusto-export:parquet?useNativeParquetWriter=false",
+                ".export to parquet ('" + exports.toUri() + "') <| range i from 1 to 5 step 1", ResultTable.class);
+
+        assertThat(deltaEncoded(Path.of((String) result.value(0, "Path")))).containsExactly(List.of("i", false));
+    }
+
+    /** Each column and whether its chunk's encodings, as DuckDB reads them from the footer, hold a delta one. */
+    private static List<List<Object>> deltaEncoded(Path artifact) throws Exception {
+        return DuckDb.query("SELECT path_in_schema, contains(encodings, 'DELTA_BINARY_PACKED') FROM parquet_metadata('"
+                + artifact + "') ORDER BY column_id");
     }
 }

@@ -321,6 +321,13 @@ public class KustoExportComponentConfiguration extends ComponentConfigurationPro
      */
     private Long sizeLimit;
     /**
+     * parquet only: ADX's native parquet writer, its default: long, datetime and
+     * timespan columns in DELTA_BINARY_PACKED pages (smaller files, a faster
+     * export). false writes them in PLAIN pages, for readers without delta
+     * encodings (Spark's vectorized reader before 3.3, Parquet.Net before 4.16).
+     */
+    private Boolean useNativeParquetWriter;
+    /**
      * An access token for the cluster, obtained elsewhere; sent as a bearer token
      * as is (never renewed).
      */
@@ -748,6 +755,14 @@ public class KustoExportComponentConfiguration extends ComponentConfigurationPro
 
     public void setSizeLimit(Long sizeLimit) {
         this.sizeLimit = sizeLimit;
+    }
+
+    public Boolean getUseNativeParquetWriter() {
+        return useNativeParquetWriter;
+    }
+
+    public void setUseNativeParquetWriter(Boolean useNativeParquetWriter) {
+        this.useNativeParquetWriter = useNativeParquetWriter;
     }
 
     public String getAccessToken() {

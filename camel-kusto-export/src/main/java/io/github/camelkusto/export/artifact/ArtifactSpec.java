@@ -33,11 +33,19 @@ public record ArtifactSpec(ExportFormat format, boolean compressed, long sizeLim
      * @param codec            the page codec, empty for uncompressed pages
      * @param rowGroupSize     records per row group
      * @param datetimePrecision unit of datetime columns
+     * @param deltaEncoding    long, datetime and timespan columns in DELTA_BINARY_PACKED pages, as ADX's native
+     *                         writer; false: PLAIN pages ({@code useNativeParquetWriter=false})
      */
     public record ParquetSettings(Optional<CompressionType> codec, int rowGroupSize,
-            DatetimePrecision datetimePrecision) {
+            DatetimePrecision datetimePrecision, boolean deltaEncoding) {
         public static final ParquetSettings DEFAULT = new ParquetSettings(Optional.empty(),
                 ExportProperties.DEFAULT_PARQUET_ROW_GROUP_SIZE, DatetimePrecision.MILLISECOND);
+
+        /** Settings with delta-encoded long columns, ADX's default. */
+        public ParquetSettings(Optional<CompressionType> codec, int rowGroupSize,
+                DatetimePrecision datetimePrecision) {
+            this(codec, rowGroupSize, datetimePrecision, true);
+        }
     }
 
     /** @param codec the codec of data blocks ({@code null} for none) */
@@ -77,7 +85,8 @@ public record ArtifactSpec(ExportFormat format, boolean compressed, long sizeLim
         }
         return new ArtifactSpec(format, gzipFile, p.sizeLimit(), p.includeHeaders(), p.encoding(),
                 new ArtifactNaming(p.namePrefix().orElse(null), extension), p.distribution(),
-                new ParquetSettings(parquetCodec, p.parquetRowGroupSize(), p.parquetDatetimePrecision()), avro,
+                new ParquetSettings(parquetCodec, p.parquetRowGroupSize(), p.parquetDatetimePrecision(),
+                        p.useNativeParquetWriter()), avro,
                 Optional.empty());
     }
 

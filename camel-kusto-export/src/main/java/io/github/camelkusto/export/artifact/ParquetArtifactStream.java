@@ -67,7 +67,8 @@ final class ParquetArtifactStream extends BlockArtifactStream<ParquetArtifactFil
                 .orElse(CompressionCodecName.UNCOMPRESSED);
         ParquetColumnPool.Key key = new ParquetColumnPool.Key(codec, dictionary);
         ParquetColumnPool.Columns columns = run.parquetColumns.take(key, () -> ParquetArtifactFile.columns(key,
-                new ParquetRows(run.schema, parquet.datetimePrecision()), () -> compressor(codec)));
+                new ParquetRows(run.schema, parquet.datetimePrecision(),
+                        parquet.deltaEncoding()), () -> compressor(codec)));
         return new ParquetArtifactFile(new SinkFile(started.name(), out), columns, properties.build(),
                 ROW_GROUP_BYTES, run.gzip.compressors(), run.parquetColumns::give);
     }

@@ -38,10 +38,13 @@ final class ParquetRows {
     private final String[] names;
     private final KqlType[] types;
     private final DatetimePrecision precision;
+    /** Long columns in DELTA_BINARY_PACKED pages (else PLAIN). */
+    private final boolean deltaLongs;
     /** Each text column's buffer its values are encoded in (not shared: columns may be written in parallel). */
     private final Utf8Buffer[] utf8;
 
-    ParquetRows(Schema schema, DatetimePrecision precision) {
+    ParquetRows(Schema schema, DatetimePrecision precision, boolean deltaLongs) {
+        this.deltaLongs = deltaLongs;
         this.names = schema.names().toArray(String[]::new);
         this.types = schema.columns().stream().map(Column::type).toArray(KqlType[]::new);
         this.precision = precision;
@@ -94,7 +97,7 @@ final class ParquetRows {
      * record's shape value by value) was most of the parquet export's time when profiled.
      */
     void writeColumn(int c, PlainPages plain, ColumnWriter writer, Vector v, int from, int to) throws IOException {
-        if (plain instanceof DeltaLongPages longs && v instanceof LongVector vector) {
+        if (plain instanceof LongPages longs && v instanceof LongVector vector) {
             longs.write(vector, from, to);
         } else if (plain instanceof PlainStringPages strings && v instanceof ObjectVector vector) {
             strings.write(vector, from, to);
@@ -118,9 +121,9 @@ final class ParquetRows {
             return types[c] == KqlType.STRING ? new DictionaryStringPages(column) : null;
         }
         return switch (types[c]) {
-            case LONG, TIMESPAN -> new DeltaLongPages(column, 1);
-            case DATETIME -> new DeltaLongPages(column, precision == DatetimePrecision.MICROSECOND
-                    ? Ticks.PER_MICROSECOND : Ticks.PER_MILLISECOND);
+            case LONG, TIMESPAN -> new LongPages(column, 1, deltaLongs);
+            case DATETIME -> new LongPages(column, precision == DatetimePrecision.MICROSECOND
+                    ? Ticks.PER_MICROSECOND : Ticks.PER_MILLISECOND, deltaLongs);
             case STRING -> new PlainStringPages(column);
             default -> null;
         };

@@ -14,7 +14,9 @@ import io.github.camelkusto.kql.Suggestions;
  * value outside ADX's rules, and {@link Builder#build} a combination that does not fit the format; messages name
  * the property and the valid values.
  *
- * @param persistDetails empty when not given: the default depends on async (true) or sync (false)
+ * @param persistDetails         empty when not given: the default depends on async (true) or sync (false)
+ * @param useNativeParquetWriter ADX's native parquet writer (its default): long, datetime and timespan columns in
+ *                               DELTA_BINARY_PACKED pages; false: PLAIN pages, for readers without delta encodings
  */
 public record ExportProperties(
         long sizeLimit,
@@ -26,7 +28,8 @@ public record ExportProperties(
         Distribution distribution,
         Optional<Boolean> persistDetails,
         int parquetRowGroupSize,
-        DatetimePrecision parquetDatetimePrecision) {
+        DatetimePrecision parquetDatetimePrecision,
+        boolean useNativeParquetWriter) {
 
     public static final long MB = 1024L * 1024L;
     public static final long DEFAULT_SIZE_LIMIT = 100 * MB;
@@ -103,8 +106,8 @@ public record ExportProperties(
                 case "encoding" -> oneOf(property, value, TextEncoding.class);
                 case "compressionType" -> oneOf(property, value, CompressionType.class);
                 case "distribution" -> oneOf(property, value, Distribution.class);
-                // useNativeParquetWriter: ADX's choice between its two parquet writers. There is one writer here,
-                // and it writes what false asks for too (no delta encodings), so either value is checked and kept.
+                // useNativeParquetWriter: ADX's choice between its two parquet writers; true (ADX's default now)
+                // writes long columns in delta pages, false only plain and dictionary pages, for older readers.
                 case "distributed", "persistDetails", "useNativeParquetWriter" -> bool(property, value);
                 case "parquetRowGroupSize" -> rowGroupSize(value);
                 case "parquetDatetimePrecision" -> oneOf(property, value, DatetimePrecision.class);
@@ -149,7 +152,8 @@ public record ExportProperties(
                     Optional.ofNullable((Boolean) values.get("persistDetails")),
                     (Integer) values.getOrDefault("parquetRowGroupSize", DEFAULT_PARQUET_ROW_GROUP_SIZE),
                     (DatetimePrecision) values.getOrDefault("parquetDatetimePrecision",
-                            DatetimePrecision.MILLISECOND));
+                            DatetimePrecision.MILLISECOND),
+                    (Boolean) values.getOrDefault("useNativeParquetWriter", true));
         }
 
         private static String applicableFormats(String property) {
@@ -274,6 +278,6 @@ public record ExportProperties(
                 + compressionType.map(c -> ", compressionType=" + c).orElse("") + ", distribution=" + distribution
                 + persistDetails.map(p -> ", persistDetails=" + p).orElse("")
                 + ", parquetRowGroupSize=" + parquetRowGroupSize + ", parquetDatetimePrecision="
-                + parquetDatetimePrecision;
+                + parquetDatetimePrecision + (useNativeParquetWriter ? "" : ", useNativeParquetWriter=false");
     }
 }

@@ -13,15 +13,18 @@ import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.column.values.delta.DeltaBinaryPackingValuesWriterForLong;
 
 /**
- * An INT64 column (long, timespan ticks, datetime in its unit) in DELTA_BINARY_PACKED pages: the values are
- * collected 8 bytes a value, then encoded as a page ends by parquet-java's delta encoder (blocks of 128 values,
+ * An INT64 column (long, timespan ticks, datetime in its unit) in DELTA_BINARY_PACKED pages, as ADX's native
+ * parquet writer ({@code useNativeParquetWriter=true}, its default) writes them, or PLAIN pages (8 bytes
+ * little-endian a value) for readers without delta encodings ({@code useNativeParquetWriter=false}: Spark's
+ * vectorized reader before 3.3, Parquet.Net before 4.16). The values are collected 8 bytes a value; for delta pages
+ * they are encoded as a page ends by parquet-java's delta encoder (blocks of 128 values,
  * each the difference from the previous one less the block's least difference, bit-packed). Ids, counters and
  * timestamps, mostly increasing by similar steps, take a few bits a value instead of 64: with PLAIN pages, snappy
  * compressing the long columns (about 1 GB/s, 2:1 on such values) was the largest part of the snappy export's
  * compression when profiled, and the uncompressed files were nearly twice as large (more bytes copied, written).
  * Random values cost about as much room as PLAIN.
  */
-final class DeltaLongPages extends PlainPages {
+final class LongPages extends PlainPages {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
     /** Rows written between two checks of the page's limits. */
@@ -32,17 +35,21 @@ final class DeltaLongPages extends PlainPages {
     private static final int MINIBLOCKS = 4;
 
     private final long divisor;
-    /** The page's encoder, its buffers kept from page to page. */
-    private final DeltaBinaryPackingValuesWriterForLong deltas = new DeltaBinaryPackingValuesWriterForLong(
-            BLOCK_VALUES, MINIBLOCKS, 1024, 1024 * 1024, new PageBufferPool(1024 * 1024));
+    /** The page's delta encoder, its buffers kept from page to page; null for PLAIN pages. */
+    private final DeltaBinaryPackingValuesWriterForLong deltas;
     private long min;
     private long max;
     private boolean any;
 
-    /** Each value is divided by {@code divisor}, rounded down (datetime ticks to the column's unit). */
-    DeltaLongPages(ColumnDescriptor column, long divisor) {
+    /**
+     * Each value is divided by {@code divisor}, rounded down (datetime ticks to the column's unit); {@code delta}:
+     * DELTA_BINARY_PACKED pages, else PLAIN.
+     */
+    LongPages(ColumnDescriptor column, long divisor, boolean delta) {
         super(column);
         this.divisor = divisor;
+        this.deltas = delta ? new DeltaBinaryPackingValuesWriterForLong(BLOCK_VALUES, MINIBLOCKS, 1024,
+                1024 * 1024, new PageBufferPool(1024 * 1024)) : null;
         resetStatistics();
     }
 
@@ -76,9 +83,15 @@ final class DeltaLongPages extends PlainPages {
         }
     }
 
-    /** The page's values delta-encoded; the encoder's bytes are copied by the page writer before the next page. */
+    /**
+     * The page's values, delta-encoded unless PLAIN; the encoder's bytes are copied by the page writer before the
+     * next page.
+     */
     @Override
-    BytesInput pageValues() {
+    BytesInput pageValues() throws IOException {
+        if (deltas == null) {
+            return super.pageValues();
+        }
         deltas.reset();
         byte[] page = values;
         for (int at = 0; at < size; at += Long.BYTES) {
@@ -89,7 +102,7 @@ final class DeltaLongPages extends PlainPages {
 
     @Override
     Encoding valueEncoding() {
-        return Encoding.DELTA_BINARY_PACKED;
+        return deltas == null ? Encoding.PLAIN : Encoding.DELTA_BINARY_PACKED;
     }
 
     @Override
