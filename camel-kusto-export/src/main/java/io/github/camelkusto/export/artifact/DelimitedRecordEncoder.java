@@ -31,11 +31,17 @@ final class DelimitedRecordEncoder implements RecordEncoder {
     private static final boolean[] TSV_ESCAPED = flags("\\\t\n\r");
     private final KqlType[] types;
     private final DatetimeText datetimes = new DatetimeText();
+    /** Per string column, the fields of its repeated values; null for other columns. */
+    private final RepeatedFields[] repeated;
 
     private DelimitedRecordEncoder(Schema schema, CSVFormat csv, char delimiter) {
         this.types = schema.columns().stream().map(c -> c.type()).toArray(KqlType[]::new);
         this.csv = csv;
         this.delimiter = delimiter;
+        this.repeated = new RepeatedFields[types.length];
+        for (int c = 0; c < types.length; c++) {
+            repeated[c] = types[c] == KqlType.STRING ? new RepeatedFields() : null;
+        }
     }
 
     static DelimitedRecordEncoder csv(Schema schema) {
@@ -69,7 +75,7 @@ final class DelimitedRecordEncoder implements RecordEncoder {
                 continue;
             }
             if (columnTypes[c] == KqlType.STRING) {
-                text((String) v.getObject(row), c == 0, out);
+                field((String) v.getObject(row), repeated[c], out);
             } else if (columnTypes[c] == KqlType.DYNAMIC) {
                 text(TextValues.freeText(columnTypes[c], v.getObject(row)), c == 0, out);
             } else {
@@ -77,6 +83,22 @@ final class DelimitedRecordEncoder implements RecordEncoder {
             }
         }
         out.write(LINE_END);
+    }
+
+    /** A string column's field: copied when this instance was encoded before, else encoded (and kept). */
+    private void field(String value, RepeatedFields fields, ByteChunk out) {
+        if (!fields.active() || value.isEmpty()) {
+            text(value, false, out);
+            return;
+        }
+        byte[] field = fields.find(value);
+        if (field != null) {
+            out.write(field);
+            return;
+        }
+        int start = out.size();
+        text(value, false, out);
+        fields.keep(value, out.array(), start, out.size());
     }
 
     private void text(String value, boolean first, ByteChunk out) {

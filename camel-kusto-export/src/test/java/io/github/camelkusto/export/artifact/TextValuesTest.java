@@ -57,6 +57,34 @@ class TextValuesTest {
     }
 
     @Test
+    void longsWrittenOneAfterAnotherLeaveNoneOfTheirScratchBytesInTheOutput() {
+        // the digits go 4 at a time, and a short value's group is stored whole: what follows must overwrite the rest
+        long[] values = {0, 7, 42, 999, 1000, 9999, 10_000, 12_345, 99_999_999, 100_000_000, 1_234_567_890_123L,
+            9_999_999_999_999_999L, 10_000_000_000_000_000L, -1, -10_000, Long.MIN_VALUE, Long.MAX_VALUE};
+        ByteChunk out = new ByteChunk(1);
+        StringBuilder expected = new StringBuilder();
+        for (long value : values) {
+            out.writeLong(value);
+            out.write(',');
+            expected.append(value).append(',');
+        }
+        assertThat(new String(out.array(), 0, out.size(), StandardCharsets.US_ASCII)).isEqualTo(expected.toString());
+    }
+
+    @Test
+    void datetimesOfOneSecondKeepEverySevenDigitFractionAndSecondsChangeInEitherDirection() {
+        long second = Ticks.of(java.time.Instant.parse("2026-01-01T12:34:56Z"));
+        long beforeEpoch = Ticks.of(java.time.Instant.parse("1969-12-31T23:59:59Z"));
+        for (long start : new long[] {second, beforeEpoch}) {
+            for (long ticks : new long[] {start, start + 1, start + 9_999, start + 10_000, start + 1_234_567,
+                start + 9_999_999, start + 10_000_000, start - 1, start + 10_000_000 + 5, start - 10_000_000,
+                start + 60 * Ticks.PER_SECOND, start}) {
+                assertThat(datetime(ticks)).isEqualTo(KqlValues.render(Ticks.toInstant(ticks)));
+            }
+        }
+    }
+
+    @Test
     void datetimesOfATimeSeriesRenderAsKustoRendersThemAcrossMinuteDayAndYearBoundaries() {
         long start = Ticks.of(java.time.Instant.parse("2025-12-31T23:58:59.9900000Z"));
         for (long ticks = start; ticks < start + 200 * Ticks.PER_SECOND; ticks += 3_333_333) {
