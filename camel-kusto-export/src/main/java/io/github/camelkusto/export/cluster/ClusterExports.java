@@ -1,11 +1,11 @@
 package io.github.camelkusto.export.cluster;
 
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.github.camelkusto.export.command.ExportCommand;
 import io.github.camelkusto.export.command.ExportOptions;
+import io.github.camelkusto.export.command.ExportProperties;
 import io.github.camelkusto.export.command.StorageLiteral;
 import io.github.camelkusto.export.storage.BlobLocation;
 import io.github.camelkusto.export.storage.ConnectionStrings;
@@ -49,10 +49,13 @@ public final class ClusterExports {
         text.append(" to ").append(command.format().kustoName()).append(" (")
                 .append(command.storage().stream().map(ClusterExports::obfuscated).collect(Collectors.joining(", ")))
                 .append(')');
-        Map<String, Object> properties = endpoint.properties();
+        // Only what applies to the format: a component-wide parquet option (useNativeParquetWriter=false for old
+        // readers) must not reach a csv or json export, where the command would be refused.
+        List<String> properties = endpoint.properties().entrySet().stream()
+                .filter(p -> ExportProperties.appliesTo(p.getKey(), command.format()))
+                .map(p -> p.getKey() + "=" + value(p.getValue())).toList();
         if (!properties.isEmpty()) {
-            text.append(" with (").append(properties.entrySet().stream()
-                    .map(p -> p.getKey() + "=" + value(p.getValue())).collect(Collectors.joining(", "))).append(')');
+            text.append(" with (").append(String.join(", ", properties)).append(')');
         }
         return text.append(" <| ").append(written).toString();
     }

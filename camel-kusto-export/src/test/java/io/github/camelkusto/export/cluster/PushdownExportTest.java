@@ -119,6 +119,18 @@ class PushdownExportTest {
                 .containsExactly(List.of(10L, java.math.BigInteger.valueOf(55), "row 1"));
     }
 
+    @Test
+    void parquetOnlyOptionsOfAJsonEndpointStayOutOfItsPushedDownExport() throws Exception {
+        String endpoint = endpoint("json", "&namePrefix=json&useNativeParquetWriter=false&parquetRowGroupSize=5"
+                + "&storage=RAW(" + blobConnection() + ")");
+
+        ResultTable result = template.requestBody(endpoint, "Numbers | where x <= 10", ResultTable.class);
+
+        assertThat(result.value(0, "NumRecords")).isEqualTo(10L);
+        assertThat(BlobArtifacts.list(azurite.blobServiceClient(), container)).singleElement()
+                .satisfies(b -> assertThat(b).endsWith(".json"));
+    }
+
     /** The README's YAML route, its secret a plain option value with its ';', run by Camel's YAML loader. */
     @Test
     void theReadmesYamlRoutePushesDownABareQuery() throws Exception {
