@@ -58,7 +58,7 @@ final class DelimitedRecordEncoder implements RecordEncoder {
             if (c > 0) {
                 out.write(delimiter);
             }
-            text(schema.column(c).name(), c == 0, out);
+            text(schema.column(c).name(), out);
         }
         out.write(LINE_END);
     }
@@ -77,7 +77,7 @@ final class DelimitedRecordEncoder implements RecordEncoder {
             if (columnTypes[c] == KqlType.STRING) {
                 field((String) v.getObject(row), repeated[c], out);
             } else if (columnTypes[c] == KqlType.DYNAMIC) {
-                text(TextValues.freeText(columnTypes[c], v.getObject(row)), c == 0, out);
+                text(TextValues.freeText(columnTypes[c], v.getObject(row)), out);
             } else {
                 TextValues.appendPlain(v, row, datetimes, out);
             }
@@ -88,7 +88,7 @@ final class DelimitedRecordEncoder implements RecordEncoder {
     /** A string column's field: copied when this instance was encoded before, else encoded (and kept). */
     private void field(String value, RepeatedFields fields, ByteChunk out) {
         if (!fields.active() || value.isEmpty()) {
-            text(value, false, out);
+            text(value, out);
             return;
         }
         byte[] field = fields.find(value);
@@ -97,11 +97,11 @@ final class DelimitedRecordEncoder implements RecordEncoder {
             return;
         }
         int start = out.size();
-        text(value, false, out);
+        text(value, out);
         fields.keep(value, out.array(), start, out.size());
     }
 
-    private void text(String value, boolean first, ByteChunk out) {
+    private void text(String value, ByteChunk out) {
         if (value.isEmpty()) {
             return;
         }
