@@ -160,11 +160,7 @@ final class JoinOperator {
                     if (groups[0].length < count[0] + n) {
                         groups[0] = Arrays.copyOf(groups[0], Math.max(groups[0].length * 2, count[0] + n));
                     }
-                    if (ids[0] == null || ids[0].length < n) {
-                        ids[0] = new int[n];
-                    }
-                    table.assign(keys, n, ids[0]);
-                    System.arraycopy(ids[0], 0, groups[0], count[0], n);
+                    ids[0] = hash(keys, n, groups[0], count[0], ids[0]);
                 }
                 count[0] += n;
             });
@@ -188,6 +184,17 @@ final class JoinOperator {
             }
         }
 
+        /**
+         * Puts the groups of {@code n} rows' {@code keys}, found in {@link #table}, into {@code groupOfRow} from
+         * {@code at}, through {@code ids} (grown when short, null at first); returns the ids array to pass next time.
+         */
+        private int[] hash(Vector[] keys, int n, int[] groupOfRow, int at, int[] ids) {
+            int[] out = ids == null || ids.length < n ? new int[n] : ids;
+            table.assign(keys, n, out);
+            System.arraycopy(out, 0, groupOfRow, at, n);
+            return out;
+        }
+
         /** Groups the rows: by the long keys {@code keyParts} (in row order) when one, else as {@code hashed} says. */
         private void group(List<LongVector> keyParts, List<KqlType> keyTypes, int[] hashed) {
             int[] groupOfRow = hashed;
@@ -198,11 +205,10 @@ final class JoinOperator {
                 } else {
                     table = GroupTable.create(keyTypes);
                     groupOfRow = new int[rows];
-                    int[] ids = new int[keyParts.stream().mapToInt(Vector::size).max().orElse(0)];
+                    int[] ids = null;
                     int at = 0;
                     for (LongVector part : keyParts) {
-                        table.assign(new Vector[] {part}, part.size(), ids);
-                        System.arraycopy(ids, 0, groupOfRow, at, part.size());
+                        ids = hash(new Vector[] {part}, part.size(), groupOfRow, at, ids);
                         at += part.size();
                     }
                 }
