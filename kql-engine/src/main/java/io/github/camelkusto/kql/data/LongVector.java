@@ -52,6 +52,40 @@ public final class LongVector extends Vector {
         return known;
     }
 
+    /** {@link #bestRows}' kept answers, largest and smallest first: a stored extent's column serves many queries. */
+    private volatile int[] largestRows;
+    private volatile int[] smallestRows;
+
+    /**
+     * The positions of the rows with the {@code k} largest (or smallest) values, best first, a tie going to the
+     * earlier row; {@code min(k, size)} of them, or more (a longer list kept from an earlier call: its prefix is
+     * the answer). Storage values count, nulls' included, as in {@link #min()}. Computed on first use and kept, so
+     * top-N reads a stored extent's few candidate rows instead of all of them from the second query on. The
+     * array is shared: callers must not write to it.
+     */
+    public int[] bestRows(int k, boolean largest) {
+        int wanted = Math.min(k, size);
+        int[] known = largest ? largestRows : smallestRows;
+        if (known != null && known.length >= wanted) {
+            return known;
+        }
+        int[] rows;
+        if (mask == 0) {
+            rows = new int[wanted];
+            for (int i = 0; i < wanted; i++) {
+                rows[i] = i; // one value for every row: the earliest rows win the ties
+            }
+        } else {
+            rows = BestRows.of(values, size, wanted, largest);
+        }
+        if (largest) {
+            largestRows = rows;
+        } else {
+            smallestRows = rows;
+        }
+        return rows;
+    }
+
     /** The storage, indexed as {@code values()[i & mask()]}. */
     public long[] values() {
         return values;

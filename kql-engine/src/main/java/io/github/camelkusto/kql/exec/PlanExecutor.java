@@ -107,7 +107,8 @@ final class PlanExecutor {
             QueryResult input = run(sort.input());
             boolean top = sort.limit() != null && sort.limit() <= TopN.MAX_LIMIT;
             return new QueryResult(sort.schema(), List.of(() -> Streams.lazy(
-                    () -> top ? TopN.run(sort, input, parallel) : SortOperator.run(sort, input))));
+                    () -> top ? TopN.run(sort, input, storedExtents(sort.input()), parallel)
+                            : SortOperator.run(sort, input))));
         }
         if (node instanceof PlanNode.Union union) {
             List<Partition> partitions = new ArrayList<>();
@@ -146,6 +147,11 @@ final class PlanExecutor {
         PlanNode.Serialize serialize = (PlanNode.Serialize) node;
         QueryResult input = run(serialize.input());
         return new QueryResult(serialize.schema(), List.of(() -> Streams.concat(input.partitions())));
+    }
+
+    /** The extents a plain scan's partitions hand on as stored, one each and in order; null for other nodes. */
+    private static List<Batch> storedExtents(PlanNode node) {
+        return node instanceof PlanNode.Scan scan ? scan.table().extents() : null;
     }
 
     /**

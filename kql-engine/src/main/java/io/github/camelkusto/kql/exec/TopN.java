@@ -2,16 +2,21 @@ package io.github.camelkusto.kql.exec;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.stream.IntStream;
 
 import io.github.camelkusto.kql.data.Batch;
+import io.github.camelkusto.kql.data.BatchStream;
 import io.github.camelkusto.kql.data.LongVector;
+import io.github.camelkusto.kql.data.Partition;
 import io.github.camelkusto.kql.data.QueryResult;
 import io.github.camelkusto.kql.data.Vector;
 import io.github.camelkusto.kql.data.VectorBuilder;
 import io.github.camelkusto.kql.functions.EvalContext;
+import io.github.camelkusto.kql.plan.BoundExpr;
 import io.github.camelkusto.kql.plan.PlanNode;
 
 /**
@@ -24,6 +29,8 @@ import io.github.camelkusto.kql.plan.PlanNode;
 final class TopN {
     /** Above this limit the full sort is used: the heap's per-row objects would cost more than sorting. */
     static final long MAX_LIMIT = 100_000;
+    /** Up to this limit a batch's candidate rows come from its first key's kept best rows (a small list each). */
+    static final int MAX_CANDIDATES = 1024;
 
     private TopN() {
     }
@@ -32,7 +39,12 @@ final class TopN {
     private record Candidate(Batch batch, Vector[] keys, int row, int partition, long seq) {
     }
 
-    static List<Batch> run(PlanNode.Sort sort, QueryResult input, Parallel parallel) {
+    /**
+     * The top rows of {@code input}. {@code extents}, when not null, are the stored extents {@code input}'s
+     * partitions read as they are, one each and in order (a plain table scan): their first key's kept min and max
+     * then choose the partition read first and spare reading the ones that cannot make the cut.
+     */
+    static List<Batch> run(PlanNode.Sort sort, QueryResult input, List<Batch> extents, Parallel parallel) {
         int limit = (int) (long) sort.limit();
         List<PlanNode.SortKey> keys = sort.keys();
         Comparator<Candidate> order = (a, b) -> {
@@ -51,11 +63,14 @@ final class TopN {
             return out;
         }
         SharedBound bound = new SharedBound(keys.get(0).ascending() ? 1 : -1);
-        List<PriorityQueue<Candidate>> heaps = parallel.readPartitions(input.partitions(),
-                p -> new PartitionTop(p, limit, order.reversed(), bound), (top, batch) -> top.add(batch, keys))
-                .stream().map(t -> t.heap).toList();
+        PartitionTops tops = new PartitionTops(limit, order.reversed(), bound);
+        List<Partition> partitions = input.partitions();
         List<Candidate> all = new ArrayList<>();
-        heaps.forEach(all::addAll);
+        int[] toRead = extents == null ? null : readBestExtentFirst(partitions, extents, keys, tops, all);
+        int[] indexes = toRead != null ? toRead : IntStream.range(0, partitions.size()).toArray();
+        List<Partition> reading = Arrays.stream(indexes).mapToObj(partitions::get).toList();
+        parallel.readPartitions(reading, p -> new PartitionTop(indexes[p], tops), (top, batch) -> top.add(batch, keys))
+                .forEach(top -> all.addAll(top.heap));
         all.sort(order);
         int n = Math.min(limit, all.size());
         for (int from = 0; from < n; from += Batch.MAX_ROWS) {
@@ -72,6 +87,60 @@ final class TopN {
             out.add(new Batch(input.schema(), columns, count));
         }
         return out;
+    }
+
+    /** What every partition's {@link PartitionTop} shares. */
+    private record PartitionTops(int limit, Comparator<Candidate> worstFirst, SharedBound bound) {
+    }
+
+    /**
+     * Reads, on the calling thread, the partition whose extent holds the best first key (the earliest of equals)
+     * into {@code candidates}; returns the other partitions whose extent's best can still make the cut, or null
+     * when the extents' best keys are not known. For keys that grow with ingestion (top by Timestamp desc), and
+     * for keys whose every extent holds the best value, that one extent is all that is read.
+     */
+    private static int[] readBestExtentFirst(List<Partition> partitions, List<Batch> extents,
+            List<PlanNode.SortKey> keys, PartitionTops tops, List<Candidate> candidates) {
+        long[] best = storedBest(extents, keys);
+        if (best == null) {
+            return null;
+        }
+        int first = 0;
+        for (int p = 1; p < best.length; p++) {
+            if (tops.bound.sign * Long.compare(best[p], best[first]) < 0) {
+                first = p;
+            }
+        }
+        PartitionTop top = new PartitionTop(first, tops);
+        try (BatchStream batches = partitions.get(first).open()) {
+            for (Batch b = batches.next(); b != null; b = batches.next()) {
+                top.add(b, keys);
+            }
+        }
+        candidates.addAll(top.heap);
+        int read = first;
+        return IntStream.range(0, best.length)
+                .filter(p -> p != read && !tops.bound.excludes(best[p], p, keys.size() == 1)).toArray();
+    }
+
+    /**
+     * Per extent, the best first key any of its rows has (the kept max for a descending key, min ascending), or
+     * null when that is not known without reading: a first key that is not a column of long storage, or one with
+     * nulls somewhere (whose order the general comparison decides).
+     */
+    private static long[] storedBest(List<Batch> extents, List<PlanNode.SortKey> keys) {
+        if (!(keys.get(0).expr() instanceof BoundExpr.ColumnRef column)) {
+            return null;
+        }
+        long[] best = new long[extents.size()];
+        for (int p = 0; p < best.length; p++) {
+            if (!(extents.get(p).column(column.index()) instanceof LongVector values) || values.hasNulls()
+                    || values.size() == 0) {
+                return null;
+            }
+            best[p] = keys.get(0).ascending() ? values.min() : values.max();
+        }
+        return best.length == 0 ? null : best;
     }
 
     /**
@@ -121,11 +190,11 @@ final class TopN {
         final SharedBound bound;
         long seen;
 
-        PartitionTop(int partition, int limit, Comparator<Candidate> worstFirst, SharedBound bound) {
+        PartitionTop(int partition, PartitionTops shared) {
             this.partition = partition;
-            this.limit = limit;
-            this.heap = new PriorityQueue<>(Math.min(limit, 1024) + 1, worstFirst);
-            this.bound = bound;
+            this.limit = shared.limit;
+            this.heap = new PriorityQueue<>(Math.min(limit, 1024) + 1, shared.worstFirst);
+            this.bound = shared.bound;
         }
 
         void add(Batch batch, List<PlanNode.SortKey> keys) {
@@ -153,10 +222,13 @@ final class TopN {
                 values[k] = keys.get(k).expr().evaluate(batch, context);
             }
             long[] first = primitive ? ((LongVector) values[0]).values() : null;
+            int[] only = primitive ? candidates((LongVector) values[0], sign, oneKey) : null;
+            int count = only == null ? n : only.length;
             int mask = values[0].mask();
             boolean thresholdKnown = false;
             long threshold = 0;
-            for (int i = 0; i < n; i++) {
+            for (int j = 0; j < count; j++) {
+                int i = only == null ? j : only[j];
                 if (heap.size() < limit) {
                     heap.add(new Candidate(batch, values, i, partition, seen + i));
                     if (primitive && heap.size() == limit) {
@@ -197,6 +269,26 @@ final class TopN {
                 }
             }
             seen += n;
+        }
+
+        /**
+         * The only rows of a batch that can be in this partition's top N, in row order, or null to read them all:
+         * rows not among the batch's own best N on the first key lose to N of its rows, except rows tied on the
+         * first key with its N-th best, whose later keys decide. The batch's best rows come from its first key's
+         * kept {@link LongVector#bestRows} (computed once for a stored extent), so the rows are not read again.
+         */
+        private int[] candidates(LongVector first, int sign, boolean oneKey) {
+            int n = first.size();
+            if (limit > MAX_CANDIDATES || n <= 4L * limit) {
+                return null; // a few rows, or a limit near the batch's size: reading them all is as cheap
+            }
+            int[] best = first.bestRows(limit + 1, sign < 0);
+            if (!oneKey && first.getLong(best[limit]) == first.getLong(best[limit - 1])) {
+                return null; // the N-th best's ties go past the kept rows: the later keys need them all
+            }
+            int[] inRowOrder = Arrays.copyOf(best, limit);
+            Arrays.sort(inRowOrder);
+            return inRowOrder;
         }
 
         /** Offers the full heap's worst first key to the other partitions as a bound. */
