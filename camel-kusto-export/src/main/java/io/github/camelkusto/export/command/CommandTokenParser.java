@@ -34,8 +34,8 @@ abstract class CommandTokenParser extends TokenParser {
                 obfuscated |= last.obfuscated();
             }
             literals.add(new StorageLiteral(value.toString(), obfuscated,
-                    wherePrefix + (literals.size() + 1) + " at " + source.position(first.start()),
-                    source.excerpt(first.start())));
+                    wherePrefix + (literals.size() + 1) + " at " + source.position(first.start()), source,
+                    first.start()));
         } while (acceptSymbol(","));
         return literals;
     }
