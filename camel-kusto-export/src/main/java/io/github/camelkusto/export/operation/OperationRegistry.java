@@ -41,6 +41,8 @@ public final class OperationRegistry implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OperationRegistry.class);
 
     private final Map<UUID, Operation> operations = new ConcurrentHashMap<>();
+    /** When registering an operation next forgets the expired ones. */
+    private volatile Instant nextPrune = Instant.MIN;
     private final Map<UUID, Future<?>> scheduled = new ConcurrentHashMap<>();
     private final ExecutorService executor;
     private final ScheduledExecutorService progressTimer;
@@ -167,7 +169,13 @@ public final class OperationRegistry implements AutoCloseable {
     }
 
     private Operation register(OperationOrigin origin, boolean persistDetails) {
-        prune();
+        Instant now = clock.instant();
+        if (!now.isBefore(nextPrune)) {
+            // at most once a second: a route exporting often keeps many operations, and each export would
+            // otherwise scan them all (.show operations still prunes first, exactly)
+            nextPrune = now.plusSeconds(1);
+            prune();
+        }
         Operation operation = Operation.create(origin, persistDetails, clock, events);
         operations.put(operation.id(), operation);
         return operation;
