@@ -1,5 +1,6 @@
 package io.github.camelkusto.benchmarks;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -120,7 +121,7 @@ final class EngineBenchmark {
         template.requestBody(endpoint, ".set-or-replace Users <| " + USERS_KQL);
         // the tables now live as long as the JVM, as a long-running route's would: settle them in the old
         // generation before timing, or the first queries pay for copying freshly loaded tables between young spaces
-        settleWithoutShrinking();
+        settleHeap();
         System.err.printf(Locale.ROOT, "  tables loaded: this JVM so far %d ms system CPU, %d page faults%n",
                 ProcessCpu.systemMillis(), ProcessCpu.minorFaults());
         java.util.StringJoiner allocated = new java.util.StringJoiner(", ",
@@ -181,12 +182,15 @@ final class EngineBenchmark {
     }
 
     /**
-     * A full collection that keeps the heap's size: G1 shrinks the heap after a full collection (a 4 GB heap gave
-     * 1.3 GB back to the system here), which a long-running route, never collected in full, does not see; each
-     * query's allocation then faulted fresh pages in (12,000 faults, 0.1-0.3 s of system CPU a run of filter +
-     * project). MaxHeapFreeRatio is a manageable flag: raised for this collection only.
+     * The heap as a long-running route's is once its tables are loaded: the tables in the old generation, the
+     * heap's size kept, and the young generation through collections. A full collection settles the tables (or
+     * the first queries pay for copying them between young spaces); G1 shrinks the heap after one (a 4 GB heap gave
+     * 1.3 GB back to the system here), so MaxHeapFreeRatio, a manageable flag, is raised for it. Then short-lived
+     * garbage until two young collections: young regions freshly taken from the grown heap have never been
+     * touched, and the first queries' allocations faulted their pages in (7,000-12,000 faults, 0.1-0.3 s of
+     * system CPU a run of filter + project) where a route that has run for a while reuses resident ones.
      */
-    private static void settleWithoutShrinking() {
+    private static void settleHeap() {
         HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
         String maxFree = vm.getVMOption("MaxHeapFreeRatio").getValue();
         vm.setVMOption("MaxHeapFreeRatio", "100");
@@ -195,6 +199,22 @@ final class EngineBenchmark {
         } finally {
             vm.setVMOption("MaxHeapFreeRatio", maxFree);
         }
+        long young = youngCollections();
+        long allocated = 0;
+        long sink = 0;
+        while (youngCollections() < young + 2 && allocated < Runtime.getRuntime().maxMemory()) {
+            byte[] garbage = new byte[1 << 20];
+            sink += garbage.length;
+            allocated += garbage.length;
+        }
+        System.err.printf(Locale.ROOT, "  heap settled: %d MB of short-lived garbage for %d young collections%n",
+                sink >> 20, youngCollections() - young);
+    }
+
+    private static long youngCollections() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .filter(gc -> gc.getName().contains("Young")).mapToLong(GarbageCollectorMXBean::getCollectionCount)
+                .sum();
     }
 
     /**
