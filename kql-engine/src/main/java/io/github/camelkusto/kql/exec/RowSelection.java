@@ -226,13 +226,22 @@ abstract class RowSelection {
             return v instanceof ObjectVector && v.type() == KqlType.STRING && super.handles(v);
         }
 
+        // A stored column of few values shares one instance per value (ExtentBuilder): a row holding the same
+        // instance as the row before passes as it did, decided without reading the string.
         @Override
         int first(Vector v, int n, int[] out) {
             Object[] x = ((ObjectVector) v).values();
+            Object last = null;
+            int pass = 0;
             int k = 0;
             for (int i = 0; i < n; i++) {
+                Object s = x[i];
+                if (s != last) {
+                    last = s;
+                    pass = constant.equals(s) != negated ? 1 : 0;
+                }
                 out[k] = i;
-                k += constant.equals(x[i]) != negated ? 1 : 0;
+                k += pass;
             }
             return k;
         }
@@ -240,11 +249,18 @@ abstract class RowSelection {
         @Override
         int narrow(Vector v, int[] rows, int count) {
             Object[] x = ((ObjectVector) v).values();
+            Object last = null;
+            int pass = 0;
             int k = 0;
             for (int j = 0; j < count; j++) {
                 int i = rows[j];
+                Object s = x[i];
+                if (s != last) {
+                    last = s;
+                    pass = constant.equals(s) != negated ? 1 : 0;
+                }
                 rows[k] = i;
-                k += constant.equals(x[i]) != negated ? 1 : 0;
+                k += pass;
             }
             return k;
         }

@@ -19,7 +19,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * where's direct row selection for an and of column-constant comparisons gives the rows the general path (boolean
- * vectors) gives, over a stored table of several extents, one of whose columns has nulls in some extents only.
+ * vectors) gives, over a stored table of several extents, one of whose columns has nulls in some extents only; of
+ * its string columns, one has few values (each stored as one shared instance), one too many to share (equal strings
+ * in different instances).
  */
 class RowSelectionTest {
     private static final KustoDatabase DATABASE = new KustoDatabase("selection");
@@ -31,13 +33,15 @@ class RowSelectionTest {
         new TableCommandRunner(DATABASE, engine).run(TableCommandParser.parse(new SourceText(
                 ".set-or-replace T <| range i from 0 to 199999 step 1 | extend d = (i * 7919) % 5000,"
                         + " t = datetime(2026-01-01) + i * 1s, s = case(i % 100 == 0, 'Error', i % 10 == 0,"
-                        + " 'Warning', 'Information'), n = iif(i > 150000 and i % 3 == 0, long(null), i % 50)")));
+                        + " 'Warning', 'Information'), n = iif(i > 150000 and i % 3 == 0, long(null), i % 50),"
+                        + " m = strcat('m', i % 5000)")));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"s == 'Error' and d > 4000", "d >= 10 and d < 20", "4000 < d and s != 'Information'",
         "d == 17", "d != 17 and s == 'Warning'", "d <= 3", "3 >= d and 2 <= d", "t > datetime(2026-01-02) and t <= datetime(2026-01-02 01:00)",
-        "n == 7 and d > 100", "n != 7 and s == 'Error'", "n > 40", "s == 'error'"})
+        "n == 7 and d > 100", "n != 7 and s == 'Error'", "n > 40", "s == 'error'",
+        "m == 'm17'", "m != 'm17' and d > 4000", "d > 4000 and m == 'm4999'"})
     void selectsTheRowsTheGeneralPathSelects(String predicate) {
         String direct = "T | where " + predicate + " | summarize c = count(), x = sum(i)";
         // "(p) == true" is no column-constant comparison: the general path
