@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.camelkusto.kql.catalog.KustoDatabase;
+import io.github.camelkusto.kql.control.TableCommandParser;
+import io.github.camelkusto.kql.control.TableCommandRunner;
 import io.github.camelkusto.kql.data.Batch;
 import io.github.camelkusto.kql.data.BatchStream;
 import io.github.camelkusto.kql.data.Partition;
 import io.github.camelkusto.kql.data.QueryResult;
 import io.github.camelkusto.kql.exec.QueryEngine;
+import io.github.camelkusto.kql.syntax.SourceText;
 import io.github.camelkusto.kql.types.KqlValues;
 
 /** Runs queries in tests: rows as Kusto's text of each value, the schema as Kusto writes it. */
@@ -21,6 +24,12 @@ public final class Kql {
 
     public Kql() {
         this(new KustoDatabase("test"));
+    }
+
+    /** Runs a table command ({@code .set-or-replace T <| ...}) on {@code database}: a test's stored table. */
+    public static void load(KustoDatabase database, String tableCommand) {
+        new TableCommandRunner(database, new QueryEngine(database)).run(TableCommandParser.parse(
+                new SourceText(tableCommand)));
     }
 
     public QueryResult prepare(String query) {

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.camelkusto.kql.Kql;
 import io.github.camelkusto.kql.catalog.KustoDatabase;
-import io.github.camelkusto.kql.control.TableCommandParser;
-import io.github.camelkusto.kql.control.TableCommandRunner;
-import io.github.camelkusto.kql.syntax.SourceText;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,9 +18,8 @@ class ManyExtentsTest {
 
     @BeforeAll
     static void load() {
-        QueryEngine engine = new QueryEngine(DATABASE);
-        new TableCommandRunner(DATABASE, engine).run(TableCommandParser.parse(new SourceText(
-                ".set-or-replace T <| range i from 0 to 299999 step 1 | extend v = iif(i == 299998, 5000, i % 1000)")));
+        Kql.load(DATABASE,
+                ".set-or-replace T <| range i from 0 to 299999 step 1 | extend v = iif(i == 299998, 5000, i % 1000)");
     }
 
     @Test

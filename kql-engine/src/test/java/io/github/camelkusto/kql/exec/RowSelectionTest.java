@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.camelkusto.kql.Kql;
 import io.github.camelkusto.kql.catalog.KustoDatabase;
-import io.github.camelkusto.kql.control.TableCommandParser;
-import io.github.camelkusto.kql.control.TableCommandRunner;
 import io.github.camelkusto.kql.functions.FunctionRegistry;
 import io.github.camelkusto.kql.functions.builtin.BuiltInFunctions;
 import io.github.camelkusto.kql.plan.Binder;
@@ -29,12 +27,11 @@ class RowSelectionTest {
 
     @BeforeAll
     static void load() {
-        QueryEngine engine = new QueryEngine(DATABASE);
-        new TableCommandRunner(DATABASE, engine).run(TableCommandParser.parse(new SourceText(
+        Kql.load(DATABASE,
                 ".set-or-replace T <| range i from 0 to 199999 step 1 | extend d = (i * 7919) % 5000,"
                         + " t = datetime(2026-01-01) + i * 1s, s = case(i % 100 == 0, 'Error', i % 10 == 0,"
                         + " 'Warning', 'Information'), n = iif(i > 150000 and i % 3 == 0, long(null), i % 50),"
-                        + " m = strcat('m', i % 5000)")));
+                        + " m = strcat('m', i % 5000)");
     }
 
     @ParameterizedTest

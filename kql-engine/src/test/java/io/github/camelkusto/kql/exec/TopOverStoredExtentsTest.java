@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.camelkusto.kql.Kql;
 import io.github.camelkusto.kql.catalog.KustoDatabase;
-import io.github.camelkusto.kql.control.TableCommandParser;
-import io.github.camelkusto.kql.control.TableCommandRunner;
-import io.github.camelkusto.kql.syntax.SourceText;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,17 +19,17 @@ class TopOverStoredExtentsTest {
 
     @BeforeAll
     static void load() {
-        QueryEngine engine = new QueryEngine(DATABASE);
-        new TableCommandRunner(DATABASE, engine).run(TableCommandParser.parse(new SourceText(
-                ".set-or-replace T <| range i from 0 to 299999 step 1"
-                        + " | extend ts = datetime(2026-01-01) + i * 1s, tied = i % 1000, spread = (i * 7919) % 5003,"
-                        + " peak = iif(i == 150000, 5000, i % 1000), same = 7, withNulls = iif(i % 9999 == 0, long(null), i % 77), name = strcat('n', i % 13)")));
+        Kql.load(DATABASE, ".set-or-replace T <| range i from 0 to 299999 step 1"
+                + " | extend ts = datetime(2026-01-01) + i * 1s, tied = i % 1000, spread = (i * 7919) % 5003,"
+                + " peak = iif(i == 150000, 5000, i % 1000), same = 7,"
+                + " withNulls = iif(i % 9999 == 0, long(null), i % 77), name = strcat('n', i % 13)");
     }
 
     @ParameterizedTest(name = "top {1} by {0}")
     @CsvSource(delimiter = ';', value = {
-        "ts desc; 3", "ts asc; 3", "i desc; 10", "peak desc; 5", "peak desc, i asc; 5", "tied desc; 10", "tied asc; 10", "spread desc; 10",
-        "spread asc; 1", "same desc; 5", "withNulls desc; 10", "withNulls asc nulls first; 10",
+        "ts desc; 3", "ts asc; 3", "i desc; 10", "peak desc; 5", "peak desc, i asc; 5", "tied desc; 10",
+        "tied asc; 10", "spread desc; 10", "spread asc; 1", "same desc; 5", "withNulls desc; 10",
+        "withNulls asc nulls first; 10",
         "tied desc, i desc; 10", "tied desc, spread asc; 10", "same asc, ts desc; 4", "name asc; 10",
         "tied desc; 1500", "ts desc; 40000"})
     void givesTheRowsTheStableSortGivesFirst(String keys, int n) {
