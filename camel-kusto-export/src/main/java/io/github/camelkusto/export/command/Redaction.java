@@ -132,6 +132,9 @@ public final class Redaction {
 
     /** Free text with no secret a pattern can recognise: URL passwords, SAS signatures, key=value credentials. */
     public static String text(String text) {
+        if (text.indexOf('=') < 0 && !text.contains("://")) {
+            return text; // both patterns need one of them: the common status line costs no regex
+        }
         String masked = URL_PASSWORD.matcher(text).replaceAll("$1" + MASK + "@");
         return KEY_VALUE.matcher(masked).replaceAll(m -> Matcher.quoteReplacement(
                 m.group().substring(0, m.group(1).length() + 1) + MASK));

@@ -196,7 +196,7 @@ public final class Operation implements ExportMonitor {
             }
             state = next;
             // Callers mask the secrets they know; the patterns catch any a lower layer quoted on its own.
-            status = nextStatus.isEmpty() ? "" : Redaction.text(nextStatus);
+            status = Redaction.text(nextStatus);
             shouldRetry = retry;
             lastUpdatedOn = clock.instant();
             detailsKept = next != OperationState.Completed || persistDetails;
