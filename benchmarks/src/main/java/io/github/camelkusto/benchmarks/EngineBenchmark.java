@@ -201,14 +201,12 @@ final class EngineBenchmark {
         }
         long young = youngCollections();
         long allocated = 0;
-        long sink = 0;
         while (youngCollections() < young + 2 && allocated < Runtime.getRuntime().maxMemory()) {
             byte[] garbage = new byte[1 << 20];
-            sink += garbage.length;
             allocated += garbage.length;
         }
         System.err.printf(Locale.ROOT, "  heap settled: %d MB of short-lived garbage for %d young collections%n",
-                sink >> 20, youngCollections() - young);
+                allocated >> 20, youngCollections() - young);
     }
 
     private static long youngCollections() {
