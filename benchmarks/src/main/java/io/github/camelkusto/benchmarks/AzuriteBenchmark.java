@@ -188,13 +188,13 @@ final class AzuriteBenchmark {
         List<List<Run>> measured = new ArrayList<>();
         sides.forEach(side -> measured.add(new ArrayList<>()));
         try (Azurite azurite = Azurite.startInMemory()) {
-            for (int i = 0; i < Figures.warmups + runs; i++) {
+            for (int i = 0; i < WarmUp.count + runs; i++) {
                 // Rotate which side goes first, so that none always follows another.
                 for (int k = 0; k < sides.size(); k++) {
                     int side = (i + k) % sides.size();
                     Run run = measure(azurite, sides.get(side));
                     Files.deleteIfExists(duckFile);
-                    if (i >= Figures.warmups) {
+                    if (i >= WarmUp.count) {
                         measured.get(side).add(run);
                     }
                 }

@@ -15,7 +15,7 @@ import org.apache.camel.impl.DefaultCamelContext;
  *
  * <pre>
  * java -Xmx6g -jar benchmarks/target/benchmarks.jar [engine] [export] [azurite] [cluster] [dataformat] [--rows N]
- *     [--runs R] [--warmups W]
+ *     [--runs R] [--warmups W|settled]
  *     [--formats csv,json] [--queries top,summarize] [--export-from table|query] [--block-size bytes]
  * java -Xmx256m -jar benchmarks/target/benchmarks.jar scale [--scale-gb 10,5]
  * </pre>
@@ -27,7 +27,7 @@ import org.apache.camel.impl.DefaultCamelContext;
  * (built-in encoders against Camel DataFormats) run when named; so does {@code scale}: a csv and a parquet export of
  * {@code --scale-gb csv,parquet} gigabytes (default 10 and 5) in the heap the JVM was given, one run each.
  * Defaults: 10,000,000 rows, one untimed warm-up run (JIT) then the median of 3 timed runs, for each query or
- * format on each side.
+ * format on each side; {@code --warmups settled} warms our side until the JIT has settled ({@link WarmUp}).
  */
 public final class BenchmarkMain {
     private BenchmarkMain() {
@@ -46,7 +46,11 @@ public final class BenchmarkMain {
             switch (args[i]) {
                 case "--rows" -> rowCount = Long.parseLong(args[++i].replace("_", "").replace(",", ""));
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
-                case "--warmups" -> Figures.warmups = Integer.parseInt(args[++i]);
+                case "--warmups" -> {
+                    String warmups = args[++i];
+                    WarmUp.untilSettled = warmups.equals("settled");
+                    WarmUp.count = WarmUp.untilSettled ? 1 : Integer.parseInt(warmups);
+                }
                 case "--formats" -> formats.addAll(List.of(args[++i].split(",")));
                 case "--queries" -> queries.addAll(List.of(args[++i].split(",")));
                 case "--export-from" -> exportFrom = ExportBenchmark.Source.valueOf(args[++i].toUpperCase(Locale.ROOT));
@@ -57,7 +61,7 @@ public final class BenchmarkMain {
                 default -> {
                     System.err.println("usage: benchmarks.jar [engine] [export] [azurite] [cluster] [dataformat] [scale]"
                             + " [--rows N] [--runs R] [--scale-gb csv,parquet]"
-                            + " [--warmups W] [--formats csv,tsv,json,parquet,'csv + gzip' (case names, else formats)]"
+                            + " [--warmups W|settled] [--formats csv,tsv,json,parquet,'csv + gzip' (case names, else formats)]"
                             + " [--queries top,join (name prefixes)]"
                             + " [--export-from table|query] [--block-size bytes (azurite)]");
                     System.exit(2);
@@ -68,8 +72,8 @@ public final class BenchmarkMain {
             suites = List.of("engine", "export");
         }
         LogRows rows = new LogRows(rowCount);
-        System.out.println("camel-kusto-export benchmarks: " + String.format("%,d", rowCount) + " rows, " + Figures.warmups
-                + " warm-up run(s) then the median of " + runs + " runs, " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
+        System.out.println("camel-kusto-export benchmarks: " + String.format("%,d", rowCount) + " rows, " + WarmUp.describe()
+                + " then the median of " + runs + " runs, " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB, Java " + System.getProperty("java.version"));
         List<Figures> results = new ArrayList<>();
         if (suites.contains("engine")) {

@@ -1,7 +1,5 @@
 package io.github.camelkusto.benchmarks;
 
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
 import io.github.camelkusto.export.KustoExportComponent;
 import io.github.camelkusto.kql.catalog.KustoDatabase;
 import io.github.camelkusto.kql.data.Batch;
@@ -121,7 +118,7 @@ final class EngineBenchmark {
         template.requestBody(endpoint, ".set-or-replace Users <| " + USERS_KQL);
         // the tables now live as long as the JVM, as a long-running route's would: settle them in the old
         // generation before timing, or the first queries pay for copying freshly loaded tables between young spaces
-        settleHeap();
+        LoadedHeap.settle();
         System.err.printf(Locale.ROOT, "  tables loaded: this JVM so far %d ms system CPU, %d page faults%n",
                 ProcessCpu.systemMillis(), ProcessCpu.minorFaults());
         java.util.StringJoiner allocated = new java.util.StringJoiner(", ",
@@ -170,49 +167,16 @@ final class EngineBenchmark {
                 figures.target("engine", 1);
                 // DuckDB runs in this process: its share of the system CPU and page faults, apart from ours
                 System.err.printf(Locale.ROOT, "  %s: ours %.3f s, DuckDB %.3f s (its %d runs: %d ms system CPU,"
-                        + " %d page faults)%n", q.name(), ours, theirs, Figures.warmups + Math.max(3, runs),
+                        + " %d page faults)%n", q.name(), ours, theirs, WarmUp.count + Math.max(3, runs),
                         duckSystem, duckFaults);
             }
             figures.note(allocated.toString());
             fixedCost(figures, template, endpoint, database, sql);
         }
         figures.note("ours: the median of " + runs + " runs of the whole exchange; DuckDB: the best of "
-                + Math.max(3, runs) + " runs; each after " + Figures.warmups + " untimed warm-up run(s)");
+                + Math.max(3, runs) + " runs; ours after " + WarmUp.describe() + ", DuckDB's after "
+                + WarmUp.count);
         return figures;
-    }
-
-    /**
-     * The heap as a long-running route's is once its tables are loaded: the tables in the old generation, the
-     * heap's size kept, and the young generation through collections. A full collection settles the tables (or
-     * the first queries pay for copying them between young spaces); G1 shrinks the heap after one (a 4 GB heap gave
-     * 1.3 GB back to the system here), so MaxHeapFreeRatio, a manageable flag, is raised for it. Then short-lived
-     * garbage until two young collections: young regions freshly taken from the grown heap have never been
-     * touched, and the first queries' allocations faulted their pages in (7,000-12,000 faults, 0.1-0.3 s of
-     * system CPU a run of filter + project) where a route that has run for a while reuses resident ones.
-     */
-    private static void settleHeap() {
-        HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-        String maxFree = vm.getVMOption("MaxHeapFreeRatio").getValue();
-        vm.setVMOption("MaxHeapFreeRatio", "100");
-        try {
-            System.gc();
-        } finally {
-            vm.setVMOption("MaxHeapFreeRatio", maxFree);
-        }
-        long young = youngCollections();
-        long allocated = 0;
-        while (youngCollections() < young + 2 && allocated < Runtime.getRuntime().maxMemory()) {
-            byte[] garbage = new byte[1 << 20];
-            allocated += garbage.length;
-        }
-        System.err.printf(Locale.ROOT, "  heap settled: %d MB of short-lived garbage for %d young collections%n",
-                allocated >> 20, youngCollections() - young);
-    }
-
-    private static long youngCollections() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .filter(gc -> gc.getName().contains("Young")).mapToLong(GarbageCollectorMXBean::getCollectionCount)
-                .sum();
     }
 
     /**
@@ -280,10 +244,10 @@ final class EngineBenchmark {
 
     /** The best wall time of {@code runs} runs (after the warm-ups), in seconds: DuckDB at its best. */
     private static double bestSeconds(int runs, Figures.Setup setup, Figures.Setup task) throws Exception {
-        for (int i = 0; i < Figures.warmups; i++) {
-            setup.run();
+        WarmUp.fixed(setup, () -> {
             task.run();
-        }
+            return null;
+        });
         double best = Double.MAX_VALUE;
         for (int i = 0; i < runs; i++) {
             setup.run();

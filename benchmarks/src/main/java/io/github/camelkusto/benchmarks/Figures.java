@@ -34,11 +34,8 @@ final class Figures {
         void run() throws Exception;
     }
 
-    /** -Dbenchmark.threads=true: each timed run also lists the threads that used the most CPU in it. */
-    private static final boolean THREADS = Boolean.getBoolean("benchmark.threads");
-
-    /** Untimed runs before the timed ones, so that the JIT has compiled the hot paths of both sides. */
-    static int warmups = 1;
+    /** Whether each timed run prints its busiest threads ({@code -Dbenchmark.threads=true}). */
+    static final boolean THREADS = Boolean.getBoolean("benchmark.threads");
 
     /** Bytes the Java threads allocated in the last timed run of {@link #medianSeconds}. */
     static long lastRunAllocated;
@@ -50,10 +47,7 @@ final class Figures {
 
     /** The median wall time of {@code runs} runs of {@code task}, each after an untimed {@code setup}. */
     static double medianSeconds(int runs, Setup setup, Callable<?> task) throws Exception {
-        for (int i = 0; i < warmups; i++) {
-            setup.run();
-            task.call();
-        }
+        WarmUp.run(setup, task);
         double[] seconds = new double[runs];
         for (int i = 0; i < runs; i++) {
             setup.run();
@@ -62,16 +56,18 @@ final class Figures {
             java.util.Map<Long, Long> allocatedBefore = ProcessCpu.allocatedBytes();
             long faultsBefore = ProcessCpu.minorFaults();
             java.util.Map<String, long[]> threadsBefore = THREADS ? ProcessCpu.threadMillis() : null;
+            long jitBefore = WarmUp.jitMillis();
             long start = System.nanoTime();
             task.call();
             seconds[i] = (System.nanoTime() - start) / 1e9;
+            long jit = WarmUp.jitMillis() - jitBefore;
             // CPU time barely depends on what else the machine runs: it tells a slower run from a busier machine;
             // its kernel share and the bytes allocated tell heap pages faulted in from work done
             lastRunAllocated = ProcessCpu.allocatedSince(allocatedBefore);
             System.err.printf(Locale.ROOT, "    run %d: %.0f ms wall, %.0f ms CPU of this JVM (%d ms system,"
-                    + " %d page faults), %.0f MB allocated%n", i + 1, seconds[i] * 1000,
+                    + " %d page faults, %d ms JIT), %.0f MB allocated%n", i + 1, seconds[i] * 1000,
                     (processCpuNanos() - cpuBefore) / 1e6, ProcessCpu.systemMillis() - systemBefore,
-                    ProcessCpu.minorFaults() - faultsBefore, lastRunAllocated / 1e6);
+                    ProcessCpu.minorFaults() - faultsBefore, jit, lastRunAllocated / 1e6);
             if (THREADS) {
                 System.err.println("      busiest threads (user+system ms): "
                         + ProcessCpu.busiestThreads(threadsBefore, ProcessCpu.threadMillis(), 6));
