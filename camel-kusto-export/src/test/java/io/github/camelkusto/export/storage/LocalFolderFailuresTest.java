@@ -25,6 +25,18 @@ class LocalFolderFailuresTest {
                         + " is a file, not a folder");
     }
 
+    @Test
+    void aFileWhereAnArtifactsFolderShouldBeIsNamedAtItsFirstWrite() throws Exception {
+        Path blocker = Files.writeString(dir.resolve("Year=2026"), "not a folder");
+        LocalFolderTarget target = new LocalFolderTarget(new LocalFolderLocation(dir));
+
+        try (ArtifactSink sink = target.create("Year=2026/export_1.csv")) {
+            assertThatThrownBy(() -> sink.write('x')).hasMessage("cannot create the folder of artifact "
+                    + blocker.resolve("export_1.csv") + ": " + blocker + " is a file, not a folder");
+        }
+        assertThat(blocker).hasContent("not a folder");
+    }
+
     /** /dev/full fails every write with ENOSPC, as a full disk does; the JDK's message names no file. */
     @Test
     void aFullDiskNamesTheFileAndTheArtifactBeingWritten() throws Exception {

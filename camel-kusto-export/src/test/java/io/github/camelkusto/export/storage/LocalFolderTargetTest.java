@@ -1,0 +1,65 @@
+package io.github.camelkusto.export.storage;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Where a local folder target puts an artifact, on the real file system. */
+class LocalFolderTargetTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void anArtifactIsStagedHiddenAndRenamedIntoPlaceOnCommit() throws Exception {
+        LocalFolderTarget target = new LocalFolderTarget(new LocalFolderLocation(dir));
+        target.verify();
+        try (ArtifactSink sink = target.create("export_1.csv")) {
+            sink.write("a,b\n".getBytes(StandardCharsets.UTF_8), 0, 4);
+            assertThat(dir.resolve(".export_1.csv.part")).exists();
+            assertThat(dir.resolve("export_1.csv")).doesNotExist();
+
+            assertThat(sink.commit()).isEqualTo(dir.resolve("export_1.csv").toString());
+        }
+        assertThat(dir.resolve("export_1.csv")).hasContent("a,b");
+        assertThat(dir.resolve(".export_1.csv.part")).doesNotExist();
+    }
+
+    @Test
+    void anArtifactInAFolderNotYetThereCreatesTheFolder() throws Exception {
+        LocalFolderTarget target = new LocalFolderTarget(new LocalFolderLocation(dir));
+        target.verify();
+        try (ArtifactSink sink = target.create("Year=2026/Month=12/export_1.csv")) {
+            sink.write('x');
+            sink.commit();
+        }
+        assertThat(dir.resolve("Year=2026/Month=12/export_1.csv")).hasContent("x");
+    }
+
+    @Test
+    void theExportFolderRemovedSinceItWasVerifiedIsMadeAgain() throws Exception {
+        Path folder = dir.resolve("exports");
+        LocalFolderTarget target = new LocalFolderTarget(new LocalFolderLocation(folder));
+        target.verify();
+        Files.delete(folder);
+
+        try (ArtifactSink sink = target.create("export_1.csv")) {
+            sink.write('x');
+            sink.commit();
+        }
+        assertThat(folder.resolve("export_1.csv")).hasContent("x");
+    }
+
+    @Test
+    void anArtifactNeverWrittenToLeavesNoFileWhenClosed() throws Exception {
+        LocalFolderTarget target = new LocalFolderTarget(new LocalFolderLocation(dir));
+        target.verify();
+        target.create("Year=2026/export_1.csv").close();
+
+        assertThat(dir).isEmptyDirectory();
+    }
+}
