@@ -10,9 +10,9 @@ import java.util.concurrent.Callable;
 /**
  * The untimed runs before a case's timed ones: a fixed count ({@code --warmups N}; one by default, so that the timed
  * runs are a fresh JVM's second and later, as the issue's independent check timed them), or
- * ({@code --warmups settled}) as many as the JIT takes to settle, as a long-running route meets the case: until a
- * run in which the JVM compiled for less than {@value #SETTLED_SHARE_PERCENT}% of its wall time (or
- * {@value #SETTLED_MILLIS} ms), at most {@value #MAX_SETTLING_RUNS} runs. Our parquet export still compiled for
+ * ({@code --warmups settled}) as many as the JIT takes to settle, as a long-running route meets the case: until
+ * {@value #QUIET_RUNS} runs in a row in which the JVM compiled for at most {@value #SETTLED_SHARE_PERCENT}% of their
+ * wall time (or {@value #SETTLED_MILLIS} ms), at most {@value #MAX_SETTLING_RUNS} runs. Our parquet export still compiled for
  * 0.4-0.6 s in its sixth run (parquet-java's per-page and per-file code, run a few hundred times per export, crosses
  * C2's thresholds export after export), on the same two cores as the export. DuckDB compiles nothing: its side
  * always gets the fixed count.
@@ -21,6 +21,7 @@ final class WarmUp {
     static final int MAX_SETTLING_RUNS = 30;
     static final int SETTLED_SHARE_PERCENT = 2;
     static final int SETTLED_MILLIS = 5;
+    static final int QUIET_RUNS = 3;
     private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
     /** The fixed count; the least in settled mode. */
@@ -74,12 +75,22 @@ final class WarmUp {
         }
     }
 
+    /**
+     * Whether the last {@value #QUIET_RUNS} runs together compiled for at most {@value #SETTLED_SHARE_PERCENT}% of
+     * their wall time (or {@value #SETTLED_MILLIS} ms): one quiet run is not enough, C2's compilations come in bursts
+     * (a 70 ms query compiled 1 ms in one run and 200 ms in the next).
+     */
     private static boolean settled(List<Double> seconds, List<Long> jit) {
-        if (seconds.isEmpty()) {
+        if (seconds.size() < QUIET_RUNS) {
             return false;
         }
-        int last = seconds.size() - 1;
-        return jit.get(last) <= Math.max(SETTLED_MILLIS, seconds.get(last) * 1000 * SETTLED_SHARE_PERCENT / 100);
+        double wallMillis = 0;
+        long jitMillis = 0;
+        for (int i = seconds.size() - QUIET_RUNS; i < seconds.size(); i++) {
+            wallMillis += seconds.get(i) * 1000;
+            jitMillis += jit.get(i);
+        }
+        return jitMillis <= Math.max(SETTLED_MILLIS, wallMillis * SETTLED_SHARE_PERCENT / 100);
     }
 
     /** The JIT's compilation time so far, in ms (all compiler threads), or 0 where the JVM does not say. */
