@@ -106,17 +106,17 @@ public final class LocalFolderTarget implements StorageTarget {
         private OutputStream open() throws IOException {
             try {
                 return Files.newOutputStream(temp);
-            } catch (IOException e) {
-                if (Files.isDirectory(temp.getParent())) {
-                    throw failed("creating", e);
+            } catch (IOException firstTry) {
+                if (!Files.isDirectory(temp.getParent())) {
+                    try {
+                        Files.createDirectories(temp.getParent());
+                    } catch (IOException e) {
+                        throw new IOException("cannot create the folder of artifact " + target + ": "
+                                + whyNot(temp.getParent(), e), e);
+                    }
                 }
             }
-            try {
-                Files.createDirectories(temp.getParent());
-            } catch (IOException e) {
-                throw new IOException("cannot create the folder of artifact " + target + ": "
-                        + whyNot(temp.getParent(), e), e);
-            }
+            // the folder is there now, made here or by another writer of the export meanwhile
             try {
                 return Files.newOutputStream(temp);
             } catch (IOException e) {

@@ -3,6 +3,12 @@ package io.github.camelkusto.export.storage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +44,36 @@ class LocalFolderTargetTest {
             sink.commit();
         }
         assertThat(dir.resolve("Year=2026/Month=12/export_1.csv")).hasContent("x");
+    }
+
+    /** per_shard writers start together: each finds the new folder missing, one makes it while others retry. */
+    @Test
+    void writersRacingIntoANewFolderEachWriteTheirArtifact() throws Exception {
+        LocalFolderTarget target = new LocalFolderTarget(new LocalFolderLocation(dir));
+        int writers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            for (int round = 0; round < 50; round++) {
+                String folder = "Round=" + round + "/";
+                CyclicBarrier start = new CyclicBarrier(writers);
+                List<Future<String>> committed = new ArrayList<>();
+                for (int w = 0; w < writers; w++) {
+                    String name = folder + "export_" + w + ".csv";
+                    committed.add(pool.submit(() -> {
+                        try (ArtifactSink sink = target.create(name)) {
+                            start.await();
+                            sink.write('x');
+                            return sink.commit();
+                        }
+                    }));
+                }
+                for (Future<String> artifact : committed) {
+                    assertThat(Path.of(artifact.get())).hasContent("x");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
