@@ -15,11 +15,12 @@ import java.util.Optional;
  */
 public final class LocalFolderTarget implements StorageTarget {
     /**
-     * For the small writes only (a header, parquet's page headers): text writers hand over whole chunks of about
-     * 1 MB, which go past any buffer smaller than them. Small, because each artifact has one: a per_shard export
-     * of a 153-extent table opens 153 of them (256 KB each was 39 MB to allocate and zero per export).
+     * Writes below this size are gathered in a buffer (a header, parquet's page headers and footer fields); larger ones
+     * (text writers hand over whole chunks) go straight to the file. The buffer is made at an artifact's first small
+     * write: a per_shard csv export of a 153-extent table opens 153 artifacts whose one write each is a chunk, and
+     * their buffers (32 KB each then) were a third of the bytes such an export allocated.
      */
-    private static final int BUFFER = 32 * 1024;
+    private static final int SMALL_WRITE = 8 * 1024;
     private final Path folder;
 
     public LocalFolderTarget(LocalFolderLocation location) {
@@ -76,7 +77,10 @@ public final class LocalFolderTarget implements StorageTarget {
     private static final class LocalSink extends ArtifactSink {
         private final Path temp;
         private final Path target;
-        private OutputStream out;
+        /** The staging file, created at the first write (after the journal has recorded it). */
+        private OutputStream file;
+        /** Over {@link #file}, from the first small write on. */
+        private BufferedOutputStream gathered;
         private boolean done;
 
         LocalSink(Path temp, Path target) {
@@ -89,12 +93,20 @@ public final class LocalFolderTarget implements StorageTarget {
             return Optional.of(temp);
         }
 
-        /** The staging file, created at the first write (after the journal has recorded it). */
-        private OutputStream out() throws IOException {
-            if (out == null) {
-                out = new BufferedOutputStream(open(), BUFFER);
+        private OutputStream file() throws IOException {
+            if (file == null) {
+                file = open();
             }
-            return out;
+            return file;
+        }
+
+        /** Where a write of {@code length} bytes goes: the file, or the buffer once there has been a small write. */
+        private OutputStream out(int length) throws IOException {
+            if (gathered == null && length < SMALL_WRITE) {
+                gathered = new BufferedOutputStream(file(), SMALL_WRITE);
+            }
+            // a buffer passes writes of its size or more to the file, after the bytes it holds
+            return gathered != null ? gathered : file();
         }
 
         /**
@@ -132,7 +144,7 @@ public final class LocalFolderTarget implements StorageTarget {
 
         @Override
         public void write(int b) throws IOException {
-            OutputStream stream = out();
+            OutputStream stream = out(1);
             try {
                 stream.write(b);
             } catch (IOException e) {
@@ -142,7 +154,7 @@ public final class LocalFolderTarget implements StorageTarget {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            OutputStream stream = out();
+            OutputStream stream = out(len);
             try {
                 stream.write(b, off, len);
             } catch (IOException e) {
@@ -152,7 +164,7 @@ public final class LocalFolderTarget implements StorageTarget {
 
         @Override
         public String commit() throws IOException {
-            OutputStream stream = out();
+            OutputStream stream = gathered != null ? gathered : file();
             try {
                 stream.close();
             } catch (IOException e) {
@@ -171,8 +183,8 @@ public final class LocalFolderTarget implements StorageTarget {
 
         @Override
         public void close() throws IOException {
-            if (!done && out != null) { // else no staging file was made
-                out.close();
+            if (!done && file != null) { // else no staging file was made
+                (gathered != null ? gathered : file).close();
                 Files.deleteIfExists(temp);
             }
             done = true;

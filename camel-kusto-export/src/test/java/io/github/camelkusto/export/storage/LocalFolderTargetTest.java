@@ -1,9 +1,11 @@
 package io.github.camelkusto.export.storage;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -33,6 +35,27 @@ class LocalFolderTargetTest {
         }
         assertThat(dir.resolve("export_1.csv")).hasContent("a,b");
         assertThat(dir.resolve(".export_1.csv.part")).doesNotExist();
+    }
+
+    /** Small writes are gathered in a buffer, large ones go straight to the file: the bytes keep their order. */
+    @Test
+    void smallAndLargeWritesKeepTheirOrder() throws Exception {
+        LocalFolderTarget target = new LocalFolderTarget(new LocalFolderLocation(dir));
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        try (ArtifactSink sink = target.create("mixed_1.bin")) {
+            for (int size : new int[] {40_000, 1, 3, 8 * 1024, 20_000, 2, 8 * 1024 - 1, 100_000, 7}) {
+                byte[] bytes = new byte[size];
+                Arrays.fill(bytes, (byte) ('a' + expected.size() % 26));
+                if (size == 1) {
+                    sink.write(bytes[0]);
+                } else {
+                    sink.write(bytes, 0, size);
+                }
+                expected.write(bytes);
+            }
+            sink.commit();
+        }
+        assertThat(dir.resolve("mixed_1.bin")).hasBinaryContent(expected.toByteArray());
     }
 
     @Test
