@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every figure of the performance targets, side by side with DuckDB, in one command (about 10 minutes on 2 cores):
+# Every figure of the performance targets, side by side with DuckDB, in one command (about 8 minutes on 2 cores):
 #   benchmarks/run-all.sh                 each query/format warmed until the JIT settled, as a long-running route
 #                                         meets it (the export suite also notes its second run in the fresh JVM)
 #   benchmarks/run-all.sh --warmups 1     one warm-up run per query/format, as a second run in a fresh JVM meets it
