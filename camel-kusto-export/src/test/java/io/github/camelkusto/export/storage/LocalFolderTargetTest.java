@@ -62,11 +62,9 @@ class LocalFolderTargetTest {
     void anArtifactInAFolderNotYetThereCreatesTheFolder() throws Exception {
         LocalFolderTarget target = new LocalFolderTarget(new LocalFolderLocation(dir));
         target.verify();
-        try (ArtifactSink sink = target.create("Year=2026/Month=12/export_1.csv")) {
-            sink.write('x');
-            sink.commit();
-        }
-        assertThat(dir.resolve("Year=2026/Month=12/export_1.csv")).hasContent("x");
+
+        assertThat(writeOneByte(target, "Year=2026/Month=12/export_1.csv"))
+                .isEqualTo(dir.resolve("Year=2026/Month=12/export_1.csv")).hasContent("x");
     }
 
     /** per_shard writers start together: each finds the new folder missing, one makes it while others retry. */
@@ -106,11 +104,7 @@ class LocalFolderTargetTest {
         target.verify();
         Files.delete(folder);
 
-        try (ArtifactSink sink = target.create("export_1.csv")) {
-            sink.write('x');
-            sink.commit();
-        }
-        assertThat(folder.resolve("export_1.csv")).hasContent("x");
+        assertThat(writeOneByte(target, "export_1.csv")).isEqualTo(folder.resolve("export_1.csv")).hasContent("x");
     }
 
     @Test
@@ -120,5 +114,13 @@ class LocalFolderTargetTest {
         target.create("Year=2026/export_1.csv").close();
 
         assertThat(dir).isEmptyDirectory();
+    }
+
+    /** Writes "x" as the artifact {@code name} of {@code target} and commits it; returns where it went. */
+    private static Path writeOneByte(LocalFolderTarget target, String name) throws Exception {
+        try (ArtifactSink sink = target.create(name)) {
+            sink.write('x');
+            return Path.of(sink.commit());
+        }
     }
 }
