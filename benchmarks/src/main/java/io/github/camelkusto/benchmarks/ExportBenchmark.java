@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -193,25 +192,10 @@ final class ExportBenchmark {
     private static Run timed(Path folder, Timed task, String side) throws Exception {
         clear(folder);
         settle();
-        long cpuBefore = Figures.processCpuNanos();
-        long systemBefore = ProcessCpu.systemMillis();
-        long faultsBefore = ProcessCpu.minorFaults();
-        Map<Long, Long> allocatedBefore = ProcessCpu.allocatedBytes();
-        Map<String, long[]> threadsBefore = Figures.THREADS ? ProcessCpu.threadMillis() : null;
-        long jitBefore = WarmUp.jitMillis();
-        long start = System.nanoTime();
+        TimedRun run = TimedRun.start();
         long bytes = task.call();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double cpu = (Figures.processCpuNanos() - cpuBefore) / 1e9;
-        System.err.printf(Locale.ROOT, "    %s: %.0f ms wall, %.0f ms CPU of this JVM (%d ms system, %d page faults,"
-                + " %d ms JIT), %.0f MB allocated%n", side, seconds * 1000, cpu * 1000,
-                ProcessCpu.systemMillis() - systemBefore, ProcessCpu.minorFaults() - faultsBefore,
-                WarmUp.jitMillis() - jitBefore, ProcessCpu.allocatedSince(allocatedBefore) / 1e6);
-        if (Figures.THREADS) {
-            System.err.println("      busiest threads (user+system ms): "
-                    + ProcessCpu.busiestThreads(threadsBefore, ProcessCpu.threadMillis(), 6));
-        }
-        return new Run(seconds, cpu, bytes);
+        TimedRun.Cost cost = run.stop(side);
+        return new Run(cost.seconds(), cost.cpuSeconds(), bytes);
     }
 
     private static Run median(List<Run> runs) {

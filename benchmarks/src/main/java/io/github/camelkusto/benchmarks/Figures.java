@@ -34,9 +34,6 @@ final class Figures {
         void run() throws Exception;
     }
 
-    /** Whether each timed run prints its busiest threads ({@code -Dbenchmark.threads=true}). */
-    static final boolean THREADS = Boolean.getBoolean("benchmark.threads");
-
     /** Bytes the Java threads allocated in the last timed run of {@link #medianSeconds}. */
     static long lastRunAllocated;
 
@@ -51,27 +48,11 @@ final class Figures {
         double[] seconds = new double[runs];
         for (int i = 0; i < runs; i++) {
             setup.run();
-            long cpuBefore = processCpuNanos();
-            long systemBefore = ProcessCpu.systemMillis();
-            java.util.Map<Long, Long> allocatedBefore = ProcessCpu.allocatedBytes();
-            long faultsBefore = ProcessCpu.minorFaults();
-            java.util.Map<String, long[]> threadsBefore = THREADS ? ProcessCpu.threadMillis() : null;
-            long jitBefore = WarmUp.jitMillis();
-            long start = System.nanoTime();
+            TimedRun run = TimedRun.start();
             task.call();
-            seconds[i] = (System.nanoTime() - start) / 1e9;
-            long jit = WarmUp.jitMillis() - jitBefore;
-            // CPU time barely depends on what else the machine runs: it tells a slower run from a busier machine;
-            // its kernel share and the bytes allocated tell heap pages faulted in from work done
-            lastRunAllocated = ProcessCpu.allocatedSince(allocatedBefore);
-            System.err.printf(Locale.ROOT, "    run %d: %.0f ms wall, %.0f ms CPU of this JVM (%d ms system,"
-                    + " %d page faults, %d ms JIT), %.0f MB allocated%n", i + 1, seconds[i] * 1000,
-                    (processCpuNanos() - cpuBefore) / 1e6, ProcessCpu.systemMillis() - systemBefore,
-                    ProcessCpu.minorFaults() - faultsBefore, jit, lastRunAllocated / 1e6);
-            if (THREADS) {
-                System.err.println("      busiest threads (user+system ms): "
-                        + ProcessCpu.busiestThreads(threadsBefore, ProcessCpu.threadMillis(), 6));
-            }
+            TimedRun.Cost cost = run.stop("run " + (i + 1));
+            seconds[i] = cost.seconds();
+            lastRunAllocated = cost.allocatedBytes();
         }
         Arrays.sort(seconds);
         return seconds[runs / 2];

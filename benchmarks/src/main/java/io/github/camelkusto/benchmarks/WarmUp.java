@@ -12,10 +12,10 @@ import java.util.concurrent.Callable;
  * runs are a fresh JVM's second and later, as the issue's independent check timed them), or
  * ({@code --warmups settled}) as many as the JIT takes to settle, as a long-running route meets the case: until
  * {@value #QUIET_RUNS} runs in a row in which the JVM compiled for at most {@value #SETTLED_SHARE_PERCENT}% of their
- * wall time (or {@value #SETTLED_MILLIS} ms), at most {@value #MAX_SETTLING_RUNS} runs. Our parquet export still compiled for
- * 0.4-0.6 s in its sixth run (parquet-java's per-page and per-file code, run a few hundred times per export, crosses
- * C2's thresholds export after export), on the same two cores as the export. DuckDB compiles nothing: its side
- * always gets the fixed count.
+ * wall time (or {@value #SETTLED_MILLIS} ms), at most {@value #MAX_SETTLING_RUNS} runs. Our parquet export still
+ * compiled for 0.4-0.6 s in its sixth run (parquet-java's per-page and per-file code, run a few hundred times per
+ * export, crosses C2's thresholds export after export), on the same two cores as the export. DuckDB compiles
+ * nothing: its side always gets the fixed count.
  */
 final class WarmUp {
     static final int MAX_SETTLING_RUNS = 30;
