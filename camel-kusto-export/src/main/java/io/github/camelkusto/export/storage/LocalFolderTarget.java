@@ -105,15 +105,22 @@ public final class LocalFolderTarget implements StorageTarget {
             if (gathered == null && length < SMALL_WRITE) {
                 gathered = new BufferedOutputStream(file(), SMALL_WRITE);
             }
-            // a buffer passes writes of its size or more to the file, after the bytes it holds
+            return outermost();
+        }
+
+        /**
+         * The stream writes and closing go through: the buffer once made (it passes writes of its size or more to
+         * the file, after the bytes it holds), else the file.
+         */
+        private OutputStream outermost() throws IOException {
             return gathered != null ? gathered : file();
         }
 
         /**
          * Creates the staging file, and its folder only when the file cannot be created without it: most artifacts
-         * go to a folder that exists (the export's, made by {@link #verify()}), and creating it each time was a
-         * mkdir failing with EEXIST and two stats per artifact, more time than creating the file (strace of a
-         * per_shard export writing 153 small files).
+         * go to a folder that exists (the export's, made by {@link LocalFolderTarget#verify()}), and creating it
+         * each time was a mkdir failing with EEXIST and two stats per artifact, more time than creating the file
+         * (strace of a per_shard export writing 153 small files).
          */
         private OutputStream open() throws IOException {
             try {
@@ -164,7 +171,7 @@ public final class LocalFolderTarget implements StorageTarget {
 
         @Override
         public String commit() throws IOException {
-            OutputStream stream = gathered != null ? gathered : file();
+            OutputStream stream = outermost();
             try {
                 stream.close();
             } catch (IOException e) {
@@ -184,7 +191,7 @@ public final class LocalFolderTarget implements StorageTarget {
         @Override
         public void close() throws IOException {
             if (!done && file != null) { // else no staging file was made
-                (gathered != null ? gathered : file).close();
+                outermost().close();
                 Files.deleteIfExists(temp);
             }
             done = true;
